@@ -1,0 +1,31 @@
+package dev.cutover.ingest;
+
+/**
+ * One delivery attempt of a message, taken from a D, T or P line of the mainlog.
+ *
+ * @param timeMicros     when the line was written, microseconds since the epoch
+ * @param outcome        delivered, transient or permanent failure
+ * @param responseCode   the SMTP reply code at the start of the response text (250 for a D line,
+ *                       0 when the text carries no code)
+ * @param responseText   the remote or Momentum-internal response; empty for D lines
+ * @param retryCount     the retry count field (0 on the first attempt)
+ * @param queueSeconds   seconds from reception to this attempt, as logged
+ * @param connectionId   the outbound connection id; empty when the line has none
+ * @param bindingGroup   binding group on the attempt line
+ * @param binding        binding on the attempt line
+ * @param stage          connection stage code of a T or P line, -1 for D lines
+ * @param remoteIp       IP of the remote MX, empty when never connected
+ */
+public record Attempt(
+        long timeMicros,
+        Outcome outcome,
+        int responseCode,
+        String responseText,
+        int retryCount,
+        double queueSeconds,
+        String connectionId,
+        String bindingGroup,
+        String binding,
+        int stage,
+        String remoteIp) {
+}

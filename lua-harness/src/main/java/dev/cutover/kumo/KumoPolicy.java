@@ -1,0 +1,41 @@
+package dev.cutover.kumo;
+
+/**
+ * What a loaded KumoMTA policy answers for the delivery model: the same questions kumod asks its Lua
+ * policy through the events {@code get_queue_config}, {@code get_egress_pool}, {@code get_egress_source}
+ * and {@code get_egress_path_config}, plus the MX data that names sites.
+ *
+ * <p>Implementations are single-threaded: one instance per model thread.
+ */
+public interface KumoPolicy {
+
+    /**
+     * Answers {@code get_queue_config(domain, tenant, campaign, routing_domain)}.
+     *
+     * @param domain        recipient domain
+     * @param tenant        tenant, or null
+     * @param campaign      campaign, or null
+     * @param routingDomain routing domain, or null
+     * @return the queue configuration, kumod's defaults when no handler returns a value
+     */
+    QueueConfig queueConfig(String domain, String tenant, String campaign, String routingDomain);
+
+    /** Answers {@code get_egress_pool(name)}; the built-in pool "unspecified" is answered without Lua. */
+    EgressPool egressPool(String name);
+
+    /** Answers {@code get_egress_source(name)}; the built-in source "unspecified" is answered without Lua. */
+    EgressSource egressSource(String name);
+
+    /**
+     * Answers {@code get_egress_path_config(routing_domain, egress_source, site_name)}.
+     *
+     * @return the path configuration, kumod's defaults when no handler is registered
+     */
+    EgressPathConfig egressPathConfig(String routingDomain, String egressSource, String siteName);
+
+    /**
+     * The site name kumod derives from the domain's MX host list (factored names), or the domain itself
+     * when the MX data has no entry for it.
+     */
+    String siteName(String domain);
+}

@@ -1,0 +1,167 @@
+package dev.cutover.sim;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Counters for one destination domain in one engine. Deliveries are bucketed per calendar minute of virtual time;
+ * latencies go into an HdrHistogram in milliseconds with three significant digits.
+ */
+public final class DomainMetrics {
+    private static final long MINUTE_MICROS = 60_000_000L;
+
+    private final Histogram latencyMillis = new Histogram(3);
+    private final List<ConnectionGauge> gauges = new ArrayList<>(1);
+    private long messages;
+    private long delivered;
+    private long transientFailures;
+    private long bounced;
+    private long expired;
+    private long unresolved;
+    private long throttleDelays;
+    private boolean throttleDelaysKnown = true;
+    private long firstReceptionMicros = Long.MAX_VALUE;
+    private long lastFinalMicros = Long.MIN_VALUE;
+    private long firstMinute = Long.MIN_VALUE;
+    private int[] deliveredPerMinute = new int[64];
+    private int usedMinutes;
+    private Long estimatedPeakConnections;
+    private Long estimatedConnectionsOpened;
+
+    public void received(long receptionMicros) {
+        messages++;
+        firstReceptionMicros = Math.min(firstReceptionMicros, receptionMicros);
+    }
+
+    public void delivered(long timeMicros, long receptionMicros) {
+        delivered++;
+        countMinute(timeMicros);
+        finished(timeMicros, receptionMicros);
+    }
+
+    public void transientFailure() {
+        transientFailures++;
+    }
+
+    public void bounced(long timeMicros, long receptionMicros) {
+        bounced++;
+        finished(timeMicros, receptionMicros);
+    }
+
+    public void expired(long timeMicros, long receptionMicros) {
+        expired++;
+        finished(timeMicros, receptionMicros);
+    }
+
+    public void unresolved() {
+        unresolved++;
+    }
+
+    /** Counts every message still queued when the engine stopped as unresolved. */
+    public void settleRemaining() {
+        final long settled = delivered + bounced + expired + unresolved;
+        unresolved += Math.max(0, messages - settled);
+    }
+
+    public void throttleDelay() {
+        throttleDelays++;
+    }
+
+    /** Marks throttle delays as unknowable for this engine (the log never shows them). */
+    public void throttleDelaysUnknown() {
+        throttleDelaysKnown = false;
+    }
+
+    /** Reports the peak and opened counts of {@code gauge} for this domain; the largest attached gauge wins. */
+    public void attach(ConnectionGauge gauge) {
+        if (!gauges.contains(gauge)) {
+            gauges.add(gauge);
+        }
+    }
+
+    /** Sets connection figures estimated from the log instead of counted by a model. */
+    public void estimatedConnections(Long peak, Long opened) {
+        estimatedPeakConnections = peak;
+        estimatedConnectionsOpened = opened;
+    }
+
+    private void finished(long timeMicros, long receptionMicros) {
+        lastFinalMicros = Math.max(lastFinalMicros, timeMicros);
+        latencyMillis.recordValue(Math.max(0, (timeMicros - receptionMicros) / 1000));
+    }
+
+    private void countMinute(long timeMicros) {
+        final long minute = Math.floorDiv(timeMicros, MINUTE_MICROS);
+        if (firstMinute == Long.MIN_VALUE) {
+            firstMinute = minute;
+        }
+        if (minute < firstMinute) {
+            shiftStart(minute);
+        }
+        final int index = Math.toIntExact(minute - firstMinute);
+        if (index >= deliveredPerMinute.length) {
+            deliveredPerMinute = Arrays.copyOf(deliveredPerMinute, Math.max(index + 1, deliveredPerMinute.length * 2));
+        }
+        deliveredPerMinute[index]++;
+        usedMinutes = Math.max(usedMinutes, index + 1);
+    }
+
+    private void shiftStart(long minute) {
+        final int shift = Math.toIntExact(firstMinute - minute);
+        final int[] moved = new int[Math.max(deliveredPerMinute.length, usedMinutes + shift)];
+        System.arraycopy(deliveredPerMinute, 0, moved, shift, usedMinutes);
+        deliveredPerMinute = moved;
+        usedMinutes += shift;
+        firstMinute = minute;
+    }
+
+    /** @return deliveries per calendar minute, starting at {@link #firstDeliveryMinute()}. */
+    public int[] deliveredPerMinute() {
+        return Arrays.copyOf(deliveredPerMinute, usedMinutes);
+    }
+
+    /** @return the epoch minute of the first delivery, or Long.MIN_VALUE when none. */
+    public long firstDeliveryMinute() {
+        return firstMinute;
+    }
+
+    /** @return a frozen view of the counters. */
+    public DomainSnapshot snapshot() {
+        long peakPerMinute = 0;
+        for (int i = 0; i < usedMinutes; i++) {
+            peakPerMinute = Math.max(peakPerMinute, deliveredPerMinute[i]);
+        }
+        final double meanPerMinute = usedMinutes == 0 ? 0.0 : (double) delivered / usedMinutes;
+        final boolean finishedAny = latencyMillis.getTotalCount() > 0;
+        return new DomainSnapshot(messages, delivered, transientFailures, bounced, expired, unresolved,
+                throttleDelaysKnown ? throttleDelays : null, peakPerMinute, meanPerMinute,
+                peakConnections(), connectionsOpened(), estimatedPeakConnections != null,
+                finishedAny ? latency() : null,
+                finishedAny ? (lastFinalMicros - firstReceptionMicros) / 1e6 : null);
+    }
+
+    private Long peakConnections() {
+        if (gauges.isEmpty()) {
+            return estimatedPeakConnections;
+        }
+        return gauges.stream().mapToLong(ConnectionGauge::peak).max().orElse(0);
+    }
+
+    private Long connectionsOpened() {
+        if (gauges.isEmpty()) {
+            return estimatedConnectionsOpened;
+        }
+        return gauges.stream().mapToLong(ConnectionGauge::opened).max().orElse(0);
+    }
+
+    private LatencySummary latency() {
+        return new LatencySummary(seconds(50), seconds(95), seconds(99), latencyMillis.getMaxValue() / 1000.0);
+    }
+
+    private double seconds(double percentile) {
+        return latencyMillis.getValueAtPercentile(percentile) / 1000.0;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.cutover.sim;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Per-domain metrics of one engine, domains sorted by name, plus for each domain and metric the sentence that
+ * says which setting governs it in this engine and where that setting was written.
+ */
+public final class EngineMetrics {
+    private final String engine;
+    private final SortedMap<String, DomainMetrics> domains = new TreeMap<>();
+    private final Map<String, SortedMap<String, String>> governing = new TreeMap<>();
+    private final Map<String, String> sites = new TreeMap<>();
+
+    public EngineMetrics(String engine) {
+        this.engine = engine;
+    }
+
+    public String engine() {
+        return engine;
+    }
+
+    /** @return the metrics of {@code domain}, created on first use. */
+    public DomainMetrics domain(String domain) {
+        return domains.computeIfAbsent(domain, d -> new DomainMetrics());
+    }
+
+    /** @return every domain seen, sorted by name. */
+    public SortedMap<String, DomainMetrics> domains() {
+        return Collections.unmodifiableSortedMap(domains);
+    }
+
+    /** Records what governs {@code metric} for {@code domain} in this engine. */
+    public void governedBy(String domain, String metric, String explanation) {
+        governing.computeIfAbsent(domain, d -> new TreeMap<>()).put(metric, explanation);
+    }
+
+    /** @return what governs {@code metric} for {@code domain}, or null when the engine did not say. */
+    public String governing(String domain, String metric) {
+        final SortedMap<String, String> byMetric = governing.get(domain);
+        return byMetric == null ? null : byMetric.get(metric);
+    }
+
+    /** Records the site (KumoMTA) a domain was delivered to. */
+    public void site(String domain, String site) {
+        sites.put(domain, site);
+    }
+
+    /** @return the domain's site, or null when this engine has no notion of sites. */
+    public String site(String domain) {
+        return sites.get(domain);
+    }
+}

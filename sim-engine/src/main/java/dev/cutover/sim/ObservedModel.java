@@ -1,0 +1,104 @@
+package dev.cutover.sim;
+
+import dev.cutover.ingest.Attempt;
+import dev.cutover.ingest.Completeness;
+import dev.cutover.ingest.MessageRecord;
+import dev.cutover.ingest.Outcome;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the log says Momentum did: every recorded attempt counted at its logged time.
+ *
+ * <p>Concurrent connections are not in any Momentum log (support.sparkpost.com/momentum/4/log-formats-mainlog
+ * has no connection record). They are estimated from the outbound connection ids of D, T and P lines that
+ * reached a remote host: each id spans its first to last line, and the peak is the largest number of spans that
+ * overlap. The estimate is low because connect time, idle time and throttle waits are invisible; the report
+ * marks it as an estimate. Throttle delays write nothing to the log, so they are unknown (null) here.
+ */
+public final class ObservedModel implements Engine {
+    private final EngineMetrics metrics = new EngineMetrics("observed");
+    private final Map<String, Map<String, long[]>> sessionsByDomain = new HashMap<>();
+
+    @Override
+    public String name() {
+        return metrics.engine();
+    }
+
+    @Override
+    public void accept(MessageRecord message) {
+        final String domain = message.recipientDomain();
+        final DomainMetrics counters = metrics.domain(domain);
+        counters.received(message.receptionMicros());
+        counters.throttleDelaysUnknown();
+        for (Attempt attempt : message.attempts()) {
+            count(counters, message, attempt);
+            noteSession(domain, attempt);
+        }
+        if (message.completeness() == Completeness.NO_FINAL_OUTCOME) {
+            counters.unresolved();
+        }
+    }
+
+    private static void count(DomainMetrics counters, MessageRecord message, Attempt attempt) {
+        final long reception = message.receptionMicros();
+        if (attempt.outcome() == Outcome.DELIVERED) {
+            counters.delivered(attempt.timeMicros(), reception);
+        } else if (attempt.outcome() == Outcome.TRANSIENT) {
+            counters.transientFailure();
+        } else if (RecordedReceiver.isMomentumGiveUp(attempt)) {
+            counters.expired(attempt.timeMicros(), reception);
+        } else {
+            counters.bounced(attempt.timeMicros(), reception);
+        }
+    }
+
+    private void noteSession(String domain, Attempt attempt) {
+        if (attempt.connectionId().isEmpty() || attempt.remoteIp().isEmpty()) {
+            return;
+        }
+        final Map<String, long[]> sessions = sessionsByDomain.computeIfAbsent(domain, d -> new HashMap<>());
+        final long[] span = sessions.computeIfAbsent(attempt.connectionId(),
+                id -> new long[] {attempt.timeMicros(), attempt.timeMicros()});
+        span[0] = Math.min(span[0], attempt.timeMicros());
+        span[1] = Math.max(span[1], attempt.timeMicros());
+    }
+
+    @Override
+    public void finish(long horizonMicros) {
+        for (Map.Entry<String, DomainMetrics> entry : metrics.domains().entrySet()) {
+            final Map<String, long[]> sessions = sessionsByDomain.get(entry.getKey());
+            if (sessions == null) {
+                entry.getValue().estimatedConnections(null, null);
+            } else {
+                entry.getValue().estimatedConnections(peakOverlap(sessions.values()), (long) sessions.size());
+            }
+        }
+        sessionsByDomain.clear();
+    }
+
+    /** @return the largest number of spans open at one instant; a span ending when another starts overlaps it. */
+    static long peakOverlap(Iterable<long[]> spans) {
+        final List<long[]> edges = new ArrayList<>();
+        for (long[] span : spans) {
+            edges.add(new long[] {span[0], 0});
+            edges.add(new long[] {span[1], 1});
+        }
+        edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        long open = 0;
+        long peak = 0;
+        for (long[] edge : edges) {
+            open += edge[1] == 0 ? 1 : -1;
+            peak = Math.max(peak, open);
+        }
+        return peak;
+    }
+
+    @Override
+    public EngineMetrics metrics() {
+        return metrics;
+    }
+}

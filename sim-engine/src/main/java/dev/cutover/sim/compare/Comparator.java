@@ -1,0 +1,72 @@
+package dev.cutover.sim.compare;
+
+import dev.cutover.sim.DomainMetrics;
+import dev.cutover.sim.DomainSnapshot;
+import dev.cutover.sim.EngineMetrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Compares the three engines domain by domain under the scenario's {@link Tolerances}. */
+public final class Comparator {
+    private final Tolerances tolerances;
+
+    public Comparator(Tolerances tolerances) {
+        this.tolerances = tolerances;
+    }
+
+    /** @return one comparison per domain any engine saw, sorted by domain name. */
+    public List<DomainComparison> compare(EngineMetrics observed, EngineMetrics momentum, EngineMetrics kumomta) {
+        final TreeSet<String> domains = new TreeSet<>(observed.domains().keySet());
+        domains.addAll(momentum.domains().keySet());
+        domains.addAll(kumomta.domains().keySet());
+        final List<DomainComparison> result = new ArrayList<>(domains.size());
+        for (String domain : domains) {
+            result.add(compareDomain(domain, observed, momentum, kumomta));
+        }
+        return result;
+    }
+
+    private DomainComparison compareDomain(String domain, EngineMetrics observed, EngineMetrics momentum,
+                                           EngineMetrics kumomta) {
+        final DomainSnapshot o = snapshot(observed, domain);
+        final DomainSnapshot m = snapshot(momentum, domain);
+        final DomainSnapshot k = snapshot(kumomta, domain);
+        final List<MetricCheck> checks = new ArrayList<>();
+        for (Metric metric : Metric.values()) {
+            checks.add(check(metric, o, m, k, explanation(metric, domain, momentum, kumomta)));
+        }
+        return new DomainComparison(domain, kumomta.site(domain), o, m, k, checks);
+    }
+
+    private static DomainSnapshot snapshot(EngineMetrics engine, String domain) {
+        final DomainMetrics metrics = engine.domains().get(domain);
+        return (metrics == null ? new DomainMetrics() : metrics).snapshot();
+    }
+
+    MetricCheck check(Metric metric, DomainSnapshot o, DomainSnapshot m, DomainSnapshot k, String explanation) {
+        final Double observed = metric.valueOf(o);
+        final Double momentum = metric.valueOf(m);
+        final Double kumomta = metric.valueOf(k);
+        final double tolerance = tolerances.of(metric);
+        final double noise = observed == null || momentum == null ? 0.0 : relative(momentum, observed);
+        if (momentum == null || kumomta == null) {
+            return new MetricCheck(metric, observed, momentum, kumomta, null, tolerance, noise, false, explanation);
+        }
+        final double change = (kumomta - momentum) / Math.max(Math.abs(momentum), 1.0);
+        final boolean diverged = Math.abs(change) > tolerance + noise
+                && Math.abs(kumomta - momentum) >= tolerances.absoluteFloor();
+        return new MetricCheck(metric, observed, momentum, kumomta, change, tolerance, noise, diverged, explanation);
+    }
+
+    private static double relative(double value, double reference) {
+        return Math.abs(value - reference) / Math.max(Math.abs(reference), 1.0);
+    }
+
+    private static String explanation(Metric metric, String domain, EngineMetrics momentum, EngineMetrics kumomta) {
+        final String m = momentum.governing(domain, metric.key());
+        final String k = kumomta.governing(domain, metric.key());
+        return "Momentum: " + (m == null ? "no traffic" : m) + ". KumoMTA: " + (k == null ? "no traffic" : k) + ".";
+    }
+}

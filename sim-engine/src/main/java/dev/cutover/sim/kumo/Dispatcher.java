@@ -1,0 +1,134 @@
+package dev.cutover.sim.kumo;
+
+import dev.cutover.ingest.Attempt;
+import dev.cutover.ingest.Outcome;
+import dev.cutover.sim.RecordedReceiver;
+
+/**
+ * One outbound connection of a ready queue, run as kumod's dispatcher loop does
+ * ({@code crates/kumod/src/ready_queue.rs} {@code Dispatcher::run}; kumomta.md §3.5):
+ * <ol>
+ *   <li>take a message; with none ready, wait up to {@code idle_timeout} for one, then close;</li>
+ *   <li>before connecting, ask {@code max_connection_rate}: a wait shorter than {@code idle_timeout} is slept
+ *   out, a longer one sends the whole ready queue and the message in hand back to the scheduled queue for that
+ *   long, attempts unchanged;</li>
+ *   <li>before each message, ask the message-rate throttles from the strictest, each charged only when it
+ *   allows; the same short-wait / long-wait rule applies;</li>
+ *   <li>send; every attempt counts toward {@code max_deliveries_per_connection}, success or not, and the
+ *   connection closes when it reaches the limit.</li>
+ * </ol>
+ * A connection that ends releases its leases and wakes the maintainer at once (the fixed behaviour of
+ * KumoCorp/kumomta#116).
+ */
+final class Dispatcher {
+    private final KumoModel model;
+    private final ReadyQueue queue;
+    private boolean connected;
+    private long attemptsThisConnection;
+    private long idleToken;
+
+    Dispatcher(KumoModel model, ReadyQueue queue) {
+        this.model = model;
+        this.queue = queue;
+    }
+
+    void start() {
+        final KumoMessage message = queue.fifo.poll();
+        if (message == null) {
+            queue.dispatcherEnded();
+            return;
+        }
+        connect(message);
+    }
+
+    private void connect(KumoMessage message) {
+        final long wait = queue.connectionRate == null ? 0 : queue.connectionRate.acquire(model.now());
+        if (wait == 0) {
+            model.at(model.now() + model.connectLatencyMicros(), () -> connected(message));
+        } else if (wait < queue.config.idleTimeoutMicros()) {
+            model.at(model.now() + wait, () -> connect(message));
+        } else {
+            model.throttled(message, wait);
+            queue.pushBackAll(wait);
+            queue.dispatcherEnded();
+        }
+    }
+
+    private void connected(KumoMessage message) {
+        connected = true;
+        queue.siteGauge.open();
+        send(message);
+    }
+
+    private void send(KumoMessage message) {
+        for (Gcra throttle : queue.messageThrottles) {
+            final long wait = throttle.acquire(model.now());
+            if (wait == 0) {
+                continue;
+            }
+            if (wait < queue.config.idleTimeoutMicros()) {
+                model.at(model.now() + wait, () -> send(message));
+            } else {
+                model.throttled(message, wait);
+                queue.pushBackAll(wait);
+                idle();
+            }
+            return;
+        }
+        attemptsThisConnection++;
+        model.at(model.now() + model.smtpLatencyMicros(), () -> answered(message));
+    }
+
+    private void answered(KumoMessage message) {
+        final Attempt answer = RecordedReceiver.answer(message.record, message.attempts);
+        if (answer == null) {
+            model.unresolved(message);
+        } else if (answer.outcome() == Outcome.DELIVERED) {
+            model.delivered(message);
+        } else if (answer.outcome() == Outcome.TRANSIENT) {
+            model.transientFailure(message);
+        } else {
+            model.bounced(message);
+        }
+        next();
+    }
+
+    private void next() {
+        if (attemptsThisConnection >= queue.config.maxDeliveriesPerConnection()) {
+            close();
+            return;
+        }
+        final KumoMessage message = queue.fifo.poll();
+        if (message == null) {
+            idle();
+        } else {
+            send(message);
+        }
+    }
+
+    private void idle() {
+        final long token = ++idleToken;
+        queue.idle.add(this);
+        model.at(model.now() + queue.config.idleTimeoutMicros(), () -> idleTimedOut(token));
+    }
+
+    void wake() {
+        idleToken++;
+        next();
+    }
+
+    private void idleTimedOut(long token) {
+        if (token != idleToken) {
+            return;
+        }
+        queue.idle.remove(this);
+        close();
+    }
+
+    private void close() {
+        if (connected) {
+            queue.siteGauge.close();
+        }
+        queue.dispatcherEnded();
+    }
+}

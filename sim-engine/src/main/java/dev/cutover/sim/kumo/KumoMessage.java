@@ -1,0 +1,18 @@
+package dev.cutover.sim.kumo;
+
+import dev.cutover.ingest.MessageRecord;
+import dev.cutover.sim.DomainMetrics;
+
+/** A message inside the KumoMTA model: the recorded traffic plus kumod's per-message attempt counter. */
+final class KumoMessage {
+    final MessageRecord record;
+    final ScheduledQueue queue;
+    final DomainMetrics metrics;
+    int attempts;
+
+    KumoMessage(MessageRecord record, ScheduledQueue queue, DomainMetrics metrics) {
+        this.record = record;
+        this.queue = queue;
+        this.metrics = metrics;
+    }
+}

@@ -1,0 +1,271 @@
+package dev.cutover.sim.kumo;
+
+import dev.cutover.ingest.MessageRecord;
+import dev.cutover.kumo.EgressPathConfig;
+import dev.cutover.kumo.EgressPool;
+import dev.cutover.kumo.KumoPolicy;
+import dev.cutover.kumo.QueueConfig;
+import dev.cutover.kumo.ThrottleSpec;
+import dev.cutover.sim.ConnectionGauge;
+import dev.cutover.sim.DomainMetrics;
+import dev.cutover.sim.Engine;
+import dev.cutover.sim.EngineMetrics;
+import dev.cutover.sim.EventCalendar;
+import dev.cutover.sim.ReceiverParameters;
+import dev.cutover.sim.Step;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * KumoMTA's delivery path as kumod runs it, configured by the user's policy through {@link KumoPolicy}.
+ *
+ * <p>Implementer notes, each rule with its source in KumoCorp/kumomta (kumomta.md §3):
+ * <ul>
+ *   <li>A message enters the scheduled queue {@code tenant@domain} and is promoted at once
+ *   ({@code queue/queue.rs}); a scheduled-queue {@code max_message_rate} re-delays it by exactly the throttle's
+ *   retry-after, attempts unchanged.</li>
+ *   <li>Promotion picks a source of the queue's egress pool by weighted round robin, skipping full ready queues;
+ *   when every one is full the message is re-delayed by a uniform random 0 to 60 s ({@code egress_source.rs},
+ *   {@code queue/queue.rs}).</li>
+ *   <li>Ready queues are per (source, site), the site being the factored MX host list, so domains that share MX
+ *   hosts share limits ({@code mailexchanger/src/lib.rs}); the queue's path config comes from the domain whose
+ *   message created it ({@code ready_queue.rs}).</li>
+ *   <li>After a transient failure with k earlier attempts the next try is {@code retry_interval * 2^k}, capped by
+ *   {@code max_retry_interval}, plus a jitter uniform in [-m/2, m/2) with {@code m = min(retry_interval/20, 60 s)}
+ *   in whole seconds; if the message's age plus the delay passes {@code max_age} it expires at that failure
+ *   ({@code queue/config.rs} {@code delay_for_attempt}, {@code queue/queue.rs}).</li>
+ *   <li>Delayed messages are popped by the timer wheel on its tick ({@link KumoParameters#timerWheelTickMicros}).</li>
+ * </ul>
+ * Caveats: every attempt replays the receiver's recorded answer, so 421 session breaks, connection failures and
+ * the bulk delay after {@code consecutive_connection_failures_before_delay} are not modelled yet; suspensions and
+ * traffic shaping automation are not modelled yet.
+ */
+public final class KumoModel implements Engine {
+    private final KumoPolicy policy;
+    private final KumoParameters parameters;
+    private final ReceiverParameters receivers;
+    private final SplittableRandom random;
+    private final EngineMetrics metrics = new EngineMetrics("kumomta");
+    private final EventCalendar calendar = new EventCalendar(Long.MIN_VALUE);
+    private final Map<String, ScheduledQueue> scheduledQueues = new HashMap<>();
+    private final Map<String, ReadyQueue> readyQueues = new HashMap<>();
+    private final Map<String, ConnectionGauge> siteGauges = new HashMap<>();
+    private final Map<String, Gcra> sharedThrottles = new HashMap<>();
+    private final Map<String, TreeSet<String>> domainsBySite = new TreeMap<>();
+    private final ConnectionLeases leases = new ConnectionLeases();
+
+    public KumoModel(KumoPolicy policy, KumoParameters parameters, ReceiverParameters receivers, long seed) {
+        this.policy = policy;
+        this.parameters = parameters;
+        this.receivers = receivers;
+        this.random = new SplittableRandom(seed);
+    }
+
+    @Override
+    public String name() {
+        return metrics.engine();
+    }
+
+    @Override
+    public void accept(MessageRecord record) {
+        calendar.runUntil(record.receptionMicros());
+        final DomainMetrics domainMetrics = metrics.domain(record.recipientDomain());
+        domainMetrics.received(record.receptionMicros());
+        promote(new KumoMessage(record, scheduledQueue(record), domainMetrics));
+    }
+
+    @Override
+    public void finish(long horizonMicros) {
+        calendar.drain(horizonMicros);
+        metrics.domains().values().forEach(DomainMetrics::settleRemaining);
+        domainsBySite.forEach(this::explainSharedSite);
+    }
+
+    @Override
+    public EngineMetrics metrics() {
+        return metrics;
+    }
+
+    private ScheduledQueue scheduledQueue(MessageRecord record) {
+        final String tenant = tenant(record);
+        final String domain = record.recipientDomain();
+        final String name = tenant == null ? domain : tenant + "@" + domain;
+        return scheduledQueues.computeIfAbsent(name, n -> newScheduledQueue(n, record, tenant));
+    }
+
+    private ScheduledQueue newScheduledQueue(String name, MessageRecord record, String tenant) {
+        final String domain = record.recipientDomain();
+        final String routing = record.routingDomain().equals(domain) ? null : record.routingDomain();
+        final QueueConfig config = policy.queueConfig(domain, tenant, null, routing);
+        final EgressPool pool = policy.egressPool(config.egressPool());
+        explainQueue(domain, config);
+        return new ScheduledQueue(name, record.routingDomain(), config, pool);
+    }
+
+    private String tenant(MessageRecord record) {
+        switch (parameters.tenantField()) {
+            case "binding_group":
+                return record.bindingGroup().isEmpty() ? null : record.bindingGroup();
+            case "binding":
+                return record.binding().isEmpty() ? null : record.binding();
+            default:
+                return null;
+        }
+    }
+
+    private void promote(KumoMessage message) {
+        final ScheduledQueue queue = message.queue;
+        final long wait = queue.messageRate == null ? 0 : queue.messageRate.acquire(now());
+        if (wait > 0) {
+            throttled(message, wait);
+            return;
+        }
+        for (int index : queue.sourceOrder()) {
+            final ReadyQueue ready = readyQueue(queue.pool.entries().get(index).name(), message);
+            if (!ready.isFull()) {
+                ready.insert(message);
+                return;
+            }
+        }
+        message.metrics.throttleDelay();
+        at(now() + random.nextLong(parameters.maxRequeueJitterMicros() + 1), () -> promote(message));
+    }
+
+    private ReadyQueue readyQueue(String source, KumoMessage message) {
+        final String site = policy.siteName(message.queue.domain);
+        final String key = source + "->" + site;
+        final ReadyQueue existing = readyQueues.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        final EgressPathConfig config = policy.egressPathConfig(message.queue.domain, source, site);
+        final ConnectionGauge gauge = siteGauges.computeIfAbsent(site, s -> new ConnectionGauge());
+        final ReadyQueue created = new ReadyQueue(this, source, site, config, gauge);
+        readyQueues.put(key, created);
+        noteSite(message, site, gauge);
+        explainPath(message.record.recipientDomain(), created);
+        return created;
+    }
+
+    private void noteSite(KumoMessage message, String site, ConnectionGauge gauge) {
+        final String domain = message.record.recipientDomain();
+        message.metrics.attach(gauge);
+        metrics.site(domain, site);
+        domainsBySite.computeIfAbsent(site, s -> new TreeSet<>()).add(domain);
+    }
+
+    /** Holds a message back for {@code delayMicros} without counting an attempt (a local throttle). */
+    void throttled(KumoMessage message, long delayMicros) {
+        message.metrics.throttleDelay();
+        final long due = now() + delayMicros;
+        if (due >= message.record.receptionMicros() + message.queue.config.maxAgeMicros()) {
+            expire(message);
+            return;
+        }
+        scheduleDue(message, due);
+    }
+
+    void transientFailure(KumoMessage message) {
+        message.metrics.transientFailure();
+        final QueueConfig config = message.queue.config;
+        final long delay = retryDelayMicros(config, message.attempts);
+        final long age = now() - message.record.receptionMicros();
+        if (age + delay > config.maxAgeMicros()) {
+            expire(message);
+            return;
+        }
+        message.attempts++;
+        scheduleDue(message, now() + delay + jitterMicros(config));
+    }
+
+    /** {@code retry_interval * 2^attempts}, capped by {@code max_retry_interval} when set. */
+    static long retryDelayMicros(QueueConfig config, int attempts) {
+        final double delay = config.retryIntervalMicros() * Math.pow(2, Math.min(attempts, 62));
+        final double capped = config.maxRetryIntervalMicros() > 0
+                ? Math.min(delay, config.maxRetryIntervalMicros()) : delay;
+        return (long) Math.min(capped, Long.MAX_VALUE / 4);
+    }
+
+    private long jitterMicros(QueueConfig config) {
+        final long spanSeconds = Math.min(config.retryIntervalMicros() / 20, 60_000_000L) / 1_000_000L;
+        if (spanSeconds == 0) {
+            return 0;
+        }
+        return (random.nextLong(spanSeconds) - spanSeconds / 2) * 1_000_000L;
+    }
+
+    private void scheduleDue(KumoMessage message, long dueMicros) {
+        final long tick = parameters.timerWheelTickMicros();
+        final long popped = tick <= 0 ? dueMicros : Math.floorDiv(dueMicros + tick - 1, tick) * tick;
+        at(popped, () -> promote(message));
+    }
+
+    void delivered(KumoMessage message) {
+        message.metrics.delivered(now(), message.record.receptionMicros());
+    }
+
+    void bounced(KumoMessage message) {
+        message.metrics.bounced(now(), message.record.receptionMicros());
+    }
+
+    void unresolved(KumoMessage message) {
+        message.metrics.unresolved();
+    }
+
+    private void expire(KumoMessage message) {
+        message.metrics.expired(now(), message.record.receptionMicros());
+    }
+
+    Gcra sharedThrottle(String key, ThrottleSpec spec) {
+        return sharedThrottles.computeIfAbsent(key + ":" + spec, k -> new Gcra(spec));
+    }
+
+    ConnectionLeases leases() {
+        return leases;
+    }
+
+    long now() {
+        return calendar.now();
+    }
+
+    long connectLatencyMicros() {
+        return receivers.connectLatencyMicros();
+    }
+
+    long smtpLatencyMicros() {
+        return receivers.smtpLatencyMicros();
+    }
+
+    void at(long timeMicros, Runnable step) {
+        calendar.schedule(new Step(step), timeMicros);
+    }
+
+    private void explainQueue(String domain, QueueConfig config) {
+        metrics.governedBy(domain, "deferrals", String.format(
+                "retry_interval %s doubling per attempt%s, max_age %s (%s)",
+                KumoExplain.duration(config.retryIntervalMicros()),
+                config.maxRetryIntervalMicros() > 0
+                        ? ", capped at " + KumoExplain.duration(config.maxRetryIntervalMicros()) : "",
+                KumoExplain.duration(config.maxAgeMicros()), config.originOf("retry_interval")));
+    }
+
+    private void explainPath(String domain, ReadyQueue queue) {
+        metrics.governedBy(domain, "connections", KumoExplain.connections(queue));
+        metrics.governedBy(domain, "delivered_per_minute", KumoExplain.messageRate(queue));
+    }
+
+    private void explainSharedSite(String site, TreeSet<String> domains) {
+        if (domains.size() < 2) {
+            return;
+        }
+        for (String domain : domains) {
+            final String connections = metrics.governing(domain, "connections");
+            metrics.governedBy(domain, "connections", connections + "; site " + site + " is shared by "
+                    + String.join(", ", domains) + ", so these limits cover all of them together");
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.cutover.sim.momentum;
+
+import dev.cutover.ingest.MessageRecord;
+import dev.cutover.sim.ConnectionGauge;
+import dev.cutover.sim.DomainMetrics;
+import dev.cutover.sim.Engine;
+import dev.cutover.sim.EngineMetrics;
+import dev.cutover.sim.EventCalendar;
+import dev.cutover.sim.ReceiverParameters;
+import dev.cutover.sim.Step;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Momentum's outbound path as configured by the user's ecelerity.conf.
+ *
+ * <p>Implementer notes, with sources (momentum.md §3, support.sparkpost.com/momentum/4/…):
+ * <ul>
+ *   <li>Messages queue per (binding, routing domain), the binding being the one the reception line records
+ *   (loam, ref-binding).</li>
+ *   <li>{@code max_outbound_connections} applies to each (binding, domain) pair on its own; an
+ *   {@code outbound_throttle_messages} budget is shared by every queue that falls back to the stanza defining it
+ *   (ref-max-outbound-connections, ref-outbound-throttle-messages).</li>
+ *   <li>After the k-th transient failure the message waits {@code retry_interval * 2^(k-1)}, capped by
+ *   {@code max_retry_interval}, in the delayed queue; the maintainer moves it back on its next scan
+ *   (ref-retry-interval, ref-max-retry-interval, ref-delayed-queue-scan-interval).</li>
+ *   <li>A failing message is given up when its age has reached {@code message_expiration}, or when its retry
+ *   count passes {@code max_retries}; {@code auto} allows the largest N with
+ *   {@code retry_interval * (2^N - 1) <= message_expiration}, the reading the max_retries page's example implies
+ *   (ref-max-retries, ref-message-expiration).</li>
+ * </ul>
+ * Caveats: scope and server connection caps, the connection throttle, Adaptive Delivery and domain-wide MX
+ * failure sweeps are not modelled yet.
+ */
+public final class MomentumModel implements Engine {
+    private final MomentumShaping shaping;
+    private final MomentumParameters parameters;
+    private final ReceiverParameters receivers;
+    private final EngineMetrics metrics = new EngineMetrics("momentum");
+    private final EventCalendar calendar = new EventCalendar(Long.MIN_VALUE);
+    private final Map<String, MomentumQueue> queues = new HashMap<>();
+    private final Map<Object, TokenBucket> budgets = new HashMap<>();
+    private final Map<String, ConnectionGauge> domainGauges = new HashMap<>();
+    private final Map<String, TreeSet<String>> bindingsByDomain = new TreeMap<>();
+
+    public MomentumModel(MomentumShaping shaping, MomentumParameters parameters, ReceiverParameters receivers) {
+        this.shaping = shaping;
+        this.parameters = parameters;
+        this.receivers = receivers;
+    }
+
+    @Override
+    public String name() {
+        return metrics.engine();
+    }
+
+    @Override
+    public void accept(MessageRecord record) {
+        calendar.runUntil(record.receptionMicros());
+        final DomainMetrics domainMetrics = metrics.domain(record.recipientDomain());
+        domainMetrics.received(record.receptionMicros());
+        final MomentumQueue queue = queue(record, domainMetrics);
+        queue.enqueue(new MomentumMessage(record, domainMetrics, queue));
+    }
+
+    @Override
+    public void finish(long horizonMicros) {
+        calendar.drain(horizonMicros);
+        metrics.domains().values().forEach(DomainMetrics::settleRemaining);
+    }
+
+    @Override
+    public EngineMetrics metrics() {
+        return metrics;
+    }
+
+    private MomentumQueue queue(MessageRecord record, DomainMetrics domainMetrics) {
+        final String key = record.binding() + '\u0000' + record.routingDomain();
+        final MomentumQueue existing = queues.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        final QueueSettings settings = shaping.settings(record.bindingGroup(), record.binding(),
+                record.routingDomain());
+        final ConnectionGauge gauge = domainGauges.computeIfAbsent(record.routingDomain(), d -> new ConnectionGauge());
+        final MomentumQueue created = new MomentumQueue(this, record.binding(), record.routingDomain(), settings,
+                budget(settings.messageThrottle()), gauge);
+        queues.put(key, created);
+        domainMetrics.attach(gauge);
+        explain(record.recipientDomain(), record.binding(), settings);
+        return created;
+    }
+
+    private TokenBucket budget(QueueSettings.Throttle throttle) {
+        if (throttle == null) {
+            return null;
+        }
+        return budgets.computeIfAbsent(throttle.budgetKey(),
+                k -> new TokenBucket(throttle.count(), throttle.periodSeconds()));
+    }
+
+    void transientFailure(MomentumMessage message) {
+        message.metrics.transientFailure();
+        message.retries++;
+        final QueueSettings settings = message.queue.settings;
+        if (retriesExhausted(settings, message.retries) || expired(settings, message)) {
+            message.metrics.expired(now(), message.record.receptionMicros());
+            return;
+        }
+        final long due = now() + retryDelaySeconds(settings, message.retries) * 1_000_000L;
+        at(nextScan(due), () -> message.queue.enqueue(message));
+    }
+
+    private boolean expired(QueueSettings settings, MomentumMessage message) {
+        return now() - message.record.receptionMicros() >= settings.messageExpirationSeconds() * 1_000_000L;
+    }
+
+    static boolean retriesExhausted(QueueSettings settings, int retries) {
+        final int limit = settings.maxRetries() == QueueSettings.MAX_RETRIES_AUTO
+                ? autoMaxRetries(settings) : settings.maxRetries();
+        return limit >= 0 && retries > limit;
+    }
+
+    /** The largest N with {@code retry_interval * (2^N - 1) <= message_expiration}. */
+    static int autoMaxRetries(QueueSettings settings) {
+        int n = 0;
+        while (n < 62 && settings.retryIntervalSeconds() * ((1L << (n + 1)) - 1) <= settings.messageExpirationSeconds()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** {@code retry_interval * 2^(k-1)} after the k-th failure, capped by {@code max_retry_interval}. */
+    static long retryDelaySeconds(QueueSettings settings, int failures) {
+        final double delay = settings.retryIntervalSeconds() * Math.pow(2, Math.min(failures - 1, 62));
+        return (long) Math.min(delay, settings.maxRetryIntervalSeconds());
+    }
+
+    private long nextScan(long dueMicros) {
+        final long scan = parameters.delayedQueueScanMicros();
+        return scan <= 0 ? dueMicros : Math.floorDiv(dueMicros + scan - 1, scan) * scan;
+    }
+
+    void delivered(MomentumMessage message) {
+        message.metrics.delivered(now(), message.record.receptionMicros());
+    }
+
+    void bounced(MomentumMessage message) {
+        message.metrics.bounced(now(), message.record.receptionMicros());
+    }
+
+    MomentumParameters parameters() {
+        return parameters;
+    }
+
+    long now() {
+        return calendar.now();
+    }
+
+    long connectLatencyMicros() {
+        return receivers.connectLatencyMicros();
+    }
+
+    long smtpLatencyMicros() {
+        return receivers.smtpLatencyMicros();
+    }
+
+    void at(long timeMicros, Runnable step) {
+        calendar.schedule(new Step(step), timeMicros);
+    }
+
+    private void explain(String domain, String binding, QueueSettings settings) {
+        final TreeSet<String> bindings = bindingsByDomain.computeIfAbsent(domain, d -> new TreeSet<>());
+        bindings.add(binding);
+        metrics.governedBy(domain, "connections", String.format(
+                "max_outbound_connections = %d per (binding, domain) [%s], %d binding(s) send to it, so up to %d",
+                settings.maxOutboundConnections(), settings.maxOutboundConnectionsAt(), bindings.size(),
+                settings.maxOutboundConnections() * bindings.size()));
+        metrics.governedBy(domain, "delivered_per_minute", throttleText(settings));
+        metrics.governedBy(domain, "deferrals", String.format(
+                "retry_interval %d s doubling, capped at %d s, message_expiration %d s [%s]",
+                settings.retryIntervalSeconds(), settings.maxRetryIntervalSeconds(),
+                settings.messageExpirationSeconds(), settings.retryAt()));
+    }
+
+    private static String throttleText(QueueSettings settings) {
+        final QueueSettings.Throttle throttle = settings.messageThrottle();
+        if (throttle == null) {
+            return "no outbound_throttle_messages; max_deliveries_per_connection = "
+                    + settings.maxDeliveriesPerConnection() + " [" + settings.maxDeliveriesPerConnectionAt() + "]";
+        }
+        return String.format("outbound_throttle_messages = %s/%s s, one budget for every queue that falls back to [%s]",
+                trim(throttle.count()), trim(throttle.periodSeconds()), throttle.location());
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}

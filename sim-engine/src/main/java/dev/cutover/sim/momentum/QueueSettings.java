@@ -1,0 +1,49 @@
+package dev.cutover.sim.momentum;
+
+/**
+ * The options that shape one Momentum queue (binding, domain), resolved through ecelerity.conf's fallback chain,
+ * each with the place it was set so that reports can name it.
+ *
+ * @param maxOutboundConnections     concurrent connections for this (binding, domain) pair
+ * @param maxOutboundConnectionsAt   where it was set
+ * @param messageThrottle            the outbound_throttle_messages budget this queue draws from, or null
+ * @param maxDeliveriesPerConnection successful deliveries per connection, 0 for unlimited
+ * @param maxDeliveriesPerConnectionAt where it was set
+ * @param retryIntervalSeconds       base retry interval
+ * @param maxRetryIntervalSeconds    cap on one retry delay
+ * @param messageExpirationSeconds   age after which a failing message is given up
+ * @param maxRetries                 retry limit; {@link #MAX_RETRIES_AUTO} or {@link #MAX_RETRIES_NONE} for the
+ *                                   words {@code auto} and {@code none}
+ * @param retryAt                    where retry_interval was set
+ * @param idleTimeoutSeconds         how long an idle connection stays open
+ * @param highAggressiveness         connection_allocation_aggressiveness is {@code high}
+ */
+public record QueueSettings(
+        long maxOutboundConnections,
+        String maxOutboundConnectionsAt,
+        Throttle messageThrottle,
+        long maxDeliveriesPerConnection,
+        String maxDeliveriesPerConnectionAt,
+        long retryIntervalSeconds,
+        long maxRetryIntervalSeconds,
+        long messageExpirationSeconds,
+        int maxRetries,
+        String retryAt,
+        double idleTimeoutSeconds,
+        boolean highAggressiveness) {
+
+    public static final int MAX_RETRIES_AUTO = -1;
+    public static final int MAX_RETRIES_NONE = -2;
+
+    /**
+     * An outbound throttle budget: {@code count} per {@code periodSeconds}, shared by every queue whose lookup
+     * falls back to the stanza that defines it.
+     *
+     * @param count         messages (or connections) per period
+     * @param periodSeconds the period
+     * @param budgetKey     identity of the defining stanza; equal keys share one budget
+     * @param location      where it was set
+     */
+    public record Throttle(double count, double periodSeconds, Object budgetKey, String location) {
+    }
+}

@@ -1,0 +1,115 @@
+package dev.cutover.sim.momentum;
+
+import dev.cutover.ingest.Attempt;
+import dev.cutover.ingest.Outcome;
+import dev.cutover.sim.RecordedReceiver;
+
+/**
+ * One outbound SMTP session of a Momentum (binding, domain) queue.
+ *
+ * <p>Rules and sources (momentum.md §3.2–3.3):
+ * <ul>
+ *   <li>Each message attempt takes a token from the queue's {@code outbound_throttle_messages} budget when it
+ *   begins to be delivered; with none left the session is suspended until the budget allows, stays open and
+ *   writes nothing to the log (hooks {@code check_outbound_mess_throttle} / {@code inc_outbound_mess_throttle},
+ *   support.sparkpost.com/momentum/3/3-api).</li>
+ *   <li>The session closes after {@code max_deliveries_per_connection} successful deliveries (0 = unlimited;
+ *   ref-max-deliveries-per-connection) or after {@code idle_timeout} with nothing to send.</li>
+ * </ul>
+ */
+final class Session {
+    private final MomentumModel model;
+    private final MomentumQueue queue;
+    private long successes;
+    private long idleToken;
+    private boolean connected;
+
+    Session(MomentumModel model, MomentumQueue queue) {
+        this.model = model;
+        this.queue = queue;
+    }
+
+    void start() {
+        model.at(model.now() + model.connectLatencyMicros(), this::connected);
+    }
+
+    private void connected() {
+        connected = true;
+        queue.domainGauge.open();
+        next();
+    }
+
+    private void next() {
+        final long limit = queue.settings.maxDeliveriesPerConnection();
+        if (limit > 0 && successes >= limit) {
+            close();
+            return;
+        }
+        final MomentumMessage message = queue.active.poll();
+        if (message == null) {
+            idle();
+        } else {
+            send(message);
+        }
+    }
+
+    private void send(MomentumMessage message) {
+        final TokenBucket budget = queue.messageBudget;
+        if (budget != null && !budget.tryTake(model.now())) {
+            if (!message.heldBack) {
+                message.heldBack = true;
+                message.metrics.throttleDelay();
+            }
+            model.at(budget.nextTokenMicros(model.now()), () -> send(message));
+            return;
+        }
+        message.heldBack = false;
+        model.at(model.now() + model.smtpLatencyMicros(), () -> answered(message));
+    }
+
+    private void answered(MomentumMessage message) {
+        final Attempt answer = RecordedReceiver.answer(message.record, message.retries);
+        if (answer == null) {
+            message.metrics.unresolved();
+        } else if (answer.outcome() == Outcome.DELIVERED) {
+            successes++;
+            model.delivered(message);
+        } else if (answer.outcome() == Outcome.TRANSIENT) {
+            model.transientFailure(message);
+        } else {
+            model.bounced(message);
+        }
+        next();
+    }
+
+    private void idle() {
+        if (!connected) {
+            close();
+            return;
+        }
+        final long token = ++idleToken;
+        queue.idle.add(this);
+        final long timeout = (long) (queue.settings.idleTimeoutSeconds() * 1e6);
+        model.at(model.now() + timeout, () -> idleTimedOut(token));
+    }
+
+    void wake() {
+        idleToken++;
+        next();
+    }
+
+    private void idleTimedOut(long token) {
+        if (token != idleToken) {
+            return;
+        }
+        queue.idle.remove(this);
+        close();
+    }
+
+    private void close() {
+        if (connected) {
+            queue.domainGauge.close();
+        }
+        queue.sessionEnded();
+    }
+}
