@@ -1,0 +1,29 @@
+package dev.cutover.ingest;
+
+import java.nio.file.Path;
+
+/**
+ * Progress of an ingest, for a progress display. Callbacks arrive on the ingesting thread; every method
+ * does nothing by default.
+ */
+public interface IngestListener {
+    /** A listener that ignores everything. */
+    IngestListener NONE = new IngestListener() { };
+
+    /** The store already holds {@code file}; it is not read again. */
+    default void fileSkipped(Path file) {
+    }
+
+    /** Reading of {@code file} starts. */
+    default void fileStarted(Path file, long sizeBytes) {
+    }
+
+    /**
+     * Called every {@link Ingestor#PROGRESS_INTERVAL_LINES} lines and at the end of each file.
+     *
+     * @param linesRead      lines read from {@code file} so far
+     * @param messagesStored messages appended to the store by this ingest so far
+     */
+    default void progress(Path file, long linesRead, long messagesStored) {
+    }
+}

@@ -1,0 +1,28 @@
+package dev.cutover.ingest;
+
+/**
+ * What one ingest did.
+ *
+ * @param filesRead             files read in this ingest
+ * @param filesSkipped          files skipped because the store already held them (or listed twice)
+ * @param lines                 lines read, heartbeats and rejected lines included
+ * @param messagesStored        messages appended to the store
+ * @param filteredMessages      joined messages dropped because their binding group was not selected
+ * @param rejects               rejected lines per reason, orphan attempt lines included
+ * @param orphanAttemptLines    attempt lines with no open reception
+ * @param noFinalOutcome        stored messages without a final D, X or P line
+ * @param firstReceptionMicros  earliest reception among stored messages, -1 when none was stored
+ * @param lastReceptionMicros   latest reception among stored messages, -1 when none was stored
+ */
+public record IngestResult(
+        int filesRead,
+        int filesSkipped,
+        long lines,
+        long messagesStored,
+        long filteredMessages,
+        RejectCounts rejects,
+        long orphanAttemptLines,
+        long noFinalOutcome,
+        long firstReceptionMicros,
+        long lastReceptionMicros) {
+}

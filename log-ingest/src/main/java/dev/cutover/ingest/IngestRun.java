@@ -1,0 +1,106 @@
+package dev.cutover.ingest;
+
+import dev.cutover.ingest.ParsedLine.AttemptLine;
+import dev.cutover.ingest.ParsedLine.Heartbeat;
+import dev.cutover.ingest.ParsedLine.Reception;
+import dev.cutover.ingest.ParsedLine.Rejected;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The state of one {@link Ingestor#ingest} call: the parser, the join, the counters and the store writes.
+ * Joined messages of an unselected binding group are counted and dropped before the store.
+ */
+final class IngestRun {
+    private final TrafficStore store;
+    private final RejectSink rejects;
+    private final IngestListener listener;
+    private final Set<String> bindingGroups;
+    private final String node;
+    private final MainlogParser parser = new MainlogParser();
+    private final ReceptionOrderJoiner joiner = new ReceptionOrderJoiner(this::store);
+    private final RejectCounts rejectCounts = new RejectCounts();
+    private long lines;
+    private long messagesStored;
+    private long filteredMessages;
+    private long noFinalOutcome;
+    private long firstReceptionMicros = -1;
+    private long lastReceptionMicros = -1;
+
+    IngestRun(TrafficStore store, RejectSink rejects, IngestListener listener, Set<String> bindingGroups,
+              String node) {
+        this.store = store;
+        this.rejects = rejects;
+        this.listener = listener;
+        this.bindingGroups = bindingGroups;
+        this.node = node;
+    }
+
+    /** @return lines read from {@code file} */
+    long read(Path file) {
+        listener.fileStarted(file, LogFiles.size(file));
+        try (BoundedLineReader reader = new BoundedLineReader(LogFiles.open(file), MainlogParser.MAX_LINE_CHARS)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                handle(file, reader.lineNumber(), line, reader.tooLong());
+                if (reader.lineNumber() % Ingestor.PROGRESS_INTERVAL_LINES == 0) {
+                    listener.progress(file, reader.lineNumber(), messagesStored);
+                }
+            }
+            listener.progress(file, reader.lineNumber(), messagesStored);
+            return reader.lineNumber();
+        } catch (IOException e) {
+            throw LogFiles.unreadable(file, e);
+        }
+    }
+
+    void finish() {
+        joiner.finish();
+    }
+
+    IngestResult result(int filesRead, int filesSkipped) {
+        return new IngestResult(filesRead, filesSkipped, lines, messagesStored, filteredMessages,
+                rejectCounts.copy(), rejectCounts.count(RejectReason.ORPHAN_ATTEMPT), noFinalOutcome,
+                firstReceptionMicros, lastReceptionMicros);
+    }
+
+    static long timeOf(ParsedLine line) {
+        if (line instanceof Reception) {
+            return ((Reception) line).timeMicros();
+        }
+        if (line instanceof AttemptLine) {
+            return ((AttemptLine) line).timeMicros();
+        }
+        return line instanceof Heartbeat ? ((Heartbeat) line).timeMicros() : -1;
+    }
+
+    private void handle(Path file, long lineNumber, String text, boolean tooLong) {
+        lines++;
+        final ParsedLine parsed = tooLong ? new Rejected(RejectReason.LINE_TOO_LONG) : parser.parse(text);
+        final RejectReason reason = parsed instanceof Rejected
+                ? ((Rejected) parsed).reason()
+                : joiner.accept(node, parsed);
+        if (reason != null) {
+            rejectCounts.add(reason);
+            rejects.reject(file, lineNumber, reason, text);
+        }
+    }
+
+    private void store(MessageRecord message) {
+        if (!bindingGroups.isEmpty() && !bindingGroups.contains(message.bindingGroup())) {
+            filteredMessages++;
+            return;
+        }
+        store.append(message);
+        messagesStored++;
+        noFinalOutcome += message.completeness() == Completeness.NO_FINAL_OUTCOME ? 1 : 0;
+        noteReception(message.receptionMicros());
+    }
+
+    private void noteReception(long receptionMicros) {
+        firstReceptionMicros = firstReceptionMicros < 0 ? receptionMicros : Math.min(firstReceptionMicros,
+                receptionMicros);
+        lastReceptionMicros = Math.max(lastReceptionMicros, receptionMicros);
+    }
+}

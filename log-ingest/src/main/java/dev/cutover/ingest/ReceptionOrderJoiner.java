@@ -1,0 +1,214 @@
+package dev.cutover.ingest;
+
+import dev.cutover.ingest.ParsedLine.AttemptLine;
+import dev.cutover.ingest.ParsedLine.Reception;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+
+/**
+ * Joins each R line with the later D, T, P and X lines of the same message and hands the joined
+ * {@link MessageRecord}s downstream in reception order. Momentum logs one R line and at most one final
+ * line (D, X or P) per recipient, keyed by a message id that is unique per node
+ * (support.sparkpost.com/momentum/4/log-formats-mainlog).
+ *
+ * <p>Example: R(a) at t=0, R(b) at t=1, D(b) at t=2, D(a) at t=9. Message b is final at t=2 but waits
+ * until a is final at t=9; then a and b are emitted, in that order. Memory therefore grows with the
+ * messages between the oldest open one and the newest line, not with the log's length.
+ *
+ * <p>Rules: receptions are ordered by (time, arrival sequence), so equal times keep log order. An attempt
+ * line whose message is not open (never received in the window, already final, or already emitted) is an
+ * {@link RejectReason#ORPHAN_ATTEMPT}; a second R line for an open message is a
+ * {@link RejectReason#DUPLICATE_RECEPTION}. The routing domain is the domain of the last attempt line.
+ *
+ * <p>Note: a message that stays open longer than {@code maxMessageAgeMicros} behind the newest line seen
+ * is emitted as {@link Completeness#NO_FINAL_OUTCOME} so it cannot hold back the rest of the log; a final
+ * line arriving for it later is then an orphan. The default age is Momentum's shipped
+ * {@code message_expiration} (7 days) plus one day.
+ */
+public final class ReceptionOrderJoiner {
+    /** Default for {@code maxMessageAgeMicros}: 8 days. */
+    public static final long DEFAULT_MAX_MESSAGE_AGE_MICROS = 8L * 86_400L * MainlogNumbers.MICROS_PER_SECOND;
+
+    private static final Comparator<OpenMessage> RECEPTION_ORDER =
+            Comparator.comparingLong((OpenMessage m) -> m.receptionMicros).thenComparingLong(m -> m.sequence);
+
+    private final Consumer<MessageRecord> downstream;
+    private final long maxMessageAgeMicros;
+    private final Map<MessageKey, OpenMessage> open = new HashMap<>();
+    private final PriorityQueue<OpenMessage> byReception = new PriorityQueue<>(RECEPTION_ORDER);
+    private final StringPool pool = new StringPool();
+    private long nextSequence;
+    private long newestMicros = Long.MIN_VALUE;
+    private long orphanAttempts;
+    private long duplicateReceptions;
+    private long noFinalOutcome;
+    private long emitted;
+
+    /** @param downstream receives each joined message, in reception order */
+    public ReceptionOrderJoiner(Consumer<MessageRecord> downstream) {
+        this(downstream, DEFAULT_MAX_MESSAGE_AGE_MICROS);
+    }
+
+    /**
+     * @param downstream          receives each joined message, in reception order
+     * @param maxMessageAgeMicros how long a message may stay open behind the newest line, &gt; 0
+     */
+    public ReceptionOrderJoiner(Consumer<MessageRecord> downstream, long maxMessageAgeMicros) {
+        if (maxMessageAgeMicros <= 0) {
+            throw new IllegalArgumentException("maxMessageAgeMicros must be positive: " + maxMessageAgeMicros);
+        }
+        this.downstream = downstream;
+        this.maxMessageAgeMicros = maxMessageAgeMicros;
+    }
+
+    /**
+     * Takes the next line in file order.
+     *
+     * @param node the node that wrote the line ("" for a single node); message ids are unique per node
+     * @param line a parsed line; heartbeats only advance the clock and rejections are ignored
+     * @return {@link RejectReason#ORPHAN_ATTEMPT} or {@link RejectReason#DUPLICATE_RECEPTION} when the line
+     *         could not be joined (the caller reports it), otherwise null
+     */
+    public RejectReason accept(String node, ParsedLine line) {
+        RejectReason verdict = null;
+        if (line instanceof Reception) {
+            verdict = receive(node, (Reception) line);
+        } else if (line instanceof AttemptLine) {
+            verdict = attempt(node, (AttemptLine) line);
+        } else if (line instanceof ParsedLine.Heartbeat) {
+            advanceClock(((ParsedLine.Heartbeat) line).timeMicros());
+        }
+        emitReady();
+        return verdict;
+    }
+
+    /** Emits every message still open, in reception order; those without a final line as NO_FINAL_OUTCOME. */
+    public void finish() {
+        while (!byReception.isEmpty()) {
+            emit(byReception.poll());
+        }
+    }
+
+    /** @return attempt lines that could not be joined so far */
+    public long orphanAttempts() {
+        return orphanAttempts;
+    }
+
+    /** @return R lines repeated for an open message so far */
+    public long duplicateReceptions() {
+        return duplicateReceptions;
+    }
+
+    /** @return messages emitted without a final outcome so far */
+    public long noFinalOutcome() {
+        return noFinalOutcome;
+    }
+
+    /** @return messages emitted so far */
+    public long emitted() {
+        return emitted;
+    }
+
+    /** @return messages received and not yet emitted */
+    public int openMessages() {
+        return byReception.size();
+    }
+
+    private RejectReason receive(String node, Reception reception) {
+        final MessageKey key = new MessageKey(node, reception.messageId());
+        if (open.containsKey(key)) {
+            duplicateReceptions++;
+            return RejectReason.DUPLICATE_RECEPTION;
+        }
+        final OpenMessage message = new OpenMessage(key, reception, nextSequence++, pool);
+        open.put(key, message);
+        byReception.add(message);
+        advanceClock(reception.timeMicros());
+        return null;
+    }
+
+    private RejectReason attempt(String node, AttemptLine line) {
+        final OpenMessage message = open.get(new MessageKey(node, line.messageId()));
+        if (message == null || message.isFinal) {
+            orphanAttempts++;
+            return RejectReason.ORPHAN_ATTEMPT;
+        }
+        message.add(line, pool);
+        advanceClock(line.timeMicros());
+        return null;
+    }
+
+    private void advanceClock(long timeMicros) {
+        newestMicros = Math.max(newestMicros, timeMicros);
+    }
+
+    private void emitReady() {
+        final long oldestKeptMicros = newestMicros - maxMessageAgeMicros;
+
+        OpenMessage head = byReception.peek();
+        while (head != null && (head.isFinal || head.receptionMicros < oldestKeptMicros)) {
+            emit(byReception.poll());
+            head = byReception.peek();
+        }
+    }
+
+    private void emit(OpenMessage message) {
+        open.remove(message.key);
+        emitted++;
+        if (!message.isFinal) {
+            noFinalOutcome++;
+        }
+        downstream.accept(message.toRecord());
+    }
+
+    private record MessageKey(String node, String messageId) {
+    }
+
+    /** What a {@link MessageRecord} needs of an open message; the rest of the R line is not kept. */
+    private static final class OpenMessage {
+        private final MessageKey key;
+        private final long receptionMicros;
+        private final long sequence;
+        private final String recipientDomain;
+        private final String senderDomain;
+        private final String bindingGroup;
+        private final String binding;
+        private final long sizeBytes;
+        private final List<Attempt> attempts = new ArrayList<>(2);
+        private String routingDomain;
+        private boolean isFinal;
+
+        OpenMessage(MessageKey key, Reception reception, long sequence, StringPool pool) {
+            this.key = key;
+            this.receptionMicros = reception.timeMicros();
+            this.sequence = sequence;
+            this.recipientDomain = pool.canonical(reception.recipientDomain());
+            this.senderDomain = pool.canonical(reception.senderDomain());
+            this.bindingGroup = pool.canonical(reception.bindingGroup());
+            this.binding = pool.canonical(reception.binding());
+            this.sizeBytes = reception.sizeBytes();
+            this.routingDomain = recipientDomain;
+        }
+
+        void add(AttemptLine line, StringPool pool) {
+            attempts.add(new Attempt(line.timeMicros(), line.kind().outcome(), line.responseCode(),
+                    line.responseText(), line.retryCount(), line.queueSeconds(), line.connectionId(),
+                    pool.canonical(line.bindingGroup()), pool.canonical(line.binding()), line.stage(),
+                    pool.canonical(line.remoteIp())));
+            routingDomain = pool.canonical(line.domain());
+            isFinal = line.kind().outcome().isFinal();
+        }
+
+        MessageRecord toRecord() {
+            final Completeness completeness = isFinal ? Completeness.COMPLETE : Completeness.NO_FINAL_OUTCOME;
+            return new MessageRecord(receptionMicros, key.node(), key.messageId(), recipientDomain, routingDomain,
+                    senderDomain, bindingGroup, binding, sizeBytes, attempts, completeness);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.cutover.ingest;
+
+/**
+ * Why a log line was set aside instead of joined. Every rejected line is counted under exactly one
+ * reason and handed to a {@link RejectSink} with its file and line number.
+ */
+public enum RejectReason {
+    /** The line is empty or holds only a carriage return. */
+    EMPTY_LINE,
+    /** The line is longer than {@link MainlogParser#MAX_LINE_CHARS} characters. */
+    LINE_TOO_LONG,
+    /** The line contains a NUL character, so it is binary data rather than log text. */
+    BINARY_DATA,
+    /** Fewer {@code @}-separated fields than the record type needs. */
+    TOO_FEW_FIELDS,
+    /** More fields than a D or X line can have. */
+    TOO_MANY_FIELDS,
+    /** Field 0 is not a 10-digit epoch-seconds or 16-digit epoch-microseconds integer. */
+    BAD_TIMESTAMP,
+    /** Field 4 holds no record type that a mainlog writes. */
+    UNKNOWN_RECORD_TYPE,
+    /** The record type sits in field 2: the Momentum 2.x layout, which is not read. */
+    UNSUPPORTED_LAYOUT,
+    /** An M or M1 line whose fields 1 to 3 are not empty, or that has trailing fields. */
+    BAD_HEARTBEAT,
+    /** An R, D, T, P or X line with an empty message id. */
+    MISSING_MESSAGE_ID,
+    /** A size, byte count, retry count, stage or queue-time field that is not a plain number. */
+    BAD_NUMBER,
+    /** An attempt line whose message has no open reception line (set by the joiner). */
+    ORPHAN_ATTEMPT,
+    /** A second R line for a message id that is still open (set by the joiner). */
+    DUPLICATE_RECEPTION
+}

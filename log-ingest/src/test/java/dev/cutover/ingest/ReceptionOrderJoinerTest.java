@@ -1,0 +1,147 @@
+package dev.cutover.ingest;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class ReceptionOrderJoinerTest {
+    private final MainlogParser parser = new MainlogParser();
+    private final List<MessageRecord> emitted = new ArrayList<>();
+    private final ReceptionOrderJoiner joiner = new ReceptionOrderJoiner(emitted::add);
+
+    @Test
+    void accept_firstReceivedDeliveredLast_stillEmittedFirst() {
+        feed(reception(100, "A", "example.net"), reception(101, "B", "example.org"), delivery(102, "B", "example.org"));
+        assertEquals(List.of(), ids());
+
+        feed(delivery(900, "A", "example.net"));
+
+        assertEquals(List.of("A", "B"), ids());
+        assertEquals(0, joiner.openMessages());
+    }
+
+    @Test
+    void accept_attemptsInLogOrder_joinedWithRoutingDomain() {
+        feed(reception(100, "A", "Example.NET"), transientFailure(101, "A", "relay.example.com", 0),
+                delivery(1400, "A", "relay.example.com"));
+
+        final MessageRecord record = emitted.get(0);
+        assertEquals("example.net", record.recipientDomain());
+        assertEquals("relay.example.com", record.routingDomain());
+        assertEquals(List.of(Outcome.TRANSIENT, Outcome.DELIVERED),
+                record.attempts().stream().map(Attempt::outcome).toList());
+        assertEquals(Completeness.COMPLETE, record.completeness());
+        assertEquals(1_717_430_100_000_000L, record.receptionMicros());
+    }
+
+    @Test
+    void accept_equalReceptionTimes_keepLogOrder() {
+        feed(reception(100, "B", "example.net"), reception(100, "A", "example.net"), delivery(105, "A", "example.net"),
+                delivery(106, "B", "example.net"));
+
+        assertEquals(List.of("B", "A"), ids());
+    }
+
+    @Test
+    void accept_receptionLoggedOutOfTimeOrder_emittedByTime() {
+        feed(reception(110, "late", "example.net"), reception(100, "early", "example.net"),
+                delivery(111, "late", "example.net"), delivery(112, "early", "example.net"));
+
+        assertEquals(List.of("early", "late"), ids());
+    }
+
+    @Test
+    void accept_attemptWithoutReception_orphanCounted() {
+        final RejectReason verdict = joiner.accept("", parser.parse(delivery(100, "ghost", "example.net")));
+
+        assertEquals(RejectReason.ORPHAN_ATTEMPT, verdict);
+        assertEquals(1, joiner.orphanAttempts());
+        assertEquals(List.of(), emitted);
+    }
+
+    @Test
+    void accept_attemptAfterFinalOutcome_orphan() {
+        feed(reception(100, "A", "example.net"), delivery(101, "A", "example.net"));
+
+        final RejectReason verdict = joiner.accept("", parser.parse(delivery(102, "A", "example.net")));
+
+        assertEquals(RejectReason.ORPHAN_ATTEMPT, verdict);
+        assertEquals(1, emitted.get(0).attempts().size());
+    }
+
+    @Test
+    void accept_sameIdOnOtherNode_notJoined() {
+        joiner.accept("mta1", parser.parse(reception(100, "A", "example.net")));
+
+        final RejectReason verdict = joiner.accept("mta2", parser.parse(delivery(101, "A", "example.net")));
+
+        assertEquals(RejectReason.ORPHAN_ATTEMPT, verdict);
+    }
+
+    @Test
+    void accept_secondReceptionOfOpenMessage_duplicateReception() {
+        feed(reception(100, "A", "example.net"));
+
+        final RejectReason verdict = joiner.accept("", parser.parse(reception(101, "A", "example.net")));
+
+        assertEquals(RejectReason.DUPLICATE_RECEPTION, verdict);
+        assertEquals(1, joiner.duplicateReceptions());
+    }
+
+    @Test
+    void finish_openMessages_flushedInReceptionOrderWithoutFinalOutcome() {
+        feed(reception(100, "A", "example.net"), reception(101, "B", "example.net"),
+                transientFailure(102, "A", "example.net", 0), delivery(103, "B", "example.net"));
+
+        joiner.finish();
+
+        assertEquals(List.of("A", "B"), ids());
+        assertEquals(Completeness.NO_FINAL_OUTCOME, emitted.get(0).completeness());
+        assertEquals(1, emitted.get(0).attempts().size());
+        assertNull(emitted.get(0).finalAttempt());
+        assertEquals(Completeness.COMPLETE, emitted.get(1).completeness());
+        assertEquals(1, joiner.noFinalOutcome());
+    }
+
+    @Test
+    void accept_messageOlderThanMaxAge_emittedWithoutFinalOutcome() {
+        final List<MessageRecord> out = new ArrayList<>();
+        final ReceptionOrderJoiner aging = new ReceptionOrderJoiner(out::add, 60_000_000L);
+
+        aging.accept("", parser.parse(reception(100, "stuck", "example.net")));
+        aging.accept("", parser.parse(reception(200, "next", "example.net")));
+
+        assertEquals(1, out.size());
+        assertEquals(Completeness.NO_FINAL_OUTCOME, out.get(0).completeness());
+        assertEquals(1, aging.openMessages());
+    }
+
+    private void feed(String... lines) {
+        for (String line : lines) {
+            assertNull(joiner.accept("", parser.parse(line)), line);
+        }
+    }
+
+    private List<String> ids() {
+        return emitted.stream().map(MessageRecord::messageId).toList();
+    }
+
+    static String reception(long second, String id, String domain) {
+        return (1_717_430_000L + second) + "@" + id + "@" + id + "@C0@R@user@" + domain
+                + "@bounce@news.example.com@192.0.2.15@1000@esmtp@retail@retail-ip-01";
+    }
+
+    static String delivery(long second, String id, String domain) {
+        return (1_717_430_000L + second) + "@" + id + "@" + id + "@C1@D@" + domain
+                + "@1200@retail@retail-ip-01@0@1.00@203.0.113.25";
+    }
+
+    static String transientFailure(long second, String id, String domain, int retry) {
+        return (1_717_430_000L + second) + "@" + id + "@" + id + "@C2@T@" + domain
+                + "@0@retail@retail-ip-01@0@" + retry + "@1.00@@421 4.4.0 [internal] no MXs";
+    }
+}
