@@ -1,0 +1,80 @@
+package dev.cutover.sim.momentum.conf;
+
+/**
+ * The delivery options of one Momentum queue — a (binding group, binding, domain) — typed, with
+ * built-in defaults filled in and the location of every value.
+ *
+ * <p>Defaults and value forms come from the option reference pages under
+ * support.sparkpost.com/momentum/4/config/ (ref-max-outbound-connections,
+ * ref-outbound-throttle-messages, ref-outbound-throttle-connections,
+ * ref-max-deliveries-per-connection, ref-retry-interval, ref-max-retry-interval,
+ * ref-message-expiration, ref-max-retries, ref-idle-timeout,
+ * ref-connection-allocation-aggressiveness, ref-suspend-delivery); the scope fallback is
+ * {@link OptionResolver}'s. A throttle is null when unset or 0 (unlimited).
+ *
+ * <p>Note: {@code message_expiration} defaults to the built-in value; Momentum's shipped
+ * ecelerity.conf sets a larger one, which applies only when the user's file still contains it.
+ *
+ * @param maxOutboundConnections             concurrent connections per (binding, domain)
+ * @param outboundThrottleMessages           shared message budget, or null
+ * @param outboundThrottleConnections        shared connection-opening budget, or null
+ * @param maxDeliveriesPerConnection         successful deliveries per session, 0 = unlimited
+ * @param retryIntervalSeconds               first retry delay
+ * @param maxRetryIntervalSeconds            cap on the doubling retry delay
+ * @param messageExpirationSeconds           age at which a message fails
+ * @param maxRetries                         auto, none or a count
+ * @param idleTimeoutSeconds                 how long an idle session stays open
+ * @param connectionAllocationAggressiveness connection ramp
+ * @param suspendDelivery                    true when no delivery may be attempted
+ */
+public record MomentumSettings(
+    Setting<Integer> maxOutboundConnections,
+    MomentumThrottle outboundThrottleMessages,
+    MomentumThrottle outboundThrottleConnections,
+    Setting<Integer> maxDeliveriesPerConnection,
+    Setting<Long> retryIntervalSeconds,
+    Setting<Long> maxRetryIntervalSeconds,
+    Setting<Long> messageExpirationSeconds,
+    Setting<MaxRetries> maxRetries,
+    Setting<Long> idleTimeoutSeconds,
+    Setting<ConnectionAllocationAggressiveness> connectionAllocationAggressiveness,
+    Setting<Boolean> suspendDelivery) {
+
+    /** Built-in default of {@code max_outbound_connections}. */
+    public static final int DEFAULT_MAX_OUTBOUND_CONNECTIONS = 32;
+    /** Built-in default of {@code retry_interval}, seconds. */
+    public static final long DEFAULT_RETRY_INTERVAL_SECONDS = 1200;
+    /** Built-in default of {@code max_retry_interval}, seconds. */
+    public static final long DEFAULT_MAX_RETRY_INTERVAL_SECONDS = 43_200;
+    /** Built-in default of {@code message_expiration}, seconds. */
+    public static final long DEFAULT_MESSAGE_EXPIRATION_SECONDS = 86_400;
+    /** Built-in default of {@code idle_timeout}, seconds. */
+    public static final long DEFAULT_IDLE_TIMEOUT_SECONDS = 5;
+
+    /**
+     * @param resolver     the configuration's resolver
+     * @param bindingGroup binding group, or null to take it from the binding's declaration
+     * @param binding      binding name
+     * @param domain       routing domain
+     * @return the queue's settings
+     * @throws ConfException naming file and line of the first malformed value
+     */
+    public static MomentumSettings resolve(OptionResolver resolver, String bindingGroup, String binding,
+                                           String domain) {
+        final SettingReader read = new SettingReader(resolver, bindingGroup, binding, domain);
+
+        return new MomentumSettings(
+            read.count("max_outbound_connections", DEFAULT_MAX_OUTBOUND_CONNECTIONS),
+            read.throttle("outbound_throttle_messages"),
+            read.throttle("outbound_throttle_connections"),
+            read.count("max_deliveries_per_connection", 0),
+            read.seconds("retry_interval", DEFAULT_RETRY_INTERVAL_SECONDS),
+            read.seconds("max_retry_interval", DEFAULT_MAX_RETRY_INTERVAL_SECONDS),
+            read.seconds("message_expiration", DEFAULT_MESSAGE_EXPIRATION_SECONDS),
+            read.typed("max_retries", MaxRetries.AUTO, OptionValues::maxRetries),
+            read.seconds("idle_timeout", DEFAULT_IDLE_TIMEOUT_SECONDS),
+            read.typed("connection_allocation_aggressiveness", ConnectionAllocationAggressiveness.NORMAL,
+                OptionValues::aggressiveness),
+            read.typed("suspend_delivery", Boolean.FALSE, OptionValues::bool));
+    }
+}

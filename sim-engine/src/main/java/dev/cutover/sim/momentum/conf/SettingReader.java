@@ -1,0 +1,50 @@
+package dev.cutover.sim.momentum.conf;
+
+import java.util.function.Function;
+
+/**
+ * Resolves and types the options of one (binding group, binding, domain) for
+ * {@link MomentumSettings}; an unset option takes the built-in default given by the caller.
+ * Defaults: support.sparkpost.com/momentum/4/config-options-summary.
+ */
+final class SettingReader {
+
+    private final OptionResolver resolver;
+    private final String bindingGroup;
+    private final String binding;
+    private final String domain;
+
+    SettingReader(OptionResolver resolver, String bindingGroup, String binding, String domain) {
+        this.resolver = resolver;
+        this.bindingGroup = bindingGroup;
+        this.binding = binding;
+        this.domain = domain;
+    }
+
+    Setting<Integer> count(String option, int builtIn) {
+        return typed(option, builtIn, resolved -> OptionValues.smallWholeNumber(resolved, "a whole number"));
+    }
+
+    Setting<Long> seconds(String option, long builtIn) {
+        return typed(option, builtIn, resolved -> OptionValues.wholeNumber(resolved, "a whole number of seconds"));
+    }
+
+    MomentumThrottle throttle(String option) {
+        final ResolvedOption resolved = resolve(option);
+
+        return resolved.isDefined() ? OptionValues.throttle(resolved) : null;
+    }
+
+    <T> Setting<T> typed(String option, T builtIn, Function<ResolvedOption, T> parse) {
+        final ResolvedOption resolved = resolve(option);
+
+        if (!resolved.isDefined()) {
+            return new Setting<>(builtIn, resolved.location());
+        }
+        return new Setting<>(parse.apply(resolved), resolved.location());
+    }
+
+    private ResolvedOption resolve(String option) {
+        return resolver.resolve(option, bindingGroup, binding, domain);
+    }
+}
