@@ -1,0 +1,99 @@
+package dev.cutover.kumo;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Supplier;
+import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.DebugLib;
+
+/**
+ * Counts Lua VM instructions through LuaJ's debug hook and stops a handler that runs past its budget, so
+ * that a {@code while true do end} in a policy cannot hang a replay.
+ *
+ * <p>The stop is a Java {@link Error} rather than a Lua error on purpose: Lua's {@code pcall} catches Lua
+ * errors, and a policy must not be able to swallow the stop. {@link LuaSandbox} turns it into a
+ * {@link PolicyException}. The count restarts at each {@link #start}.
+ *
+ * <p>The hook also remembers the last instruction executed, so that a Java function can name the Lua line
+ * that called it even when the call was a tail call ({@code return kumo.make_egress_path{...}}), whose
+ * calling frame is gone by the time the function runs.
+ */
+final class InstructionBudget extends DebugLib {
+
+    private final long limit;
+    private final Supplier<String> location;
+    private final Deque<LuaClosure> closures = new ArrayDeque<>();
+    private long used;
+    private String event = "main chunk";
+    private LuaClosure lastClosure;
+    private int lastPc;
+
+    /**
+     * @param limit    instructions allowed per event, at least 1
+     * @param location gives {@code file:line} of the running Lua code, or null
+     */
+    InstructionBudget(long limit, Supplier<String> location) {
+        this.limit = limit;
+        this.location = location;
+    }
+
+    /** Restarts the count for {@code eventName}. */
+    void start(String eventName) {
+        this.event = eventName;
+        this.used = 0;
+    }
+
+    @Override
+    public void onCall(LuaClosure c, Varargs varargs, LuaValue[] stack) {
+        super.onCall(c, varargs, stack);
+        closures.push(c);
+    }
+
+    @Override
+    public void onReturn() {
+        super.onReturn();
+        closures.poll();
+    }
+
+    /** @return {@code file:line} of the last Lua instruction executed, or null before any. */
+    String lastLocation() {
+        if (lastClosure == null) {
+            return null;
+        }
+        final String source = lastClosure.p.source.tojstring();
+        final int[] lines = lastClosure.p.lineinfo;
+        final int line = lines != null && lastPc >= 0 && lastPc < lines.length ? lines[lastPc] : 0;
+        return (source.startsWith("@") || source.startsWith("=") ? source.substring(1) : source) + ":" + line;
+    }
+
+    @Override
+    public void onInstruction(int pc, Varargs v, int top) {
+        super.onInstruction(pc, v, top);
+        lastClosure = closures.peek();
+        lastPc = pc;
+        if (++used > limit) {
+            final String where = location.get();
+            throw new Exhausted(where, "policy ran longer than " + limit + " instructions in " + event);
+        }
+    }
+
+    /** Raised from inside the VM when the budget is spent. */
+    static final class Exhausted extends Error {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String where;
+
+        Exhausted(String where, String message) {
+            super(message, null, false, false);
+            this.where = where;
+        }
+
+        /** @return {@code file:line} where the budget ran out, or null. */
+        String where() {
+            return where;
+        }
+    }
+}

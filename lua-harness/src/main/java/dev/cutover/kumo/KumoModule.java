@@ -1,0 +1,105 @@
+package dev.cutover.kumo;
+
+import java.util.List;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+
+/**
+ * The stand-in {@code kumo} module: the parts of kumod's Lua API ({@code crates/kumod/src/mod_kumo.rs},
+ * {@code crates/kumo-server-common/src/lib.rs}, {@code crates/mod-*}) that a replay needs, faithful where
+ * they shape delivery and recording stubs where they configure a live server.
+ *
+ * <p>Any other {@code kumo.xxx} resolves, through the table's {@code __index}, to a function that fails
+ * with "kumo.xxx is not supported by cutover (called at file:line)", so an unsupported call is reported
+ * where it happens rather than as "attempt to call nil".
+ */
+public final class KumoModule {
+
+    private final LuaSandbox sandbox;
+    private final HarnessLog log;
+    private final EventRegistry events;
+    private final KumoConstructors constructors;
+    private final ShapingLua shaping;
+    private final LuaTable kumo = new LuaTable();
+
+    /**
+     * @param sandbox the runtime to install into
+     * @param mx      MX data for {@code kumo.dns} and shaping
+     * @param log     where log output and stub calls are recorded
+     */
+    public KumoModule(LuaSandbox sandbox, MxFixture mx, HarnessLog log) {
+        this.sandbox = sandbox;
+        this.log = log;
+        this.events = new EventRegistry(sandbox);
+        this.constructors = new KumoConstructors(sandbox);
+        this.shaping = new ShapingLua(sandbox, mx, constructors);
+        populate(mx);
+        install();
+    }
+
+    private void populate(MxFixture mx) {
+        kumo.set("on", events.onFunction());
+        constructors.install(kumo);
+        KumoSerde.install(kumo, sandbox.files());
+        final LuaTable serde = new LuaTable();
+        KumoSerde.install(serde, sandbox.files());
+        kumo.set("serde", serde);
+        KumoStubs.install(kumo, log);
+        kumo.set("dns", unsupportedFallback(KumoUtilities.dns(mx), "kumo.dns."));
+        kumo.set("regex", KumoUtilities.regex());
+        kumo.set("domain_map", DomainMap.module());
+        kumo.set("memoize", KumoUtilities.memoize());
+        kumo.set("traceback", KumoUtilities.traceback(sandbox));
+        kumo.set("shaping", shaping.module());
+        for (String level : List.of("log_error", "log_warn", "log_info", "log_debug")) {
+            kumo.set(level, KumoUtilities.logFunction(level, log));
+        }
+        kumo.set("invoke_get_egress_path_config", LuaFunctions.of("kumo.invoke_get_egress_path_config",
+                a -> invoke("get_egress_path_config", a)));
+    }
+
+    private LuaValue invoke(String event, org.luaj.vm2.Varargs args) {
+        final org.luaj.vm2.Varargs result = events.fire(event, args);
+        return result == null ? LuaValue.NIL : result.arg1();
+    }
+
+    private void install() {
+        unsupportedFallback(kumo, "kumo.");
+        sandbox.globals().set("kumo", kumo);
+        sandbox.globals().get("package").get("loaded").set("kumo", kumo);
+    }
+
+    private LuaTable unsupportedFallback(LuaTable table, String prefix) {
+        final LuaTable meta = new LuaTable();
+        meta.set("__index", LuaFunctions.of(prefix + "__index", a -> missing(prefix, a.arg(2).tojstring())));
+        table.setmetatable(meta);
+        return table;
+    }
+
+    private LuaValue missing(String prefix, String name) {
+        if (prefix.equals("kumo.") && KumoStubs.isPatterned(name)) {
+            return KumoStubs.stub(name, log);
+        }
+        return LuaFunctions.of(prefix + name, a -> {
+            final String at = sandbox.currentLocation();
+            throw new LuaError(prefix + name + " is not supported by cutover (called at "
+                    + (at == null ? "?" : at) + ")");
+        });
+    }
+
+    /** @return the event registry, for dispatching handlers. */
+    EventRegistry events() {
+        return events;
+    }
+
+    /** @return the constructors, for converting handler results. */
+    KumoConstructors constructors() {
+        return constructors;
+    }
+
+    /** @return the shaping data sets the policy loaded. */
+    List<ShapingData> shapingData() {
+        return shaping.loaded();
+    }
+}

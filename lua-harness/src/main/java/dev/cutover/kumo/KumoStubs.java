@@ -1,0 +1,52 @@
+package dev.cutover.kumo;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+
+/**
+ * The {@code kumo.*} functions that configure a live server (listeners, spools, logs, threads, background
+ * tasks). In a replay they open and start nothing: each records its arguments in the {@link HarnessLog} and
+ * returns no values. {@code spawn_task} in particular never runs its event inline, because the shipped
+ * helpers spawn endless loops ({@code assets/policy-extras/shaping.lua}).
+ */
+final class KumoStubs {
+
+    static final List<String> NAMES = List.of("start_esmtp_listener", "start_http_listener", "define_spool",
+            "configure_local_logs", "configure_log_hook", "configure_bounce_classifier",
+            "configure_redis_throttles", "configure_accounting_db_path", "spawn_task", "sleep",
+            "bump_config_epoch", "validation_failed", "set_config_monitor_globs", "eval_config_monitor_globs");
+
+    private static final Pattern PATTERNED = Pattern.compile("set_\\w+_threads|set_max_\\w*lua_context\\w*");
+
+    private KumoStubs() {
+    }
+
+    /** Installs the fixed stubs into {@code kumo}. */
+    static void install(LuaTable kumo, HarnessLog log) {
+        NAMES.forEach(name -> kumo.set(name, stub(name, log)));
+    }
+
+    /** @return true when {@code name} is one of the patterned stubs such as {@code set_diskio_threads}. */
+    static boolean isPatterned(String name) {
+        return PATTERNED.matcher(name).matches();
+    }
+
+    /** @return a stub that records calls under {@code name}. */
+    static LuaValue stub(String name, HarnessLog log) {
+        return LuaFunctions.of("kumo." + name, args -> {
+            log.stubCall(name, LuaJson.encode(asList(args), false));
+            return LuaValue.NONE;
+        });
+    }
+
+    private static LuaTable asList(Varargs args) {
+        final LuaTable list = new LuaTable();
+        for (int i = 1; i <= args.narg(); i++) {
+            list.set(i, args.arg(i).isfunction() ? LuaValue.valueOf("<function>") : args.arg(i));
+        }
+        return list;
+    }
+}

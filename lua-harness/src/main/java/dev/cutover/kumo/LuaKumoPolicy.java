@@ -1,0 +1,167 @@
+package dev.cutover.kumo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+
+/**
+ * A user's KumoMTA policy run in LuaJ: loads {@code init.lua} once (registering its handlers, then firing
+ * {@code pre_init} and {@code init}, whose server calls only record) and answers {@link KumoPolicy} by
+ * calling the handlers kumod would call ({@code crates/kumod/src/queue/config.rs},
+ * {@code crates/kumod/src/egress_source.rs}, {@code crates/kumod/src/ready_queue.rs}).
+ *
+ * <p>Without a handler, {@code get_queue_config} and {@code get_egress_path_config} give kumod's defaults;
+ * {@code get_egress_pool} and {@code get_egress_source} must answer (except for the built-in
+ * {@code "unspecified"}). Answers are cached per argument tuple: kumod also caches them (TTL or epoch), and a
+ * policy's answers do not change during a replay. Not thread-safe.
+ */
+public final class LuaKumoPolicy implements KumoPolicy {
+
+    private final LuaSandbox sandbox;
+    private final KumoModule module;
+    private final MxFixture mx;
+    private final HarnessLog log;
+    private final String policyLabel;
+    private final Map<List<String>, QueueConfig> queueConfigs = new HashMap<>();
+    private final Map<String, EgressPool> pools = new HashMap<>();
+    private final Map<String, EgressSource> sources = new HashMap<>();
+    private final Map<List<String>, EgressPathConfig> paths = new HashMap<>();
+
+    private LuaKumoPolicy(LuaSandbox sandbox, KumoModule module, MxFixture mx, HarnessLog log, String label) {
+        this.sandbox = sandbox;
+        this.module = module;
+        this.mx = mx;
+        this.log = log;
+        this.policyLabel = label;
+    }
+
+    /**
+     * @param policyFile the policy's {@code init.lua}; its folder is the policy folder
+     * @param mx         MX data (the built-in fixture overridden by the scenario's)
+     * @param options    instruction limit and helper folder
+     * @return the loaded policy
+     * @throws PolicyException for any Lua error while loading, with file and line
+     */
+    public static LuaKumoPolicy load(Path policyFile, MxFixture mx, HarnessOptions options) {
+        final Path absolute = policyFile.toAbsolutePath().normalize();
+        final PolicyFiles files = new PolicyFiles(absolute.getParent(), options.helperFolder());
+        final HarnessLog log = new HarnessLog();
+        final LuaSandbox sandbox = new LuaSandbox(files, options.instructionLimit(), s -> log.message("print: " + s));
+        final KumoModule module = new KumoModule(sandbox, mx, log);
+
+        sandbox.call("main chunk", sandbox.compile(absolute), LuaValue.NONE);
+        module.events().fire("pre_init", LuaValue.NONE);
+        module.events().fire("init", LuaValue.NONE);
+        return new LuaKumoPolicy(sandbox, module, mx, log, files.label(absolute));
+    }
+
+    @Override
+    public QueueConfig queueConfig(String domain, String tenant, String campaign, String routingDomain) {
+        return queueConfigs.computeIfAbsent(Arrays.asList(domain, tenant, campaign, routingDomain), key -> {
+            final Varargs result = module.events().fire("get_queue_config", args(key));
+            return result == null ? QueueConfig.defaults()
+                    : RecordMapper.queueConfig(build("get_queue_config", KumoSchemas.QUEUE_CONFIG, result));
+        });
+    }
+
+    @Override
+    public EgressPool egressPool(String name) {
+        if (name.equals(QueueConfig.UNSPECIFIED_POOL)) {
+            return EgressPool.unspecified();
+        }
+        return pools.computeIfAbsent(name, n -> RecordMapper.egressPool(required("get_egress_pool", n,
+                KumoSchemas.EGRESS_POOL)));
+    }
+
+    @Override
+    public EgressSource egressSource(String name) {
+        if (name.equals("unspecified")) {
+            return new EgressSource("unspecified", null, null);
+        }
+        return sources.computeIfAbsent(name, n -> RecordMapper.egressSource(required("get_egress_source", n,
+                KumoSchemas.EGRESS_SOURCE)));
+    }
+
+    @Override
+    public EgressPathConfig egressPathConfig(String routingDomain, String egressSource, String siteName) {
+        return paths.computeIfAbsent(List.of(routingDomain, egressSource, siteName), key -> {
+            final Varargs result = module.events().fire("get_egress_path_config", args(key));
+            return result == null ? EgressPathConfig.defaults()
+                    : RecordMapper.egressPath(build("get_egress_path_config", KumoSchemas.EGRESS_PATH, result));
+        });
+    }
+
+    @Override
+    public String siteName(String domain) {
+        return mx.siteName(domain);
+    }
+
+    private Constructed required(String event, String name, ConfigSchema schema) {
+        final Varargs result = module.events().fire(event, LuaValue.valueOf(name));
+        if (result == null || result.narg() == 0) {
+            throw new PolicyException(policyLabel, 0, event + " '" + name + "': "
+                    + (module.events().has(event) ? "the handler returned no value" : "no handler is registered"));
+        }
+        return build(event + " '" + name + "'", schema, result);
+    }
+
+    private Constructed build(String what, ConfigSchema schema, Varargs result) {
+        try {
+            return module.constructors().build(schema, result.arg1(), policyLabel + " (" + what + ")");
+        } catch (LuaError e) {
+            throw new PolicyException(policyLabel, 0, what + ": " + e.getMessage());
+        }
+    }
+
+    private static Varargs args(List<String> values) {
+        final LuaValue[] out = new LuaValue[values.size()];
+        Function<String, LuaValue> toLua = v -> v == null ? LuaValue.NIL : LuaValue.valueOf(v);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = toLua.apply(values.get(i));
+        }
+        return LuaValue.varargsOf(out);
+    }
+
+    /**
+     * @return what the policy and its shaping data want the user to know: shaping notes (aliased sites,
+     *         ignored remote sources), shaping warnings and errors, then {@code kumo.log_*} and {@code print}
+     *         output, in order
+     */
+    public List<String> warnings() {
+        final List<String> out = new ArrayList<>();
+        for (ShapingData data : module.shapingData()) {
+            out.addAll(data.notes());
+            data.warnings().stream().filter(w -> !data.notes().contains(w)).forEach(out::add);
+            data.errors().forEach(e -> out.add("shaping error: " + e));
+        }
+        out.addAll(log.messages());
+        return out;
+    }
+
+    /** @return stub name (without {@code kumo.}) to number of calls, e.g. {@code start_esmtp_listener=1}. */
+    public Map<String, Integer> stubCalls() {
+        return log.stubCalls();
+    }
+
+    /** @return the shaping data sets the policy loaded, for reports (automation rules, referenced sources). */
+    public List<ShapingData> shapingData() {
+        return module.shapingData();
+    }
+
+    /** @return the events the policy registered handlers for, in registration order. */
+    public List<String> events() {
+        return module.events().events();
+    }
+
+    /** @return the sandbox, for benchmarks and tests that call Lua directly. */
+    LuaSandbox sandbox() {
+        return sandbox;
+    }
+}

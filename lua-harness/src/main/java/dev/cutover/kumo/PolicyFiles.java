@@ -1,0 +1,110 @@
+package dev.cutover.kumo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.luaj.vm2.lib.ResourceFinder;
+
+/**
+ * The only files a policy may read: those under its own folder and under an optional helper folder (the
+ * stand-in for {@code /opt/kumomta/share}, which holds {@code policy-extras/}).
+ *
+ * <p>Relative names resolve against the policy folder first, then the helper folder. The absolute install
+ * paths a real policy names are mapped: {@code /opt/kumomta/etc/policy/X} to the policy folder and
+ * {@code /opt/kumomta/share/X} to the helper folder ({@code docs/userguide/installation} lays these out).
+ * Anything else is refused.
+ */
+public final class PolicyFiles implements ResourceFinder {
+
+    private static final String ETC_POLICY = "/opt/kumomta/etc/policy/";
+    private static final String SHARE = "/opt/kumomta/share/";
+
+    private final Path policyFolder;
+    private final Path helperFolder;
+
+    /**
+     * @param policyFolder folder of init.lua
+     * @param helperFolder folder holding {@code policy-extras/}, or null
+     */
+    public PolicyFiles(Path policyFolder, Path helperFolder) {
+        this.policyFolder = policyFolder.toAbsolutePath().normalize();
+        this.helperFolder = helperFolder == null ? null : helperFolder.toAbsolutePath().normalize();
+    }
+
+    /** @return the policy folder. */
+    public Path policyFolder() {
+        return policyFolder;
+    }
+
+    /**
+     * @param name a file name as the policy wrote it
+     * @return the existing file it names inside the allowed folders, if any
+     */
+    public Optional<Path> resolve(String name) {
+        for (Path candidate : candidates(name)) {
+            if (isAllowed(candidate) && Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param name a file name as the policy wrote it
+     * @return the file, for reading
+     * @throws IllegalArgumentException naming the file when it is missing or outside the allowed folders
+     */
+    public Path require(String name) {
+        return resolve(name).orElseThrow(() -> new IllegalArgumentException(
+                "cannot open " + name + ": no such file under the policy folder" + (helperFolder == null ? ""
+                        : " or the helper folder")));
+    }
+
+    /** @return how to show {@code file} in messages: relative to the policy or helper folder when inside. */
+    public String label(Path file) {
+        final Path absolute = file.toAbsolutePath().normalize();
+        if (absolute.startsWith(policyFolder)) {
+            return policyFolder.relativize(absolute).toString();
+        }
+        if (helperFolder != null && absolute.startsWith(helperFolder)) {
+            return helperFolder.relativize(absolute).toString();
+        }
+        return absolute.toString();
+    }
+
+    @Override
+    public InputStream findResource(String name) {
+        try {
+            final Optional<Path> file = resolve(name);
+            return file.isPresent() ? Files.newInputStream(file.get()) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private List<Path> candidates(String name) {
+        final List<Path> out = new ArrayList<>();
+        if (name.startsWith(ETC_POLICY)) {
+            out.add(policyFolder.resolve(name.substring(ETC_POLICY.length())));
+        } else if (name.startsWith(SHARE) && helperFolder != null) {
+            out.add(helperFolder.resolve(name.substring(SHARE.length())));
+        } else if (Path.of(name).isAbsolute()) {
+            out.add(Path.of(name));
+        } else {
+            out.add(policyFolder.resolve(name));
+            if (helperFolder != null) {
+                out.add(helperFolder.resolve(name));
+            }
+        }
+        out.replaceAll(p -> p.toAbsolutePath().normalize());
+        return out;
+    }
+
+    private boolean isAllowed(Path candidate) {
+        return candidate.startsWith(policyFolder) || (helperFolder != null && candidate.startsWith(helperFolder));
+    }
+}

@@ -1,0 +1,314 @@
+package dev.cutover.kumo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * {@code kumo.shaping.load} ported to Java: reads shaping files in order and answers
+ * {@code get_egress_path_config(domain, source, site)} with kumod's merge
+ * ({@code crates/kumo-api-types/src/shaping.rs}; docs {@code userguide/trafficshaping/resolution}).
+ *
+ * <p>Loading: {@code ["default"]} blocks merge into one; a domain block with {@code mx_rollup = true} is
+ * stored under its MX site name from the {@link MxFixture} (a domain without an entry is its own site, as
+ * with an implicit MX; a NULL MX drops the block); with {@code mx_rollup = false} it is stored under the
+ * domain; providers merge by name. Lookup order: default, matching providers in file order (each with its
+ * derived limits), those providers' {@code sources.<source>} (limits again), the site entry, the domain
+ * entry, the site's {@code sources.<source>}, the domain's {@code sources.<source>}.
+ *
+ * <p>Note: cutover makes no network requests, so an http(s) source is treated as a failed fetch.
+ */
+public final class ShapingData {
+
+    private static final Pattern DNS_NAME = Pattern.compile("[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*\\.?");
+
+    private final MxFixture mx;
+    private final ShapingOptions options;
+    private final Map<String, ShapingEntry> bySite = new LinkedHashMap<>();
+    private final Map<String, ShapingEntry> byDomain = new LinkedHashMap<>();
+    private final Map<String, ShapingProvider> byProvider = new LinkedHashMap<>();
+    private final Map<String, List<String>> siteAliases = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private ShapingData(MxFixture mx, ShapingOptions options) {
+        this.mx = mx;
+        this.options = options;
+    }
+
+    /**
+     * Loads files named by path, labelled by file name.
+     *
+     * @param files   shaping files in order; later files override earlier ones
+     * @param mx      MX data for rolled-up domains and provider matching
+     * @param options check levels
+     * @return the merged data
+     */
+    public static ShapingData load(List<Path> files, MxFixture mx, ShapingOptions options) {
+        final List<String> names = files.stream().map(Path::toString).toList();
+        return load(names, name -> Optional.of(Path.of(name)).filter(Files::isRegularFile),
+                p -> p.getFileName().toString(), mx, options);
+    }
+
+    /**
+     * @param names    file names as the policy gave them
+     * @param resolver finds the file a name refers to
+     * @param labeler  how a file is named in origins and messages
+     * @param mx       MX data
+     * @param options  check levels
+     * @return the merged data
+     * @throws PolicyException for a syntax error or a value kumod would refuse
+     */
+    public static ShapingData load(List<String> names, Function<String, Optional<Path>> resolver,
+            Function<Path, String> labeler, MxFixture mx, ShapingOptions options) {
+        final ShapingData data = new ShapingData(mx, options);
+        for (String name : names) {
+            data.loadOne(name, resolver, labeler);
+        }
+        data.validate();
+        data.checkAliases();
+        data.checkProviderOverlap();
+        return data;
+    }
+
+    private void loadOne(String name, Function<String, Optional<Path>> resolver, Function<Path, String> labeler) {
+        if (name.startsWith("http://") || name.startsWith("https://")) {
+            final String why = options.skipRemote() ? "skip_remote is set" : "cutover makes no network requests";
+            collect(options.skipRemote() ? "Warn" : options.remoteLoad(), "remote shaping source " + name
+                    + " ignored: " + why);
+            notes.add("remote shaping source " + name + " ignored: " + why);
+            return;
+        }
+        final Optional<Path> file = resolver.apply(name);
+        if (file.isEmpty()) {
+            collect(options.localLoad(), "local shaping source " + name + " error: file not found");
+            return;
+        }
+        mergeFile(readFile(file.get(), labeler.apply(file.get())), labeler.apply(file.get()));
+    }
+
+    private static Map<String, Object> readFile(Path file, String label) {
+        final String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new PolicyException(label, 0, "cannot read shaping file: " + e.getMessage());
+        }
+        if (label.endsWith(".json")) {
+            try {
+                return castMap(LuaData.toJava(LuaJson.parse(text)), label);
+            } catch (IllegalArgumentException e) {
+                throw new PolicyException(label, 0, "parsing json: " + e.getMessage());
+            }
+        }
+        return TomlData.parse(text, label);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value, String label) {
+        if (!(value instanceof Map)) {
+            throw new PolicyException(label, 0, "a shaping file must hold a table at the top level");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    private void mergeFile(Map<String, Object> document, String label) {
+        for (Map.Entry<String, Object> e : document.entrySet()) {
+            if (e.getKey().equals("provider")) {
+                castMap(e.getValue(), label).forEach((name, block) -> mergeProvider(name,
+                        castMap(block, label), label + " [provider.\"" + name + "\"]"));
+            } else if (e.getKey().equals("default")) {
+                mergeInto(byDomain, "default", parseEntry(e.getValue(), label + " [\"default\"]"));
+            } else {
+                mergeDomain(e.getKey(), e.getValue(), label);
+            }
+        }
+    }
+
+    private ShapingEntry parseEntry(Object block, String origin) {
+        try {
+            return ShapingEntry.parse(castMap(block, origin), origin);
+        } catch (IllegalArgumentException e) {
+            throw new PolicyException(origin, 0, e.getMessage());
+        }
+    }
+
+    private void mergeProvider(String name, Map<String, Object> block, String origin) {
+        final ShapingProvider provider;
+        try {
+            provider = ShapingProvider.parse(name, block, origin);
+        } catch (IllegalArgumentException e) {
+            throw new PolicyException(origin, 0, e.getMessage());
+        }
+        byProvider.merge(name, provider, (existing, later) -> {
+            existing.mergeFrom(later);
+            return existing;
+        });
+    }
+
+    private void mergeDomain(String domain, Object block, String label) {
+        if (!domain.contains(".") && DNS_NAME.matcher(domain).matches()) {
+            collect("Warn", "shaping block '" + domain + "' in " + label + " is a single DNS label; quote "
+                    + "dotted domain names, as in [\"" + domain + ".com\"], or TOML nests them");
+        }
+        final ShapingEntry probe = parseEntry(block, label + " [\"" + domain + "\"]");
+        if (!probe.mxRollup) {
+            mergeInto(byDomain, domain, probe);
+            return;
+        }
+        final String site = mx.siteName(domain);
+        if (site.isEmpty()) {
+            collect(options.nullMx(), "domain " + domain + " has a NULL MX and cannot use mx_rollup=true; "
+                    + "its shaping block is ignored");
+            return;
+        }
+        siteAliases.computeIfAbsent(site, s -> new ArrayList<>()).add(domain);
+        mergeInto(bySite, site, parseEntry(block, label + " [\"" + domain + "\"] (site " + site + ")"));
+    }
+
+    private static void mergeInto(Map<String, ShapingEntry> map, String key, ShapingEntry entry) {
+        map.merge(key, entry, (existing, later) -> {
+            existing.mergeFrom(later);
+            return existing;
+        });
+    }
+
+    private void validate() {
+        bySite.forEach((site, e) -> ShapingValidation.check("site: " + site, e.params, e.sources));
+        byDomain.forEach((domain, e) -> ShapingValidation.check("domain: " + domain, e.params, e.sources));
+        byProvider.forEach((name, p) -> ShapingValidation.check("provider: " + name, p.params, p.sources));
+    }
+
+    private void checkAliases() {
+        siteAliases.forEach((site, domains) -> {
+            if (domains.size() > 1) {
+                final String message = "multiple domain blocks alias to the same site: " + site + ": "
+                        + String.join(", ", domains);
+                notes.add(message);
+                collect(options.aliasedSite(), message);
+            }
+        });
+    }
+
+    private void checkProviderOverlap() {
+        if (options.providerOverlap().equals("Ignore")) {
+            return;
+        }
+        for (List<String> domains : siteAliases.values()) {
+            for (String domain : domains) {
+                final List<String> names = byProvider.values().stream()
+                        .filter(p -> p.matchesDomain(domain, mx)).map(p -> p.name).toList();
+                if (!names.isEmpty()) {
+                    collect(options.providerOverlap(), "domain " + domain + " is also matched by provider(s): "
+                            + String.join(", ", names));
+                }
+            }
+        }
+    }
+
+    private void collect(String level, String message) {
+        if (level.equals("Warn")) {
+            warnings.add(message);
+        } else if (level.equals("Error")) {
+            errors.add(message);
+        }
+    }
+
+    /**
+     * @param domain the routing domain
+     * @param source the egress source name
+     * @param site   the site name of the ready queue
+     * @return the merged parameters and their origins
+     */
+    public ShapingResult lookup(String domain, String source, String site) {
+        final ShapingParams params = new ShapingParams();
+        final ShapingEntry defaults = byDomain.get("default");
+        if (defaults != null) {
+            defaults.applyTo(params);
+        }
+        if (DNS_NAME.matcher(domain).matches()) {
+            applyProviders(domain, source, params);
+        }
+        final ShapingEntry siteEntry = bySite.get(site);
+        final ShapingEntry domainEntry = byDomain.get(domain);
+        applyEntry(siteEntry, params);
+        applyEntry(domainEntry, params);
+        applySource(siteEntry, source, params);
+        applySource(domainEntry, source, params);
+        return new ShapingResult(params.values, params.origins);
+    }
+
+    private void applyProviders(String domain, String source, ShapingParams params) {
+        final List<ShapingProvider> withSources = new ArrayList<>();
+        for (ShapingProvider provider : byProvider.values()) {
+            if (provider.matchesDomain(domain, mx)) {
+                params.mergeFrom(provider.params);
+                provider.applyDerived(source, params);
+                if (!provider.sources.isEmpty()) {
+                    withSources.add(provider);
+                }
+            }
+        }
+        for (ShapingProvider provider : withSources) {
+            final ShapingParams sourceParams = provider.sources.get(source);
+            if (sourceParams != null) {
+                params.mergeFrom(sourceParams);
+                provider.applyDerived(source, params);
+            }
+        }
+    }
+
+    private static void applyEntry(ShapingEntry entry, ShapingParams params) {
+        if (entry != null) {
+            entry.applyTo(params);
+        }
+    }
+
+    private static void applySource(ShapingEntry entry, String source, ShapingParams params) {
+        if (entry != null && entry.sources.containsKey(source)) {
+            params.mergeFrom(entry.sources.get(source));
+        }
+    }
+
+    /** @return messages collected at level Warn, in load order. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** @return messages collected at level Error, in load order. */
+    public List<String> errors() {
+        return List.copyOf(errors);
+    }
+
+    /** @return what cutover reports whatever the levels: aliased sites and ignored remote sources. */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** @return every automation rule: default, providers, sites, domains, in that order. */
+    public List<AutomationRule> automationRules() {
+        final List<AutomationRule> rules = new ArrayList<>();
+        byDomain.values().forEach(e -> rules.addAll(e.automation));
+        byProvider.values().forEach(p -> rules.addAll(p.automation));
+        bySite.values().forEach(e -> rules.addAll(e.automation));
+        return rules;
+    }
+
+    /** @return source name to the {@code site:X} and {@code domain:X} blocks that configure it. */
+    public Map<String, List<String>> referencedSources() {
+        final Map<String, List<String>> out = new java.util.TreeMap<>();
+        bySite.forEach((site, e) -> e.sources.keySet().forEach(s ->
+                out.computeIfAbsent(s, k -> new ArrayList<>()).add("site:" + site)));
+        byDomain.forEach((domain, e) -> e.sources.keySet().forEach(s ->
+                out.computeIfAbsent(s, k -> new ArrayList<>()).add("domain:" + domain)));
+        return out;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.cutover.kumo;
+
+import java.util.Map;
+
+/**
+ * Checks merged shaping blocks as kumod does after loading ({@code PartialEntry::finish} and
+ * {@code ProviderEntry::finish_params} in {@code crates/kumo-api-types/src/shaping.rs}): every parameter
+ * table, and every {@code sources} table, must be a valid {@code make_egress_path} argument.
+ */
+final class ShapingValidation {
+
+    private ShapingValidation() {
+    }
+
+    /**
+     * @param what    the block, e.g. {@code site: (alt1|alt2)?.gmail-smtp-in.l.google.com}
+     * @param params  its parameters
+     * @param sources its per-source parameters
+     * @throws PolicyException naming the block and the offending key's origin
+     */
+    static void check(String what, ShapingParams params, Map<String, ShapingParams> sources) {
+        checkOne(what, params);
+        sources.forEach((name, p) -> {
+            final ShapingParams copy = p.copy();
+            copy.values.remove("provider_source_selection_rate");
+            checkOne(what + " source '" + name + "'", copy);
+        });
+    }
+
+    private static void checkOne(String what, ShapingParams params) {
+        try {
+            KumoSchemas.EGRESS_PATH.parse((org.luaj.vm2.LuaTable) LuaData.toLua(params.values));
+        } catch (SerdeError e) {
+            final String origin = params.origins.values().stream().findFirst().orElse(what);
+            throw new PolicyException(origin, 0, what + ": interpreting params as EgressPathConfig: "
+                    + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.cutover.kumo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/**
+ * Reads TOML into plain Java data in document order ({@code LinkedHashMap}, {@code List}, {@code String},
+ * {@code Long}, {@code Double}, {@code Boolean}; dates and times become strings), as kumod's shaping and
+ * {@code kumo.toml_*} functions keep order ({@code preserve_order}).
+ */
+final class TomlData {
+
+    private TomlData() {
+    }
+
+    /**
+     * @param text     TOML text
+     * @param fileName name for error messages
+     * @return the document as a map
+     * @throws PolicyException with file and line of the first syntax error
+     */
+    static Map<String, Object> parse(String text, String fileName) {
+        final TomlParseResult result = Toml.parse(text);
+        if (result.hasErrors()) {
+            final TomlParseError error = result.errors().get(0);
+            throw new PolicyException(fileName, error.position().line(), error.getMessage()
+                    .replaceFirst(" \\(line \\d+, column \\d+\\)$", ""));
+        }
+        return table(result);
+    }
+
+    private static Map<String, Object> table(TomlTable table) {
+        final Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : table.keySet()) {
+            out.put(key, value(table.get(List.of(key))));
+        }
+        return out;
+    }
+
+    private static Object value(Object v) {
+        if (v instanceof TomlTable) {
+            return table((TomlTable) v);
+        }
+        if (v instanceof TomlArray) {
+            final TomlArray array = (TomlArray) v;
+            final List<Object> out = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                out.add(value(array.get(i)));
+            }
+            return out;
+        }
+        if (v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) {
+            return v;
+        }
+        return String.valueOf(v);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.cutover.kumo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MxFixtureTest {
+
+    @Test
+    void builtIn_gmail_hasGoogleSite() {
+        assertEquals("(alt1|alt2|alt3|alt4)?.gmail-smtp-in.l.google.com", MxFixture.builtIn().siteName("gmail.com"));
+    }
+
+    @Test
+    void builtIn_appleDomains_shareOneSite() {
+        final MxFixture mx = MxFixture.builtIn();
+
+        assertEquals("(mx01|mx02).mail.icloud.com", mx.siteName("me.com"));
+        assertEquals(mx.siteName("icloud.com"), mx.siteName("mac.com"));
+    }
+
+    @Test
+    void overriddenBy_scenarioEntry_replacesBuiltInPerDomain() {
+        final MxFixture scenario = MxFixture.parse("\"gmail.com\" = [\"mx.corp.example\"]\n", "mx.toml");
+        final MxFixture mx = MxFixture.builtIn().overriddenBy(scenario);
+
+        assertEquals("mx.corp.example", mx.siteName("gmail.com"));
+        assertEquals("mta5.am0.yahoodns.net", mx.hosts("yahoo.com").orElseThrow().get(0));
+    }
+
+    @Test
+    void siteName_domainWithoutEntry_isDomainAndCounted() {
+        final MxFixture mx = MxFixture.builtIn();
+
+        assertEquals("vanity.example", mx.siteName("Vanity.Example"));
+        assertEquals(List.of("vanity.example"), mx.hostsOrImplicit("vanity.example"));
+        assertEquals(Set.of("vanity.example"), mx.unknownDomains());
+    }
+
+    @Test
+    void parse_nonArrayValue_namesFileAndLine() {
+        final PolicyException e = assertThrows(PolicyException.class, () -> MxFixture.parse(
+                "\"a.example\" = [\"mx.a.example\"]\n\"b.example\" = \"mx.b.example\"\n", "mx.toml"));
+
+        assertEquals("mx.toml:2: \"b.example\" must be an array of MX host names", e.getMessage());
+    }
+
+    @Test
+    void parse_syntaxError_namesFileAndLine() {
+        final PolicyException e = assertThrows(PolicyException.class, () -> MxFixture.parse(
+                "\"a.example\" = [\"mx.a.example\"]\n\"b.example\" = [\n", "mx.toml"));
+
+        assertEquals("mx.toml", e.file());
+        assertEquals(3, e.line());
+    }
+}

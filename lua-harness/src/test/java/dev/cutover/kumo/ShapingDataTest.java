@@ -1,0 +1,151 @@
+package dev.cutover.kumo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShapingDataTest {
+
+    static final Path SHIPPED = Path.of("../../shared/kumomta-default-shaping.toml");
+    private static final String GMAIL_SITE = "(alt1|alt2|alt3|alt4)?.gmail-smtp-in.l.google.com";
+
+    private final MxFixture mx = MxFixture.builtIn();
+    private final ShapingData shipped = ShapingData.load(List.of(SHIPPED), mx, ShapingOptions.defaults());
+
+    @Test
+    void lookup_gmailWithSource_mergesDefaultAndGoogleProvider() {
+        final ShapingResult r = shipped.lookup("gmail.com", "ip-1", GMAIL_SITE);
+
+        assertEquals(10L, r.params().get("connection_limit"));
+        assertEquals(50L, r.params().get("max_deliveries_per_connection"));
+        assertEquals("google", r.params().get("provider_name"));
+        assertEquals(Map.of("shaping-provider-google-ip-1-limit", "5"), r.params().get("additional_connection_limits"));
+        assertEquals("Required", r.params().get("enable_tls"));
+        assertEquals("60s", r.params().get("idle_timeout"));
+    }
+
+    @Test
+    void lookup_gmailWithSource_recordsOrigins() {
+        final ShapingResult r = shipped.lookup("gmail.com", "ip-1", GMAIL_SITE);
+
+        assertEquals("kumomta-default-shaping.toml [\"default\"]", r.origins().get("connection_limit"));
+        assertEquals("kumomta-default-shaping.toml [provider.\"google\"]",
+                r.origins().get("max_deliveries_per_connection"));
+        assertEquals("kumomta-default-shaping.toml [provider.\"google\"]",
+                r.origins().get("additional_connection_limits[shaping-provider-google-ip-1-limit]"));
+    }
+
+    @Test
+    void lookup_yahoo_takesProviderDeliveriesPerConnection() {
+        final ShapingResult r = shipped.lookup("yahoo.com", "ip-1", mx.siteName("yahoo.com"));
+
+        assertEquals(20L, r.params().get("max_deliveries_per_connection"));
+        assertEquals("yahoo", r.params().get("provider_name"));
+        assertFalse(r.params().containsKey("additional_connection_limits"));
+    }
+
+    @Test
+    void lookup_comcast_takesSiteBlockOverDefault() {
+        final ShapingResult r = shipped.lookup("comcast.net", "ip-1", mx.siteName("comcast.net"));
+
+        assertEquals(25L, r.params().get("connection_limit"));
+        assertEquals(1000L, r.params().get("max_deliveries_per_connection"));
+        assertEquals("30s", r.params().get("idle_timeout"));
+        assertEquals("kumomta-default-shaping.toml [\"comcast.net\"] (site (mx1h1|mx2h1).comcast.net)",
+                r.origins().get("connection_limit"));
+    }
+
+    @Test
+    void lookup_mixedMxVanityDomain_matchesNoProvider() {
+        final MxFixture vanity = mx.overriddenBy(MxFixture.parse(
+                "\"vanity.example\" = [\"aspmx.l.google.com\", \"mx.vanity.example\"]\n", "mx.toml"));
+        final ShapingData data = ShapingData.load(List.of(SHIPPED), vanity, ShapingOptions.defaults());
+
+        final ShapingResult r = data.lookup("vanity.example", "ip-1", vanity.siteName("vanity.example"));
+
+        assertNull(r.params().get("provider_name"));
+        assertEquals(100L, r.params().get("max_deliveries_per_connection"));
+    }
+
+    @Test
+    void lookup_noRollupDomainWithSource_appliesDomainSourceLast() {
+        final ShapingResult r = shipped.lookup("example.com", "my source name", "whatever");
+
+        assertEquals(5L, r.params().get("connection_limit"));
+        assertEquals("kumomta-default-shaping.toml [\"example.com\".sources.\"my source name\"]",
+                r.origins().get("connection_limit"));
+    }
+
+    @Test
+    void lookup_urlPseudoDomain_skipsProviders() {
+        final ShapingResult r = shipped.lookup("http://127.0.0.1:8008.tsa.kumomta", "ip-1", "x");
+
+        assertEquals("local:5", r.params().get("connection_limit"));
+        assertEquals(10000L, r.params().get("max_ready"));
+    }
+
+    @Test
+    void automationRules_shippedFile_keepsAllFourRules() {
+        final List<AutomationRule> rules = shipped.automationRules();
+
+        assertEquals(4, rules.size());
+        assertEquals(5_400_000_000L, rules.get(0).durationMicros());
+        assertEquals(new ThrottleSpec(2, 3_600_000_000L, -1, false), rules.get(2).threshold());
+    }
+
+    @Test
+    void load_laterFileReplaceBase_resetsAccumulatedParams(@TempDir Path dir) throws Exception {
+        final Path custom = dir.resolve("custom.toml");
+        Files.writeString(custom, "[\"comcast.net\"]\nreplace_base = true\nmax_ready = 7\n");
+        final ShapingData data = ShapingData.load(List.of(SHIPPED, custom), mx, ShapingOptions.defaults());
+
+        final ShapingResult r = data.lookup("comcast.net", "ip-1", mx.siteName("comcast.net"));
+
+        assertEquals(7L, r.params().get("max_ready"));
+        assertEquals(10L, r.params().get("connection_limit"));
+        assertEquals("60s", r.params().get("idle_timeout"));
+    }
+
+    @Test
+    void load_twoDomainsOneSite_notesAliasAndWarnsWhenAsked(@TempDir Path dir) throws Exception {
+        final Path custom = dir.resolve("custom.toml");
+        Files.writeString(custom, "[\"me.com\"]\nconnection_limit = 2\n[\"mac.com\"]\nconnection_limit = 3\n");
+        final ShapingOptions warn = new ShapingOptions("Ignore", "Ignore", "Ignore", "Warn", "Ignore", "Error",
+                false);
+
+        final ShapingData data = ShapingData.load(List.of(custom), mx, warn);
+
+        final String expected = "multiple domain blocks alias to the same site: (mx01|mx02).mail.icloud.com: "
+                + "me.com, mac.com";
+        assertEquals(List.of(expected), data.warnings());
+        assertEquals(List.of(expected), ShapingData.load(List.of(custom), mx, ShapingOptions.defaults()).notes());
+    }
+
+    @Test
+    void load_invalidParam_failsNamingBlock(@TempDir Path dir) throws Exception {
+        final Path custom = dir.resolve("bad.toml");
+        Files.writeString(custom, "[\"default\"]\nmax_message_rate = \"100/hours\"\n");
+
+        final PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class,
+                () -> ShapingData.load(List.of(custom), mx, ShapingOptions.defaults()));
+
+        assertTrue(e.getMessage().contains("unknown period quantity hours"), e.getMessage());
+        assertEquals("bad.toml [\"default\"]", e.file());
+    }
+
+    @Test
+    void load_missingLocalFile_isCollectedAsError() {
+        final ShapingData data = ShapingData.load(List.of(Path.of("no-such-shaping.toml")), mx,
+                ShapingOptions.defaults());
+
+        assertEquals(List.of("local shaping source no-such-shaping.toml error: file not found"), data.errors());
+    }
+}
