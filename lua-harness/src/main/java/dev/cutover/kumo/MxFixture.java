@@ -7,14 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
@@ -30,15 +30,15 @@ import org.tomlj.TomlParseResult;
  * domain with no MX record: its only host and its site name are the domain itself, and the fixture counts it
  * in {@link #unknownDomains()}.
  *
- * <p>Instances are not thread-safe (the unknown-domain set grows as lookups happen).
+ * <p>Lookups are safe from several threads: the replay's engines ask for site names concurrently.
  */
 public final class MxFixture {
 
     private static final String BUILT_IN_RESOURCE = "builtin-mx.toml";
 
     private final Map<String, List<String>> hostsByDomain;
-    private final Map<String, String> siteNameCache = new HashMap<>();
-    private final Set<String> unknown = new TreeSet<>();
+    private final Map<String, String> siteNameCache = new ConcurrentHashMap<>();
+    private final Set<String> unknown = new ConcurrentSkipListSet<>();
 
     private MxFixture(Map<String, List<String>> hostsByDomain) {
         this.hostsByDomain = hostsByDomain;

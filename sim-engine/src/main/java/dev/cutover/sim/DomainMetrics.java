@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Counters for one destination domain in one engine. Deliveries are bucketed per calendar minute of virtual time;
- * latencies go into an HdrHistogram in milliseconds with three significant digits.
+ * latencies go into an HdrHistogram in milliseconds with three significant digits, the maximum is kept exactly.
  */
 public final class DomainMetrics {
     private static final long MINUTE_MICROS = 60_000_000L;
@@ -25,6 +25,7 @@ public final class DomainMetrics {
     private boolean throttleDelaysKnown = true;
     private long firstReceptionMicros = Long.MAX_VALUE;
     private long lastFinalMicros = Long.MIN_VALUE;
+    private long maxLatencyMicros;
     private long firstMinute = Long.MIN_VALUE;
     private int[] deliveredPerMinute = new int[64];
     private int usedMinutes;
@@ -90,7 +91,9 @@ public final class DomainMetrics {
 
     private void finished(long timeMicros, long receptionMicros) {
         lastFinalMicros = Math.max(lastFinalMicros, timeMicros);
-        latencyMillis.recordValue(Math.max(0, (timeMicros - receptionMicros) / 1000));
+        final long latencyMicros = Math.max(0, timeMicros - receptionMicros);
+        maxLatencyMicros = Math.max(maxLatencyMicros, latencyMicros);
+        latencyMillis.recordValue(latencyMicros / 1000);
     }
 
     private void countMinute(long timeMicros) {
@@ -128,8 +131,16 @@ public final class DomainMetrics {
         return firstMinute;
     }
 
-    /** @return a frozen view of the counters. */
+    /** @return a frozen view of the counters with a ten-minute rate window. */
     public DomainSnapshot snapshot() {
+        return snapshot(10);
+    }
+
+    /**
+     * @param rateWindowMinutes the window of the sustained rate, at least 1
+     * @return a frozen view of the counters
+     */
+    public DomainSnapshot snapshot(int rateWindowMinutes) {
         long peakPerMinute = 0;
         for (int i = 0; i < usedMinutes; i++) {
             peakPerMinute = Math.max(peakPerMinute, deliveredPerMinute[i]);
@@ -138,9 +149,24 @@ public final class DomainMetrics {
         final boolean finishedAny = latencyMillis.getTotalCount() > 0;
         return new DomainSnapshot(messages, delivered, transientFailures, bounced, expired, unresolved,
                 throttleDelaysKnown ? throttleDelays : null, peakPerMinute, meanPerMinute,
+                sustainedPerMinute(Math.max(1, rateWindowMinutes)),
                 peakConnections(), connectionsOpened(), estimatedPeakConnections != null,
                 finishedAny ? latency() : null,
                 finishedAny ? (lastFinalMicros - firstReceptionMicros) / 1e6 : null);
+    }
+
+    /** The largest sum of deliveries in any run of {@code window} consecutive minutes, divided by the window. */
+    private double sustainedPerMinute(int window) {
+        long sum = 0;
+        long best = 0;
+        for (int i = 0; i < usedMinutes; i++) {
+            sum += deliveredPerMinute[i];
+            if (i >= window) {
+                sum -= deliveredPerMinute[i - window];
+            }
+            best = Math.max(best, sum);
+        }
+        return (double) best / window;
     }
 
     private Long peakConnections() {
@@ -158,7 +184,7 @@ public final class DomainMetrics {
     }
 
     private LatencySummary latency() {
-        return new LatencySummary(seconds(50), seconds(95), seconds(99), latencyMillis.getMaxValue() / 1000.0);
+        return new LatencySummary(seconds(50), seconds(95), seconds(99), maxLatencyMicros / 1e6);
     }
 
     private double seconds(double percentile) {

@@ -13,6 +13,8 @@ package dev.cutover.sim;
  * @param throttleDelays           times a message was held back by a local limit, or null
  * @param peakDeliveredPerMinute   most deliveries in one calendar minute
  * @param meanDeliveredPerMinute   deliveries per minute between the first and last delivery minute
+ * @param sustainedDeliveredPerMinute the highest average deliveries per minute over any window of the
+ *                                 comparison's rate window (what a rate limit caps once its burst is spent)
  * @param peakConnections          most concurrent connections, or null
  * @param connectionsOpened        connections opened, or null
  * @param connectionsEstimated     true when the connection figures are estimated from the log
@@ -29,6 +31,7 @@ public record DomainSnapshot(
         Long throttleDelays,
         long peakDeliveredPerMinute,
         double meanDeliveredPerMinute,
+        double sustainedDeliveredPerMinute,
         Long peakConnections,
         Long connectionsOpened,
         boolean connectionsEstimated,

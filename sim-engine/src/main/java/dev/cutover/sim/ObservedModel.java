@@ -17,11 +17,18 @@ import java.util.Map;
  * has no connection record). They are estimated from the outbound connection ids of D, T and P lines that
  * reached a remote host: each id spans its first to last line, and the peak is the largest number of spans that
  * overlap. The estimate is low because connect time, idle time and throttle waits are invisible; the report
- * marks it as an estimate. Throttle delays write nothing to the log, so they are unknown (null) here.
+ * marks it as an estimate. Spans are counted per destination (see {@link Destinations}). Throttle delays write nothing to the log, so they are unknown (null) here.
  */
 public final class ObservedModel implements Engine {
     private final EngineMetrics metrics = new EngineMetrics("observed");
-    private final Map<String, Map<String, long[]>> sessionsByDomain = new HashMap<>();
+    private final Map<String, Map<String, long[]>> sessionsByDestination = new HashMap<>();
+    private final Map<String, String> destinationByDomain = new HashMap<>();
+    private final Destinations destinations;
+
+    /** @param destinations which MX each routing domain's connections reach; spans are counted per destination */
+    public ObservedModel(Destinations destinations) {
+        this.destinations = destinations;
+    }
 
     @Override
     public String name() {
@@ -31,12 +38,14 @@ public final class ObservedModel implements Engine {
     @Override
     public void accept(MessageRecord message) {
         final String domain = message.recipientDomain();
+        final String destination = destinationByDomain.computeIfAbsent(domain,
+                d -> destinations.of(message.routingDomain()));
         final DomainMetrics counters = metrics.domain(domain);
         counters.received(message.receptionMicros());
         counters.throttleDelaysUnknown();
         for (Attempt attempt : message.attempts()) {
             count(counters, message, attempt);
-            noteSession(domain, attempt);
+            noteSession(destination, attempt);
         }
         if (message.completeness() == Completeness.NO_FINAL_OUTCOME) {
             counters.unresolved();
@@ -56,11 +65,12 @@ public final class ObservedModel implements Engine {
         }
     }
 
-    private void noteSession(String domain, Attempt attempt) {
+    private void noteSession(String destination, Attempt attempt) {
         if (attempt.connectionId().isEmpty() || attempt.remoteIp().isEmpty()) {
             return;
         }
-        final Map<String, long[]> sessions = sessionsByDomain.computeIfAbsent(domain, d -> new HashMap<>());
+        final Map<String, long[]> sessions = sessionsByDestination.computeIfAbsent(destination,
+                d -> new HashMap<>());
         final long[] span = sessions.computeIfAbsent(attempt.connectionId(),
                 id -> new long[] {attempt.timeMicros(), attempt.timeMicros()});
         span[0] = Math.min(span[0], attempt.timeMicros());
@@ -69,15 +79,18 @@ public final class ObservedModel implements Engine {
 
     @Override
     public void finish(long horizonMicros) {
+        final Map<String, long[]> estimates = new HashMap<>();
+        sessionsByDestination.forEach((destination, sessions) -> estimates.put(destination,
+                new long[] {peakOverlap(sessions.values()), sessions.size()}));
         for (Map.Entry<String, DomainMetrics> entry : metrics.domains().entrySet()) {
-            final Map<String, long[]> sessions = sessionsByDomain.get(entry.getKey());
-            if (sessions == null) {
+            final long[] estimate = estimates.get(destinationByDomain.get(entry.getKey()));
+            if (estimate == null) {
                 entry.getValue().estimatedConnections(null, null);
             } else {
-                entry.getValue().estimatedConnections(peakOverlap(sessions.values()), (long) sessions.size());
+                entry.getValue().estimatedConnections(estimate[0], estimate[1]);
             }
         }
-        sessionsByDomain.clear();
+        sessionsByDestination.clear();
     }
 
     /** @return the largest number of spans open at one instant; a span ending when another starts overlaps it. */

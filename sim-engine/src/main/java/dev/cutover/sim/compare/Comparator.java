@@ -11,9 +11,15 @@ import java.util.TreeSet;
 /** Compares the three engines domain by domain under the scenario's {@link Tolerances}. */
 public final class Comparator {
     private final Tolerances tolerances;
+    private final int rateWindowMinutes;
 
-    public Comparator(Tolerances tolerances) {
+    /**
+     * @param tolerances        how far a metric may move
+     * @param rateWindowMinutes window of the sustained delivery rate, at least 1
+     */
+    public Comparator(Tolerances tolerances, int rateWindowMinutes) {
         this.tolerances = tolerances;
+        this.rateWindowMinutes = rateWindowMinutes;
     }
 
     /** @return one comparison per domain any engine saw, sorted by domain name. */
@@ -40,9 +46,9 @@ public final class Comparator {
         return new DomainComparison(domain, kumomta.site(domain), o, m, k, checks);
     }
 
-    private static DomainSnapshot snapshot(EngineMetrics engine, String domain) {
+    private DomainSnapshot snapshot(EngineMetrics engine, String domain) {
         final DomainMetrics metrics = engine.domains().get(domain);
-        return (metrics == null ? new DomainMetrics() : metrics).snapshot();
+        return (metrics == null ? new DomainMetrics() : metrics).snapshot(rateWindowMinutes);
     }
 
     MetricCheck check(Metric metric, DomainSnapshot o, DomainSnapshot m, DomainSnapshot k, String explanation) {

@@ -4,7 +4,7 @@ import dev.cutover.sim.DomainSnapshot;
 
 /** The metrics compared between engines, named as in the scenario's {@code [tolerance]} table. */
 public enum Metric {
-    /** Most deliveries in one minute: what a message-rate limit caps. */
+    /** Highest deliveries per minute sustained over the rate window: what a message-rate limit caps. */
     DELIVERED_PER_MINUTE("delivered_per_minute"),
     /** Most concurrent connections: what a connection limit caps. */
     CONNECTIONS("connections"),
@@ -26,7 +26,7 @@ public enum Metric {
     public Double valueOf(DomainSnapshot snapshot) {
         switch (this) {
             case DELIVERED_PER_MINUTE:
-                return (double) snapshot.peakDeliveredPerMinute();
+                return snapshot.sustainedDeliveredPerMinute();
             case CONNECTIONS:
                 return snapshot.peakConnections() == null ? null : snapshot.peakConnections().doubleValue();
             default:

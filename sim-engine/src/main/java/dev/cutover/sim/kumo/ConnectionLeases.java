@@ -34,6 +34,7 @@ final class ConnectionLeases {
                 return false;
             }
             lease.inUse++;
+            lease.peak = Math.max(lease.peak, lease.inUse);
             taken.add(lease);
         }
         return true;
@@ -57,8 +58,15 @@ final class ConnectionLeases {
         return lease == null ? 0 : lease.inUse;
     }
 
+    /** @return the most leases of {@code label} ever held at once. */
+    long peak(String label) {
+        final Lease lease = leases.get(label);
+        return lease == null ? 0 : lease.peak;
+    }
+
     private static final class Lease {
         long inUse;
+        long peak;
         final Deque<ReadyQueue> waiters = new ArrayDeque<>();
 
         void wait(ReadyQueue waiter) {

@@ -67,6 +67,7 @@ final class Dispatcher {
                 continue;
             }
             if (wait < queue.config.idleTimeoutMicros()) {
+                model.heldOnConnection(message);
                 model.at(model.now() + wait, () -> send(message));
             } else {
                 model.throttled(message, wait);
@@ -75,6 +76,7 @@ final class Dispatcher {
             }
             return;
         }
+        message.heldOnConnection = false;
         attemptsThisConnection++;
         model.at(model.now() + model.smtpLatencyMicros(), () -> answered(message));
     }

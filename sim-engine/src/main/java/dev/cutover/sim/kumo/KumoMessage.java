@@ -9,6 +9,7 @@ final class KumoMessage {
     final ScheduledQueue queue;
     final DomainMetrics metrics;
     int attempts;
+    boolean heldOnConnection;
 
     KumoMessage(MessageRecord record, ScheduledQueue queue, DomainMetrics metrics) {
         this.record = record;

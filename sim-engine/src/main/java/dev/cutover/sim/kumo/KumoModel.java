@@ -140,26 +140,39 @@ public final class KumoModel implements Engine {
         final String key = source + "->" + site;
         final ReadyQueue existing = readyQueues.get(key);
         if (existing != null) {
+            noteSite(message, existing);
             return existing;
         }
         final EgressPathConfig config = policy.egressPathConfig(message.queue.domain, source, site);
         final ConnectionGauge gauge = siteGauges.computeIfAbsent(site, s -> new ConnectionGauge());
         final ReadyQueue created = new ReadyQueue(this, source, site, config, gauge);
         readyQueues.put(key, created);
-        noteSite(message, site, gauge);
-        explainPath(message.record.recipientDomain(), created);
+        noteSite(message, created);
         return created;
     }
 
-    private void noteSite(KumoMessage message, String site, ConnectionGauge gauge) {
+    private void noteSite(KumoMessage message, ReadyQueue queue) {
         final String domain = message.record.recipientDomain();
-        message.metrics.attach(gauge);
-        metrics.site(domain, site);
-        domainsBySite.computeIfAbsent(site, s -> new TreeSet<>()).add(domain);
+        if (metrics.site(domain) != null) {
+            return;
+        }
+        message.metrics.attach(queue.siteGauge);
+        metrics.site(domain, queue.site);
+        domainsBySite.computeIfAbsent(queue.site, s -> new TreeSet<>()).add(domain);
+        explainPath(domain, queue);
+    }
+
+    /** Counts a message held on an open connection by a rate limit, once per hold. */
+    void heldOnConnection(KumoMessage message) {
+        if (!message.heldOnConnection) {
+            message.heldOnConnection = true;
+            message.metrics.throttleDelay();
+        }
     }
 
     /** Holds a message back for {@code delayMicros} without counting an attempt (a local throttle). */
     void throttled(KumoMessage message, long delayMicros) {
+        message.heldOnConnection = false;
         message.metrics.throttleDelay();
         final long due = now() + delayMicros;
         if (due >= message.record.receptionMicros() + message.queue.config.maxAgeMicros()) {

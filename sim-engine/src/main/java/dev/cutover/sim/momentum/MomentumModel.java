@@ -2,6 +2,7 @@ package dev.cutover.sim.momentum;
 
 import dev.cutover.ingest.MessageRecord;
 import dev.cutover.sim.ConnectionGauge;
+import dev.cutover.sim.Destinations;
 import dev.cutover.sim.DomainMetrics;
 import dev.cutover.sim.Engine;
 import dev.cutover.sim.EngineMetrics;
@@ -45,11 +46,19 @@ public final class MomentumModel implements Engine {
     private final Map<Object, TokenBucket> budgets = new HashMap<>();
     private final Map<String, ConnectionGauge> domainGauges = new HashMap<>();
     private final Map<String, TreeSet<String>> bindingsByDomain = new TreeMap<>();
+    private final Map<String, TreeSet<String>> domainsByDestination = new TreeMap<>();
+    private final Destinations destinations;
 
-    public MomentumModel(MomentumShaping shaping, MomentumParameters parameters, ReceiverParameters receivers) {
+    /**
+     * @param destinations which MX each routing domain's connections reach; connections are counted per
+     *                     destination, summed over the domains and bindings that share it
+     */
+    public MomentumModel(MomentumShaping shaping, MomentumParameters parameters, ReceiverParameters receivers,
+                         Destinations destinations) {
         this.shaping = shaping;
         this.parameters = parameters;
         this.receivers = receivers;
+        this.destinations = destinations;
     }
 
     @Override
@@ -70,6 +79,18 @@ public final class MomentumModel implements Engine {
     public void finish(long horizonMicros) {
         calendar.drain(horizonMicros);
         metrics.domains().values().forEach(DomainMetrics::settleRemaining);
+        domainsByDestination.forEach((destination, domains) -> explainSharedDestination(domains));
+    }
+
+    private void explainSharedDestination(TreeSet<String> domains) {
+        if (domains.size() < 2) {
+            return;
+        }
+        for (String domain : domains) {
+            metrics.governedBy(domain, "connections", metrics.governing(domain, "connections")
+                    + "; its MX hosts also serve " + String.join(", ", domains)
+                    + ", and connections are counted for them together");
+        }
     }
 
     @Override
@@ -85,7 +106,9 @@ public final class MomentumModel implements Engine {
         }
         final QueueSettings settings = shaping.settings(record.bindingGroup(), record.binding(),
                 record.routingDomain());
-        final ConnectionGauge gauge = domainGauges.computeIfAbsent(record.routingDomain(), d -> new ConnectionGauge());
+        final String destination = destinations.of(record.routingDomain());
+        final ConnectionGauge gauge = domainGauges.computeIfAbsent(destination, d -> new ConnectionGauge());
+        domainsByDestination.computeIfAbsent(destination, d -> new TreeSet<>()).add(record.recipientDomain());
         final MomentumQueue created = new MomentumQueue(this, record.binding(), record.routingDomain(), settings,
                 budget(settings.messageThrottle()), gauge);
         queues.put(key, created);

@@ -1,0 +1,63 @@
+package dev.cutover.sim.momentum;
+
+import dev.cutover.sim.momentum.conf.ConnectionAllocationAggressiveness;
+import dev.cutover.sim.momentum.conf.EcelerityConf;
+import dev.cutover.sim.momentum.conf.FallbackOrder;
+import dev.cutover.sim.momentum.conf.MaxRetries;
+import dev.cutover.sim.momentum.conf.MomentumSettings;
+import dev.cutover.sim.momentum.conf.MomentumThrottle;
+import dev.cutover.sim.momentum.conf.OptionResolver;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The Momentum model's settings read from the user's ecelerity.conf through its fallback chain. */
+public final class ConfShaping implements MomentumShaping {
+    private final OptionResolver resolver;
+    private final Map<String, QueueSettings> cache = new HashMap<>();
+
+    public ConfShaping(EcelerityConf conf, FallbackOrder order) {
+        this.resolver = new OptionResolver(conf, order);
+    }
+
+    @Override
+    public QueueSettings settings(String bindingGroup, String binding, String domain) {
+        final String key = bindingGroup + '\u0000' + binding + '\u0000' + domain;
+        return cache.computeIfAbsent(key, k -> convert(MomentumSettings.resolve(resolver, group(bindingGroup),
+                binding, domain)));
+    }
+
+    private static String group(String bindingGroup) {
+        return bindingGroup == null || bindingGroup.isEmpty() ? null : bindingGroup;
+    }
+
+    private static QueueSettings convert(MomentumSettings s) {
+        return new QueueSettings(
+                s.maxOutboundConnections().value(), s.maxOutboundConnections().location(),
+                throttle(s.outboundThrottleMessages()),
+                s.maxDeliveriesPerConnection().value(), s.maxDeliveriesPerConnection().location(),
+                s.retryIntervalSeconds().value(), s.maxRetryIntervalSeconds().value(),
+                s.messageExpirationSeconds().value(), maxRetries(s.maxRetries().value()),
+                s.retryIntervalSeconds().location(), s.idleTimeoutSeconds().value(),
+                s.connectionAllocationAggressiveness().value() == ConnectionAllocationAggressiveness.HIGH);
+    }
+
+    private static QueueSettings.Throttle throttle(MomentumThrottle throttle) {
+        if (throttle == null) {
+            return null;
+        }
+        return new QueueSettings.Throttle(throttle.count(), throttle.periodSeconds(), throttle.definingStanza(),
+                throttle.location());
+    }
+
+    private static int maxRetries(MaxRetries retries) {
+        switch (retries.mode()) {
+            case AUTO:
+                return QueueSettings.MAX_RETRIES_AUTO;
+            case NONE:
+                return QueueSettings.MAX_RETRIES_NONE;
+            default:
+                return retries.count();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.cutover.sim.kumo;
+
+import dev.cutover.kumo.EgressPathConfig;
+import dev.cutover.kumo.EgressPool;
+import dev.cutover.kumo.EgressSource;
+import dev.cutover.kumo.KumoPolicy;
+import dev.cutover.kumo.QueueConfig;
+import dev.cutover.kumo.ThrottleSpec;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A policy with fixed answers: one pool of the given sources, one path config for every site. */
+final class StubPolicy implements KumoPolicy {
+    private final QueueConfig queueConfig;
+    private final EgressPathConfig pathConfig;
+    private final List<String> sources;
+    private final Map<String, String> sites = new HashMap<>();
+
+    StubPolicy(QueueConfig queueConfig, EgressPathConfig pathConfig, List<String> sources) {
+        this.queueConfig = queueConfig;
+        this.pathConfig = pathConfig;
+        this.sources = sources;
+    }
+
+    static EgressPathConfig path(long connectionLimit, ThrottleSpec rate, long maxDeliveries,
+                                 Map<String, Long> additionalLimits) {
+        return new EgressPathConfig(connectionLimit, additionalLimits, null, rate, Map.of(), maxDeliveries,
+                EgressPathConfig.DEFAULT_MAX_READY, 60_000_000L, null, Map.of("connection_limit", "test"));
+    }
+
+    static QueueConfig retries(long retryIntervalSeconds) {
+        return new QueueConfig(retryIntervalSeconds * 1_000_000L, 0, QueueConfig.DEFAULT_MAX_AGE_MICROS, "pool",
+                null, Map.of());
+    }
+
+    StubPolicy site(String domain, String site) {
+        sites.put(domain, site);
+        return this;
+    }
+
+    @Override
+    public QueueConfig queueConfig(String domain, String tenant, String campaign, String routingDomain) {
+        return queueConfig;
+    }
+
+    @Override
+    public EgressPool egressPool(String name) {
+        return new EgressPool(name, sources.stream().map(s -> new EgressPool.Entry(s, 1)).toList());
+    }
+
+    @Override
+    public EgressSource egressSource(String name) {
+        return new EgressSource(name, null, null);
+    }
+
+    @Override
+    public EgressPathConfig egressPathConfig(String routingDomain, String egressSource, String siteName) {
+        return pathConfig;
+    }
+
+    @Override
+    public String siteName(String domain) {
+        return sites.getOrDefault(domain, domain);
+    }
+}

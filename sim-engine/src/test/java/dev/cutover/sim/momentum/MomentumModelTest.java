@@ -1,0 +1,92 @@
+package dev.cutover.sim.momentum;
+
+import dev.cutover.sim.Destinations;
+import dev.cutover.ingest.MessageRecord;
+import dev.cutover.ingest.Outcome;
+import dev.cutover.sim.DomainSnapshot;
+import dev.cutover.sim.ReceiverParameters;
+import dev.cutover.sim.Traffic;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.cutover.sim.Traffic.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MomentumModelTest {
+    private static final ReceiverParameters SINK = new ReceiverParameters(10_000, 100_000);
+
+    private static MomentumModel model(MomentumShaping shaping) {
+        return new MomentumModel(shaping, MomentumParameters.defaults(), SINK, Destinations.EACH_DOMAIN);
+    }
+
+    private static MomentumShaping everywhere(QueueSettings settings) {
+        return (group, binding, domain) -> settings;
+    }
+
+    @Test
+    void maxDeliveriesPerConnection_halfTempfail_countsSuccessesOnly() {
+        final QueueSettings s = MomentumRulesTest.settings(1, null, 20, 1200, 43_200, 86_400, -1);
+        final List<MessageRecord> messages = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            messages.add(Traffic.message(i, "gmail.com", "b1", T0, Outcome.TRANSIENT, Outcome.DELIVERED));
+        }
+
+        final DomainSnapshot result = Traffic.replay(model(everywhere(s)), messages, "gmail.com");
+
+        assertEquals(40, result.delivered());
+        assertEquals(3L, result.connectionsOpened());
+    }
+
+    @Test
+    void maxOutboundConnections_twoBindings_appliesPerPair() {
+        final QueueSettings s = MomentumRulesTest.settings(4, null, 0, 1200, 43_200, 86_400, -1);
+        final List<MessageRecord> messages = new ArrayList<>(Traffic.burst(1000, "gmail.com", "b1", T0));
+        messages.addAll(Traffic.burst(1000, "gmail.com", "b2", T0));
+
+        final DomainSnapshot result = Traffic.replay(model(everywhere(s)), messages, "gmail.com");
+
+        assertEquals(8L, result.peakConnections());
+    }
+
+    @Test
+    void outboundThrottleMessages_oneStanzaForBothBindings_isOneBudget() {
+        final QueueSettings.Throttle shared = new QueueSettings.Throttle(600, 60, "group::gmail.com", "test");
+        final QueueSettings s = MomentumRulesTest.settings(10, shared, 0, 1200, 43_200, 86_400, -1);
+        final List<MessageRecord> messages = new ArrayList<>(Traffic.burst(1500, "gmail.com", "b1", T0));
+        messages.addAll(Traffic.burst(1500, "gmail.com", "b2", T0));
+
+        final DomainSnapshot result = Traffic.replay(model(everywhere(s)), messages, "gmail.com");
+
+        assertEquals(240, result.drainSeconds(), 2);
+        assertTrue(result.throttleDelays() > 2350 && result.throttleDelays() <= 2400, "" + result.throttleDelays());
+    }
+
+    @Test
+    void outboundThrottleMessages_oneStanzaPerBinding_isTwoBudgets() {
+        final MomentumShaping perBinding = (group, binding, domain) -> MomentumRulesTest.settings(10,
+                new QueueSettings.Throttle(600, 60, binding, "test"), 0, 1200, 43_200, 86_400, -1);
+        final List<MessageRecord> messages = new ArrayList<>(Traffic.burst(1500, "gmail.com", "b1", T0));
+        messages.addAll(Traffic.burst(1500, "gmail.com", "b2", T0));
+
+        final DomainSnapshot result = Traffic.replay(model(perBinding), messages, "gmail.com");
+
+        assertEquals(90, result.drainSeconds(), 2);
+    }
+
+    @Test
+    void defaults_alwaysDeferred_givesUpAfterSixRetries() {
+        final QueueSettings s = MomentumRulesTest.settings(32, null, 0, 1200, 43_200, 86_400, -1);
+        final MessageRecord message = Traffic.message(1, "gmail.com", "b1", T0, Outcome.TRANSIENT,
+                Outcome.TRANSIENT, Outcome.TRANSIENT, Outcome.TRANSIENT, Outcome.TRANSIENT, Outcome.TRANSIENT,
+                Outcome.TRANSIENT, Outcome.TRANSIENT);
+
+        final DomainSnapshot result = Traffic.replay(model(everywhere(s)), List.of(message), "gmail.com");
+
+        assertEquals(1, result.expired());
+        assertEquals(7, result.transientFailures());
+        assertEquals(75_600, result.latency().max(), 120);
+    }
+}
