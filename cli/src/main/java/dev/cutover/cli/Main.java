@@ -1,0 +1,54 @@
+package dev.cutover.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code cutover} command. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("chronicle.analytics.disable", "true");
+        System.setProperty("chronicle.announcer.disable", "true");
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status: 0 pass, 1 diverged, 2 bad input or usage. */
+    public static int run(String... args) {
+        final CommandLine commandLine = new CommandLine(new CutoverCommand());
+        commandLine.setExecutionExceptionHandler(new UserErrors());
+        commandLine.setParameterExceptionHandler(new UsageErrors());
+        return commandLine.execute(args);
+    }
+
+    /** Bad input the user can fix: one line, exit 2; the stack trace only with --debug. */
+    private static final class UserErrors implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+            final boolean debug = parsed.hasMatchedOption("--debug")
+                    || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+            if (debug) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            if (e instanceof UserError) {
+                commandLine.getErr().println("cutover: " + e.getMessage());
+                return 2;
+            }
+            commandLine.getErr().println("cutover: internal error: " + e
+                    + (debug ? "" : " (run again with --debug for the stack trace)"));
+            return 3;
+        }
+    }
+
+    /** Usage mistakes: the message and the command's usage, exit 2. */
+    private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            final CommandLine commandLine = e.getCommandLine();
+            commandLine.getErr().println("cutover: " + e.getMessage());
+            commandLine.usage(commandLine.getErr());
+            return 2;
+        }
+    }
+}

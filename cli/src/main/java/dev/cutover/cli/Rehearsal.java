@@ -1,0 +1,145 @@
+package dev.cutover.cli;
+
+import dev.cutover.cli.report.RehearsalResult;
+import dev.cutover.cli.report.TrafficSummary;
+import dev.cutover.ingest.IngestException;
+import dev.cutover.ingest.IngestListener;
+import dev.cutover.ingest.IngestResult;
+import dev.cutover.ingest.Ingestor;
+import dev.cutover.ingest.MessageCursor;
+import dev.cutover.ingest.TrafficStore;
+import dev.cutover.kumo.HarnessOptions;
+import dev.cutover.kumo.LuaKumoPolicy;
+import dev.cutover.kumo.MxFixture;
+import dev.cutover.kumo.PolicyException;
+import dev.cutover.sim.Destinations;
+import dev.cutover.sim.Engine;
+import dev.cutover.sim.ObservedModel;
+import dev.cutover.sim.ReplayDriver;
+import dev.cutover.sim.compare.Comparator;
+import dev.cutover.sim.compare.DomainComparison;
+import dev.cutover.sim.kumo.KumoModel;
+import dev.cutover.sim.kumo.KumoParameters;
+import dev.cutover.sim.momentum.ConfShaping;
+import dev.cutover.sim.momentum.MomentumModel;
+import dev.cutover.sim.momentum.MomentumParameters;
+import dev.cutover.sim.momentum.conf.ConfException;
+import dev.cutover.sim.momentum.conf.EcelerityConf;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One scenario, end to end: ingest what the store lacks, load both configurations, replay the store through the
+ * observed, Momentum and KumoMTA engines, and compare them.
+ */
+final class Rehearsal {
+    private final Scenario scenario;
+    private final IngestListener listener;
+
+    Rehearsal(Scenario scenario, IngestListener listener) {
+        this.scenario = scenario;
+        this.listener = listener;
+    }
+
+    RehearsalResult run(Path rejectsFile) {
+        final MxFixture mx = mxFixture();
+        final Destinations destinations = Destinations.of(mx::siteName);
+        final MomentumModel momentum = momentumModel(destinations);
+        final LuaKumoPolicy policy = kumoPolicy(mx);
+        final KumoParameters kumoParameters = new KumoParameters(scenario.tenantField(),
+                KumoParameters.defaults().timerWheelTickMicros(), KumoParameters.defaults().maxRequeueJitterMicros());
+        final KumoModel kumo = new KumoModel(policy, kumoParameters, scenario.receivers(), scenario.seed());
+        final ObservedModel observed = new ObservedModel(destinations);
+        try (TrafficStore store = TrafficStore.open(scenario.store())) {
+            final IngestResult ingest = ingest(store, rejectsFile);
+            final ReplayDriver.ReplaySummary replay = replay(store, List.of(observed, momentum, kumo));
+            final List<DomainComparison> domains = new Comparator(scenario.tolerances(), scenario.rateWindowMinutes())
+                    .compare(observed.metrics(), momentum.metrics(), kumo.metrics());
+            return new RehearsalResult(scenario.name(), scenario.seed(), traffic(ingest, replay, rejectsFile),
+                    domains, parameters(), notes(mx, policy));
+        }
+    }
+
+    private IngestResult ingest(TrafficStore store, Path rejectsFile) {
+        try (RejectsFile rejects = new RejectsFile(rejectsFile)) {
+            return new Ingestor(Set.of(), "").ingest(scenario.logs(), store, rejects, listener);
+        } catch (IngestException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    private ReplayDriver.ReplaySummary replay(TrafficStore store, List<Engine> engines) {
+        try (MessageCursor cursor = store.cursor()) {
+            return new ReplayDriver(scenario.drainAllowanceMicros(), scenario.bindingGroups())
+                    .replay(cursor::next, engines);
+        } catch (ReplayDriver.ReplayException e) {
+            if (e.getCause() instanceof PolicyException) {
+                throw new UserError(e.getCause().getMessage(), e.getCause());
+            }
+            throw e;
+        }
+    }
+
+    private MomentumModel momentumModel(Destinations destinations) {
+        try {
+            final EcelerityConf conf = EcelerityConf.load(scenario.momentumConfig());
+            return new MomentumModel(new ConfShaping(conf, scenario.fallbackOrder()), MomentumParameters.defaults(),
+                    scenario.receivers(), destinations);
+        } catch (ConfException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    private MxFixture mxFixture() {
+        final MxFixture builtIn = MxFixture.builtIn();
+        return scenario.mxFixture() == null ? builtIn : builtIn.overriddenBy(MxFixture.load(scenario.mxFixture()));
+    }
+
+    private LuaKumoPolicy kumoPolicy(MxFixture mx) {
+        try {
+            return LuaKumoPolicy.load(scenario.kumoPolicy(), mx, HarnessOptions.defaults());
+        } catch (PolicyException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    private TrafficSummary traffic(IngestResult ingest, ReplayDriver.ReplaySummary replay, Path rejectsFile) {
+        return new TrafficSummary(replay.messages(), RejectsFile.count(rejectsFile), ingest.orphanAttemptLines(),
+                ingest.noFinalOutcome(), ingest.filteredMessages(), replay.firstReceptionMicros(),
+                replay.lastReceptionMicros());
+    }
+
+    private Map<String, String> parameters() {
+        final Map<String, String> parameters = new LinkedHashMap<>();
+        final MomentumParameters m = MomentumParameters.defaults();
+        parameters.put("momentum.fallback_order", scenario.fallbackOrder().name().toLowerCase());
+        parameters.put("momentum.delayed_queue_scan_interval", m.delayedQueueScanMicros() / 1_000_000 + "s");
+        parameters.put("momentum.connection_ramp", "normal " + m.normalRampCoefficient() + ", high "
+                + m.highRampCoefficient());
+        parameters.put("kumomta.tenant", scenario.tenantField());
+        parameters.put("kumomta.timer_wheel_tick", KumoParameters.defaults().timerWheelTickMicros() / 1_000_000 + "s");
+        parameters.put("receivers.smtp_latency", scenario.receivers().smtpLatencyMicros() / 1000 + "ms");
+        parameters.put("receivers.connect_latency", scenario.receivers().connectLatencyMicros() / 1000 + "ms");
+        parameters.put("receivers.model", "recorded outcomes replayed per attempt");
+        parameters.put("replay.drain_allowance", scenario.drainAllowanceMicros() / 1_000_000 + "s");
+        parameters.put("tolerance.rate_window", scenario.rateWindowMinutes() + "m");
+        parameters.put("tolerance.absolute_floor", String.valueOf(scenario.tolerances().absoluteFloor()));
+        parameters.put("connections.counted_per", "destination MX site (domains sharing MX hosts together)");
+        return parameters;
+    }
+
+    private static List<String> notes(MxFixture mx, LuaKumoPolicy policy) {
+        final List<String> notes = new ArrayList<>();
+        if (!mx.unknownDomains().isEmpty()) {
+            notes.add(mx.unknownDomains().size() + " domain(s) have no MX data; each is its own site (implicit MX): "
+                    + String.join(", ", mx.unknownDomains()));
+        }
+        policy.warnings().forEach(w -> notes.add("policy: " + w));
+        return notes;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.cutover.cli;
+
+import dev.cutover.ingest.RejectReason;
+import dev.cutover.ingest.RejectSink;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The rejects file: one tab-separated row per log line set aside, with the file, the line number, the reason and
+ * the raw text (tabs, newlines and backslashes escaped, cut at 4 KiB). The file is appended to across ingests,
+ * so every line ever set aside stays listed.
+ */
+final class RejectsFile implements RejectSink, AutoCloseable {
+    static final String HEADER = "file\tline\treason\ttext";
+    private static final int MAX_TEXT = 4096;
+
+    private final BufferedWriter out;
+    private long written;
+
+    RejectsFile(Path path) {
+        try {
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            final boolean fresh = !Files.exists(path) || Files.size(path) == 0;
+            out = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            if (fresh) {
+                out.write(HEADER);
+                out.newLine();
+            }
+        } catch (IOException e) {
+            throw new UserError(path + ": cannot write the rejects file (" + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public void reject(Path file, long lineNumber, RejectReason reason, String rawText) {
+        try {
+            out.write(file.toString() + '\t' + lineNumber + '\t' + reason + '\t' + escape(rawText));
+            out.newLine();
+            written++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long written() {
+        return written;
+    }
+
+    static String escape(String text) {
+        final String cut = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text;
+        return cut.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    /** @return the rows in a rejects file, header excluded. */
+    static long count(Path path) {
+        if (!Files.exists(path)) {
+            return 0;
+        }
+        try (var lines = Files.lines(path, StandardCharsets.UTF_8)) {
+            return Math.max(0, lines.count() - 1);
+        } catch (IOException e) {
+            throw new UserError(path + ": cannot read the rejects file (" + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.cutover.cli;
+
+import dev.cutover.cli.report.RehearsalResult;
+import dev.cutover.cli.report.ReportJson;
+import dev.cutover.cli.report.TerminalSummary;
+import dev.cutover.ingest.IngestListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code cutover run SCENARIO}: ingest, replay through the three engines, report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Replays a scenario's Momentum logs through the Momentum and KumoMTA models and reports "
+                + "where they diverge.", "Exit status: 0 within tolerance, 1 diverged, 2 bad input or usage."})
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario.toml, or a folder holding one")
+    Path scenarioPath;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "where to write the report (default: out/<scenario folder name>)")
+    Path out;
+
+    @Option(names = "--debug", description = "print stack traces of errors")
+    boolean debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        final Scenario scenario = ScenarioLoader.load(scenarioPath);
+        final Path outDir = out != null ? out : Path.of("out", scenario.folder().getFileName().toString());
+        final Path storeRejects = scenario.store().resolve("rejects.tsv");
+        final RehearsalResult result = new Rehearsal(scenario, new IngestListener() { }).run(storeRejects);
+        final List<Path> written = write(outDir, result, storeRejects);
+        final boolean colour = System.console() != null && System.getenv("NO_COLOR") == null
+                && !"dumb".equals(System.getenv("TERM"));
+        spec.commandLine().getOut().print(new TerminalSummary(colour).render(result, written));
+        spec.commandLine().getOut().flush();
+        return result.verdict().equals("pass") ? 0 : 1;
+    }
+
+    private static List<Path> write(Path outDir, RehearsalResult result, Path storeRejects) {
+        try {
+            Files.createDirectories(outDir);
+            final Path report = outDir.resolve("report.json");
+            Files.writeString(report, ReportJson.write(result), StandardCharsets.UTF_8);
+            final Path rejects = outDir.resolve("rejects.tsv");
+            if (Files.exists(storeRejects)) {
+                Files.copy(storeRejects, rejects, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.writeString(rejects, RejectsFile.HEADER + "\n", StandardCharsets.UTF_8);
+            }
+            return List.of(report, rejects);
+        } catch (IOException e) {
+            throw new UserError(outDir + ": cannot write the report (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.cutover.cli;
+
+import dev.cutover.sim.ReceiverParameters;
+import dev.cutover.sim.compare.Tolerances;
+import dev.cutover.sim.momentum.conf.FallbackOrder;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A scenario file, its paths resolved against the file's folder.
+ *
+ * @param file             the scenario.toml
+ * @param name             display name
+ * @param seed             seed of every random choice the models make
+ * @param logs             log files in the order given (globs expanded, sorted by name within a glob)
+ * @param bindingGroups    binding groups to replay; empty for all
+ * @param store            the traffic store folder
+ * @param momentumConfig   the ecelerity.conf
+ * @param fallbackOrder    Momentum option fallback order
+ * @param kumoPolicy       the init.lua
+ * @param mxFixture        the MX fixture, or null for the built-in one
+ * @param tenantField      which log field becomes the KumoMTA tenant
+ * @param receivers        receiver latencies
+ * @param tolerances       per-metric tolerances
+ * @param drainAllowanceMicros how long after the log ends the models may keep delivering
+ * @param rateWindowMinutes    window of the sustained delivery rate compared between engines
+ */
+public record Scenario(
+        Path file,
+        String name,
+        long seed,
+        List<Path> logs,
+        Set<String> bindingGroups,
+        Path store,
+        Path momentumConfig,
+        FallbackOrder fallbackOrder,
+        Path kumoPolicy,
+        Path mxFixture,
+        String tenantField,
+        ReceiverParameters receivers,
+        Tolerances tolerances,
+        long drainAllowanceMicros,
+        int rateWindowMinutes) {
+
+    /** @return the folder holding the scenario file. */
+    public Path folder() {
+        return file.toAbsolutePath().getParent();
+    }
+}

@@ -1,0 +1,268 @@
+package dev.cutover.cli;
+
+import dev.cutover.sim.ReceiverParameters;
+import dev.cutover.sim.compare.Metric;
+import dev.cutover.sim.compare.Tolerances;
+import dev.cutover.sim.momentum.conf.FallbackOrder;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a scenario file (TOML). Paths are relative to the scenario file. An unknown key, a missing required key
+ * or a value of the wrong kind is a {@link UserError} naming the file, the line and what was expected.
+ */
+public final class ScenarioLoader {
+    private static final Map<String, Set<String>> KEYS = Map.of(
+            "", Set.of("name", "seed", "traffic", "momentum", "kumomta", "receivers", "tolerance", "replay"),
+            "traffic", Set.of("logs", "binding_groups", "store"),
+            "momentum", Set.of("config", "fallback_order"),
+            "kumomta", Set.of("policy", "mx", "tenant"),
+            "receivers", Set.of("smtp_latency", "connect_latency"),
+            "tolerance", Set.of("delivered_per_minute", "connections", "deferrals", "absolute_floor", "rate_window"),
+            "replay", Set.of("drain_allowance"));
+    private static final Set<String> TENANT_FIELDS = Set.of("binding_group", "binding", "none");
+
+    private final Path file;
+    private final String fileName;
+    private TomlParseResult toml;
+
+    private ScenarioLoader(Path file) {
+        this.file = file;
+        this.fileName = file.getFileName().toString();
+    }
+
+    /**
+     * @param path a scenario file, or a folder holding {@code scenario.toml}
+     * @return the scenario
+     * @throws UserError when the file is missing or malformed
+     */
+    public static Scenario load(Path path) {
+        final Path file = Files.isDirectory(path) ? path.resolve("scenario.toml") : path;
+        if (!Files.isRegularFile(file)) {
+            throw new UserError(file + ": no scenario file here (expected a scenario.toml or a folder holding one)");
+        }
+        return new ScenarioLoader(file).read();
+    }
+
+    private Scenario read() {
+        parse();
+        checkKeys("", toml);
+        for (String table : KEYS.keySet()) {
+            if (!table.isEmpty() && toml.contains(table)) {
+                checkKeys(table, table(table));
+            }
+        }
+        return build();
+    }
+
+    private void parse() {
+        try {
+            toml = Toml.parse(file);
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        if (toml.hasErrors()) {
+            final var error = toml.errors().get(0);
+            throw new UserError(fileName + ":" + error.position().line() + ": " + error.getMessage());
+        }
+    }
+
+    private void checkKeys(String table, TomlTable values) {
+        if (values == null) {
+            throw new UserError(fileName + ": [" + table + "] must be a table");
+        }
+        for (String key : values.keySet()) {
+            if (!KEYS.get(table).contains(key)) {
+                final String dotted = table.isEmpty() ? key : table + "." + key;
+                throw new UserError(fileName + ":" + line(dotted) + ": unknown key `" + key + "`"
+                        + (table.isEmpty() ? "" : " in [" + table + "]") + "; expected one of "
+                        + String.join(", ", KEYS.get(table).stream().sorted().toList()));
+            }
+        }
+    }
+
+    private Scenario build() {
+        final Path folder = file.toAbsolutePath().getParent();
+        return new Scenario(file, string("name", folder.getFileName().toString()), integer("seed", 1),
+                logs(folder), bindingGroups(),
+                folder.resolve(string("traffic.store", ".cutover/store")),
+                existing(folder, required("momentum.config"), "momentum.config"), fallbackOrder(),
+                existing(folder, required("kumomta.policy"), "kumomta.policy"),
+                toml.contains("kumomta.mx") ? existing(folder, string("kumomta.mx", null), "kumomta.mx") : null,
+                tenantField(), receivers(), tolerances(),
+                duration("replay.drain_allowance", "7d"), rateWindowMinutes());
+    }
+
+    private List<Path> logs(Path folder) {
+        final TomlArray array = array("traffic.logs");
+        if (array == null || array.isEmpty()) {
+            throw new UserError(fileName + ": [traffic] logs is required: a list of Momentum log files or globs");
+        }
+        final List<Path> logs = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            final Object entry = array.get(i);
+            if (!(entry instanceof String)) {
+                throw new UserError(fileName + ":" + line("traffic.logs") + ": traffic.logs must hold strings");
+            }
+            logs.addAll(LogGlobs.expand(folder, (String) entry, fileName + ":" + line("traffic.logs")));
+        }
+        return logs;
+    }
+
+    private Set<String> bindingGroups() {
+        final TomlArray array = array("traffic.binding_groups");
+        final Set<String> groups = new LinkedHashSet<>();
+        if (array != null) {
+            for (int i = 0; i < array.size(); i++) {
+                groups.add(String.valueOf(array.get(i)));
+            }
+        }
+        return groups;
+    }
+
+    private FallbackOrder fallbackOrder() {
+        final String order = string("momentum.fallback_order", "documentation");
+        switch (order) {
+            case "documentation":
+                return FallbackOrder.DOCUMENTATION;
+            case "knowledge_base":
+                return FallbackOrder.KNOWLEDGE_BASE;
+            default:
+                throw expected("momentum.fallback_order", "\"documentation\" or \"knowledge_base\"");
+        }
+    }
+
+    private String tenantField() {
+        final String tenant = string("kumomta.tenant", "binding_group");
+        if (!TENANT_FIELDS.contains(tenant)) {
+            throw expected("kumomta.tenant", "\"binding_group\", \"binding\" or \"none\"");
+        }
+        return tenant;
+    }
+
+    private ReceiverParameters receivers() {
+        return new ReceiverParameters(duration("receivers.smtp_latency", "250ms"),
+                duration("receivers.connect_latency", "100ms"));
+    }
+
+    private Tolerances tolerances() {
+        final Map<Metric, Double> relative = new EnumMap<>(Metric.class);
+        final Tolerances defaults = Tolerances.defaults();
+        for (Metric metric : Metric.values()) {
+            final String key = "tolerance." + metric.key();
+            relative.put(metric, toml.contains(key) ? percent(key) : defaults.of(metric));
+        }
+        final double floor = toml.contains("tolerance.absolute_floor")
+                ? number("tolerance.absolute_floor") : defaults.absoluteFloor();
+        return new Tolerances(relative, floor);
+    }
+
+    private int rateWindowMinutes() {
+        final long micros = duration("tolerance.rate_window", "10m");
+        if (micros < 60_000_000L || micros % 60_000_000L != 0) {
+            throw expected("tolerance.rate_window", "a whole number of minutes such as \"10m\"");
+        }
+        return Math.toIntExact(micros / 60_000_000L);
+    }
+
+    private double percent(String key) {
+        final Object value = toml.get(key);
+        try {
+            return ScenarioValues.percent(value);
+        } catch (IllegalArgumentException e) {
+            throw expected(key, "a percentage such as \"10%\"");
+        }
+    }
+
+    private double number(String key) {
+        final Object value = toml.get(key);
+        if (value instanceof Number) {
+            return ((Number) value).doubleValue();
+        }
+        throw expected(key, "a number");
+    }
+
+    private long duration(String key, String fallback) {
+        final Object value = toml.contains(key) ? toml.get(key) : fallback;
+        try {
+            return ScenarioValues.durationMicros(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw expected(key, "a duration such as \"250ms\", \"30s\" or \"7d\"");
+        }
+    }
+
+    private Path existing(Path folder, String relative, String key) {
+        final Path path = folder.resolve(relative).normalize();
+        if (!Files.isRegularFile(path)) {
+            throw new UserError(fileName + ":" + line(key) + ": " + key + " names " + relative
+                    + ", which does not exist (paths are relative to the scenario file)");
+        }
+        return path;
+    }
+
+    private String required(String key) {
+        if (!toml.contains(key)) {
+            throw new UserError(fileName + ": " + key + " is required");
+        }
+        return string(key, null);
+    }
+
+    private String string(String key, String fallback) {
+        if (!toml.contains(key)) {
+            return fallback;
+        }
+        final Object value = toml.get(key);
+        if (!(value instanceof String)) {
+            throw expected(key, "a string");
+        }
+        return (String) value;
+    }
+
+    private long integer(String key, long fallback) {
+        if (!toml.contains(key)) {
+            return fallback;
+        }
+        final Object value = toml.get(key);
+        if (!(value instanceof Long)) {
+            throw expected(key, "an integer");
+        }
+        return (Long) value;
+    }
+
+    private TomlArray array(String key) {
+        if (!toml.contains(key)) {
+            return null;
+        }
+        final Object value = toml.get(key);
+        if (!(value instanceof TomlArray)) {
+            throw expected(key, "a list");
+        }
+        return (TomlArray) value;
+    }
+
+    private TomlTable table(String key) {
+        final Object value = toml.get(key);
+        return value instanceof TomlTable ? (TomlTable) value : null;
+    }
+
+    private UserError expected(String key, String what) {
+        return new UserError(fileName + ":" + line(key) + ": " + key + " must be " + what);
+    }
+
+    private int line(String dottedKey) {
+        final var position = toml.inputPositionOf(dottedKey);
+        return position == null ? 1 : position.line();
+    }
+}

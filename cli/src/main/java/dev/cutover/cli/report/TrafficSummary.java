@@ -1,0 +1,16 @@
+package dev.cutover.cli.report;
+
+/**
+ * What was read and replayed.
+ *
+ * @param messages             messages replayed (after the binding-group filter)
+ * @param rejectedLines        log lines set aside, with reasons in rejects.tsv
+ * @param orphanAttemptLines   attempt lines whose reception is before the log window
+ * @param noFinalOutcome       messages with no final outcome by the end of the log
+ * @param filteredMessages     messages of other binding groups, not replayed
+ * @param firstReceptionMicros first reception, -1 when none
+ * @param lastReceptionMicros  last reception, -1 when none
+ */
+public record TrafficSummary(long messages, long rejectedLines, long orphanAttemptLines, long noFinalOutcome,
+                             long filteredMessages, long firstReceptionMicros, long lastReceptionMicros) {
+}

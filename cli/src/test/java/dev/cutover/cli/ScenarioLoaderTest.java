@@ -1,0 +1,124 @@
+package dev.cutover.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScenarioLoaderTest {
+    private static final String VALID = String.join("\n",
+            "name = \"t\"",
+            "seed = 7",
+            "[traffic]",
+            "logs = [\"logs/main*.ec\"]",
+            "binding_groups = [\"retail\"]",
+            "[momentum]",
+            "config = \"ecelerity.conf\"",
+            "[kumomta]",
+            "policy = \"init.lua\"",
+            "[receivers]",
+            "smtp_latency = \"50ms\"",
+            "[tolerance]",
+            "connections = \"25%\"",
+            "");
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void files() throws IOException {
+        Files.createDirectories(dir.resolve("logs"));
+        Files.writeString(dir.resolve("logs/mainlog-2.ec"), "x");
+        Files.writeString(dir.resolve("logs/mainlog-1.ec"), "x");
+        Files.writeString(dir.resolve("ecelerity.conf"), "");
+        Files.writeString(dir.resolve("init.lua"), "");
+    }
+
+    private UserError failure(String text) throws IOException {
+        Files.writeString(dir.resolve("scenario.toml"), text);
+        return assertThrows(UserError.class, () -> ScenarioLoader.load(dir));
+    }
+
+    @Test
+    void load_validFolder_resolvesPathsAndDefaults() throws IOException {
+        Files.writeString(dir.resolve("scenario.toml"), VALID);
+
+        final Scenario scenario = ScenarioLoader.load(dir);
+
+        assertEquals("t", scenario.name());
+        assertEquals(7, scenario.seed());
+        assertEquals(List.of(dir.resolve("logs/mainlog-1.ec"), dir.resolve("logs/mainlog-2.ec")), scenario.logs());
+        assertEquals(Set.of("retail"), scenario.bindingGroups());
+        assertEquals(50_000, scenario.receivers().smtpLatencyMicros());
+        assertEquals(100_000, scenario.receivers().connectLatencyMicros());
+        assertEquals(0.25, scenario.tolerances().of(dev.cutover.sim.compare.Metric.CONNECTIONS), 1e-12);
+        assertEquals(0.10, scenario.tolerances().of(dev.cutover.sim.compare.Metric.DEFERRALS), 1e-12);
+        assertEquals(dir.resolve(".cutover/store"), scenario.store());
+        assertNull(scenario.mxFixture());
+    }
+
+    @Test
+    void load_unknownKey_namesKeyAndLine() throws IOException {
+        final UserError error = failure(VALID.replace("seed = 7", "seed = 7\nspeed = 3"));
+
+        assertEquals("scenario.toml:3: unknown key `speed`; expected one of kumomta, momentum, name, receivers, "
+                + "replay, seed, tolerance, traffic", error.getMessage());
+    }
+
+    @Test
+    void load_unknownKeyInTable_namesTable() throws IOException {
+        final UserError error = failure(VALID.replace("[receivers]", "[receivers]\nlatency = \"1s\""));
+
+        assertTrue(error.getMessage().startsWith("scenario.toml:11: unknown key `latency` in [receivers]"),
+                error.getMessage());
+    }
+
+    @Test
+    void load_missingPolicyFile_saysWhichKeyAndFile() throws IOException {
+        Files.delete(dir.resolve("init.lua"));
+
+        final UserError error = failure(VALID);
+
+        assertEquals("scenario.toml:9: kumomta.policy names init.lua, which does not exist (paths are relative "
+                + "to the scenario file)", error.getMessage());
+    }
+
+    @Test
+    void load_globMatchingNothing_isAnError() throws IOException {
+        final UserError error = failure(VALID.replace("logs/main*.ec", "logs/none*.ec"));
+
+        assertEquals("scenario.toml:4: no log file matches logs/none*.ec", error.getMessage());
+    }
+
+    @Test
+    void load_badTolerance_saysWhatWasExpected() throws IOException {
+        final UserError error = failure(VALID.replace("\"25%\"", "\"lots\""));
+
+        assertEquals("scenario.toml:13: tolerance.connections must be a percentage such as \"10%\"",
+                error.getMessage());
+    }
+
+    @Test
+    void load_tomlSyntaxError_namesLine() throws IOException {
+        final UserError error = failure("name = \"t\"\nseed = = 1\n");
+
+        assertTrue(error.getMessage().startsWith("scenario.toml:2: "), error.getMessage());
+    }
+
+    @Test
+    void load_noScenarioFile_isAnError() {
+        final UserError error = assertThrows(UserError.class, () -> ScenarioLoader.load(dir.resolve("nowhere")));
+
+        assertTrue(error.getMessage().contains("no scenario file here"), error.getMessage());
+    }
+}

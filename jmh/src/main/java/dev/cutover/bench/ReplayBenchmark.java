@@ -1,0 +1,127 @@
+package dev.cutover.bench;
+
+import dev.cutover.ingest.IngestListener;
+import dev.cutover.ingest.Ingestor;
+import dev.cutover.ingest.MessageCursor;
+import dev.cutover.ingest.TrafficStore;
+import dev.cutover.ingest.synth.MainlogSynthesizer;
+import dev.cutover.ingest.synth.SynthSpec;
+import dev.cutover.kumo.HarnessOptions;
+import dev.cutover.kumo.LuaKumoPolicy;
+import dev.cutover.kumo.MxFixture;
+import dev.cutover.sim.Destinations;
+import dev.cutover.sim.Engine;
+import dev.cutover.sim.EngineMetrics;
+import dev.cutover.sim.ReceiverParameters;
+import dev.cutover.sim.ReplayDriver;
+import dev.cutover.sim.kumo.KumoModel;
+import dev.cutover.sim.kumo.KumoParameters;
+import dev.cutover.sim.momentum.ConfShaping;
+import dev.cutover.sim.momentum.MomentumModel;
+import dev.cutover.sim.momentum.MomentumParameters;
+import dev.cutover.sim.momentum.conf.EcelerityConf;
+import dev.cutover.sim.momentum.conf.FallbackOrder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Replays a synthetic 1,000,000-message Momentum mainlog from a Chronicle Queue traffic store through the
+ * Momentum model and the KumoMTA model (the demo estate's ecelerity.conf and init.lua, executed in LuaJ), both
+ * consumers of one Disruptor ring. The setup synthesizes and ingests the log once per trial.
+ *
+ * <p>Run from the repository root (the demo estate's files are read from {@code scenarios/demo}):
+ * <pre>
+ * mvn -B -q -DskipTests package -pl jmh -am
+ * java -jar jmh/target/benchmarks.jar ReplayBenchmark
+ * </pre>
+ * Last measured on a 2-core machine: see the README's performance table.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgsAppend = {
+    "-Xmx8g",
+    "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
+    "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+    "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+    "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/java.util=ALL-UNNAMED",
+    "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true"})
+public class ReplayBenchmark {
+
+    @Param("1000000")
+    public long messages;
+
+    @Param("scenarios/demo")
+    public String estate;
+
+    private Path work;
+    private TrafficStore store;
+
+    @Setup(Level.Trial)
+    public void synthesizeAndIngest() throws IOException {
+        System.setProperty("chronicle.analytics.disable", "true");
+        work = Files.createTempDirectory("cutover-bench");
+        final Path log = work.resolve("mainlog.ec");
+        try (Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            new MainlogSynthesizer().write(SynthSpec.demo(1, messages), out);
+        }
+        store = TrafficStore.open(work.resolve("store"));
+        new Ingestor().ingest(List.of(log), store, (file, line, reason, text) -> { }, new IngestListener() { });
+    }
+
+    @Benchmark
+    public long replayBothModels() {
+        final Path folder = Path.of(estate);
+        final ReceiverParameters receivers = new ReceiverParameters(250_000, 100_000);
+        final MxFixture mx = MxFixture.builtIn().overriddenBy(MxFixture.load(folder.resolve("mx.toml")));
+        final MomentumModel momentum = new MomentumModel(
+                new ConfShaping(EcelerityConf.load(folder.resolve("momentum/ecelerity.conf")),
+                        FallbackOrder.DOCUMENTATION), MomentumParameters.defaults(), receivers,
+                Destinations.of(mx::siteName));
+        final KumoModel kumo = new KumoModel(LuaKumoPolicy.load(folder.resolve("kumo/init.lua"), mx,
+                HarnessOptions.defaults()), KumoParameters.defaults(), receivers, 1);
+        final List<Engine> engines = List.of(momentum, kumo);
+        try (MessageCursor cursor = store.cursor()) {
+            new ReplayDriver(7L * 86_400_000_000L, Set.of()).replay(cursor::next, engines);
+        }
+        return delivered(momentum.metrics()) + delivered(kumo.metrics());
+    }
+
+    private static long delivered(EngineMetrics metrics) {
+        return metrics.domains().values().stream().mapToLong(d -> d.snapshot().delivered()).sum();
+    }
+
+    @TearDown(Level.Trial)
+    public void removeWork() throws IOException {
+        store.close();
+        try (Stream<Path> files = Files.walk(work)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
