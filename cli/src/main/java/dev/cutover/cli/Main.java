@@ -2,6 +2,8 @@ package dev.cutover.cli;
 
 import picocli.CommandLine;
 
+import java.io.PrintWriter;
+
 /** Entry point of the {@code cutover} command. */
 public final class Main {
 
@@ -16,7 +18,14 @@ public final class Main {
 
     /** Runs the command line and returns its exit status: 0 pass, 1 diverged, 2 bad input or usage. */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line writing to {@code out} and {@code err}; returns the exit status. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         final CommandLine commandLine = new CommandLine(new CutoverCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new UserErrors());
         commandLine.setParameterExceptionHandler(new UsageErrors());
         return commandLine.execute(args);

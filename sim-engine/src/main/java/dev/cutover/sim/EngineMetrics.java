@@ -1,6 +1,7 @@
 package dev.cutover.sim;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
 public final class EngineMetrics {
     private final String engine;
     private final SortedMap<String, DomainMetrics> domains = new TreeMap<>();
+    private final Map<String, DomainMetrics> byName = new HashMap<>();
     private final Map<String, SortedMap<String, String>> governing = new TreeMap<>();
     private final Map<String, String> sites = new TreeMap<>();
 
@@ -25,7 +27,14 @@ public final class EngineMetrics {
 
     /** @return the metrics of {@code domain}, created on first use. */
     public DomainMetrics domain(String domain) {
-        return domains.computeIfAbsent(domain, d -> new DomainMetrics());
+        final DomainMetrics known = byName.get(domain);
+        if (known != null) {
+            return known;
+        }
+        final DomainMetrics created = new DomainMetrics();
+        domains.put(domain, created);
+        byName.put(domain, created);
+        return created;
     }
 
     /** @return every domain seen, sorted by name. */

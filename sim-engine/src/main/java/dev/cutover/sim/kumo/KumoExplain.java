@@ -18,7 +18,8 @@ final class KumoExplain {
             text.append(", shared limit ").append(extra.getKey()).append(" = ").append(extra.getValue())
                     .append(" [").append(queue.config.originOf("additional_connection_limits")).append(']');
         }
-        return text.toString();
+        return text.append("; connections open as the ready queue deepens, ceil(limit * (1 - e^(-0.023 N)))")
+                .toString();
     }
 
     static String messageRate(ReadyQueue queue) {

@@ -51,7 +51,7 @@ public final class KumoModel implements Engine {
     private final SplittableRandom random;
     private final EngineMetrics metrics = new EngineMetrics("kumomta");
     private final EventCalendar calendar = new EventCalendar(Long.MIN_VALUE);
-    private final Map<String, ScheduledQueue> scheduledQueues = new HashMap<>();
+    private final Map<String, Map<String, ScheduledQueue>> scheduledQueues = new HashMap<>();
     private final Map<String, ReadyQueue> readyQueues = new HashMap<>();
     private final Map<String, ConnectionGauge> siteGauges = new HashMap<>();
     private final Map<String, Gcra> sharedThrottles = new HashMap<>();
@@ -92,9 +92,17 @@ public final class KumoModel implements Engine {
 
     private ScheduledQueue scheduledQueue(MessageRecord record) {
         final String tenant = tenant(record);
+        final Map<String, ScheduledQueue> byDomain = scheduledQueues.computeIfAbsent(tenant == null ? "" : tenant,
+                t -> new HashMap<>());
+        final ScheduledQueue queue = byDomain.get(record.recipientDomain());
+        if (queue != null) {
+            return queue;
+        }
         final String domain = record.recipientDomain();
-        final String name = tenant == null ? domain : tenant + "@" + domain;
-        return scheduledQueues.computeIfAbsent(name, n -> newScheduledQueue(n, record, tenant));
+        final ScheduledQueue created = newScheduledQueue(tenant == null ? domain : tenant + "@" + domain, record,
+                tenant);
+        byDomain.put(domain, created);
+        return created;
     }
 
     private ScheduledQueue newScheduledQueue(String name, MessageRecord record, String tenant) {
@@ -125,7 +133,7 @@ public final class KumoModel implements Engine {
             return;
         }
         for (int index : queue.sourceOrder()) {
-            final ReadyQueue ready = readyQueue(queue.pool.entries().get(index).name(), message);
+            final ReadyQueue ready = readyQueue(queue, index, message);
             if (!ready.isFull()) {
                 ready.insert(message);
                 return;
@@ -135,19 +143,28 @@ public final class KumoModel implements Engine {
         at(now() + random.nextLong(parameters.maxRequeueJitterMicros() + 1), () -> promote(message));
     }
 
+    private ReadyQueue readyQueue(ScheduledQueue queue, int sourceIndex, KumoMessage message) {
+        final ReadyQueue known = queue.readyQueues[sourceIndex];
+        if (known != null) {
+            return known;
+        }
+        final ReadyQueue resolved = readyQueue(queue.pool.entries().get(sourceIndex).name(), message);
+        queue.readyQueues[sourceIndex] = resolved;
+        noteSite(message, resolved);
+        return resolved;
+    }
+
     private ReadyQueue readyQueue(String source, KumoMessage message) {
         final String site = policy.siteName(message.queue.domain);
         final String key = source + "->" + site;
         final ReadyQueue existing = readyQueues.get(key);
         if (existing != null) {
-            noteSite(message, existing);
             return existing;
         }
         final EgressPathConfig config = policy.egressPathConfig(message.queue.domain, source, site);
         final ConnectionGauge gauge = siteGauges.computeIfAbsent(site, s -> new ConnectionGauge());
         final ReadyQueue created = new ReadyQueue(this, source, site, config, gauge);
         readyQueues.put(key, created);
-        noteSite(message, created);
         return created;
     }
 

@@ -15,6 +15,8 @@ final class ScheduledQueue {
     final QueueConfig config;
     final EgressPool pool;
     final Gcra messageRate;
+    /** The ready queue of each pool entry, resolved on first use; the site is fixed per scheduled queue. */
+    final ReadyQueue[] readyQueues;
     private final long[] credit;
 
     ScheduledQueue(String name, String domain, QueueConfig config, EgressPool pool) {
@@ -24,6 +26,7 @@ final class ScheduledQueue {
         this.pool = pool;
         this.messageRate = config.maxMessageRate() == null ? null : new Gcra(config.maxMessageRate());
         this.credit = new long[pool.entries().size()];
+        this.readyQueues = new ReadyQueue[pool.entries().size()];
     }
 
     /** @return pool entries in the order the round robin offers them for the next promotion. */

@@ -9,7 +9,6 @@ final class MomentumMessage {
     final DomainMetrics metrics;
     final MomentumQueue queue;
     int retries;
-    boolean heldBack;
 
     MomentumMessage(MessageRecord record, DomainMetrics metrics, MomentumQueue queue) {
         this.record = record;

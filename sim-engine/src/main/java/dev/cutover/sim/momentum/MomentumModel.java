@@ -42,7 +42,7 @@ public final class MomentumModel implements Engine {
     private final ReceiverParameters receivers;
     private final EngineMetrics metrics = new EngineMetrics("momentum");
     private final EventCalendar calendar = new EventCalendar(Long.MIN_VALUE);
-    private final Map<String, MomentumQueue> queues = new HashMap<>();
+    private final Map<String, Map<String, MomentumQueue>> queues = new HashMap<>();
     private final Map<Object, TokenBucket> budgets = new HashMap<>();
     private final Map<String, ConnectionGauge> domainGauges = new HashMap<>();
     private final Map<String, TreeSet<String>> bindingsByDomain = new TreeMap<>();
@@ -99,8 +99,8 @@ public final class MomentumModel implements Engine {
     }
 
     private MomentumQueue queue(MessageRecord record, DomainMetrics domainMetrics) {
-        final String key = record.binding() + '\u0000' + record.routingDomain();
-        final MomentumQueue existing = queues.get(key);
+        final Map<String, MomentumQueue> byDomain = queues.computeIfAbsent(record.binding(), b -> new HashMap<>());
+        final MomentumQueue existing = byDomain.get(record.routingDomain());
         if (existing != null) {
             return existing;
         }
@@ -111,7 +111,7 @@ public final class MomentumModel implements Engine {
         domainsByDestination.computeIfAbsent(destination, d -> new TreeSet<>()).add(record.recipientDomain());
         final MomentumQueue created = new MomentumQueue(this, record.binding(), record.routingDomain(), settings,
                 budget(settings.messageThrottle()), gauge);
-        queues.put(key, created);
+        byDomain.put(record.routingDomain(), created);
         domainMetrics.attach(gauge);
         explain(record.recipientDomain(), record.binding(), settings);
         return created;
@@ -150,7 +150,8 @@ public final class MomentumModel implements Engine {
     /** The largest N with {@code retry_interval * (2^N - 1) <= message_expiration}. */
     static int autoMaxRetries(QueueSettings settings) {
         int n = 0;
-        while (n < 62 && settings.retryIntervalSeconds() * ((1L << (n + 1)) - 1) <= settings.messageExpirationSeconds()) {
+        final long expiration = settings.messageExpirationSeconds();
+        while (n < 62 && settings.retryIntervalSeconds() * ((1L << (n + 1)) - 1) <= expiration) {
             n++;
         }
         return n;
@@ -165,6 +166,18 @@ public final class MomentumModel implements Engine {
     private long nextScan(long dueMicros) {
         final long scan = parameters.delayedQueueScanMicros();
         return scan <= 0 ? dueMicros : Math.floorDiv(dueMicros + scan - 1, scan) * scan;
+    }
+
+    /** Gives the budget's next token to the session that has waited longest. */
+    void serveWaiter(TokenBucket budget) {
+        if (!budget.tryTake(now())) {
+            at(budget.nextTokenMicros(now()), () -> serveWaiter(budget));
+            return;
+        }
+        budget.nextWaiter().run();
+        if (budget.hasWaiters()) {
+            at(budget.nextTokenMicros(now()), () -> serveWaiter(budget));
+        }
     }
 
     void delivered(MomentumMessage message) {
@@ -199,9 +212,11 @@ public final class MomentumModel implements Engine {
         final TreeSet<String> bindings = bindingsByDomain.computeIfAbsent(domain, d -> new TreeSet<>());
         bindings.add(binding);
         metrics.governedBy(domain, "connections", String.format(
-                "max_outbound_connections = %d per (binding, domain) [%s], %d binding(s) send to it, so up to %d",
+                "max_outbound_connections = %d per (binding, domain) [%s], %d binding(s) send to it, so up to %d"
+                        + "; connections grow with the active queue (connection_allocation_aggressiveness %s)",
                 settings.maxOutboundConnections(), settings.maxOutboundConnectionsAt(), bindings.size(),
-                settings.maxOutboundConnections() * bindings.size()));
+                settings.maxOutboundConnections() * bindings.size(),
+                settings.highAggressiveness() ? "high" : "normal"));
         metrics.governedBy(domain, "delivered_per_minute", throttleText(settings));
         metrics.governedBy(domain, "deferrals", String.format(
                 "retry_interval %d s doubling, capped at %d s, message_expiration %d s [%s]",

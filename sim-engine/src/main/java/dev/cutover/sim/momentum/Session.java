@@ -55,15 +55,17 @@ final class Session {
 
     private void send(MomentumMessage message) {
         final TokenBucket budget = queue.messageBudget;
-        if (budget != null && !budget.tryTake(model.now())) {
-            if (!message.heldBack) {
-                message.heldBack = true;
-                message.metrics.throttleDelay();
+        if (budget != null && (budget.hasWaiters() || !budget.tryTake(model.now()))) {
+            message.metrics.throttleDelay();
+            if (budget.await(() -> transmit(message))) {
+                model.at(budget.nextTokenMicros(model.now()), () -> model.serveWaiter(budget));
             }
-            model.at(budget.nextTokenMicros(model.now()), () -> send(message));
             return;
         }
-        message.heldBack = false;
+        transmit(message);
+    }
+
+    private void transmit(MomentumMessage message) {
         model.at(model.now() + model.smtpLatencyMicros(), () -> answered(message));
     }
 

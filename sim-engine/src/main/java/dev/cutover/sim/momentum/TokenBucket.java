@@ -5,9 +5,11 @@ package dev.cutover.sim.momentum;
  * which it will be under budget again (support.sparkpost.com/momentum/3/3-api/apis-ec-throttle-is-exceeded).
  * Momentum does not document its burst, so it is modelled as a token bucket holding {@code count} tokens that
  * refills at {@code count / periodSeconds} per second and starts full: {@code "600/60"} sends 600 at once, then
- * 10 a second.
+ * 10 a second. Sessions that find it empty wait in arrival order, and one wake-up per token serves the first
+ * of them, so a crowd of suspended sessions costs one event per token rather than one per session.
  */
 final class TokenBucket {
+    private final java.util.ArrayDeque<Runnable> waiters = new java.util.ArrayDeque<>();
     private final double capacity;
     private final double tokensPerMicro;
     private double tokens;
@@ -34,6 +36,26 @@ final class TokenBucket {
         refill(nowMicros);
         final double missing = Math.max(0, 1 - tokens);
         return nowMicros + Math.max(1, (long) Math.ceil(missing / tokensPerMicro));
+    }
+
+    /**
+     * Queues {@code retry} behind the other waiters.
+     *
+     * @return true when it is the only waiter, so the caller must schedule the first wake-up
+     */
+    boolean await(Runnable retry) {
+        waiters.add(retry);
+        return waiters.size() == 1;
+    }
+
+    /** @return the longest-waiting retry, or null. */
+    Runnable nextWaiter() {
+        return waiters.poll();
+    }
+
+    /** @return true when sessions are waiting. */
+    boolean hasWaiters() {
+        return !waiters.isEmpty();
     }
 
     private void refill(long nowMicros) {

@@ -1,0 +1,153 @@
+package dev.cutover.cli;
+
+import dev.cutover.ingest.synth.DomainBehaviour;
+import dev.cutover.ingest.synth.MainlogSynthesizer;
+import dev.cutover.ingest.synth.RetrySchedule;
+import dev.cutover.ingest.synth.SynthSpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole path on a small estate: synthesize, ingest, replay through three engines, report. */
+class EndToEndTest {
+    @TempDir
+    static Path dir;
+
+    static Path estate;
+
+    @BeforeAll
+    static void estate() throws IOException, URISyntaxException {
+        System.setProperty("chronicle.analytics.disable", "true");
+        estate = dir.resolve("estate");
+        copy(Path.of(EndToEndTest.class.getResource("/e2e/scenario.toml").toURI()).getParent(), estate);
+        Files.createDirectories(estate.resolve("logs"));
+        try (Writer out = Files.newBufferedWriter(estate.resolve("logs/mainlog.ec"), StandardCharsets.UTF_8)) {
+            new MainlogSynthesizer().write(spec(), out);
+        }
+    }
+
+    private static SynthSpec spec() {
+        final Map<String, Double> mix = new LinkedHashMap<>();
+        mix.put("gmail.com", 40.0);
+        mix.put("yahoo.com", 40.0);
+        mix.put("aol.com", 20.0);
+        final Map<String, DomainBehaviour> behaviours = Map.of(
+                "gmail.com", new DomainBehaviour(0.03, 0.01, 60, 20),
+                "yahoo.com", new DomainBehaviour(0.05, 0.01, 60, 20),
+                "aol.com", new DomainBehaviour(0.02, 0.01, 300, 20));
+        return new SynthSpec(11, SynthSpec.DEMO_START_EPOCH_SECONDS, 7200, 6000, "pool",
+                List.of("pool-a", "pool-b"), mix, behaviours, 1.0, RetrySchedule.MOMENTUM_DEFAULT);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                final Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
+    private static Result cutover(String... args) {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    private record Result(int status, String out, String err) {
+    }
+
+    @Test
+    void run_halvedYahooRate_divergesOnYahooAndExplainsIt() throws IOException {
+        final Path out = dir.resolve("out-a");
+
+        final Result result = cutover("run", estate.toString(), "--out", out.toString());
+        final String report = Files.readString(out.resolve("report.json"));
+
+        assertEquals(1, result.status(), result.err());
+        assertTrue(report.contains("\"schema\": 1"), report);
+        assertTrue(report.contains("\"messages\": 6000"), report);
+        assertTrue(report.indexOf("\"domain\": \"aol.com\"") < report.indexOf("\"domain\": \"gmail.com\""));
+        assertTrue(result.out().matches("(?s).*yahoo\\.com\\s+delivered_per_minute.*diverged.*"), result.out());
+        assertTrue(result.out().contains("max_message_rate = 30/m per (egress source, site) "
+                + "[shaping.toml [\"yahoo.com\"]"), result.out());
+        assertTrue(Files.exists(out.resolve("rejects.tsv")));
+    }
+
+    @Test
+    void run_twice_writesByteIdenticalReports() throws IOException {
+        cutover("run", estate.toString(), "--out", dir.resolve("out-1").toString());
+        cutover("run", estate.toString(), "--out", dir.resolve("out-2").toString());
+
+        assertArrayEquals(Files.readAllBytes(dir.resolve("out-1/report.json")),
+                Files.readAllBytes(dir.resolve("out-2/report.json")));
+    }
+
+    @Test
+    void run_unknownScenarioKey_exitsTwoNamingTheLine() throws IOException {
+        final Path bad = dir.resolve("bad-key");
+        copy(estate, bad);
+        Files.writeString(bad.resolve("scenario.toml"),
+                Files.readString(bad.resolve("scenario.toml")).replace("seed = 3", "seed = 3\nsede = 4"));
+
+        final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-bad").toString());
+
+        assertEquals(2, result.status());
+        assertTrue(result.err().startsWith("cutover: scenario.toml:3: unknown key `sede`"), result.err());
+    }
+
+    @Test
+    void run_luaSyntaxError_exitsTwoNamingFileAndLine() throws IOException {
+        final Path bad = dir.resolve("bad-lua");
+        copy(estate, bad);
+        Files.writeString(bad.resolve("kumo/init.lua"), "local x = 1\nlocal y = x // 2\n");
+
+        final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-lua").toString());
+
+        assertEquals(2, result.status());
+        assertTrue(result.err().contains("init.lua:2"), result.err());
+        assertTrue(result.err().contains("//"), result.err());
+    }
+
+    @Test
+    void run_emptyLog_exitsTwoNamingTheFile() throws IOException {
+        final Path bad = dir.resolve("empty-log");
+        copy(estate, bad);
+        Files.writeString(bad.resolve("logs/mainlog.ec"), "");
+
+        final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-empty").toString());
+
+        assertEquals(2, result.status());
+        assertTrue(result.err().contains("mainlog.ec"), result.err());
+    }
+
+    @Test
+    void run_noArguments_exitsTwoWithUsage() {
+        final Result result = cutover("run");
+
+        assertEquals(2, result.status());
+        assertTrue(result.err().contains("Missing required parameter"), result.err());
+    }
+}
