@@ -5,6 +5,7 @@ import dev.cutover.cli.report.ReportJson;
 import dev.cutover.cli.report.TerminalSummary;
 import dev.cutover.ingest.IngestListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,8 +32,8 @@ final class RunCommand implements Callable<Integer> {
             description = "where to write the report (default: out/<scenario folder name>)")
     Path out;
 
-    @Option(names = "--debug", description = "print stack traces of errors")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Spec
     CommandSpec spec;

@@ -4,6 +4,7 @@ import dev.cutover.ingest.synth.MainlogSynthesizer;
 import dev.cutover.ingest.synth.SynthSpec;
 import dev.cutover.ingest.synth.SynthSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,8 +37,8 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--volume", description = "multiply the message count, e.g. 2.0 for twice the traffic")
     Double volume;
 
-    @Option(names = "--debug", description = "print stack traces of errors")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Spec
     CommandSpec spec;
