@@ -12,6 +12,7 @@ import dev.cutover.kumo.HarnessOptions;
 import dev.cutover.kumo.LuaKumoPolicy;
 import dev.cutover.kumo.MxFixture;
 import dev.cutover.kumo.PolicyException;
+import dev.cutover.kumo.ShapingData;
 import dev.cutover.sim.Destinations;
 import dev.cutover.sim.Engine;
 import dev.cutover.sim.ObservedModel;
@@ -101,10 +102,26 @@ final class Rehearsal {
     }
 
     private LuaKumoPolicy kumoPolicy(MxFixture mx) {
+        final LuaKumoPolicy policy;
         try {
-            return LuaKumoPolicy.load(scenario.kumoPolicy(), mx, HarnessOptions.defaults());
+            policy = LuaKumoPolicy.load(scenario.kumoPolicy(), mx, HarnessOptions.defaults());
         } catch (PolicyException e) {
             throw new UserError(e.getMessage(), e);
+        }
+        rejectShapingErrors(policy);
+        return policy;
+    }
+
+    /**
+     * kumod collects shaping load errors and runs on with its defaults for what failed to load; in a rehearsal
+     * that would compare against a configuration nobody meant, so it is bad input here.
+     */
+    private void rejectShapingErrors(LuaKumoPolicy policy) {
+        for (ShapingData shaping : policy.shapingData()) {
+            if (!shaping.errors().isEmpty()) {
+                throw new UserError(scenario.kumoPolicy().getFileName() + ": kumo.shaping.load reported "
+                        + String.join("; ", shaping.errors()) + " (kumod would run on with its defaults)");
+            }
         }
     }
 

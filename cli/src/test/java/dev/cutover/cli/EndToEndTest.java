@@ -132,6 +132,18 @@ class EndToEndTest {
     }
 
     @Test
+    void run_missingShapingFile_exitsTwoInsteadOfComparingAgainstDefaults() throws IOException {
+        final Path bad = dir.resolve("no-shaping");
+        copy(estate, bad);
+        Files.delete(bad.resolve("kumo/shaping.toml"));
+
+        final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-shaping").toString());
+
+        assertEquals(2, result.status());
+        assertTrue(result.err().contains("shaping.toml error: file not found"), result.err());
+    }
+
+    @Test
     void run_emptyLog_exitsTwoNamingTheFile() throws IOException {
         final Path bad = dir.resolve("empty-log");
         copy(estate, bad);
