@@ -4,9 +4,9 @@ import dev.cutover.cli.report.RehearsalResult;
 import dev.cutover.cli.report.TrafficSummary;
 import dev.cutover.ingest.IngestException;
 import dev.cutover.ingest.IngestListener;
-import dev.cutover.ingest.IngestResult;
 import dev.cutover.ingest.Ingestor;
 import dev.cutover.ingest.MessageCursor;
+import dev.cutover.ingest.RejectReason;
 import dev.cutover.ingest.TrafficStore;
 import dev.cutover.kumo.HarnessOptions;
 import dev.cutover.kumo.LuaKumoPolicy;
@@ -57,18 +57,18 @@ final class Rehearsal {
         final KumoModel kumo = new KumoModel(policy, kumoParameters, scenario.receivers(), scenario.seed());
         final ObservedModel observed = new ObservedModel(destinations);
         try (TrafficStore store = TrafficStore.open(scenario.store())) {
-            final IngestResult ingest = ingest(store, rejectsFile);
+            ingest(store, rejectsFile);
             final ReplayDriver.ReplaySummary replay = replay(store, List.of(observed, momentum, kumo));
             final List<DomainComparison> domains = new Comparator(scenario.tolerances(), scenario.rateWindowMinutes())
                     .compare(observed.metrics(), momentum.metrics(), kumo.metrics());
-            return new RehearsalResult(scenario.name(), scenario.seed(), traffic(ingest, replay, rejectsFile),
+            return new RehearsalResult(scenario.name(), scenario.seed(), traffic(replay, rejectsFile),
                     domains, parameters(), notes(mx, policy));
         }
     }
 
-    private IngestResult ingest(TrafficStore store, Path rejectsFile) {
+    private void ingest(TrafficStore store, Path rejectsFile) {
         try (RejectsFile rejects = new RejectsFile(rejectsFile)) {
-            return new Ingestor(Set.of(), "").ingest(scenario.logs(), store, rejects, listener);
+            new Ingestor(Set.of(), "").ingest(scenario.logs(), store, rejects, listener);
         } catch (IngestException e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -125,10 +125,11 @@ final class Rehearsal {
         }
     }
 
-    private TrafficSummary traffic(IngestResult ingest, ReplayDriver.ReplaySummary replay, Path rejectsFile) {
-        return new TrafficSummary(replay.messages(), RejectsFile.count(rejectsFile), ingest.orphanAttemptLines(),
-                ingest.noFinalOutcome(), ingest.filteredMessages(), replay.firstReceptionMicros(),
-                replay.lastReceptionMicros());
+    /** Figures from the store and its rejects file, so a run over an already-ingested store reports the same. */
+    private static TrafficSummary traffic(ReplayDriver.ReplaySummary replay, Path rejectsFile) {
+        final long[] rejects = RejectsFile.count(rejectsFile, RejectReason.ORPHAN_ATTEMPT);
+        return new TrafficSummary(replay.messages(), rejects[1], rejects[0], replay.noFinalOutcome(),
+                replay.filteredMessages(), replay.firstReceptionMicros(), replay.lastReceptionMicros());
     }
 
     private Map<String, String> parameters() {

@@ -58,13 +58,20 @@ final class RejectsFile implements RejectSink, AutoCloseable {
         return cut.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 
-    /** @return the rows in a rejects file, header excluded. */
-    static long count(Path path) {
+    /**
+     * Counts the rows of a rejects file by whether their reason is {@code reason}.
+     *
+     * @return {rows with that reason, all other rows}, header excluded
+     */
+    static long[] count(Path path, RejectReason reason) {
+        final long[] counts = new long[2];
         if (!Files.exists(path)) {
-            return 0;
+            return counts;
         }
+        final String marker = "\t" + reason + "\t";
         try (var lines = Files.lines(path, StandardCharsets.UTF_8)) {
-            return Math.max(0, lines.count() - 1);
+            lines.skip(1).forEach(row -> counts[row.contains(marker) ? 0 : 1]++);
+            return counts;
         } catch (IOException e) {
             throw new UserError(path + ": cannot read the rejects file (" + e.getMessage() + ")");
         }

@@ -106,6 +106,28 @@ class EndToEndTest {
     }
 
     @Test
+    void run_badAndOrphanLines_areCountedTheSameOnEveryRun() throws IOException {
+        final Path messy = dir.resolve("messy");
+        copy(estate, messy);
+        Files.writeString(messy.resolve("logs/mainlog.ec"), String.join("\n",
+                "not a mainlog line",
+                "1717430403@ZZ/00-00000-00000000@ZZ/00-00000-00000000@5D/00-23311-91E221F9@D@aol.com@48874@pool"
+                        + "@pool-a@0@3.18@203.0.113.25",
+                ""), java.nio.file.StandardOpenOption.APPEND);
+
+        cutover("run", messy.toString(), "--out", dir.resolve("out-messy-1").toString());
+        cutover("run", messy.toString(), "--out", dir.resolve("out-messy-2").toString());
+        final String first = Files.readString(dir.resolve("out-messy-1/report.json"));
+        final String rejects = Files.readString(dir.resolve("out-messy-2/rejects.tsv"));
+
+        assertTrue(first.contains("\"rejected_lines\": 1,"), first);
+        assertTrue(first.contains("\"orphan_attempt_lines\": 1,"), first);
+        assertEquals(first, Files.readString(dir.resolve("out-messy-2/report.json")));
+        assertTrue(rejects.contains("\tORPHAN_ATTEMPT\t"), rejects);
+        assertEquals(3, rejects.lines().count());
+    }
+
+    @Test
     void run_unknownScenarioKey_exitsTwoNamingTheLine() throws IOException {
         final Path bad = dir.resolve("bad-key");
         copy(estate, bad);

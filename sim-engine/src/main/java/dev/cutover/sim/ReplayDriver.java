@@ -8,6 +8,7 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import com.lmax.disruptor.util.DaemonThreadFactory;
 import dev.cutover.ingest.Attempt;
+import dev.cutover.ingest.Completeness;
 import dev.cutover.ingest.MessageRecord;
 
 import java.util.ArrayList;
@@ -63,20 +64,24 @@ public final class ReplayDriver {
 
     private ReplaySummary publishAll(Supplier<MessageRecord> source, RingBuffer<Slot> ring) {
         long messages = 0;
+        long filtered = 0;
+        long noFinal = 0;
         long first = -1;
         long last = -1;
         long lastLogged = Long.MIN_VALUE;
         for (MessageRecord message = source.get(); message != null; message = source.get()) {
             if (!bindingGroups.isEmpty() && !bindingGroups.contains(message.bindingGroup())) {
+                filtered++;
                 continue;
             }
             publish(ring, message);
             messages++;
+            noFinal += message.completeness() == Completeness.NO_FINAL_OUTCOME ? 1 : 0;
             first = first < 0 ? message.receptionMicros() : first;
             last = message.receptionMicros();
             lastLogged = Math.max(lastLogged, lastLoggedTime(message));
         }
-        return new ReplaySummary(messages, first, last, Math.max(lastLogged, last));
+        return new ReplaySummary(messages, filtered, noFinal, first, last, Math.max(lastLogged, last));
     }
 
     private static long lastLoggedTime(MessageRecord message) {
@@ -116,12 +121,14 @@ public final class ReplayDriver {
      * What the driver published.
      *
      * @param messages            messages replayed
+     * @param filteredMessages    messages of other binding groups, not replayed
+     * @param noFinalOutcome      replayed messages whose log shows no final outcome
      * @param firstReceptionMicros first reception, -1 when none
      * @param lastReceptionMicros  last reception, -1 when none
      * @param lastLoggedMicros     the latest time the log shows for the replayed messages
      */
-    public record ReplaySummary(long messages, long firstReceptionMicros, long lastReceptionMicros,
-                                long lastLoggedMicros) {
+    public record ReplaySummary(long messages, long filteredMessages, long noFinalOutcome, long firstReceptionMicros,
+                                long lastReceptionMicros, long lastLoggedMicros) {
     }
 
     /** An engine failed during the replay. */

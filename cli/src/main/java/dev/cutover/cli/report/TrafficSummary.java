@@ -4,8 +4,9 @@ package dev.cutover.cli.report;
  * What was read and replayed.
  *
  * @param messages             messages replayed (after the binding-group filter)
- * @param rejectedLines        log lines set aside, with reasons in rejects.tsv
- * @param orphanAttemptLines   attempt lines whose reception is before the log window
+ * @param rejectedLines        log lines set aside as malformed, with reasons in rejects.tsv
+ * @param orphanAttemptLines   attempt lines whose reception is before the log window (also listed in
+ *                             rejects.tsv, reason ORPHAN_ATTEMPT)
  * @param noFinalOutcome       messages with no final outcome by the end of the log
  * @param filteredMessages     messages of other binding groups, not replayed
  * @param firstReceptionMicros first reception, -1 when none
