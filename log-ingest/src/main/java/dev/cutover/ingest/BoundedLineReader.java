@@ -17,6 +17,7 @@ final class BoundedLineReader implements Closeable {
     private int position;
     private int limit;
     private boolean tooLong;
+    private boolean endedAtLineBreak;
     private long lineNumber;
 
     BoundedLineReader(Reader in, int maxChars) {
@@ -32,10 +33,17 @@ final class BoundedLineReader implements Closeable {
         while (fill()) {
             sawAny = true;
             if (consumeUntilNewline()) {
+                endedAtLineBreak = true;
                 return finishLine();
             }
         }
+        endedAtLineBreak = false;
         return sawAny && (line.length() > 0 || tooLong) ? finishLine() : null;
+    }
+
+    /** @return true when the line last returned ended at {@code \n}, false when the input ran out inside it */
+    boolean endedAtLineBreak() {
+        return endedAtLineBreak;
     }
 
     /** @return true when the line last returned was longer than {@code maxChars} */

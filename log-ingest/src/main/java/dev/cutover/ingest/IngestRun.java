@@ -38,21 +38,40 @@ final class IngestRun {
         this.node = node;
     }
 
-    /** @return lines read from {@code file} */
+    /**
+     * Reads one file to its end, or to the first damage in its compressed data. Damage is reported as one
+     * {@link RejectReason#COMPRESSED_DATA_DAMAGED} line: the unfinished line it cut, or an empty line after
+     * the last complete one when it fell between lines (that empty line is not counted as read).
+     *
+     * @return lines read from {@code file}
+     */
     long read(Path file) {
         listener.fileStarted(file, LogFiles.size(file));
-        try (BoundedLineReader reader = new BoundedLineReader(LogFiles.open(file), MainlogParser.MAX_LINE_CHARS)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                handle(file, reader.lineNumber(), line, reader.tooLong());
-                if (reader.lineNumber() % Ingestor.PROGRESS_INTERVAL_LINES == 0) {
-                    listener.progress(file, reader.lineNumber(), messagesStored);
-                }
+        try (DecompressionGuard bytes = LogFiles.openBytes(file); BoundedLineReader reader = LogFiles.lines(bytes)) {
+            final boolean lastLineCut = readLines(file, bytes, reader);
+            if (bytes.damaged() && !lastLineCut) {
+                reject(file, reader.lineNumber() + 1, RejectReason.COMPRESSED_DATA_DAMAGED, "");
             }
             listener.progress(file, reader.lineNumber(), messagesStored);
             return reader.lineNumber();
         } catch (IOException e) {
             throw LogFiles.unreadable(file, e);
         }
+    }
+
+    /** @return true when the last line was cut short by damaged compressed data */
+    private boolean readLines(Path file, DecompressionGuard bytes, BoundedLineReader reader) throws IOException {
+        boolean cut = false;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            cut = bytes.damaged() && !reader.endedAtLineBreak();
+            final RejectReason preset = cut ? RejectReason.COMPRESSED_DATA_DAMAGED
+                    : reader.tooLong() ? RejectReason.LINE_TOO_LONG : null;
+            handle(file, reader.lineNumber(), line, preset);
+            if (reader.lineNumber() % Ingestor.PROGRESS_INTERVAL_LINES == 0) {
+                listener.progress(file, reader.lineNumber(), messagesStored);
+            }
+        }
+        return cut;
     }
 
     void finish() {
@@ -75,16 +94,21 @@ final class IngestRun {
         return line instanceof Heartbeat ? ((Heartbeat) line).timeMicros() : -1;
     }
 
-    private void handle(Path file, long lineNumber, String text, boolean tooLong) {
+    /** @param preset a reason decided before parsing (damage, over-long line), or null to parse the line */
+    private void handle(Path file, long lineNumber, String text, RejectReason preset) {
         lines++;
-        final ParsedLine parsed = tooLong ? new Rejected(RejectReason.LINE_TOO_LONG) : parser.parse(text);
+        final ParsedLine parsed = preset != null ? new Rejected(preset) : parser.parse(text);
         final RejectReason reason = parsed instanceof Rejected
                 ? ((Rejected) parsed).reason()
                 : joiner.accept(node, parsed);
         if (reason != null) {
-            rejectCounts.add(reason);
-            rejects.reject(file, lineNumber, reason, text);
+            reject(file, lineNumber, reason, text);
         }
+    }
+
+    private void reject(Path file, long lineNumber, RejectReason reason, String text) {
+        rejectCounts.add(reason);
+        rejects.reject(file, lineNumber, reason, text);
     }
 
     private void store(MessageRecord message) {

@@ -21,6 +21,13 @@ import java.util.Set;
  * rotated {@code mainlog.ec.1} comes before {@code mainlog.ec} whatever order they were given in; one join
  * spans all of them, so a message received in one file and delivered in the next is complete.
  *
+ * <p>Input: plain, gzip or bzip2 (also concatenated bzip2 streams) mainlog text in the 2.1, 2.2, 3.x, 4.x or
+ * 5.x layout, decided per line by {@link MainlogParser}. A truncated or corrupt compressed file does not stop
+ * the ingest: its lines up to the damage are used, the damage is one
+ * {@link RejectReason#COMPRESSED_DATA_DAMAGED} reject line, and the file is recorded as ingested with the
+ * lines read. Only a compressed file damaged before its first mainlog line is refused with an
+ * {@link IngestException} that names the file and says a complete gzip or bzip2 stream was expected.
+ *
  * <p>Note: files are recorded as ingested only when the whole ingest has finished. A message received in
  * an earlier ingest and finished in a later one is stored as NO_FINAL_OUTCOME and its later lines count
  * as orphans.
@@ -112,12 +119,16 @@ public final class Ingestor {
 
         static long of(Path file) {
             final MainlogParser parser = new MainlogParser();
-            try (BoundedLineReader reader = new BoundedLineReader(LogFiles.open(file), MainlogParser.MAX_LINE_CHARS)) {
+            final DecompressionGuard bytes = LogFiles.openBytes(file);
+            try (BoundedLineReader reader = LogFiles.lines(bytes)) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     final ParsedLine parsed = reader.tooLong() ? null : parser.parse(line);
                     if (parsed != null && !(parsed instanceof Rejected)) {
                         return IngestRun.timeOf(parsed);
                     }
+                }
+                if (bytes.damaged()) {
+                    throw LogFiles.damagedBeforeText(file, bytes.format(), bytes.damage());
                 }
             } catch (IOException e) {
                 throw LogFiles.unreadable(file, e);

@@ -1,5 +1,7 @@
 package dev.cutover.ingest;
 
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +17,15 @@ import java.util.zip.GZIPInputStream;
 /**
  * Opens input logs and refuses whole files that cannot be a mainlog, with a one-line message naming the
  * file and what was expected. Text is decoded as UTF-8 with malformed bytes replaced, never failing.
- * Gzip files ({@code 1f 8b}) are read through {@link GZIPInputStream}; bzip2 files (the format
- * {@code ec_rotate} writes, support.sparkpost.com/momentum/4/log-rotating) are refused with a hint.
+ * Gzip files ({@code 1f 8b}) are read through {@link GZIPInputStream}; bzip2 files ({@code BZh}, the format
+ * {@code ec_rotate} gives rotated logs such as {@code mainlog.ec.1.bz2},
+ * support.sparkpost.com/momentum/4/log-rotating) through Commons Compress, with concatenated streams read
+ * one after another as {@code bunzip2} does. The file name does not matter, only the leading bytes.
+ *
+ * <p>Damaged compressed data: decompressed bytes come through a {@link DecompressionGuard}, so a truncated
+ * or corrupt gzip or bzip2 file reads as a shorter file and the lines before the damage are used; the
+ * ingest reports the damage as a {@link RejectReason#COMPRESSED_DATA_DAMAGED} line. Only when the damage
+ * comes before any text can be decoded is the whole file refused, with an {@link IngestException}.
  *
  * <p>Binary check: among the first 8 KiB of text, more than 10 % NUL or control bytes (tab, CR and LF
  * excepted) means the file is not a log.
@@ -26,6 +35,7 @@ final class LogFiles {
 
     private static final int SNIFF_BYTES = 8 * 1024;
     private static final double MAX_CONTROL_SHARE = 0.10;
+    private static final int BUFFER_BYTES = 64 * 1024;
 
     private LogFiles() {
     }
@@ -47,16 +57,33 @@ final class LogFiles {
         checkText(file);
     }
 
-    /** @return a reader over the decoded text of {@code file}; the caller closes it */
-    static Reader open(Path file) {
+    /**
+     * @return the decompressed bytes of {@code file}, which stop early instead of failing when compressed
+     *         data is damaged; the caller closes them
+     * @throws IngestException when the file cannot be opened, or its compressed data is damaged before the
+     *                         first byte of text
+     */
+    static DecompressionGuard openBytes(Path file) {
+        final InputStream raw = openRaw(file);
+        final String format = formatOf(file, raw);
         try {
-            final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            return new InputStreamReader(openBytes(file), decoder);
+            return new DecompressionGuard(format == null ? raw : decompressor(raw, format), format);
         } catch (IOException e) {
-            throw unreadable(file, e);
+            closeAfterFailure(raw);
+            throw damagedBeforeText(file, format, e);
         }
+    }
+
+    /** @return the lines of the UTF-8 text in {@code bytes}, each cut at the parser's limit; closing it closes them */
+    static BoundedLineReader lines(InputStream bytes) {
+        return new BoundedLineReader(decode(bytes), MainlogParser.MAX_LINE_CHARS);
+    }
+
+    private static Reader decode(InputStream bytes) {
+        final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return new InputStreamReader(bytes, decoder);
     }
 
     static long size(Path file) {
@@ -71,26 +98,58 @@ final class LogFiles {
         return new IngestException(file + ": cannot be read (" + cause.getMessage() + "); " + EXPECTED, cause);
     }
 
-    private static InputStream openBytes(Path file) throws IOException {
-        final InputStream raw = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
-        raw.mark(4);
-        final int first = raw.read();
-        final int second = raw.read();
-        final int third = raw.read();
-        raw.reset();
-        if (first == 'B' && second == 'Z' && third == 'h') {
-            raw.close();
-            throw new IngestException(file + ": is bzip2-compressed; decompress it first (bunzip2 -k), "
-                    + "then ingest the .ec file");
+    /** @return the exception for a compressed file of which no text at all can be decoded */
+    static IngestException damagedBeforeText(Path file, String format, IOException cause) {
+        return new IngestException(file + ": " + format + " data is truncated or corrupt before its first mainlog "
+                + "line (" + cause.getMessage() + "); expected a complete " + format + " stream (check it with "
+                + format + " -t)", cause);
+    }
+
+    private static InputStream openRaw(Path file) {
+        try {
+            return new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
+        } catch (IOException e) {
+            throw unreadable(file, e);
         }
-        return first == 0x1f && second == 0x8b ? new GZIPInputStream(raw, 64 * 1024) : raw;
+    }
+
+    /** @return "gzip", "bzip2" or null (plain text), from the leading bytes; the stream is left unmoved */
+    private static String formatOf(Path file, InputStream raw) {
+        final byte[] magic = new byte[3];
+        try {
+            raw.mark(magic.length);
+            final int read = raw.readNBytes(magic, 0, magic.length);
+            raw.reset();
+            final boolean gzip = read >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+            final boolean bzip2 = read == 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h';
+            return gzip ? DecompressionGuard.GZIP : bzip2 ? DecompressionGuard.BZIP2 : null;
+        } catch (IOException e) {
+            closeAfterFailure(raw);
+            throw unreadable(file, e);
+        }
+    }
+
+    private static InputStream decompressor(InputStream raw, String format) throws IOException {
+        return format.equals(DecompressionGuard.GZIP) ? new GZIPInputStream(raw, BUFFER_BYTES)
+                : new BZip2CompressorInputStream(raw, true);
+    }
+
+    private static void closeAfterFailure(InputStream raw) {
+        try {
+            raw.close();
+        } catch (IOException e) {
+            // The open already failed; that failure is the one reported.
+        }
     }
 
     private static void checkText(Path file) {
         final byte[] head = new byte[SNIFF_BYTES];
-        int filled = 0;
-        try (InputStream in = openBytes(file)) {
+        final int filled;
+        try (DecompressionGuard in = openBytes(file)) {
             filled = in.readNBytes(head, 0, head.length);
+            if (filled == 0 && in.damaged()) {
+                throw damagedBeforeText(file, in.format(), in.damage());
+            }
         } catch (IOException e) {
             throw unreadable(file, e);
         }

@@ -11,9 +11,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Parses one line of the Momentum 3.x / 4.x / 5.x mainlog, where the record type is field 4
- * (support.sparkpost.com/momentum/4/log-formats-mainlog; 16-digit microsecond stamps from
- * support.sparkpost.com/momentum/4/config/ref-log-hires-timestamp, Momentum 5.3).
+ * Parses one line of the Momentum mainlog. In the 3.x / 4.x / 5.x layout the record type is field 4
+ * (support.sparkpost.com/momentum/3/3-reference/log-formats-version-3,
+ * support.sparkpost.com/momentum/4/log-formats-mainlog; 16-digit microsecond stamps from
+ * support.sparkpost.com/momentum/4/config/ref-log-hires-timestamp, Momentum 5.3); in the 2.1 / 2.2 layout
+ * it is field 2, and such lines are read by {@link Mainlog2xParser}.
  *
  * <p>For example the D line
  * {@code 1717430403@A1/00-23311-0B7C21F9@A1/00-23311-0B7C21F9@5D/00-23311-91E221F9@D@example.net@48874
@@ -22,6 +24,10 @@ import java.util.Set;
  *
  * <p>Implementer notes:
  * <ul>
+ *   <li>The layout is decided per line, since logs written during an upgrade from 2.2 mix both (the 3.x
+ *       page introduces the {@code M1} heartbeat to tell them apart): a record type in field 4 means 3.x or
+ *       later; otherwise a one-letter type in field 2 means 2.x. A 3.x batch id is never a bare letter and
+ *       a 2.x field 4 (a domain, size or byte count) never a record type, so the two tests do not clash.</li>
  *   <li>Lines are split with a field limit, so the response text of a T or P line (the last field) keeps
  *       every {@code @} it contains, as in {@code 550 5.1.1 <carol@example.net>: User unknown}.</li>
  *   <li>An R line is anchored from both ends: fields 0–4 from the left, peer IP, size, protocol, binding
@@ -46,6 +52,7 @@ public final class MainlogParser {
     private static final int ENVELOPE_FIELDS = 4;
     private static final int DELIVERED_CODE = 250;
     private static final Set<String> MESSAGE_TYPES = Set.of("R", "D", "X", "T", "P");
+    private static final Set<String> RECORD_TYPES = Set.of("R", "D", "X", "T", "P", "M", "M1");
 
     /**
      * @param line one log line without its line terminator (a trailing carriage return is ignored); may
@@ -57,9 +64,13 @@ public final class MainlogParser {
         if (unusable != null) {
             return new Rejected(unusable);
         }
-        final String[] head = split(stripCarriageReturn(line), HEAD_FIELDS + 1);
+        final String text = stripCarriageReturn(line);
+        final String[] head = split(text, HEAD_FIELDS + 1);
+        if (!hasRecordType(head) && isOldLayout(head)) {
+            return Mainlog2xParser.parse(text);
+        }
         if (head.length < HEAD_FIELDS) {
-            return new Rejected(isOldLayout(head) ? RejectReason.UNSUPPORTED_LAYOUT : RejectReason.TOO_FEW_FIELDS);
+            return new Rejected(RejectReason.TOO_FEW_FIELDS);
         }
         final long timeMicros = MainlogNumbers.epochMicros(head[0]);
         if (timeMicros < 0) {
@@ -89,8 +100,7 @@ public final class MainlogParser {
             case "D", "X" -> delivery(timeMicros, AttemptKind.valueOf(type), head, rest);
             case "T", "P" -> failure(timeMicros, AttemptKind.valueOf(type), head, rest);
             case "M", "M1" -> heartbeat(timeMicros, type, head, rest);
-            default -> new Rejected(isOldLayout(head) ? RejectReason.UNSUPPORTED_LAYOUT
-                    : RejectReason.UNKNOWN_RECORD_TYPE);
+            default -> new Rejected(RejectReason.UNKNOWN_RECORD_TYPE);
         };
     }
 
@@ -151,6 +161,11 @@ public final class MainlogParser {
         final String text = tail[8];
         return new AttemptLine(timeMicros, kind, head[1], head[2], head[3], lower(tail[0]), bytes, tail[2],
                 tail[3], stage, retries, queueSeconds, tail[7], MainlogNumbers.responseCode(text), text);
+    }
+
+    /** A 3.x, 4.x or 5.x line carries its record type in field 4. */
+    private static boolean hasRecordType(String[] fields) {
+        return fields.length >= HEAD_FIELDS && RECORD_TYPES.contains(fields[4]);
     }
 
     /** A 2.x line carries its one-letter record type in field 2 (no batch or connection id). */

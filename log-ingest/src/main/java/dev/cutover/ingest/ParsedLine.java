@@ -3,7 +3,9 @@ package dev.cutover.ingest;
 /**
  * One mainlog line after parsing: a reception, an attempt, a heartbeat or a rejection. Field meanings
  * follow the Momentum 4 mainlog page (support.sparkpost.com/momentum/4/log-formats-mainlog); all times
- * are microseconds since the epoch and all domains are lower-cased.
+ * are microseconds since the epoch and all domains are lower-cased. A line of the 2.1 or 2.2 layout
+ * (SparkPost/momentum-documentation {@code docs/web/log_formats.version_2.md}) has an empty batch id and
+ * connection id; a 2.1 line also has an empty binding group, and a 2.1 D, T or P line an empty remote IP.
  */
 public sealed interface ParsedLine
         permits ParsedLine.Reception, ParsedLine.AttemptLine, ParsedLine.Heartbeat, ParsedLine.Rejected {
@@ -56,7 +58,7 @@ public sealed interface ParsedLine
         }
     }
 
-    /** An M (4.x) or M1 (3.x) heartbeat: the logger was alive at this time. */
+    /** An M (2.x, 4.x) or M1 (3.x) heartbeat: the logger was alive at this time. */
     record Heartbeat(long timeMicros, String type) implements ParsedLine {
     }
 

@@ -19,7 +19,10 @@ public enum RejectReason {
     BAD_TIMESTAMP,
     /** Field 4 holds no record type that a mainlog writes. */
     UNKNOWN_RECORD_TYPE,
-    /** The record type sits in field 2: the Momentum 2.x layout, which is not read. */
+    /**
+     * The record type sits in field 2, as in the Momentum 2.x layout, but is not one the 2.1 / 2.2 mainlog
+     * defines (R, D, T, P, M): an X line, for which the 2.x documentation gives no layout.
+     */
     UNSUPPORTED_LAYOUT,
     /** An M or M1 line whose fields 1 to 3 are not empty, or that has trailing fields. */
     BAD_HEARTBEAT,
@@ -30,5 +33,11 @@ public enum RejectReason {
     /** An attempt line whose message has no open reception line (set by the joiner). */
     ORPHAN_ATTEMPT,
     /** A second R line for a message id that is still open (set by the joiner). */
-    DUPLICATE_RECEPTION
+    DUPLICATE_RECEPTION,
+    /**
+     * A gzip or bzip2 file whose compressed data ends early or is corrupt. The lines decoded before the
+     * damage are kept; one line of this reason marks where reading stopped, holding the unfinished line's
+     * text (empty when the damage fell between lines). Set by the ingestor, not the parser.
+     */
+    COMPRESSED_DATA_DAMAGED
 }

@@ -179,12 +179,83 @@ class IngestorTest {
     }
 
     @Test
-    void ingest_bzip2File_ingestExceptionWithHint() throws IOException {
+    void ingest_bzip2HeaderWithoutBlock_ingestExceptionNamingDamage() throws IOException {
         final Path bz2 = Files.writeString(dir.resolve("mainlog.ec.1.bz2"), "BZh91AY&SY");
 
         final IngestException e = assertIngestFails(bz2);
 
-        assertTrue(e.getMessage().contains("bunzip2"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(bz2 + ": bzip2 data is truncated or corrupt before its first"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("expected a complete bzip2 stream"), e.getMessage());
+    }
+
+    @Test
+    void ingest_mixed22And4xLog_joinsAcrossLayouts() throws IOException {
+        final Path log = writeLines("mainlog.ec", Mainlog2xParserTest.fixtureLines("/mainlog/example-mixed-22-4x.ec"));
+
+        try (TrafficStore store = store()) {
+            final IngestResult result = new Ingestor().ingest(List.of(log), store, sink, IngestListener.NONE);
+
+            assertEquals(new IngestResult(1, 0, 9, 3, 0, result.rejects(), 0, 0, 1_400_000_000_000_000L,
+                    1_400_000_100_000_000L), result);
+            assertEquals(List.of(), rejected);
+            assertEquals(mixedLogMessages(), TrafficStoreTest.readAll(store));
+        }
+    }
+
+    @Test
+    void ingest_example21Log_twoCompleteMessagesWithoutBindingGroup() throws IOException {
+        final Path log = writeLines("mainlog.ec", Mainlog2xParserTest.fixtureLines("/mainlog/example-21.ec"));
+
+        try (TrafficStore store = store()) {
+            final IngestResult result = new Ingestor().ingest(List.of(log), store, sink, IngestListener.NONE);
+
+            assertEquals(List.of(), rejected);
+            final List<MessageRecord> stored = TrafficStoreTest.readAll(store);
+            assertEquals(List.of("00/00-25004-51B987F3", "00/00-25004-61B987F3"),
+                    stored.stream().map(MessageRecord::messageId).toList());
+            assertEquals(List.of("", ""), stored.stream().map(MessageRecord::bindingGroup).toList());
+            assertEquals(List.of(Outcome.TRANSIENT, Outcome.PERMANENT),
+                    stored.get(1).attempts().stream().map(Attempt::outcome).toList());
+            assertEquals(0, result.noFinalOutcome());
+        }
+    }
+
+    @Test
+    void ingest_crlfLineEndings_sameMessagesAsLf() throws IOException {
+        final List<String> lines = Mainlog2xParserTest.fixtureLines("/mainlog/example-mixed-22-4x.ec");
+        final Path log = Files.writeString(dir.resolve("mainlog.ec"), String.join("\r\n", lines) + "\r\n");
+
+        try (TrafficStore store = store()) {
+            final IngestResult result = new Ingestor().ingest(List.of(log), store, sink, IngestListener.NONE);
+
+            assertEquals(9, result.lines());
+            assertEquals(List.of(), rejected);
+            assertEquals(mixedLogMessages(), TrafficStoreTest.readAll(store));
+        }
+    }
+
+    /** The three messages of {@code example-mixed-22-4x.ec}, as the store should hold them. */
+    static List<MessageRecord> mixedLogMessages() {
+        final String a = "00/00-11111-0A000001";
+        final String b = "00/00-11111-0A000002";
+        final String c = "B1/00-22222-0B000003";
+        final String shared = "C1/00-22222-0C000002";
+        return List.of(
+                new MessageRecord(1_400_000_000_000_000L, "", a, "example.net", "example.net", "mail.example.com",
+                        "retail", "retail-ip-01", 5000, List.of(new Attempt(1_400_000_005_000_000L, Outcome.DELIVERED,
+                        250, "", 0, 5.02, "", "retail", "retail-ip-01", -1, "203.0.113.5")), Completeness.COMPLETE),
+                new MessageRecord(1_400_000_001_000_000L, "", b, "example.org", "example.org", "mail.example.com",
+                        "retail", "retail-ip-02", 6000, List.of(
+                        new Attempt(1_400_000_006_000_000L, Outcome.TRANSIENT, 451,
+                                "451 4.4.1 [internal] No valid hosts (unable to make any connections)", 0, 5.10, "",
+                                "retail", "retail-ip-02", 0, ""),
+                        new Attempt(1_400_000_301_000_000L, Outcome.DELIVERED, 250, "", 1, 300.50, shared, "retail",
+                                "retail-ip-02", -1, "198.51.100.20")), Completeness.COMPLETE),
+                new MessageRecord(1_400_000_100_000_000L, "", c, "example.com", "example.com", "mail.example.com",
+                        "retail", "retail-ip-03", 7000, List.of(new Attempt(1_400_000_302_000_000L, Outcome.PERMANENT,
+                        550, "550 5.1.1 <carol@example.com>: Recipient address rejected: User unknown", 0, 202.40,
+                        shared, "retail", "retail-ip-03", 5, "198.51.100.21")), Completeness.COMPLETE));
     }
 
     private IngestException assertIngestFails(Path file) {

@@ -193,9 +193,9 @@ class MainlogParserTest {
     }
 
     @Test
-    void parse_version2Layout_unsupportedLayout() {
+    void parse_version2TransferLine_unsupportedLayout() {
         assertEquals(new Rejected(RejectReason.UNSUPPORTED_LAYOUT),
-                parser.parse("1191248269@A1@D@example.net@100@g@b@0@1.00@192.0.2.1"));
+                parser.parse("1191248269@A1@X@example.net@100@g@b@0@1.00@192.0.2.1"));
     }
 
     @Test
