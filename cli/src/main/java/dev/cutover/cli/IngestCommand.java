@@ -35,11 +35,19 @@ final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private TrafficStore open() {
+        try {
+            return TrafficStore.open(store);
+        } catch (RuntimeException e) {
+            throw new UserError(store + ": cannot open the traffic store (" + e.getMessage() + ")", e);
+        }
+    }
+
     @Override
     public Integer call() {
         final Path rejectsPath = store.resolve("rejects.tsv");
         final IngestResult result;
-        try (TrafficStore traffic = TrafficStore.open(store); RejectsFile rejects = new RejectsFile(rejectsPath)) {
+        try (TrafficStore traffic = open(); RejectsFile rejects = new RejectsFile(rejectsPath)) {
             result = new Ingestor(Set.of(), "").ingest(files, traffic, rejects, new IngestListener() { });
         } catch (IngestException e) {
             throw new UserError(e.getMessage(), e);
@@ -47,7 +55,7 @@ final class IngestCommand implements Callable<Integer> {
         final PrintWriter out = spec.commandLine().getOut();
         out.printf("ingested %d file(s), skipped %d already held; %,d lines, %,d messages stored%n",
                 result.filesRead(), result.filesSkipped(), result.lines(), result.messagesStored());
-        out.printf("%,d rejected lines %s; %,d attempt lines received before the log window; "
+        out.printf("%,d rejected lines %s; %,d attempt lines with no reception line in the logs; "
                 + "%,d messages without final outcome%n", result.rejects().total(), result.rejects(),
                 result.orphanAttemptLines(), result.noFinalOutcome());
         out.printf("rejects: %s%n", rejectsPath);

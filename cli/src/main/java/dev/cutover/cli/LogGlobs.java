@@ -23,7 +23,12 @@ final class LogGlobs {
             }
             return List.of(path);
         }
-        final List<Path> matches = matches(path.getParent(), last);
+        final List<Path> matches;
+        try {
+            matches = matches(path.getParent(), last);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new UserError(where + ": " + entry + " is not a valid glob (" + e.getDescription() + ")");
+        }
         if (matches.isEmpty()) {
             throw new UserError(where + ": no log file matches " + entry);
         }

@@ -41,13 +41,18 @@ public final class Main {
                 e.printStackTrace(commandLine.getErr());
             }
             if (e instanceof UserError) {
-                commandLine.getErr().println("cutover: " + e.getMessage());
+                commandLine.getErr().println("cutover: " + oneLine(e.getMessage()));
                 return 2;
             }
-            commandLine.getErr().println("cutover: internal error: " + e
-                    + (debug ? "" : " (run again with --debug for the stack trace)"));
+            commandLine.getErr().println("cutover: internal error: " + oneLine(String.valueOf(e))
+                    + (debug ? "" : " (a bug in cutover; run again with --debug for the stack trace)"));
             return 3;
         }
+    }
+
+    /** @return {@code message} on one line: line breaks become "; ". */
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
     /** Usage mistakes: the message and the command's usage, exit 2. */

@@ -13,6 +13,7 @@ import dev.cutover.kumo.LuaKumoPolicy;
 import dev.cutover.kumo.MxFixture;
 import dev.cutover.kumo.PolicyException;
 import dev.cutover.kumo.ShapingData;
+import dev.cutover.kumo.SpecException;
 import dev.cutover.sim.Destinations;
 import dev.cutover.sim.Engine;
 import dev.cutover.sim.ObservedModel;
@@ -56,9 +57,10 @@ final class Rehearsal {
                 KumoParameters.defaults().timerWheelTickMicros(), KumoParameters.defaults().maxRequeueJitterMicros());
         final KumoModel kumo = new KumoModel(policy, kumoParameters, scenario.receivers(), scenario.seed());
         final ObservedModel observed = new ObservedModel(destinations);
-        try (TrafficStore store = TrafficStore.open(scenario.store())) {
-            ingest(store, rejectsFile);
-            final ReplayDriver.ReplaySummary replay = replay(store, List.of(observed, momentum, kumo));
+        try (ScenarioStore store = ScenarioStore.open(scenario.store(), scenario.logs())) {
+            ingest(store.traffic(), rejectsFile);
+            final ReplayDriver.ReplaySummary replay = replay(store.traffic(), List.of(observed, momentum, kumo));
+            requireTraffic(replay);
             final List<DomainComparison> domains = new Comparator(scenario.tolerances(), scenario.rateWindowMinutes())
                     .compare(observed.metrics(), momentum.metrics(), kumo.metrics());
             return new RehearsalResult(scenario.name(), scenario.seed(), traffic(replay, rejectsFile),
@@ -79,11 +81,24 @@ final class Rehearsal {
             return new ReplayDriver(scenario.drainAllowanceMicros(), scenario.bindingGroups())
                     .replay(cursor::next, engines);
         } catch (ReplayDriver.ReplayException e) {
-            if (e.getCause() instanceof PolicyException) {
-                throw new UserError(e.getCause().getMessage(), e.getCause());
+            final Throwable cause = e.getCause();
+            if (cause instanceof PolicyException || cause instanceof ConfException || cause instanceof SpecException) {
+                throw new UserError(cause.getMessage(), cause);
             }
             throw e;
         }
+    }
+
+    private void requireTraffic(ReplayDriver.ReplaySummary replay) {
+        if (replay.messages() > 0) {
+            return;
+        }
+        if (replay.filteredMessages() > 0) {
+            throw new UserError(scenario.file().getFileName() + ": [traffic] binding_groups "
+                    + scenario.bindingGroups() + " matched none of the " + replay.filteredMessages()
+                    + " messages in the logs");
+        }
+        throw new UserError(scenario.file().getFileName() + ": the logs hold no complete message to replay");
     }
 
     private MomentumModel momentumModel(Destinations destinations) {
@@ -98,7 +113,11 @@ final class Rehearsal {
 
     private MxFixture mxFixture() {
         final MxFixture builtIn = MxFixture.builtIn();
-        return scenario.mxFixture() == null ? builtIn : builtIn.overriddenBy(MxFixture.load(scenario.mxFixture()));
+        try {
+            return scenario.mxFixture() == null ? builtIn : builtIn.overriddenBy(MxFixture.load(scenario.mxFixture()));
+        } catch (PolicyException e) {
+            throw new UserError(e.getMessage(), e);
+        }
     }
 
     private LuaKumoPolicy kumoPolicy(MxFixture mx) {

@@ -165,7 +165,7 @@ public final class ScenarioLoader {
             relative.put(metric, toml.contains(key) ? percent(key) : defaults.of(metric));
         }
         final double floor = toml.contains("tolerance.absolute_floor")
-                ? number("tolerance.absolute_floor") : defaults.absoluteFloor();
+                ? nonNegative("tolerance.absolute_floor") : defaults.absoluteFloor();
         return new Tolerances(relative, floor);
     }
 
@@ -182,16 +182,16 @@ public final class ScenarioLoader {
         try {
             return ScenarioValues.percent(value);
         } catch (IllegalArgumentException e) {
-            throw expected(key, "a percentage such as \"10%\"");
+            throw expected(key, "a percentage from \"0%\" to \"1000%\", such as \"10%\"");
         }
     }
 
-    private double number(String key) {
-        final Object value = toml.get(key);
-        if (value instanceof Number) {
-            return ((Number) value).doubleValue();
+    private double nonNegative(String key) {
+        try {
+            return ScenarioValues.nonNegative(toml.get(key));
+        } catch (IllegalArgumentException e) {
+            throw expected(key, "a number of at least 0");
         }
-        throw expected(key, "a number");
     }
 
     private long duration(String key, String fallback) {
@@ -199,12 +199,16 @@ public final class ScenarioLoader {
         try {
             return ScenarioValues.durationMicros(String.valueOf(value));
         } catch (IllegalArgumentException e) {
-            throw expected(key, "a duration such as \"250ms\", \"30s\" or \"7d\"");
+            throw expected(key, "a duration such as \"250ms\", \"30s\" or \"7d\" (at most ten years)");
         }
     }
 
     private Path existing(Path folder, String relative, String key) {
         final Path path = folder.resolve(relative).normalize();
+        if (Files.isDirectory(path)) {
+            throw new UserError(fileName + ":" + line(key) + ": " + key + " names " + relative
+                    + ", which is a folder; expected a file");
+        }
         if (!Files.isRegularFile(path)) {
             throw new UserError(fileName + ":" + line(key) + ": " + key + " names " + relative
                     + ", which does not exist (paths are relative to the scenario file)");

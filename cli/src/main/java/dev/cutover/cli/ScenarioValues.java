@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 /** Parses the value forms of scenario files: durations such as {@code 250ms} or {@code 7d}, percentages. */
 final class ScenarioValues {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|sec|m|min|h|hr|d|day)");
+    /** Longest duration a scenario may give: ten years. */
+    private static final double MAX_MICROS = 3650 * 86400e6;
 
     private ScenarioValues() {
     }
@@ -24,7 +26,7 @@ final class ScenarioValues {
             micros += Double.parseDouble(matcher.group(1)) * unitMicros(matcher.group(2));
             end = matcher.end();
         }
-        if (end == 0 || end != trimmed.length()) {
+        if (end == 0 || end != trimmed.length() || micros > MAX_MICROS) {
             throw new IllegalArgumentException(text);
         }
         return Math.round(micros);
@@ -50,19 +52,25 @@ final class ScenarioValues {
         }
     }
 
-    /** @return {@code "10%"} as 0.1; a bare number is taken as a fraction. */
+    /** @return {@code "10%"} as 0.1; only percentages from 0% to 1000% are accepted. */
     static double percent(Object value) {
-        if (value instanceof Number) {
-            return ((Number) value).doubleValue();
-        }
         final String text = String.valueOf(value).trim();
-        if (!text.endsWith("%")) {
+        if (!(value instanceof String) || !text.matches("\\d+(\\.\\d+)?\\s*%")) {
             throw new IllegalArgumentException(text);
         }
         final double parsed = Double.parseDouble(text.substring(0, text.length() - 1).trim()) / 100.0;
-        if (parsed < 0) {
+        if (parsed > 10) {
             throw new IllegalArgumentException(text);
         }
         return parsed;
+    }
+
+    /** @return {@code value} when it is a finite number of at least 0. */
+    static double nonNegative(Object value) {
+        if (!(value instanceof Number) || !Double.isFinite(((Number) value).doubleValue())
+                || ((Number) value).doubleValue() < 0) {
+            throw new IllegalArgumentException(String.valueOf(value));
+        }
+        return ((Number) value).doubleValue();
     }
 }

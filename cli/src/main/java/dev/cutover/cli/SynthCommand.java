@@ -14,6 +14,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 /** {@code cutover synth --spec traffic.toml --out mainlog.ec}: writes a seeded synthetic Momentum mainlog. */
@@ -43,29 +44,61 @@ final class SynthCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Most messages one synthetic log may hold. */
+    static final long MAX_MESSAGES = 100_000_000L;
+
     @Override
     public Integer call() {
-        final SynthSpec base = SynthSpecFile.load(specFile);
-        final SynthSpec synth = new SynthSpec(seed != null ? seed : base.seed(), base.startEpochSeconds(),
-                base.durationSeconds(), messages != null ? messages : base.totalMessages(), base.bindingGroup(),
-                base.bindings(), base.domainMix(), base.behaviours(),
-                volume != null ? volume : base.volumeMultiplier(), base.retrySchedule());
-        final SynthSummary summary = write(synth);
+        final SynthSummary summary = write(spec(SynthSpecFile.load(specFile)));
         spec.commandLine().getOut().printf("wrote %s: %,d messages, %,d lines (%,d deliveries, %,d deferrals, "
                         + "%,d bounces, %,d gave up)%n", out, summary.messages(), summary.lines(), summary.deliveries(),
                 summary.transientFailures(), summary.bounces(), summary.retriesExhausted());
         return 0;
     }
 
-    private SynthSummary write(SynthSpec synth) {
+    private SynthSpec spec(SynthSpec base) {
+        final long total = messages != null ? messages : base.totalMessages();
+        final double multiplier = volume != null ? volume : base.volumeMultiplier();
+        if (total < 0 || !(multiplier > 0) || !Double.isFinite(multiplier) || total * multiplier > MAX_MESSAGES) {
+            throw new UserError("--messages and --volume must give between 0 and " + MAX_MESSAGES
+                    + " messages (messages " + total + " x volume " + multiplier + ")");
+        }
         try {
-            final Path parent = out.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                return new MainlogSynthesizer().write(synth, writer);
+            return new SynthSpec(seed != null ? seed : base.seed(), base.startEpochSeconds(), base.durationSeconds(),
+                    total, base.bindingGroup(), base.bindings(), base.domainMix(), base.behaviours(), multiplier,
+                    base.retrySchedule());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(specFile.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Writes beside {@code out} first and moves the file into place, so a failure never clobbers {@code out}. */
+    private SynthSummary write(SynthSpec synth) {
+        final Path target = out.toAbsolutePath();
+        Path partial = null;
+        try {
+            Files.createDirectories(target.getParent());
+            partial = Files.createTempFile(target.getParent(), ".synth-", ".partial");
+            final SynthSummary summary;
+            try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                summary = new MainlogSynthesizer().write(synth, writer);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return summary;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserError(out + ": cannot write (" + e.getMessage() + ")");
+        } finally {
+            deleteQuietly(partial);
+        }
+    }
+
+    private static void deleteQuietly(Path partial) {
+        try {
+            if (partial != null) {
+                Files.deleteIfExists(partial);
             }
         } catch (IOException e) {
-            throw new UserError(out + ": cannot write (" + e.getMessage() + ")");
+            throw new UserError(partial + ": cannot remove the partial file (" + e.getMessage() + ")");
         }
     }
 }

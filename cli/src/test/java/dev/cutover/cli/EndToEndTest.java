@@ -178,6 +178,83 @@ class EndToEndTest {
     }
 
     @Test
+    void run_logReplacedAfterAnEarlierRun_replaysOnlyTheCurrentLog() throws IOException {
+        final Path changing = dir.resolve("changing");
+        copy(estate, changing);
+        final Path log = changing.resolve("logs/mainlog.ec");
+        final List<String> lines = Files.readAllLines(log);
+        Files.write(log, lines.subList(0, lines.size() / 2));
+        cutover("run", changing.toString(), "--out", dir.resolve("out-half").toString());
+        Files.write(log, lines);
+
+        cutover("run", changing.toString(), "--out", dir.resolve("out-full").toString());
+        final String report = Files.readString(dir.resolve("out-full/report.json"));
+
+        assertTrue(report.contains("\"messages\": 6000,"), report.substring(0, 400));
+        assertTrue(report.contains("\"rejected_lines\": 0,"), report.substring(0, 400));
+    }
+
+    @Test
+    void open_storeAlreadyLocked_isABadInputError() {
+        final Path store = dir.resolve("locked-store");
+        try (ScenarioStore first = ScenarioStore.open(store, List.of())) {
+            final UserError error = org.junit.jupiter.api.Assertions.assertThrows(UserError.class,
+                    () -> ScenarioStore.open(store, List.of()));
+
+            assertTrue(error.getMessage().contains("in use by another cutover run"), error.getMessage());
+            assertEquals(0, first.traffic().messageCount());
+        }
+    }
+
+    @Test
+    void run_bindingGroupMatchingNothing_exitsTwo() throws IOException {
+        final Path other = dir.resolve("other-group");
+        copy(estate, other);
+        Files.writeString(other.resolve("scenario.toml"), Files.readString(other.resolve("scenario.toml"))
+                .replace("[traffic]", "[traffic]\nbinding_groups = [\"nosuchgroup\"]"));
+
+        final Result result = cutover("run", other.toString(), "--out", dir.resolve("out-other").toString());
+
+        assertEquals(2, result.status());
+        assertTrue(result.err().contains("matched none of the 6000 messages"), result.err());
+    }
+
+    @Test
+    void run_badConfValue_exitsTwoNamingFileAndLine() throws IOException {
+        final Path bad = dir.resolve("bad-conf");
+        copy(estate, bad);
+        Files.writeString(bad.resolve("ecelerity.conf"), Files.readString(bad.resolve("ecelerity.conf"))
+                .replace("Max_Outbound_Connections = 4", "Max_Outbound_Connections = lots"));
+
+        final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-conf").toString());
+
+        assertEquals(2, result.status(), result.err());
+        assertTrue(result.err().startsWith("cutover: ecelerity.conf:2: "), result.err());
+    }
+
+    @Test
+    void synth_impossibleVolume_exitsTwoAndLeavesTheOldFile() throws IOException {
+        final Path spec = dir.resolve("spec.toml");
+        Files.writeString(spec, "messages = 10\n[domains.\"gmail.com\"]\nweight = 1\n");
+        final Path existing = dir.resolve("existing.ec");
+        Files.writeString(existing, "keep me\n");
+
+        final Result result = cutover("synth", "--spec", spec.toString(), "--out", existing.toString(),
+                "--volume", "Infinity");
+
+        assertEquals(2, result.status(), result.err());
+        assertEquals("keep me\n", Files.readString(existing));
+    }
+
+    @Test
+    void noSubcommand_exitsTwoWithUsage() {
+        final Result result = cutover();
+
+        assertEquals(2, result.status());
+        assertTrue(result.err().contains("Usage: cutover"), result.err());
+    }
+
+    @Test
     void run_noArguments_exitsTwoWithUsage() {
         final Result result = cutover("run");
 

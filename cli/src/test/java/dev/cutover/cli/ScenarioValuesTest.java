@@ -23,9 +23,28 @@ class ScenarioValuesTest {
     }
 
     @Test
-    void percent_textAndNumber_becomeFractions() {
+    void percent_text_becomesFraction() {
         assertEquals(0.1, ScenarioValues.percent("10%"), 1e-12);
-        assertEquals(0.25, ScenarioValues.percent(0.25), 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> ScenarioValues.percent("10"));
+        assertEquals(0.025, ScenarioValues.percent("2.5 %"), 1e-12);
+    }
+
+    @Test
+    void percent_numbersNanInfinityAndNegatives_areRejected() {
+        for (Object bad : new Object[] {"10", 0.25, "NaN%", "Infinity%", "-10%", "1e400%", "5000%"}) {
+            assertThrows(IllegalArgumentException.class, () -> ScenarioValues.percent(bad), String.valueOf(bad));
+        }
+    }
+
+    @Test
+    void nonNegative_nanAndNegatives_areRejected() {
+        assertEquals(2.0, ScenarioValues.nonNegative(2L), 1e-12);
+        for (Object bad : new Object[] {Double.NaN, Double.POSITIVE_INFINITY, -5L, "two"}) {
+            assertThrows(IllegalArgumentException.class, () -> ScenarioValues.nonNegative(bad), String.valueOf(bad));
+        }
+    }
+
+    @Test
+    void durationMicros_beyondTenYears_isRejected() {
+        assertThrows(IllegalArgumentException.class, () -> ScenarioValues.durationMicros("99999999999999d"));
     }
 }

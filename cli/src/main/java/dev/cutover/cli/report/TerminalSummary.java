@@ -40,7 +40,7 @@ public final class TerminalSummary {
                 + " domains)";
         out.append("cutover: ").append(result.scenario()).append(" - ").append(verdict).append('\n');
         out.append(String.format(Locale.ROOT, "traffic: %,d messages from %s to %s; %,d rejected lines; "
-                        + "%,d without final outcome; %,d attempt lines received before the log window%n",
+                        + "%,d without final outcome; %,d attempt lines with no reception line in the logs%n",
                 t.messages(), ReportJson.iso(t.firstReceptionMicros()), ReportJson.iso(t.lastReceptionMicros()),
                 t.rejectedLines(), t.noFinalOutcome(), t.orphanAttemptLines()));
     }

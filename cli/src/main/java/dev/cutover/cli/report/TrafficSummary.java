@@ -5,7 +5,7 @@ package dev.cutover.cli.report;
  *
  * @param messages             messages replayed (after the binding-group filter)
  * @param rejectedLines        log lines set aside as malformed, with reasons in rejects.tsv
- * @param orphanAttemptLines   attempt lines whose reception is before the log window (also listed in
+ * @param orphanAttemptLines   attempt lines with no reception line in the logs (also listed in
  *                             rejects.tsv, reason ORPHAN_ATTEMPT)
  * @param noFinalOutcome       messages with no final outcome by the end of the log
  * @param filteredMessages     messages of other binding groups, not replayed
