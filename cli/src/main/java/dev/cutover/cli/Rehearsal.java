@@ -177,6 +177,12 @@ final class Rehearsal {
                     + String.join(", ", mx.unknownDomains()));
         }
         policy.warnings().forEach(w -> notes.add("policy: " + w));
+        for (String event : List.of("get_queue_config", "get_egress_path_config")) {
+            if (!policy.events().contains(event)) {
+                notes.add("policy: no " + event + " handler is registered, so kumod's defaults apply to every "
+                        + (event.equals("get_queue_config") ? "scheduled queue" : "egress path"));
+            }
+        }
         return notes;
     }
 }

@@ -247,6 +247,24 @@ class EndToEndTest {
     }
 
     @Test
+    void run_policyWithoutPathHandler_saysKumodDefaultsApply() throws IOException {
+        final Path bare = dir.resolve("bare-policy");
+        copy(estate, bare);
+        Files.writeString(bare.resolve("kumo/init.lua"), String.join("\n",
+                "kumo.on('get_egress_pool', function(name)",
+                "  return kumo.make_egress_pool { name = name, entries = { { name = 'pool-a' } } }",
+                "end)",
+                "kumo.on('get_egress_source', function(name) return kumo.make_egress_source { name = name } end)",
+                ""));
+
+        final Result result = cutover("run", bare.toString(), "--out", dir.resolve("out-bare").toString());
+
+        assertTrue(result.status() == 0 || result.status() == 1, result.err());
+        assertTrue(result.out().contains("note: policy: no get_egress_path_config handler is registered, so "
+                + "kumod's defaults apply to every egress path"), result.out());
+    }
+
+    @Test
     void noSubcommand_exitsTwoWithUsage() {
         final Result result = cutover();
 
