@@ -1,7 +1,6 @@
 package dev.cutover.cli;
 
 import dev.cutover.ingest.IngestException;
-import dev.cutover.ingest.IngestListener;
 import dev.cutover.ingest.IngestResult;
 import dev.cutover.ingest.Ingestor;
 import dev.cutover.ingest.TrafficStore;
@@ -47,10 +46,13 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         final Path rejectsPath = store.resolve("rejects.tsv");
         final IngestResult result;
+        final ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr());
         try (TrafficStore traffic = open(); RejectsFile rejects = new RejectsFile(rejectsPath)) {
-            result = new Ingestor(Set.of(), "").ingest(files, traffic, rejects, new IngestListener() { });
+            result = new Ingestor(Set.of(), "").ingest(files, traffic, rejects, progress);
         } catch (IngestException e) {
             throw new UserError(e.getMessage(), e);
+        } finally {
+            progress.finish();
         }
         final PrintWriter out = spec.commandLine().getOut();
         out.printf("ingested %d file(s), skipped %d already held; %,d lines, %,d messages stored%n",

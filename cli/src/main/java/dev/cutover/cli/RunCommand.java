@@ -3,7 +3,6 @@ package dev.cutover.cli;
 import dev.cutover.cli.report.RehearsalResult;
 import dev.cutover.cli.report.ReportJson;
 import dev.cutover.cli.report.TerminalSummary;
-import dev.cutover.ingest.IngestListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,7 +42,13 @@ final class RunCommand implements Callable<Integer> {
         final Scenario scenario = ScenarioLoader.load(scenarioPath);
         final Path outDir = out != null ? out : Path.of("out", scenario.folder().getFileName().toString());
         final Path storeRejects = scenario.store().resolve("rejects.tsv");
-        final RehearsalResult result = new Rehearsal(scenario, new IngestListener() { }).run(storeRejects);
+        final ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr());
+        final RehearsalResult result;
+        try {
+            result = new Rehearsal(scenario, progress).run(storeRejects);
+        } finally {
+            progress.finish();
+        }
         final List<Path> written = write(outDir, result, storeRejects);
         final boolean colour = System.console() != null && System.getenv("NO_COLOR") == null
                 && !"dumb".equals(System.getenv("TERM"));
