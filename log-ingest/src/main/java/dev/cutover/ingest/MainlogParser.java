@@ -28,8 +28,9 @@ import java.util.Set;
  *       page introduces the {@code M1} heartbeat to tell them apart): a record type in field 4 means 3.x or
  *       later; otherwise a one-letter type in field 2 means 2.x. A 3.x batch id is never a bare letter and
  *       a 2.x field 4 (a domain, size or byte count) never a record type, so the two tests do not clash.</li>
- *   <li>Lines are split with a field limit, so the response text of a T or P line (the last field) keeps
- *       every {@code @} it contains, as in {@code 550 5.1.1 <carol@example.net>: User unknown}.</li>
+ *   <li>The separators of a line are found in one scan ({@link LineFields}) and only the fields a parsed
+ *       line keeps become strings. The response text of a T or P line (the last field) keeps every
+ *       {@code @} it contains, as in {@code 550 5.1.1 <carol@example.net>: User unknown}.</li>
  *   <li>An R line is anchored from both ends: fields 0–4 from the left, peer IP, size, protocol, binding
  *       group and binding from the right. When more than four fields remain in the middle, a localpart
  *       held an {@code @} (Momentum changelog ticket #4712). A localpart in double quotes is then rejoined;
@@ -39,6 +40,8 @@ import java.util.Set;
  *       {@code inline_transfail_processing} is off.</li>
  *   <li>The parser never throws: every defect becomes a {@link Rejected} with a {@link RejectReason}.</li>
  * </ul>
+ *
+ * <p>Note: a parser reuses its field index from line to line, so it serves one thread.
  */
 public final class MainlogParser {
     /** Longest line accepted, in characters (64 KiB). */
@@ -52,7 +55,10 @@ public final class MainlogParser {
     private static final int ENVELOPE_FIELDS = 4;
     private static final int DELIVERED_CODE = 250;
     private static final Set<String> MESSAGE_TYPES = Set.of("R", "D", "X", "T", "P");
-    private static final Set<String> RECORD_TYPES = Set.of("R", "D", "X", "T", "P", "M", "M1");
+    /** The record types a mainlog writes, the most frequent first. */
+    private static final List<String> RECORD_TYPE_ORDER = List.of("D", "R", "T", "P", "X", "M", "M1");
+
+    private final LineFields fields = new LineFields();
 
     /**
      * @param line one log line without its line terminator (a trailing carriage return is ignored); may
@@ -65,18 +71,18 @@ public final class MainlogParser {
             return new Rejected(unusable);
         }
         final String text = stripCarriageReturn(line);
-        final String[] head = split(text, HEAD_FIELDS + 1);
-        if (!hasRecordType(head) && isOldLayout(head)) {
+        fields.index(text);
+        if (!hasRecordType(fields) && isOldLayout(fields)) {
             return Mainlog2xParser.parse(text);
         }
-        if (head.length < HEAD_FIELDS) {
+        if (fields.count() < HEAD_FIELDS) {
             return new Rejected(RejectReason.TOO_FEW_FIELDS);
         }
-        final long timeMicros = MainlogNumbers.epochMicros(head[0]);
+        final long timeMicros = MainlogNumbers.epochMicros(text, 0, fields.end(0));
         if (timeMicros < 0) {
             return new Rejected(RejectReason.BAD_TIMESTAMP);
         }
-        return parseRecord(timeMicros, head);
+        return parseRecord(timeMicros, fields);
     }
 
     private static RejectReason screen(String line) {
@@ -89,88 +95,126 @@ public final class MainlogParser {
         return line.indexOf('\0') >= 0 ? RejectReason.BINARY_DATA : null;
     }
 
-    private static ParsedLine parseRecord(long timeMicros, String[] head) {
-        final String type = head[4];
-        final String rest = head.length > HEAD_FIELDS ? head[HEAD_FIELDS] : null;
-        if (MESSAGE_TYPES.contains(type) && head[1].isEmpty()) {
+    private static ParsedLine parseRecord(long timeMicros, LineFields f) {
+        final String type = recordType(f);
+        if (type == null) {
+            return new Rejected(RejectReason.UNKNOWN_RECORD_TYPE);
+        }
+        if (MESSAGE_TYPES.contains(type) && f.isEmpty(1)) {
             return new Rejected(RejectReason.MISSING_MESSAGE_ID);
         }
         return switch (type) {
-            case "R" -> reception(timeMicros, head, rest);
-            case "D", "X" -> delivery(timeMicros, AttemptKind.valueOf(type), head, rest);
-            case "T", "P" -> failure(timeMicros, AttemptKind.valueOf(type), head, rest);
-            case "M", "M1" -> heartbeat(timeMicros, type, head, rest);
-            default -> new Rejected(RejectReason.UNKNOWN_RECORD_TYPE);
+            case "R" -> reception(timeMicros, f);
+            case "D", "X" -> delivery(timeMicros, AttemptKind.valueOf(type), f);
+            case "T", "P" -> failure(timeMicros, AttemptKind.valueOf(type), f);
+            default -> heartbeat(timeMicros, type, f);
         };
     }
 
-    private static ParsedLine heartbeat(long timeMicros, String type, String[] head, String rest) {
-        final boolean idsEmpty = head[1].isEmpty() && head[2].isEmpty() && head[3].isEmpty();
-        if (!idsEmpty || rest != null) {
+    private static ParsedLine heartbeat(long timeMicros, String type, LineFields f) {
+        final boolean idsEmpty = f.isEmpty(1) && f.isEmpty(2) && f.isEmpty(3);
+        if (!idsEmpty || f.count() > HEAD_FIELDS) {
             return new Rejected(RejectReason.BAD_HEARTBEAT);
         }
         return new Heartbeat(timeMicros, type);
     }
 
-    private static ParsedLine reception(long timeMicros, String[] head, String rest) {
-        final String[] tail = rest == null ? new String[0] : split(rest, 0);
-        final int middle = tail.length - RECEPTION_RIGHT;
+    private static ParsedLine reception(long timeMicros, LineFields f) {
+        final int middle = tailFields(f) - RECEPTION_RIGHT;
         if (middle < ENVELOPE_FIELDS) {
             return new Rejected(RejectReason.TOO_FEW_FIELDS);
         }
-        final long size = MainlogNumbers.count(tail[middle + 1]);
+        final int right = HEAD_FIELDS + middle;
+        final long size = MainlogNumbers.count(f.text(), f.start(right + 1), f.end(right + 1));
         if (size < 0) {
             return new Rejected(RejectReason.BAD_NUMBER);
         }
-        final String[] envelope = ReceptionEnvelope.resolve(tail, middle);
-        return new Reception(timeMicros, head[1], head[2], head[3], envelope[0], lower(envelope[1]),
-                envelope[2], lower(envelope[3]), tail[middle], size, tail[middle + 2], tail[middle + 3],
-                tail[middle + 4]);
+        final String[] envelope = envelope(f, middle);
+        return new Reception(timeMicros, f.string(1), f.string(2), f.string(3), envelope[0], lower(envelope[1]),
+                envelope[2], lower(envelope[3]), f.string(right), size, f.string(right + 2), f.string(right + 3),
+                f.string(right + 4));
     }
 
-    private static ParsedLine delivery(long timeMicros, AttemptKind kind, String[] head, String rest) {
-        final String[] tail = rest == null ? new String[0] : split(rest, 0);
-        if (tail.length < DELIVERY_TAIL_MIN || tail.length > DELIVERY_TAIL_MAX) {
-            return new Rejected(tail.length < DELIVERY_TAIL_MIN ? RejectReason.TOO_FEW_FIELDS
+    /** @return recipient localpart, recipient domain, sender localpart, sender domain of an R line */
+    private static String[] envelope(LineFields f, int middle) {
+        final String[] tokens = new String[middle];
+        for (int i = 0; i < middle; i++) {
+            tokens[i] = f.string(HEAD_FIELDS + i);
+        }
+        return middle == ENVELOPE_FIELDS ? tokens : ReceptionEnvelope.resolve(tokens, middle);
+    }
+
+    private static ParsedLine delivery(long timeMicros, AttemptKind kind, LineFields f) {
+        final int tail = tailFields(f);
+        if (tail < DELIVERY_TAIL_MIN || tail > DELIVERY_TAIL_MAX) {
+            return new Rejected(tail < DELIVERY_TAIL_MIN ? RejectReason.TOO_FEW_FIELDS
                     : RejectReason.TOO_MANY_FIELDS);
         }
-        final long bytes = MainlogNumbers.count(tail[1]);
-        final int retries = MainlogNumbers.smallCount(tail[4]);
-        final double queueSeconds = MainlogNumbers.seconds(tail[5]);
+        final long bytes = count(f, HEAD_FIELDS + 1);
+        final int retries = smallCount(f, HEAD_FIELDS + 4);
+        final double queueSeconds = seconds(f, HEAD_FIELDS + 5);
         if (bytes < 0 || retries < 0 || Double.isNaN(queueSeconds)) {
             return new Rejected(RejectReason.BAD_NUMBER);
         }
-        final String remoteIp = tail.length == DELIVERY_TAIL_MAX ? tail[6] : "";
+        final String remoteIp = tail == DELIVERY_TAIL_MAX ? f.string(HEAD_FIELDS + 6) : "";
         final int code = kind == AttemptKind.D ? DELIVERED_CODE : 0;
-        return new AttemptLine(timeMicros, kind, head[1], head[2], head[3], lower(tail[0]), bytes, tail[2],
-                tail[3], -1, retries, queueSeconds, remoteIp, code, "");
+        return new AttemptLine(timeMicros, kind, f.string(1), f.string(2), f.string(3), lower(f.string(HEAD_FIELDS)),
+                bytes, f.string(HEAD_FIELDS + 2), f.string(HEAD_FIELDS + 3), -1, retries, queueSeconds, remoteIp,
+                code, "");
     }
 
-    private static ParsedLine failure(long timeMicros, AttemptKind kind, String[] head, String rest) {
-        final String[] tail = rest == null ? new String[0] : split(rest, FAILURE_TAIL);
-        if (tail.length < FAILURE_TAIL) {
+    private static ParsedLine failure(long timeMicros, AttemptKind kind, LineFields f) {
+        if (tailFields(f) < FAILURE_TAIL) {
             return new Rejected(RejectReason.TOO_FEW_FIELDS);
         }
-        final long bytes = MainlogNumbers.count(tail[1]);
-        final int stage = MainlogNumbers.smallCount(tail[4]);
-        final int retries = MainlogNumbers.smallCount(tail[5]);
-        final double queueSeconds = MainlogNumbers.seconds(tail[6]);
+        final long bytes = count(f, HEAD_FIELDS + 1);
+        final int stage = smallCount(f, HEAD_FIELDS + 4);
+        final int retries = smallCount(f, HEAD_FIELDS + 5);
+        final double queueSeconds = seconds(f, HEAD_FIELDS + 6);
         if (bytes < 0 || stage < 0 || retries < 0 || Double.isNaN(queueSeconds)) {
             return new Rejected(RejectReason.BAD_NUMBER);
         }
-        final String text = tail[8];
-        return new AttemptLine(timeMicros, kind, head[1], head[2], head[3], lower(tail[0]), bytes, tail[2],
-                tail[3], stage, retries, queueSeconds, tail[7], MainlogNumbers.responseCode(text), text);
+        final String text = f.rest(HEAD_FIELDS + FAILURE_TAIL - 1);
+        return new AttemptLine(timeMicros, kind, f.string(1), f.string(2), f.string(3), lower(f.string(HEAD_FIELDS)),
+                bytes, f.string(HEAD_FIELDS + 2), f.string(HEAD_FIELDS + 3), stage, retries, queueSeconds,
+                f.string(HEAD_FIELDS + 7), MainlogNumbers.responseCode(text), text);
+    }
+
+    /** @return the number of fields after the record type */
+    private static int tailFields(LineFields f) {
+        return f.count() - HEAD_FIELDS;
+    }
+
+    private static long count(LineFields f, int field) {
+        return MainlogNumbers.count(f.text(), f.start(field), f.end(field));
+    }
+
+    private static int smallCount(LineFields f, int field) {
+        return MainlogNumbers.smallCount(f.text(), f.start(field), f.end(field));
+    }
+
+    private static double seconds(LineFields f, int field) {
+        return MainlogNumbers.seconds(f.text(), f.start(field), f.end(field));
+    }
+
+    /** @return field 4 as one of {@link #RECORD_TYPE_ORDER}, or null when it holds none */
+    private static String recordType(LineFields f) {
+        for (String type : RECORD_TYPE_ORDER) {
+            if (f.is(4, type)) {
+                return type;
+            }
+        }
+        return null;
     }
 
     /** A 3.x, 4.x or 5.x line carries its record type in field 4. */
-    private static boolean hasRecordType(String[] fields) {
-        return fields.length >= HEAD_FIELDS && RECORD_TYPES.contains(fields[4]);
+    private static boolean hasRecordType(LineFields f) {
+        return f.count() >= HEAD_FIELDS && recordType(f) != null;
     }
 
     /** A 2.x line carries its one-letter record type in field 2 (no batch or connection id). */
-    private static boolean isOldLayout(String[] fields) {
-        return fields.length > 2 && "RDTPXM".contains(fields[2]) && fields[2].length() == 1;
+    private static boolean isOldLayout(LineFields f) {
+        return f.count() > 2 && f.end(2) - f.start(2) == 1 && "RDTPXM".indexOf(f.text().charAt(f.start(2))) >= 0;
     }
 
     /**

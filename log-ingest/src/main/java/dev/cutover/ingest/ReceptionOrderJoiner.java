@@ -3,12 +3,11 @@ package dev.cutover.ingest;
 import dev.cutover.ingest.ParsedLine.AttemptLine;
 import dev.cutover.ingest.ParsedLine.Reception;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 /**
@@ -35,13 +34,12 @@ public final class ReceptionOrderJoiner {
     /** Default for {@code maxMessageAgeMicros}: 8 days. */
     public static final long DEFAULT_MAX_MESSAGE_AGE_MICROS = 8L * 86_400L * MainlogNumbers.MICROS_PER_SECOND;
 
-    private static final Comparator<OpenMessage> RECEPTION_ORDER =
-            Comparator.comparingLong((OpenMessage m) -> m.receptionMicros).thenComparingLong(m -> m.sequence);
+    private static final Comparator<OpenMessage> RECEPTION_ORDER = ReceptionOrderJoiner::compareReceptions;
 
     private final Consumer<MessageRecord> downstream;
     private final long maxMessageAgeMicros;
-    private final Map<MessageKey, OpenMessage> open = new HashMap<>();
-    private final PriorityQueue<OpenMessage> byReception = new PriorityQueue<>(RECEPTION_ORDER);
+    private final Map<String, Map<String, OpenMessage>> openByNode = new HashMap<>();
+    private final ReceptionQueue<OpenMessage> byReception = new ReceptionQueue<>(RECEPTION_ORDER);
     private final StringPool pool = new StringPool();
     private long nextSequence;
     private long newestMicros = Long.MIN_VALUE;
@@ -121,20 +119,20 @@ public final class ReceptionOrderJoiner {
     }
 
     private RejectReason receive(String node, Reception reception) {
-        final MessageKey key = new MessageKey(node, reception.messageId());
-        if (open.containsKey(key)) {
+        final Map<String, OpenMessage> open = openOf(node);
+        if (open.containsKey(reception.messageId())) {
             duplicateReceptions++;
             return RejectReason.DUPLICATE_RECEPTION;
         }
-        final OpenMessage message = new OpenMessage(key, reception, nextSequence++, pool);
-        open.put(key, message);
+        final OpenMessage message = new OpenMessage(node, reception, nextSequence++, pool);
+        open.put(message.messageId, message);
         byReception.add(message);
         advanceClock(reception.timeMicros());
         return null;
     }
 
     private RejectReason attempt(String node, AttemptLine line) {
-        final OpenMessage message = open.get(new MessageKey(node, line.messageId()));
+        final OpenMessage message = openOf(node).get(line.messageId());
         if (message == null || message.isFinal) {
             orphanAttempts++;
             return RejectReason.ORPHAN_ATTEMPT;
@@ -142,6 +140,22 @@ public final class ReceptionOrderJoiner {
         message.add(line, pool);
         advanceClock(line.timeMicros());
         return null;
+    }
+
+    private Map<String, OpenMessage> openOf(String node) {
+        final Map<String, OpenMessage> open = openByNode.get(node);
+        return open != null ? open : newNode(node);
+    }
+
+    private Map<String, OpenMessage> newNode(String node) {
+        final Map<String, OpenMessage> open = new HashMap<>();
+        openByNode.put(node, open);
+        return open;
+    }
+
+    private static int compareReceptions(OpenMessage a, OpenMessage b) {
+        final int byTime = Long.compare(a.receptionMicros, b.receptionMicros);
+        return byTime != 0 ? byTime : Long.compare(a.sequence, b.sequence);
     }
 
     private void advanceClock(long timeMicros) {
@@ -159,7 +173,7 @@ public final class ReceptionOrderJoiner {
     }
 
     private void emit(OpenMessage message) {
-        open.remove(message.key);
+        openByNode.get(message.node).remove(message.messageId);
         emitted++;
         if (!message.isFinal) {
             noFinalOutcome++;
@@ -167,12 +181,15 @@ public final class ReceptionOrderJoiner {
         downstream.accept(message.toRecord());
     }
 
-    private record MessageKey(String node, String messageId) {
-    }
-
-    /** What a {@link MessageRecord} needs of an open message; the rest of the R line is not kept. */
+    /**
+     * What a {@link MessageRecord} needs of an open message; the rest of the R line is not kept. Attempts
+     * sit in an array grown by one per attempt: most messages have one, few more than a handful.
+     */
     private static final class OpenMessage {
-        private final MessageKey key;
+        private static final Attempt[] NO_ATTEMPTS = {};
+
+        private final String node;
+        private final String messageId;
         private final long receptionMicros;
         private final long sequence;
         private final String recipientDomain;
@@ -180,12 +197,13 @@ public final class ReceptionOrderJoiner {
         private final String bindingGroup;
         private final String binding;
         private final long sizeBytes;
-        private final List<Attempt> attempts = new ArrayList<>(2);
+        private Attempt[] attempts = NO_ATTEMPTS;
         private String routingDomain;
         private boolean isFinal;
 
-        OpenMessage(MessageKey key, Reception reception, long sequence, StringPool pool) {
-            this.key = key;
+        OpenMessage(String node, Reception reception, long sequence, StringPool pool) {
+            this.node = node;
+            this.messageId = reception.messageId();
             this.receptionMicros = reception.timeMicros();
             this.sequence = sequence;
             this.recipientDomain = pool.canonical(reception.recipientDomain());
@@ -197,18 +215,19 @@ public final class ReceptionOrderJoiner {
         }
 
         void add(AttemptLine line, StringPool pool) {
-            attempts.add(new Attempt(line.timeMicros(), line.kind().outcome(), line.responseCode(),
-                    line.responseText(), line.retryCount(), line.queueSeconds(), line.connectionId(),
-                    pool.canonical(line.bindingGroup()), pool.canonical(line.binding()), line.stage(),
-                    pool.canonical(line.remoteIp())));
+            attempts = Arrays.copyOf(attempts, attempts.length + 1);
+            attempts[attempts.length - 1] = new Attempt(line.timeMicros(), line.kind().outcome(),
+                    line.responseCode(), line.responseText(), line.retryCount(), line.queueSeconds(),
+                    pool.canonical(line.connectionId()), pool.canonical(line.bindingGroup()),
+                    pool.canonical(line.binding()), line.stage(), pool.canonical(line.remoteIp()));
             routingDomain = pool.canonical(line.domain());
             isFinal = line.kind().outcome().isFinal();
         }
 
         MessageRecord toRecord() {
             final Completeness completeness = isFinal ? Completeness.COMPLETE : Completeness.NO_FINAL_OUTCOME;
-            return new MessageRecord(receptionMicros, key.node(), key.messageId(), recipientDomain, routingDomain,
-                    senderDomain, bindingGroup, binding, sizeBytes, attempts, completeness);
+            return new MessageRecord(receptionMicros, node, messageId, recipientDomain, routingDomain,
+                    senderDomain, bindingGroup, binding, sizeBytes, List.of(attempts), completeness);
         }
     }
 }

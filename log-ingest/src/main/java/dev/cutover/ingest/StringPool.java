@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Shares one instance of each often-repeated field value (domains, binding names, MX IPs) among the
  * messages held open by the join, so a million open messages do not hold a million copies of
- * {@code gmail.com}. Holds at most {@value #MAX_ENTRIES} values and starts afresh when full.
+ * {@code gmail.com}. Outbound connection ids are pooled too: Momentum logs many attempts per connection.
+ * Holds at most {@value #MAX_ENTRIES} values and starts afresh when full.
  */
 final class StringPool {
     private static final int MAX_ENTRIES = 1 << 16;
