@@ -6,6 +6,7 @@ import dev.cutover.ingest.IngestException;
 import dev.cutover.ingest.IngestListener;
 import dev.cutover.ingest.Ingestor;
 import dev.cutover.ingest.MessageCursor;
+import dev.cutover.ingest.MessageRecord;
 import dev.cutover.ingest.RejectReason;
 import dev.cutover.ingest.TrafficStore;
 import dev.cutover.kumo.HarnessOptions;
@@ -52,13 +53,11 @@ final class Rehearsal {
         final MxFixture mx = mxFixture();
         final Destinations destinations = Destinations.of(mx::siteName);
         final MomentumModel momentum = momentumModel(destinations);
-        final LuaKumoPolicy policy = kumoPolicy(mx);
-        final KumoParameters kumoParameters = new KumoParameters(scenario.tenantField(),
-                KumoParameters.defaults().timerWheelTickMicros(), KumoParameters.defaults().maxRequeueJitterMicros());
-        final KumoModel kumo = new KumoModel(policy, kumoParameters, scenario.receivers(), scenario.seed());
         final ObservedModel observed = new ObservedModel(destinations);
         try (ScenarioStore store = ScenarioStore.open(scenario.store(), scenario.logs())) {
             ingest(store.traffic(), rejectsFile);
+            final LuaKumoPolicy policy = kumoPolicy(mx, firstReceptionSeconds(store.traffic()));
+            final KumoModel kumo = new KumoModel(policy, kumoParameters(), scenario.receivers(), scenario.seed());
             final ReplayDriver.ReplaySummary replay = replay(store.traffic(), List.of(observed, momentum, kumo));
             requireTraffic(replay);
             final List<DomainComparison> domains = new Comparator(scenario.tolerances(), scenario.rateWindowMinutes())
@@ -120,10 +119,26 @@ final class Rehearsal {
         }
     }
 
-    private LuaKumoPolicy kumoPolicy(MxFixture mx) {
+    private KumoParameters kumoParameters() {
+        final KumoParameters defaults = KumoParameters.defaults();
+        return new KumoParameters(scenario.tenantField(), defaults.timerWheelTickMicros(),
+                defaults.maxRequeueJitterMicros());
+    }
+
+    /** The clock a policy sees through os.time: the traffic's first reception, so runs stay reproducible. */
+    private static long firstReceptionSeconds(TrafficStore store) {
+        try (MessageCursor cursor = store.cursor()) {
+            final MessageRecord first = cursor.next();
+            return first == null ? 0 : first.receptionMicros() / 1_000_000L;
+        }
+    }
+
+    private LuaKumoPolicy kumoPolicy(MxFixture mx, long clockEpochSeconds) {
+        final HarnessOptions options = HarnessOptions.defaults().withSeed(scenario.seed())
+                .withClock(clockEpochSeconds);
         final LuaKumoPolicy policy;
         try {
-            policy = LuaKumoPolicy.load(scenario.kumoPolicy(), mx, HarnessOptions.defaults());
+            policy = LuaKumoPolicy.load(scenario.kumoPolicy(), mx, options);
         } catch (PolicyException e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -159,6 +174,8 @@ final class Rehearsal {
         parameters.put("momentum.connection_ramp", "normal " + m.normalRampCoefficient() + ", high "
                 + m.highRampCoefficient());
         parameters.put("kumomta.tenant", scenario.tenantField());
+        parameters.put("kumomta.policy_clock", "os.time() in the policy reads the first reception time");
+        parameters.put("kumomta.policy_random", "math.random in the policy is seeded from the scenario seed");
         parameters.put("kumomta.timer_wheel_tick", KumoParameters.defaults().timerWheelTickMicros() / 1_000_000 + "s");
         parameters.put("receivers.smtp_latency", scenario.receivers().smtpLatencyMicros() / 1000 + "ms");
         parameters.put("receivers.connect_latency", scenario.receivers().connectLatencyMicros() / 1000 + "ms");

@@ -5,14 +5,24 @@ import java.nio.file.Path;
 /**
  * How a policy is run.
  *
- * @param instructionLimit Lua VM instructions allowed per event (loading the policy counts as one event),
- *                         at least 1; {@link #DEFAULT_INSTRUCTION_LIMIT} unless the scenario says otherwise
- * @param helperFolder     folder standing in for {@code /opt/kumomta/share} (it holds {@code policy-extras/}),
- *                         or null when the policy needs no helpers
+ * <p>A run is a function of its options: with the same seed and clock, two loads of a policy draw the same
+ * {@code math.random} values and read the same {@code os.time()}, because kumod policies evaluated by a
+ * simulator must not see the wall clock or an unseeded generator.
+ *
+ * @param instructionLimit  Lua VM instructions allowed per event (loading the policy counts as one event),
+ *                          at least 1; {@link #DEFAULT_INSTRUCTION_LIMIT} unless the scenario says otherwise
+ * @param helperFolder      folder standing in for {@code /opt/kumomta/share} (it holds {@code policy-extras/}),
+ *                          or null when the policy needs no helpers
+ * @param seed              seeds the sandbox's {@code math.random}; any value, {@link #DEFAULT_SEED} by default
+ * @param clockEpochSeconds the instant, in seconds since 1970-01-01T00:00:00Z, that {@code os.time()} and
+ *                          {@code os.date()} report; any value, {@link #DEFAULT_CLOCK_EPOCH_SECONDS} (the epoch
+ *                          itself) by default
  */
-public record HarnessOptions(long instructionLimit, Path helperFolder) {
+public record HarnessOptions(long instructionLimit, Path helperFolder, long seed, long clockEpochSeconds) {
 
     public static final long DEFAULT_INSTRUCTION_LIMIT = 50_000_000L;
+    public static final long DEFAULT_SEED = 0L;
+    public static final long DEFAULT_CLOCK_EPOCH_SECONDS = 0L;
 
     public HarnessOptions {
         if (instructionLimit < 1) {
@@ -20,18 +30,36 @@ public record HarnessOptions(long instructionLimit, Path helperFolder) {
         }
     }
 
-    /** @return the default limit and no helper folder. */
+    /**
+     * @param instructionLimit Lua VM instructions allowed per event, at least 1
+     * @param helperFolder     folder standing in for {@code /opt/kumomta/share}, or null
+     */
+    public HarnessOptions(long instructionLimit, Path helperFolder) {
+        this(instructionLimit, helperFolder, DEFAULT_SEED, DEFAULT_CLOCK_EPOCH_SECONDS);
+    }
+
+    /** @return the default limit, no helper folder, seed 0 and a clock standing at the epoch. */
     public static HarnessOptions defaults() {
         return new HarnessOptions(DEFAULT_INSTRUCTION_LIMIT, null);
     }
 
     /** @return these options with another helper folder. */
     public HarnessOptions withHelperFolder(Path folder) {
-        return new HarnessOptions(instructionLimit, folder);
+        return new HarnessOptions(instructionLimit, folder, seed, clockEpochSeconds);
     }
 
     /** @return these options with another instruction limit. */
     public HarnessOptions withInstructionLimit(long limit) {
-        return new HarnessOptions(limit, helperFolder);
+        return new HarnessOptions(limit, helperFolder, seed, clockEpochSeconds);
+    }
+
+    /** @return these options with another seed for {@code math.random}. */
+    public HarnessOptions withSeed(long randomSeed) {
+        return new HarnessOptions(instructionLimit, helperFolder, randomSeed, clockEpochSeconds);
+    }
+
+    /** @return these options with the policy's clock standing at {@code epochSeconds}. */
+    public HarnessOptions withClock(long epochSeconds) {
+        return new HarnessOptions(instructionLimit, helperFolder, seed, epochSeconds);
     }
 }

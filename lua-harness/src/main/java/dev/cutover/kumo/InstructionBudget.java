@@ -16,6 +16,9 @@ import org.luaj.vm2.lib.DebugLib;
  * errors, and a policy must not be able to swallow the stop. {@link LuaSandbox} turns it into a
  * {@link PolicyException}. The count restarts at each {@link #start}.
  *
+ * <p>Library functions that loop in Java, where the hook cannot see them, {@link #charge} the same budget for
+ * the work they do: the sandbox's string patterns count one instruction per matcher step.
+ *
  * <p>The hook also remembers the last instruction executed, so that a Java function can name the Lua line
  * that called it even when the call was a tail call ({@code return kumo.make_egress_path{...}}), whose
  * calling frame is gone by the time the function runs.
@@ -73,9 +76,19 @@ final class InstructionBudget extends DebugLib {
         super.onInstruction(pc, v, top);
         lastClosure = closures.peek();
         lastPc = pc;
-        if (++used > limit) {
-            final String where = location.get();
-            throw new Exhausted(where, "policy ran longer than " + limit + " instructions in " + event);
+        charge(1);
+    }
+
+    /**
+     * Counts work done for the running event.
+     *
+     * @param instructions instructions' worth of work, at least 0
+     * @throws Exhausted when the event's budget is spent
+     */
+    void charge(long instructions) {
+        used += instructions;
+        if (used > limit) {
+            throw new Exhausted(location.get(), "policy ran longer than " + limit + " instructions in " + event);
         }
     }
 

@@ -45,7 +45,7 @@ public final class LuaKumoPolicy implements KumoPolicy {
     /**
      * @param policyFile the policy's {@code init.lua}; its folder is the policy folder
      * @param mx         MX data (the built-in fixture overridden by the scenario's)
-     * @param options    instruction limit and helper folder
+     * @param options    instruction limit, helper folder, random seed and clock
      * @return the loaded policy
      * @throws PolicyException for any Lua error while loading, with file and line
      */
@@ -53,7 +53,7 @@ public final class LuaKumoPolicy implements KumoPolicy {
         final Path absolute = policyFile.toAbsolutePath().normalize();
         final PolicyFiles files = new PolicyFiles(absolute.getParent(), options.helperFolder());
         final HarnessLog log = new HarnessLog();
-        final LuaSandbox sandbox = new LuaSandbox(files, options.instructionLimit(), s -> log.message("print: " + s));
+        final LuaSandbox sandbox = new LuaSandbox(files, options, s -> log.message("print: " + s));
         final KumoModule module = new KumoModule(sandbox, mx, log);
 
         sandbox.call("main chunk", sandbox.compile(absolute), LuaValue.NONE);

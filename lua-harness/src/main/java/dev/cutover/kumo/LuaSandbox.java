@@ -6,13 +6,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LoadState;
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -29,37 +29,56 @@ import org.luaj.vm2.lib.jse.JseOsLib;
 
 /**
  * A LuaJ runtime for untrusted policies: globals built by hand, files limited to {@link PolicyFiles},
- * runaway loops stopped by an {@link InstructionBudget}, errors turned into {@link PolicyException}s.
+ * runaway loops stopped by an {@link InstructionBudget}, errors turned into one-line {@link PolicyException}s.
  *
  * <p>Present: base (with {@code print} recorded, {@code load} text-only, {@code dofile}/{@code loadfile}
  * limited to the policy folders), {@code package} with {@code require} searching the policy and helper
- * folders only, {@code string}, {@code table}, {@code math}, {@code bit32}, {@code coroutine}, and an
- * {@code os} reduced to {@code time}, {@code clock}, {@code date}, {@code difftime} and a {@code getenv} that
- * always answers nil. Absent: {@code io}, {@code luajava}, {@code debug}. kumod runs Lua 5.4
- * ({@code crates/config/Cargo.toml}); LuaJ is Lua 5.2, so a parse failure is checked for 5.3+ syntax by
- * {@link Lua53Scanner}.
+ * folders only, {@code string} (with the bounded functions of {@link SandboxStrings}), {@code table},
+ * {@code math} (with the seeded {@code random} of {@link SandboxRandom}), {@code bit32}, {@code coroutine},
+ * and the fixed-clock {@code os} of {@link SandboxOs}. Absent: {@code io}, {@code luajava}, {@code debug}.
+ * kumod runs Lua 5.4 ({@code crates/config/Cargo.toml}); LuaJ is Lua 5.2, so a parse failure is checked for
+ * 5.3+ syntax by {@link Lua53Scanner}.
+ *
+ * <p>Failures while loading or in an event all become a {@link PolicyException} naming file and line: a Lua
+ * error (an {@code error()} without a message or with a table gets a readable text), a spent instruction
+ * budget, and the Java errors a policy can provoke, {@link OutOfMemoryError} ("policy exhausted memory in
+ * get_egress_path_config") and {@link StackOverflowError}. An event fired from inside another (through
+ * {@code kumo.invoke_get_egress_path_config}) spends the outer event's budget.
+ *
+ * <p>Note: LuaJ keeps one string metatable for the whole JVM, which {@code ("x"):rep(3)} goes through, and
+ * points it at the {@code string} table of the first runtime created; the sandbox points it at its own
+ * {@code string} table whenever it calls into Lua, so two sandboxes must not run Lua on two threads at once.
+ * Catching {@link OutOfMemoryError} is best effort: strings are capped at
+ * {@link SandboxStrings#MAX_STRING_BYTES}, but a policy that fills tables until the heap is gone can keep the
+ * JVM in garbage collection for a minute or more before the error reaches the sandbox, and may starve other
+ * threads meanwhile. Values that show object identity ({@code tostring({})}, the order of {@code pairs} over
+ * table keys) and {@code collectgarbage("count")} still differ between runs.
  */
 public final class LuaSandbox {
 
     private static final Pattern LOCATION = Pattern.compile("^(?:@)?([^:\\s]+(?:\\.lua)?):(\\d+):? ?(.*)$",
             Pattern.DOTALL);
+    private static final Pattern FILE_LINE = Pattern.compile("(.*):(\\d+)");
 
     private final Globals globals = new Globals();
     private final InstructionBudget budget;
     private final PolicyFiles files;
     private final LuaValue getinfo;
+    private final LuaValue stringMetatable;
+    private boolean running;
 
     /**
-     * @param files            the folders the policy may read
-     * @param instructionLimit instructions allowed per event
-     * @param printed          receives what the policy passes to {@code print}
+     * @param files   the folders the policy may read
+     * @param options instruction limit per event, random seed and clock (its helper folder is {@code files}'s)
+     * @param printed receives what the policy passes to {@code print}
      */
-    public LuaSandbox(PolicyFiles files, long instructionLimit, Consumer<String> printed) {
+    public LuaSandbox(PolicyFiles files, HarnessOptions options, Consumer<String> printed) {
         this.files = files;
-        this.budget = new InstructionBudget(instructionLimit, this::currentLocation);
+        this.budget = new InstructionBudget(options.instructionLimit(), this::currentLocation);
         loadLibraries();
+        this.stringMetatable = LuaValue.tableOf(new LuaValue[] {LuaValue.INDEX, globals.get("string")});
         this.getinfo = globals.get("debug").get("getinfo");
-        hideDebugAndRestrict(printed);
+        hideDebugAndRestrict(printed, options);
     }
 
     /** @return the globals, for installing modules. */
@@ -86,32 +105,21 @@ public final class LuaSandbox {
         LuaC.install(globals);
     }
 
-    private void hideDebugAndRestrict(Consumer<String> printed) {
+    private void hideDebugAndRestrict(Consumer<String> printed, HarnessOptions options) {
         final LuaTable loaded = globals.get("package").get("loaded").checktable();
         globals.set("debug", LuaValue.NIL);
         loaded.set("debug", LuaValue.NIL);
-        final LuaTable os = reducedOs(globals.get("os"));
+        final LuaTable os = SandboxOs.create(globals.get("os"), options.clockEpochSeconds());
         globals.set("os", os);
         loaded.set("os", os);
+        SandboxStrings.install(globals.get("string").checktable(), budget);
+        new SandboxRandom(options.seed()).install(globals.get("math").checktable());
         globals.finder = files;
         globals.STDIN = new ByteArrayInputStream(new byte[0]);
         globals.set("print", new RecordingPrint(printed));
         globals.set("load", new TextOnlyLoad(globals.get("load")));
+        globals.set("error", new ErrorWithNil(globals.get("error")));
         restrictPackage(globals.get("package").checktable());
-    }
-
-    private static LuaTable reducedOs(LuaValue full) {
-        final LuaTable os = new LuaTable();
-        for (String name : List.of("time", "clock", "date", "difftime")) {
-            os.set(name, full.get(name));
-        }
-        os.set("getenv", new VarArgFunction() {
-            @Override
-            public Varargs invoke(Varargs args) {
-                return LuaValue.NIL;
-            }
-        });
-        return os;
     }
 
     private void restrictPackage(LuaTable pkg) {
@@ -145,6 +153,10 @@ public final class LuaSandbox {
             throw syntaxError(label, source, e);
         } catch (IOException e) {
             throw new PolicyException(label, 0, e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new PolicyException(label, 0, "policy nests too deeply to compile");
+        } catch (OutOfMemoryError e) {
+            throw new PolicyException(label, 0, "policy exhausted memory while compiling");
         }
     }
 
@@ -156,48 +168,82 @@ public final class LuaSandbox {
     }
 
     /**
-     * Calls Lua code for one event, with a fresh instruction budget.
+     * Calls Lua code for one event, with a fresh instruction budget; called again while Lua code is running
+     * (an event fired from inside another), it spends the running event's budget and leaves errors to the
+     * outer call.
      *
      * @param event the event name, for messages
      * @param fn    the function to call
      * @param args  its arguments
      * @return what it returned
-     * @throws PolicyException for a Lua error or a spent budget
+     * @throws PolicyException for a Lua error, a spent budget, exhausted memory or an overflowed stack
      */
     public Varargs call(String event, LuaValue fn, Varargs args) {
+        if (running) {
+            return fn.invoke(args);
+        }
+        running = true;
         budget.start(event);
+        LuaString.s_metatable = stringMetatable;
         try {
             return fn.invoke(args);
         } catch (LuaError e) {
-            throw toPolicyException(e, event);
+            throw toPolicyException(e, currentLocationOr(event));
         } catch (InstructionBudget.Exhausted e) {
-            final String where = e.where() == null ? event + ":0" : e.where();
-            final int colon = where.lastIndexOf(':');
-            throw new PolicyException(where.substring(0, colon), Integer.parseInt(where.substring(colon + 1)),
-                    e.getMessage());
+            throw located(e.where() == null ? event : e.where(), e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw located(currentLocationOr(event), "policy exhausted memory in " + event);
         } catch (StackOverflowError e) {
-            throw new PolicyException(event, 0, "stack overflow (infinite recursion?)");
+            throw located(currentLocationOr(event), "policy overflowed the stack in " + event
+                    + " (infinite recursion?)");
+        } finally {
+            running = false;
         }
+    }
+
+    private String currentLocationOr(String fallback) {
+        final String location = currentLocation();
+        return location == null ? fallback : location;
+    }
+
+    /**
+     * @param where  {@code file:line}, or a file or event name without a line
+     * @param detail what went wrong
+     * @return the problem as a {@link PolicyException} at {@code where}
+     */
+    private static PolicyException located(String where, String detail) {
+        final Matcher m = FILE_LINE.matcher(where);
+        return m.matches() ? new PolicyException(m.group(1), Integer.parseInt(m.group(2)), detail)
+                : new PolicyException(where, 0, detail);
     }
 
     /**
      * @param e        a Lua error
-     * @param fallback the file or event to name when the message carries no location
+     * @param fallback {@code file:line}, or the file or event, to name when the message carries no location
      * @return the same problem as a {@link PolicyException} with file and line when Lua gave them
      */
     static PolicyException toPolicyException(LuaError e, String fallback) {
         final String message = messageOf(e);
         final Matcher m = LOCATION.matcher(message);
+        final String detail = describe(e.getMessageObject(), m.matches() ? m.group(3).trim() : message);
         if (m.matches()) {
-            return new PolicyException(m.group(1), Integer.parseInt(m.group(2)), m.group(3).trim());
+            return new PolicyException(m.group(1), Integer.parseInt(m.group(2)), detail);
         }
-        return new PolicyException(fallback, 0, message);
+        return located(fallback, detail);
+    }
+
+    /** @return the text to show for an error value: its message, or what kind of value was raised. */
+    private static String describe(LuaValue object, String message) {
+        if (object == null || object.isnil()) {
+            return "error raised with no message";
+        }
+        return object.isstring() ? message : "error object is a " + object.typename();
     }
 
     private static String messageOf(LuaError e) {
         final LuaValue object = e.getMessageObject();
         final String text = object != null && object.isstring() ? object.tojstring() : e.getMessage();
-        final String plain = text == null ? "error" : text.replaceFirst("^\\[string \"([^\"]*)\"\\]", "$1");
+        final String plain = text == null ? "" : text.replaceFirst("^\\[string \"([^\"]*)\"\\]", "$1");
         final int traceback = plain.indexOf("\nstack traceback:");
         return traceback < 0 ? plain : plain.substring(0, traceback);
     }
@@ -234,6 +280,26 @@ public final class LuaSandbox {
             }
             printed.accept(line.toString());
             return LuaValue.NONE;
+        }
+    }
+
+    /**
+     * {@code error} that keeps a nil error value as nil: LuaJ's turns {@code error()} into the text "null",
+     * which could not be told from {@code error("null")}.
+     */
+    private static final class ErrorWithNil extends VarArgFunction {
+        private final LuaValue error;
+
+        ErrorWithNil(LuaValue error) {
+            this.error = error;
+        }
+
+        @Override
+        public Varargs invoke(Varargs args) {
+            if (args.arg1().isnil()) {
+                throw new LuaError(LuaValue.NIL);
+            }
+            return error.invoke(args);
         }
     }
 

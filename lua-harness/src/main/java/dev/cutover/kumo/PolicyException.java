@@ -1,9 +1,13 @@
 package dev.cutover.kumo;
 
+import java.util.StringJoiner;
+
 /**
  * A problem in the user's KumoMTA policy or its data files: a Lua syntax or runtime error, a value kumod
  * would refuse, a handler that ran too long. The message starts with {@code file:line:} when the line is
- * known, like Lua's own messages.
+ * known, like Lua's own messages, and is always one line: a detail of several lines (a Lua
+ * {@code error("a\nb")}, a {@code require} failure listing the paths it searched) has its lines trimmed and
+ * joined with {@code "; "}, so {@code "a\n\tb"} reads {@code "a; b"}.
  */
 public final class PolicyException extends RuntimeException {
 
@@ -19,10 +23,28 @@ public final class PolicyException extends RuntimeException {
      * @param detail what went wrong
      */
     public PolicyException(String file, int line, String detail) {
-        super(line > 0 ? file + ":" + line + ": " + detail : file + ": " + detail);
+        super(located(file, line, oneLine(detail)));
         this.file = file;
         this.line = line;
-        this.detail = detail;
+        this.detail = oneLine(detail);
+    }
+
+    private static String located(String file, int line, String detail) {
+        return line > 0 ? file + ":" + line + ": " + detail : file + ": " + detail;
+    }
+
+    /**
+     * @param text any text, possibly null or of several lines
+     * @return its non-blank lines, trimmed, joined with {@code "; "}
+     */
+    static String oneLine(String text) {
+        final StringJoiner joined = new StringJoiner("; ");
+        for (String line : String.valueOf(text).split("\\R")) {
+            if (!line.isBlank()) {
+                joined.add(line.strip());
+            }
+        }
+        return joined.toString();
     }
 
     /** @return the file the problem is in. */

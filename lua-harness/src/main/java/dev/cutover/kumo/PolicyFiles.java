@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.luaj.vm2.LuaError;
 import org.luaj.vm2.lib.ResourceFinder;
 
 /**
@@ -17,6 +18,12 @@ import org.luaj.vm2.lib.ResourceFinder;
  * paths a real policy names are mapped: {@code /opt/kumomta/etc/policy/X} to the policy folder and
  * {@code /opt/kumomta/share/X} to the helper folder ({@code docs/userguide/installation} lays these out).
  * Anything else is refused.
+ *
+ * <p>Symbolic links are followed only when they stay inside: a file is read when its real path
+ * ({@link Path#toRealPath}) lies under the real path of the folder it was found in, so a link such as
+ * {@code policy/secret.toml -> /etc/shadow} fails with "secret.toml resolves outside the policy folder"
+ * rather than being read. A policy folder that is itself reached through a link is fine: the check compares
+ * real paths on both sides.
  */
 public final class PolicyFiles implements ResourceFinder {
 
@@ -25,6 +32,8 @@ public final class PolicyFiles implements ResourceFinder {
 
     private final Path policyFolder;
     private final Path helperFolder;
+    private final Path realPolicyFolder;
+    private final Path realHelperFolder;
 
     /**
      * @param policyFolder folder of init.lua
@@ -33,6 +42,16 @@ public final class PolicyFiles implements ResourceFinder {
     public PolicyFiles(Path policyFolder, Path helperFolder) {
         this.policyFolder = policyFolder.toAbsolutePath().normalize();
         this.helperFolder = helperFolder == null ? null : helperFolder.toAbsolutePath().normalize();
+        this.realPolicyFolder = realOrSelf(this.policyFolder);
+        this.realHelperFolder = helperFolder == null ? null : realOrSelf(this.helperFolder);
+    }
+
+    private static Path realOrSelf(Path folder) {
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            return folder;
+        }
     }
 
     /** @return the policy folder. */
@@ -43,20 +62,38 @@ public final class PolicyFiles implements ResourceFinder {
     /**
      * @param name a file name as the policy wrote it
      * @return the existing file it names inside the allowed folders, if any
+     * @throws LuaError when the file exists but, through a symbolic link, resolves outside the allowed folders
      */
     public Optional<Path> resolve(String name) {
         for (Path candidate : candidates(name)) {
             if (isAllowed(candidate) && Files.isRegularFile(candidate)) {
+                requireRealPathInside(name, candidate);
                 return Optional.of(candidate);
             }
         }
         return Optional.empty();
     }
 
+    private void requireRealPathInside(String name, Path candidate) {
+        final Path real;
+        try {
+            real = candidate.toRealPath();
+        } catch (IOException e) {
+            throw new LuaError("cannot open " + name + ": " + e.getMessage());
+        }
+        final boolean inside = real.startsWith(realPolicyFolder)
+                || (realHelperFolder != null && real.startsWith(realHelperFolder));
+        if (!inside) {
+            throw new LuaError(name + " resolves outside the policy folder"
+                    + (helperFolder == null ? "" : " and the helper folder"));
+        }
+    }
+
     /**
      * @param name a file name as the policy wrote it
      * @return the file, for reading
      * @throws IllegalArgumentException naming the file when it is missing or outside the allowed folders
+     * @throws LuaError                 when the file resolves outside the allowed folders through a link
      */
     public Path require(String name) {
         return resolve(name).orElseThrow(() -> new IllegalArgumentException(

@@ -15,11 +15,15 @@ class LuaKumoPolicyTest {
 
     private static final Path POLICIES = Path.of("src/test/resources/policies");
     private static final long SECOND = 1_000_000L;
-    private static final HarnessOptions WITH_SHARED = HarnessOptions.defaults()
-            .withHelperFolder(Path.of("../../shared"));
 
     private static LuaKumoPolicy load(String folder) {
         return load(folder, HarnessOptions.defaults());
+    }
+
+    /** Loads a policy that reads KumoMTA's shipped shaping file from the helper folder; skips without it. */
+    private static LuaKumoPolicy loadShipped(String folder) {
+        SharedFolder.shippedShaping();
+        return load(folder, HarnessOptions.defaults().withHelperFolder(SharedFolder.PATH));
     }
 
     private static LuaKumoPolicy load(String folder, HarnessOptions options) {
@@ -105,7 +109,7 @@ class LuaKumoPolicyTest {
 
     @Test
     void egressPathConfig_shippedShaping_resolvesGoogleAsDocumented() {
-        final LuaKumoPolicy policy = load("shaping", WITH_SHARED);
+        final LuaKumoPolicy policy = loadShipped("shaping");
 
         final EgressPathConfig p = policy.egressPathConfig("gmail.com", "ip-1", policy.siteName("gmail.com"));
 
@@ -122,7 +126,7 @@ class LuaKumoPolicyTest {
 
     @Test
     void egressPathConfig_shippedShaping_comcastSiteBlock() {
-        final LuaKumoPolicy policy = load("shaping", WITH_SHARED);
+        final LuaKumoPolicy policy = loadShipped("shaping");
 
         final EgressPathConfig p = policy.egressPathConfig("comcast.net", "ip-1", policy.siteName("comcast.net"));
 
@@ -134,7 +138,7 @@ class LuaKumoPolicyTest {
 
     @Test
     void warnings_aliasedShapingBlocks_nameBothDomains() {
-        final LuaKumoPolicy policy = load("shaping", WITH_SHARED);
+        final LuaKumoPolicy policy = loadShipped("shaping");
 
         assertEquals(List.of("multiple domain blocks alias to the same site: (mx01|mx02).mail.icloud.com: "
                 + "me.com, mac.com"), policy.warnings());

@@ -14,15 +14,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ShapingDataTest {
 
-    static final Path SHIPPED = Path.of("../../shared/kumomta-default-shaping.toml");
     private static final String GMAIL_SITE = "(alt1|alt2|alt3|alt4)?.gmail-smtp-in.l.google.com";
 
     private final MxFixture mx = MxFixture.builtIn();
-    private final ShapingData shipped = ShapingData.load(List.of(SHIPPED), mx, ShapingOptions.defaults());
+
+    /** @return the shipped shaping file loaded; skips the test when the file is absent */
+    private ShapingData shipped() {
+        return ShapingData.load(List.of(SharedFolder.shippedShaping()), mx, ShapingOptions.defaults());
+    }
 
     @Test
     void lookup_gmailWithSource_mergesDefaultAndGoogleProvider() {
-        final ShapingResult r = shipped.lookup("gmail.com", "ip-1", GMAIL_SITE);
+        final ShapingResult r = shipped().lookup("gmail.com", "ip-1", GMAIL_SITE);
 
         assertEquals(10L, r.params().get("connection_limit"));
         assertEquals(50L, r.params().get("max_deliveries_per_connection"));
@@ -34,7 +37,7 @@ class ShapingDataTest {
 
     @Test
     void lookup_gmailWithSource_recordsOrigins() {
-        final ShapingResult r = shipped.lookup("gmail.com", "ip-1", GMAIL_SITE);
+        final ShapingResult r = shipped().lookup("gmail.com", "ip-1", GMAIL_SITE);
 
         assertEquals("kumomta-default-shaping.toml [\"default\"]", r.origins().get("connection_limit"));
         assertEquals("kumomta-default-shaping.toml [provider.\"google\"]",
@@ -45,7 +48,7 @@ class ShapingDataTest {
 
     @Test
     void lookup_yahoo_takesProviderDeliveriesPerConnection() {
-        final ShapingResult r = shipped.lookup("yahoo.com", "ip-1", mx.siteName("yahoo.com"));
+        final ShapingResult r = shipped().lookup("yahoo.com", "ip-1", mx.siteName("yahoo.com"));
 
         assertEquals(20L, r.params().get("max_deliveries_per_connection"));
         assertEquals("yahoo", r.params().get("provider_name"));
@@ -54,7 +57,7 @@ class ShapingDataTest {
 
     @Test
     void lookup_comcast_takesSiteBlockOverDefault() {
-        final ShapingResult r = shipped.lookup("comcast.net", "ip-1", mx.siteName("comcast.net"));
+        final ShapingResult r = shipped().lookup("comcast.net", "ip-1", mx.siteName("comcast.net"));
 
         assertEquals(25L, r.params().get("connection_limit"));
         assertEquals(1000L, r.params().get("max_deliveries_per_connection"));
@@ -67,7 +70,8 @@ class ShapingDataTest {
     void lookup_mixedMxVanityDomain_matchesNoProvider() {
         final MxFixture vanity = mx.overriddenBy(MxFixture.parse(
                 "\"vanity.example\" = [\"aspmx.l.google.com\", \"mx.vanity.example\"]\n", "mx.toml"));
-        final ShapingData data = ShapingData.load(List.of(SHIPPED), vanity, ShapingOptions.defaults());
+        final ShapingData data = ShapingData.load(List.of(SharedFolder.shippedShaping()), vanity,
+                ShapingOptions.defaults());
 
         final ShapingResult r = data.lookup("vanity.example", "ip-1", vanity.siteName("vanity.example"));
 
@@ -77,7 +81,7 @@ class ShapingDataTest {
 
     @Test
     void lookup_noRollupDomainWithSource_appliesDomainSourceLast() {
-        final ShapingResult r = shipped.lookup("example.com", "my source name", "whatever");
+        final ShapingResult r = shipped().lookup("example.com", "my source name", "whatever");
 
         assertEquals(5L, r.params().get("connection_limit"));
         assertEquals("kumomta-default-shaping.toml [\"example.com\".sources.\"my source name\"]",
@@ -86,7 +90,7 @@ class ShapingDataTest {
 
     @Test
     void lookup_urlPseudoDomain_skipsProviders() {
-        final ShapingResult r = shipped.lookup("http://127.0.0.1:8008.tsa.kumomta", "ip-1", "x");
+        final ShapingResult r = shipped().lookup("http://127.0.0.1:8008.tsa.kumomta", "ip-1", "x");
 
         assertEquals("local:5", r.params().get("connection_limit"));
         assertEquals(10000L, r.params().get("max_ready"));
@@ -94,7 +98,7 @@ class ShapingDataTest {
 
     @Test
     void automationRules_shippedFile_keepsAllFourRules() {
-        final List<AutomationRule> rules = shipped.automationRules();
+        final List<AutomationRule> rules = shipped().automationRules();
 
         assertEquals(4, rules.size());
         assertEquals(5_400_000_000L, rules.get(0).durationMicros());
@@ -105,7 +109,8 @@ class ShapingDataTest {
     void load_laterFileReplaceBase_resetsAccumulatedParams(@TempDir Path dir) throws Exception {
         final Path custom = dir.resolve("custom.toml");
         Files.writeString(custom, "[\"comcast.net\"]\nreplace_base = true\nmax_ready = 7\n");
-        final ShapingData data = ShapingData.load(List.of(SHIPPED, custom), mx, ShapingOptions.defaults());
+        final ShapingData data = ShapingData.load(List.of(SharedFolder.shippedShaping(), custom), mx,
+                ShapingOptions.defaults());
 
         final ShapingResult r = data.lookup("comcast.net", "ip-1", mx.siteName("comcast.net"));
 

@@ -1,0 +1,110 @@
+package dev.cutover.kumo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.luaj.vm2.LuaValue;
+
+/**
+ * What a policy's failures look like to the CLI: always a one-line {@link PolicyException} with file and line,
+ * whether the policy raised a Lua error, ran out of memory or stack, or spent its budget in a nested event.
+ */
+class LuaSandboxFailureTest {
+
+    private static final String PATH_HANDLER = "local kumo = require 'kumo'\n"
+            + "kumo.on('get_egress_path_config', function(domain, source, site)\n";
+
+    @TempDir
+    Path dir;
+
+    private PolicyException loadFailure(String lua) {
+        return assertThrows(PolicyException.class, () -> TempPolicy.load(dir, lua, HarnessOptions.defaults()));
+    }
+
+    @Test
+    void egressPathConfig_outOfMemory_becomesPolicyExceptionNamingEvent() throws Exception {
+        final LuaKumoPolicy policy = TempPolicy.load(dir, PATH_HANDLER + "  exhaust()\nend)\n",
+                HarnessOptions.defaults());
+        policy.sandbox().globals().set("exhaust", LuaFunctions.of("exhaust", a -> {
+            throw new OutOfMemoryError("Java heap space");
+        }));
+
+        final PolicyException e = assertThrows(PolicyException.class,
+                () -> policy.egressPathConfig("a.example", "ip-1", "site"));
+
+        assertEquals("init.lua:3: policy exhausted memory in get_egress_path_config", e.getMessage());
+    }
+
+    @Test
+    void egressPathConfig_endlessRecursion_becomesPolicyExceptionNamingEvent() throws Exception {
+        final LuaKumoPolicy policy = TempPolicy.load(dir, "local function deeper(n) return 1 + deeper(n + 1) end\n"
+                + PATH_HANDLER + "  return deeper(1)\nend)\n", HarnessOptions.defaults());
+
+        final PolicyException e = assertThrows(PolicyException.class,
+                () -> policy.egressPathConfig("a.example", "ip-1", "site"));
+
+        assertEquals("init.lua", e.file());
+        assertEquals("policy overflowed the stack in get_egress_path_config (infinite recursion?)", e.detail());
+    }
+
+    @Test
+    void queueConfig_nestedEventsInLoop_spendOuterEventBudget() throws Exception {
+        final String lua = PATH_HANDLER + "  return kumo.make_egress_path {}\nend)\n"
+                + "kumo.on('get_queue_config', function()\n"
+                + "  while true do kumo.invoke_get_egress_path_config('a.example', 'ip-1', 'site') end\n"
+                + "end)\n";
+        final LuaKumoPolicy policy = TempPolicy.load(dir, lua, HarnessOptions.defaults().withInstructionLimit(10_000));
+
+        final PolicyException e = assertThrows(PolicyException.class,
+                () -> policy.queueConfig("a.example", null, null, null));
+
+        assertEquals("policy ran longer than 10000 instructions in get_queue_config", e.detail());
+    }
+
+    @Test
+    void load_errorWithNewlines_givesOneLine() {
+        assertEquals("init.lua:1: a; b", loadFailure("error('a\\nb')\n").getMessage());
+    }
+
+    @Test
+    void load_missingModule_listsSearchedPathsOnOneLine() {
+        final PolicyException e = loadFailure("require 'nosuch'\n");
+
+        assertTrue(e.getMessage().startsWith("init.lua:1: module 'nosuch' not found: "), e.getMessage());
+        assertTrue(e.getMessage().contains("; nosuch.lua; "), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertFalse(e.getMessage().contains("\t"), e.getMessage());
+    }
+
+    @Test
+    void load_errorWithoutValue_saysNoMessageAtItsLine() {
+        assertEquals("init.lua:3: error raised with no message", loadFailure("local a = 1\n\nerror()\n").getMessage());
+    }
+
+    @Test
+    void load_errorWithTable_namesTheType() {
+        assertEquals("init.lua:2: error object is a table", loadFailure("local a = 1\nerror({code = 5})\n")
+                .getMessage());
+    }
+
+    @Test
+    void load_errorWithTableInsidePcall_keepsTheTableForLua() throws Exception {
+        final LuaValue result = TempPolicy.load(dir, "local ok, err = pcall(error, {code = 5})\nresult = err.code\n",
+                HarnessOptions.defaults()).sandbox().globals().get("result");
+
+        assertEquals(5, result.toint());
+    }
+
+    @Test
+    void constructor_detailOfSeveralLines_isJoinedWithSemicolons() {
+        final PolicyException e = new PolicyException("shaping.toml", 4, "first\n\tsecond\r\n\nthird\n");
+
+        assertEquals("shaping.toml:4: first; second; third", e.getMessage());
+        assertEquals("first; second; third", e.detail());
+    }
+}
