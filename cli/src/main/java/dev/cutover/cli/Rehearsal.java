@@ -2,6 +2,7 @@ package dev.cutover.cli;
 
 import dev.cutover.cli.report.RehearsalResult;
 import dev.cutover.cli.report.TrafficSummary;
+import dev.cutover.ingest.CustomLogIngestor;
 import dev.cutover.ingest.IngestException;
 import dev.cutover.ingest.IngestListener;
 import dev.cutover.ingest.Ingestor;
@@ -54,7 +55,7 @@ final class Rehearsal {
         final Destinations destinations = Destinations.of(mx::siteName);
         final MomentumModel momentum = momentumModel(destinations);
         final ObservedModel observed = new ObservedModel(destinations);
-        try (ScenarioStore store = ScenarioStore.open(scenario.store(), scenario.logs())) {
+        try (ScenarioStore store = ScenarioStore.open(scenario.store(), scenario.allLogFiles())) {
             ingest(store.traffic(), rejectsFile);
             final LuaKumoPolicy policy = kumoPolicy(mx, firstReceptionSeconds(store.traffic()));
             final KumoModel kumo = new KumoModel(policy, kumoParameters(), scenario.receivers(), scenario.seed());
@@ -69,7 +70,11 @@ final class Rehearsal {
 
     private void ingest(TrafficStore store, Path rejectsFile) {
         try (RejectsFile rejects = new RejectsFile(rejectsFile)) {
-            new Ingestor(Set.of(), "").ingest(scenario.logs(), store, rejects, listener);
+            if (scenario.customLogs().isEmpty()) {
+                new Ingestor(Set.of(), "").ingest(scenario.logs(), store, rejects, listener);
+            } else {
+                new CustomLogIngestor().ingest(scenario.logs(), scenario.customLogs(), store, rejects, listener);
+            }
         } catch (IngestException e) {
             throw new UserError(e.getMessage(), e);
         }

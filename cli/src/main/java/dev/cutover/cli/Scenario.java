@@ -1,10 +1,12 @@
 package dev.cutover.cli;
 
+import dev.cutover.ingest.custom.CustomLogFile;
 import dev.cutover.sim.ReceiverParameters;
 import dev.cutover.sim.compare.Tolerances;
 import dev.cutover.sim.momentum.conf.FallbackOrder;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -14,7 +16,8 @@ import java.util.Set;
  * @param file             the scenario.toml
  * @param name             display name
  * @param seed             seed of every random choice the models make
- * @param logs             log files in the order given (globs expanded, sorted by name within a glob)
+ * @param logs             mainlog files in the order given (globs expanded, sorted by name within a glob)
+ * @param customLogs       custom_logger stage files with their formats, in the order given; possibly empty
  * @param bindingGroups    binding groups to replay; empty for all
  * @param store            the traffic store folder
  * @param momentumConfig   the ecelerity.conf
@@ -32,6 +35,7 @@ public record Scenario(
         String name,
         long seed,
         List<Path> logs,
+        List<CustomLogFile> customLogs,
         Set<String> bindingGroups,
         Path store,
         Path momentumConfig,
@@ -43,6 +47,13 @@ public record Scenario(
         Tolerances tolerances,
         long drainAllowanceMicros,
         int rateWindowMinutes) {
+
+    /** @return every input file, mainlogs first: what the traffic store must hold. */
+    public List<Path> allLogFiles() {
+        final List<Path> files = new ArrayList<>(logs);
+        customLogs.forEach(log -> files.add(log.path()));
+        return files;
+    }
 
     /** @return the folder holding the scenario file. */
     public Path folder() {

@@ -1,5 +1,8 @@
 package dev.cutover.cli;
 
+import dev.cutover.ingest.custom.CustomLogFile;
+import dev.cutover.ingest.custom.CustomLogFormat;
+import dev.cutover.ingest.custom.CustomLogStage;
 import dev.cutover.sim.ReceiverParameters;
 import dev.cutover.sim.compare.Metric;
 import dev.cutover.sim.compare.Tolerances;
@@ -26,12 +29,13 @@ import java.util.Set;
 public final class ScenarioLoader {
     private static final Map<String, Set<String>> KEYS = Map.of(
             "", Set.of("name", "seed", "traffic", "momentum", "kumomta", "receivers", "tolerance", "replay"),
-            "traffic", Set.of("logs", "binding_groups", "store"),
+            "traffic", Set.of("logs", "custom_logs", "binding_groups", "store"),
             "momentum", Set.of("config", "fallback_order"),
             "kumomta", Set.of("policy", "mx", "tenant"),
             "receivers", Set.of("smtp_latency", "connect_latency"),
             "tolerance", Set.of("delivered_per_minute", "connections", "deferrals", "absolute_floor", "rate_window"),
             "replay", Set.of("drain_allowance"));
+    private static final Set<String> CUSTOM_LOG_KEYS = Set.of("stage", "files", "format");
     private static final Set<String> TENANT_FIELDS = Set.of("binding_group", "binding", "none");
 
     private final Path file;
@@ -96,7 +100,7 @@ public final class ScenarioLoader {
     private Scenario build() {
         final Path folder = file.toAbsolutePath().getParent();
         return new Scenario(file, string("name", folder.getFileName().toString()), integer("seed", 1),
-                logs(folder), bindingGroups(),
+                logs(folder), customLogs(folder), bindingGroups(),
                 folder.resolve(string("traffic.store", ".cutover/store")),
                 existing(folder, required("momentum.config"), "momentum.config"), fallbackOrder(),
                 existing(folder, required("kumomta.policy"), "kumomta.policy"),
@@ -107,8 +111,13 @@ public final class ScenarioLoader {
 
     private List<Path> logs(Path folder) {
         final TomlArray array = array("traffic.logs");
-        if (array == null || array.isEmpty()) {
-            throw new UserError(fileName + ": [traffic] logs is required: a list of Momentum log files or globs");
+        final boolean custom = toml.contains("traffic.custom_logs");
+        if ((array == null || array.isEmpty()) && !custom) {
+            throw new UserError(fileName + ": [traffic] needs logs (a list of Momentum mainlog files or globs), "
+                    + "[[traffic.custom_logs]] entries (custom_logger files), or both");
+        }
+        if (array == null) {
+            return List.of();
         }
         final List<Path> logs = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
@@ -119,6 +128,86 @@ public final class ScenarioLoader {
             logs.addAll(LogGlobs.expand(folder, (String) entry, fileName + ":" + line("traffic.logs")));
         }
         return logs;
+    }
+
+    private List<CustomLogFile> customLogs(Path folder) {
+        final TomlArray entries = array("traffic.custom_logs");
+        final List<CustomLogFile> logs = new ArrayList<>();
+        for (int i = 0; entries != null && i < entries.size(); i++) {
+            if (!(entries.get(i) instanceof TomlTable)) {
+                throw expected("traffic.custom_logs", "a list of tables, written [[traffic.custom_logs]]");
+            }
+            logs.addAll(customLog(folder, (TomlTable) entries.get(i)));
+        }
+        if (entries != null && logs.isEmpty()) {
+            throw expected("traffic.custom_logs", "at least one [[traffic.custom_logs]] entry");
+        }
+        return logs;
+    }
+
+    /** @return one file per match of the entry's {@code files}, each with the entry's stage and format */
+    private List<CustomLogFile> customLog(Path folder, TomlTable entry) {
+        checkCustomLogKeys(entry);
+        final CustomLogStage stage = customLogStage(entry);
+        final CustomLogFormat format = customLogFormat(entry);
+        final Object files = entry.get("files");
+        if (!(files instanceof TomlArray) || ((TomlArray) files).isEmpty()) {
+            throw customLogError(entry, "files", "files must be a non-empty list of custom_logger files or globs");
+        }
+        final List<CustomLogFile> logs = new ArrayList<>();
+        final TomlArray array = (TomlArray) files;
+        for (int i = 0; i < array.size(); i++) {
+            final String where = fileName + ":" + entryLine(entry, "files");
+            for (Path path : LogGlobs.expand(folder, String.valueOf(array.get(i)), where)) {
+                logs.add(new CustomLogFile(path, stage, format));
+            }
+        }
+        return logs;
+    }
+
+    private void checkCustomLogKeys(TomlTable entry) {
+        for (String key : entry.keySet()) {
+            if (!CUSTOM_LOG_KEYS.contains(key)) {
+                throw customLogError(entry, key, "unknown key `" + key + "` in [[traffic.custom_logs]]; expected "
+                        + "one of files, format, stage");
+            }
+        }
+        for (String key : List.of("stage", "files", "format")) {
+            if (!entry.contains(key)) {
+                throw new UserError(fileName + ":" + entryLine(entry, null) + ": [[traffic.custom_logs]] needs `"
+                        + key + "`");
+            }
+        }
+    }
+
+    private CustomLogStage customLogStage(TomlTable entry) {
+        try {
+            return CustomLogStage.of(String.valueOf(entry.get("stage")));
+        } catch (IllegalArgumentException e) {
+            throw customLogError(entry, "stage", e.getMessage());
+        }
+    }
+
+    private CustomLogFormat customLogFormat(TomlTable entry) {
+        final Object format = entry.get("format");
+        if (!(format instanceof String)) {
+            throw customLogError(entry, "format", "format must be a string: the stage's *_format from ecelerity.conf");
+        }
+        try {
+            return CustomLogFormat.parse((String) format);
+        } catch (IllegalArgumentException e) {
+            throw customLogError(entry, "format", e.getMessage());
+        }
+    }
+
+    private UserError customLogError(TomlTable entry, String key, String message) {
+        return new UserError(fileName + ":" + entryLine(entry, key) + ": " + message);
+    }
+
+    /** @return the line of {@code key} in an array-of-tables entry, or of the entry when the key is null */
+    private int entryLine(TomlTable entry, String key) {
+        final var position = key == null || !entry.contains(key) ? null : entry.inputPositionOf(key);
+        return position == null ? line("traffic.custom_logs") : position.line();
     }
 
     private Set<String> bindingGroups() {

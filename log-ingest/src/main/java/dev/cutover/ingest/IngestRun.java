@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * The state of one {@link Ingestor#ingest} call: the parser, the join, the counters and the store writes.
- * Joined messages of an unselected binding group are counted and dropped before the store.
+ * The state of one {@link Ingestor#ingest} or {@link CustomLogIngestor#ingest} call: the parser, the join, the
+ * counters and the store writes. Joined messages of an unselected binding group are counted and dropped before
+ * the store. A run for custom logs passes joined messages through a {@link ReceptionHoldBack}, since their
+ * receptions are rebuilt from attempt lines that may arrive after later receptions.
  */
 final class IngestRun {
     private final TrafficStore store;
@@ -20,7 +22,8 @@ final class IngestRun {
     private final Set<String> bindingGroups;
     private final String node;
     private final MainlogParser parser = new MainlogParser();
-    private final ReceptionOrderJoiner joiner = new ReceptionOrderJoiner(this::store);
+    private final ReceptionOrderJoiner joiner = new ReceptionOrderJoiner(this::joined);
+    private final ReceptionHoldBack holdBack;
     private final RejectCounts rejectCounts = new RejectCounts();
     private long lines;
     private long messagesStored;
@@ -28,14 +31,22 @@ final class IngestRun {
     private long noFinalOutcome;
     private long firstReceptionMicros = -1;
     private long lastReceptionMicros = -1;
+    private long newestLineMicros = Long.MIN_VALUE;
 
     IngestRun(TrafficStore store, RejectSink rejects, IngestListener listener, Set<String> bindingGroups,
               String node) {
+        this(store, rejects, listener, bindingGroups, node, 0);
+    }
+
+    /** @param holdBackMicros how long joined messages wait for earlier receptions; 0 stores them at once */
+    IngestRun(TrafficStore store, RejectSink rejects, IngestListener listener, Set<String> bindingGroups,
+              String node, long holdBackMicros) {
         this.store = store;
         this.rejects = rejects;
         this.listener = listener;
         this.bindingGroups = bindingGroups;
         this.node = node;
+        this.holdBack = holdBackMicros > 0 ? new ReceptionHoldBack(holdBackMicros) : null;
     }
 
     /**
@@ -76,6 +87,51 @@ final class IngestRun {
 
     void finish() {
         joiner.finish();
+        if (holdBack != null) {
+            holdBack.releaseAll(this::store);
+        }
+    }
+
+    /**
+     * Takes one parsed line of a merged read; a custom log line brings the reception it implies, which opens
+     * its message unless the message is open already.
+     *
+     * @param implied the reception a custom log line implies, or null for a mainlog line
+     * @param line    a parsed reception, attempt or heartbeat
+     */
+    void accept(Path file, long lineNumber, String text, Reception implied, ParsedLine line) {
+        lines++;
+        final RejectReason opening = implied == null || joiner.isOpen(node, implied.messageId()) ? null
+                : open(implied);
+        final RejectReason reason = opening != null ? opening : joiner.accept(node, line);
+        if (reason != null) {
+            reject(file, lineNumber, reason, text);
+        }
+        newestLineMicros = Math.max(newestLineMicros, timeOf(line));
+        if (holdBack != null) {
+            holdBack.releaseBefore(newestLineMicros, this::store);
+        }
+    }
+
+    /** Counts a line read and sets it aside. */
+    void rejectLine(Path file, long lineNumber, RejectReason reason, String text) {
+        lines++;
+        reject(file, lineNumber, reason, text);
+    }
+
+    /** Sets aside damage that is not a line: nothing is counted as read. */
+    void rejectDamage(Path file, long lineNumber, String text) {
+        reject(file, lineNumber, RejectReason.COMPRESSED_DATA_DAMAGED, text);
+    }
+
+    /** @return messages appended to the store so far */
+    long messagesStored() {
+        return messagesStored;
+    }
+
+    private RejectReason open(Reception implied) {
+        final boolean late = holdBack != null && holdBack.isLate(implied.timeMicros());
+        return late ? RejectReason.LATE_RECEPTION : joiner.accept(node, implied);
     }
 
     IngestResult result(int filesRead, int filesSkipped) {
@@ -109,6 +165,14 @@ final class IngestRun {
     private void reject(Path file, long lineNumber, RejectReason reason, String text) {
         rejectCounts.add(reason);
         rejects.reject(file, lineNumber, reason, text);
+    }
+
+    private void joined(MessageRecord message) {
+        if (holdBack != null) {
+            holdBack.add(message);
+        } else {
+            store(message);
+        }
     }
 
     private void store(MessageRecord message) {

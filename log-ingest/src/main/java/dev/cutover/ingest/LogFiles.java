@@ -42,19 +42,27 @@ final class LogFiles {
 
     /** @throws IngestException when {@code file} is missing, a directory, unreadable, empty or binary */
     static void check(Path file) {
+        check(file, EXPECTED);
+    }
+
+    /**
+     * @param expected what the file should hold, for the message, such as {@value #EXPECTED}
+     * @throws IngestException when {@code file} is missing, a directory, unreadable, empty or binary
+     */
+    static void check(Path file, String expected) {
         if (!Files.exists(file)) {
-            throw new IngestException(file + ": no such file; " + EXPECTED);
+            throw new IngestException(file + ": no such file; " + expected);
         }
         if (Files.isDirectory(file)) {
-            throw new IngestException(file + ": is a directory; " + EXPECTED + ", not a folder");
+            throw new IngestException(file + ": is a directory; " + expected + ", not a folder");
         }
         if (!Files.isReadable(file)) {
-            throw new IngestException(file + ": cannot be read (permission denied); " + EXPECTED);
+            throw new IngestException(file + ": cannot be read (permission denied); " + expected);
         }
         if (size(file) == 0) {
-            throw new IngestException(file + ": the file is empty (0 bytes); " + EXPECTED);
+            throw new IngestException(file + ": the file is empty (0 bytes); " + expected);
         }
-        checkText(file);
+        checkText(file, expected);
     }
 
     /**
@@ -142,7 +150,7 @@ final class LogFiles {
         }
     }
 
-    private static void checkText(Path file) {
+    private static void checkText(Path file, String expected) {
         final byte[] head = new byte[SNIFF_BYTES];
         final int filled;
         try (DecompressionGuard in = openBytes(file)) {
@@ -156,7 +164,7 @@ final class LogFiles {
         final int control = countControlBytes(head, filled);
         if (filled > 0 && control > filled * MAX_CONTROL_SHARE) {
             throw new IngestException(file + ": looks binary (" + control + " of the first " + filled
-                    + " bytes are NUL or control bytes); " + EXPECTED);
+                    + " bytes are NUL or control bytes); " + expected);
         }
     }
 

@@ -5,8 +5,9 @@ package dev.cutover.ingest;
  * exponent) and report failure with a sentinel instead of throwing, so a parser built on them never
  * throws on any input.
  */
-final class MainlogNumbers {
-    static final long MICROS_PER_SECOND = 1_000_000L;
+public final class MainlogNumbers {
+    /** Microseconds in one second. */
+    public static final long MICROS_PER_SECOND = 1_000_000L;
     private static final int SECONDS_DIGITS = 10;
     private static final int MICROS_DIGITS = 16;
     private static final int MAX_COUNT_DIGITS = 18;
@@ -20,7 +21,7 @@ final class MainlogNumbers {
     }
 
     /** @return microseconds since the epoch for a 10- or 16-digit stamp, or -1 for anything else */
-    static long epochMicros(String field) {
+    public static long epochMicros(String field) {
         return epochMicros(field, 0, field.length());
     }
 
@@ -35,7 +36,7 @@ final class MainlogNumbers {
     }
 
     /** @return the value of a non-empty string of at most 18 digits, or -1 */
-    static long count(String field) {
+    public static long count(String field) {
         return count(field, 0, field.length());
     }
 
@@ -49,7 +50,7 @@ final class MainlogNumbers {
     }
 
     /** @return the value of a count that fits an int, or -1 */
-    static int smallCount(String field) {
+    public static int smallCount(String field) {
         return smallCount(field, 0, field.length());
     }
 
@@ -60,7 +61,7 @@ final class MainlogNumbers {
     }
 
     /** @return seconds written as digits with at most one decimal point, or NaN */
-    static double seconds(String field) {
+    public static double seconds(String field) {
         return seconds(field, 0, field.length());
     }
 
@@ -88,7 +89,7 @@ final class MainlogNumbers {
     }
 
     /** @return the 3-digit reply code that opens an SMTP response text, or 0 when there is none */
-    static int responseCode(String text) {
+    public static int responseCode(String text) {
         final boolean hasCode = text.length() >= 3 && allDigits(text, 0, 3)
                 && (text.length() == 3 || !isDigit(text.charAt(3)));
         return hasCode ? (int) digitsValue(text, 0, 3) : 0;

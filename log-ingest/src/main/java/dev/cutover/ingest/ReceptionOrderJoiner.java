@@ -93,6 +93,15 @@ public final class ReceptionOrderJoiner {
         }
     }
 
+    /**
+     * @return true when a message with this id was received and is not yet emitted (final or not), so an
+     *         attempt line for it joins it or is an orphan
+     */
+    public boolean isOpen(String node, String messageId) {
+        final Map<String, OpenMessage> open = openByNode.get(node);
+        return open != null && open.containsKey(messageId);
+    }
+
     /** @return attempt lines that could not be joined so far */
     public long orphanAttempts() {
         return orphanAttempts;

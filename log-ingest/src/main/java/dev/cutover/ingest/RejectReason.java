@@ -39,5 +39,16 @@ public enum RejectReason {
      * damage are kept; one line of this reason marks where reading stopped, holding the unfinished line's
      * text (empty when the damage fell between lines). Set by the ingestor, not the parser.
      */
-    COMPRESSED_DATA_DAMAGED
+    COMPRESSED_DATA_DAMAGED,
+    /**
+     * A {@code custom_logger} line that does not fit its format: an unclosed quote, or no recipient or routing
+     * domain (support.sparkpost.com/momentum/4/modules/custom-logger).
+     */
+    BAD_CUSTOM_FIELD,
+    /**
+     * A {@code custom_logger} line that opens a message whose reception (line time minus queue time) falls
+     * before messages already stored; the store keeps reception order, so the message is left out. Set by the
+     * ingestor.
+     */
+    LATE_RECEPTION
 }

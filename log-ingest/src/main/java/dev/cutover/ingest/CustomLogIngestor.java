@@ -1,0 +1,161 @@
+package dev.cutover.ingest;
+
+import dev.cutover.ingest.custom.CustomLogFile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * Reads the stage files of Momentum's {@code custom_logger} module
+ * (support.sparkpost.com/momentum/4/modules/custom-logger), optionally with mainlog files, into a
+ * {@link TrafficStore}. A custom log has no reception lines: each message is opened by its first line, with
+ * the reception time that line implies (line time minus queue time {@code %T}), and joined by message id with
+ * its lines in every other file.
+ *
+ * <p>Example: a transient_failure line at t=100 s with {@code %T} 2.00 and a delivery line at t=1,000 s for
+ * the same {@code %i} become one message received at t=98 s with two attempts, T then D, COMPLETE.
+ *
+ * <p>Steps: every file is checked first and files the store already holds (by content, {@link FileIdentity})
+ * are skipped, as in {@link Ingestor}; each remaining file must hold at least one usable line, else nothing is
+ * stored; then the files are read together, always taking the earliest pending line across them, and the
+ * join's messages are stored in reception order. Messages without a final line by the end are stored as
+ * {@link Completeness#NO_FINAL_OUTCOME}.
+ *
+ * <p>Note: a message first seen late can have been received before messages already finished, so finished
+ * messages wait until the newest line is {@code holdBackMicros} past their reception (8 days by default, the
+ * join's own age limit); memory grows with the traffic of that window, for a shorter log with all of it. A
+ * line whose implied reception falls before a message already stored is a
+ * {@link RejectReason#LATE_RECEPTION}. A line for a message the join has already emitted opens a new message;
+ * Momentum writes nothing after a final line, so only a log written twice shows this.
+ */
+public final class CustomLogIngestor {
+    static final String EXPECTED = "expected a Momentum custom_logger file whose lines match its format";
+
+    private final Set<String> bindingGroups;
+    private final String node;
+    private final long holdBackMicros;
+
+    /** An ingestor for a single node that keeps every binding group, with the default hold-back. */
+    public CustomLogIngestor() {
+        this(Set.of(), "", ReceptionOrderJoiner.DEFAULT_MAX_MESSAGE_AGE_MICROS);
+    }
+
+    /**
+     * @param bindingGroups  binding groups to keep, as logged by {@code %g}; empty keeps all
+     * @param node           the node that wrote the logs ("" for a single node), stored with each message
+     * @param holdBackMicros how long a finished message waits for earlier receptions, &gt; 0
+     */
+    public CustomLogIngestor(Set<String> bindingGroups, String node, long holdBackMicros) {
+        if (holdBackMicros <= 0) {
+            throw new IllegalArgumentException("holdBackMicros must be positive: " + holdBackMicros);
+        }
+        this.bindingGroups = Set.copyOf(bindingGroups);
+        this.node = node;
+        this.holdBackMicros = holdBackMicros;
+    }
+
+    /**
+     * @param mainlogs   mainlog files read alongside, possibly none
+     * @param customLogs custom_logger stage files, in any order
+     * @param store      where joined messages are appended and ingested files recorded
+     * @param rejects    receives every line set aside
+     * @param listener   receives progress
+     * @throws IngestException when a whole file cannot be used
+     */
+    public IngestResult ingest(List<Path> mainlogs, List<CustomLogFile> customLogs, TrafficStore store,
+                               RejectSink rejects, IngestListener listener) {
+        mainlogs.forEach(LogFiles::check);
+        customLogs.forEach(log -> LogFiles.check(log.path(), EXPECTED));
+        final Set<FileIdentity> seen = new HashSet<>();
+        final List<MergedLogReader> inputs = newInputs(mainlogs, customLogs, store, listener, seen);
+        final IngestRun run = new IngestRun(store, rejects, listener, bindingGroups, node, holdBackMicros);
+
+        readAll(inputs, run, listener);
+        run.finish();
+        for (MergedLogReader input : inputs) {
+            final String name = input.path().getFileName().toString();
+            store.recordIngested(new IngestedFile(input.identity(), name, input.lineCount()));
+        }
+        return run.result(inputs.size(), mainlogs.size() + customLogs.size() - inputs.size());
+    }
+
+    private static List<MergedLogReader> newInputs(List<Path> mainlogs, List<CustomLogFile> customLogs,
+                                                   TrafficStore store, IngestListener listener,
+                                                   Set<FileIdentity> seen) {
+        final List<MergedLogReader> inputs = new ArrayList<>();
+        for (Path file : mainlogs) {
+            final FileIdentity identity = newIdentity(file, store, listener, seen);
+            if (identity != null) {
+                inputs.add(MergedLogReader.mainlog(file, identity, inputs.size()));
+            }
+        }
+        for (CustomLogFile log : customLogs) {
+            final FileIdentity identity = newIdentity(log.path(), store, listener, seen);
+            if (identity != null) {
+                inputs.add(MergedLogReader.custom(log, identity, inputs.size()));
+            }
+        }
+        return inputs;
+    }
+
+    /** @return the file's identity, or null when the store holds it or it was listed already */
+    private static FileIdentity newIdentity(Path file, TrafficStore store, IngestListener listener,
+                                            Set<FileIdentity> seen) {
+        final FileIdentity identity;
+        try {
+            identity = FileIdentity.of(file);
+        } catch (IOException e) {
+            throw LogFiles.unreadable(file, e);
+        }
+        if (store.hasIngested(identity) || !seen.add(identity)) {
+            listener.fileSkipped(file);
+            return null;
+        }
+        return identity;
+    }
+
+    /** Opens every input, refuses one without a usable line, then feeds the earliest pending line each time. */
+    private static void readAll(List<MergedLogReader> inputs, IngestRun run, IngestListener listener) {
+        final PriorityQueue<MergedLogReader> pending = new PriorityQueue<>(Comparator
+                .comparingLong(MergedLogReader::headMicros).thenComparingInt(MergedLogReader::order));
+        try {
+            for (MergedLogReader input : inputs) {
+                input.open(listener);
+                requireUsableLine(input, run, listener);
+                pending.add(input);
+            }
+            while (!pending.isEmpty()) {
+                final MergedLogReader next = pending.poll();
+                next.deliver(run);
+                if (next.advance(run, listener)) {
+                    pending.add(next);
+                } else {
+                    next.finish(run, listener);
+                }
+            }
+        } finally {
+            inputs.forEach(CustomLogIngestor::closeQuietly);
+        }
+    }
+
+    private static void requireUsableLine(MergedLogReader input, IngestRun run, IngestListener listener) {
+        if (!input.advance(run, listener)) {
+            throw new IngestException(input.path() + ": holds no line that parses (" + input.lineCount()
+                    + " lines read); " + EXPECTED + " or a Momentum mainlog");
+        }
+    }
+
+    private static void closeQuietly(MergedLogReader input) {
+        try {
+            input.close();
+        } catch (IOException | RuntimeException e) {
+            // Reading has ended or failed already; a failure to close changes nothing reported.
+        }
+    }
+}
