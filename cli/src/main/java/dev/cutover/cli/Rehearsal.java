@@ -44,6 +44,7 @@ import java.util.Set;
 final class Rehearsal {
     private final Scenario scenario;
     private final IngestListener listener;
+    private EcelerityConf conf;
 
     Rehearsal(Scenario scenario, IngestListener listener) {
         this.scenario = scenario;
@@ -64,7 +65,7 @@ final class Rehearsal {
             final List<DomainComparison> domains = new Comparator(scenario.tolerances(), scenario.rateWindowMinutes())
                     .compare(observed.metrics(), momentum.metrics(), kumo.metrics());
             return new RehearsalResult(scenario.name(), scenario.seed(), traffic(replay, rejectsFile),
-                    domains, parameters(), notes(mx, policy));
+                    domains, parameters(), notes(mx, policy, momentum));
         }
     }
 
@@ -107,7 +108,7 @@ final class Rehearsal {
 
     private MomentumModel momentumModel(Destinations destinations) {
         try {
-            final EcelerityConf conf = EcelerityConf.load(scenario.momentumConfig());
+            conf = EcelerityConf.load(scenario.momentumConfig());
             return new MomentumModel(new ConfShaping(conf, scenario.fallbackOrder()), MomentumParameters.defaults(),
                     scenario.receivers(), destinations);
         } catch (ConfException e) {
@@ -121,6 +122,21 @@ final class Rehearsal {
             return scenario.mxFixture() == null ? builtIn : builtIn.overriddenBy(MxFixture.load(scenario.mxFixture()));
         } catch (PolicyException e) {
             throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    /** Traffic on a binding or group the conf never declares falls back to global settings in the model. */
+    private void noteUndeclared(List<String> notes, String group, Set<String> bindings) {
+        final String confName = scenario.momentumConfig().getFileName().toString();
+        if (!group.isEmpty() && conf.bindingGroup(group).isEmpty()) {
+            notes.add(confName + " declares no Binding_Group \"" + group + "\", which the logs use; its queues take "
+                    + "global settings");
+        }
+        for (String binding : bindings) {
+            if (conf.bindingGroupOf(binding).isEmpty() && conf.global().binding(binding).isEmpty()) {
+                notes.add(confName + " declares no Binding \"" + binding + "\", which the logs use; its queues take "
+                        + "the settings of its group or the global ones");
+            }
         }
     }
 
@@ -192,8 +208,9 @@ final class Rehearsal {
         return parameters;
     }
 
-    private static List<String> notes(MxFixture mx, LuaKumoPolicy policy) {
+    private List<String> notes(MxFixture mx, LuaKumoPolicy policy, MomentumModel momentum) {
         final List<String> notes = new ArrayList<>();
+        momentum.bindingsByGroup().forEach((group, bindings) -> noteUndeclared(notes, group, bindings));
         if (!mx.unknownDomains().isEmpty()) {
             notes.add(mx.unknownDomains().size() + " domain(s) have no MX data; each is its own site (implicit MX): "
                     + String.join(", ", mx.unknownDomains()));

@@ -265,6 +265,19 @@ class EndToEndTest {
     }
 
     @Test
+    void run_bindingMissingFromConf_isNoted() throws IOException {
+        final Path partial = dir.resolve("partial-conf");
+        copy(estate, partial);
+        Files.writeString(partial.resolve("ecelerity.conf"), Files.readString(partial.resolve("ecelerity.conf"))
+                .replace("  Binding \"pool-b\" { Bind_Address = 192.0.2.2 }\n", ""));
+
+        final Result result = cutover("run", partial.toString(), "--out", dir.resolve("out-partial").toString());
+
+        assertTrue(result.out().contains("note: ecelerity.conf declares no Binding \"pool-b\", which the logs use"),
+                result.out());
+    }
+
+    @Test
     void noSubcommand_exitsTwoWithUsage() {
         final Result result = cutover();
 

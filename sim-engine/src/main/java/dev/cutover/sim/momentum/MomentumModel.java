@@ -10,6 +10,7 @@ import dev.cutover.sim.EventCalendar;
 import dev.cutover.sim.ReceiverParameters;
 import dev.cutover.sim.Step;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,6 +47,7 @@ public final class MomentumModel implements Engine {
     private final Map<Object, TokenBucket> budgets = new HashMap<>();
     private final Map<String, ConnectionGauge> domainGauges = new HashMap<>();
     private final Map<String, TreeSet<String>> bindingsByDomain = new TreeMap<>();
+    private final Map<String, TreeSet<String>> bindingsByGroup = new TreeMap<>();
     private final Map<String, TreeSet<String>> domainsByDestination = new TreeMap<>();
     private final Destinations destinations;
 
@@ -98,6 +100,11 @@ public final class MomentumModel implements Engine {
         return metrics;
     }
 
+    /** @return the bindings the traffic used, by binding group, both sorted; complete after {@link #finish}. */
+    public Map<String, TreeSet<String>> bindingsByGroup() {
+        return Collections.unmodifiableMap(bindingsByGroup);
+    }
+
     private MomentumQueue queue(MessageRecord record, DomainMetrics domainMetrics) {
         final Map<String, MomentumQueue> byDomain = queues.computeIfAbsent(record.binding(), b -> new HashMap<>());
         final MomentumQueue existing = byDomain.get(record.routingDomain());
@@ -114,6 +121,7 @@ public final class MomentumModel implements Engine {
         byDomain.put(record.routingDomain(), created);
         domainMetrics.attach(gauge);
         explain(record.recipientDomain(), record.binding(), settings);
+        bindingsByGroup.computeIfAbsent(record.bindingGroup(), g -> new TreeSet<>()).add(record.binding());
         return created;
     }
 
