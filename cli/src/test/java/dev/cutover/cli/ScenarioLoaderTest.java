@@ -104,7 +104,8 @@ class ScenarioLoaderTest {
     void load_badTolerance_saysWhatWasExpected() throws IOException {
         final UserError error = failure(VALID.replace("\"25%\"", "\"lots\""));
 
-        assertEquals("scenario.toml:13: tolerance.connections must be a percentage from \"0%\" to \"1000%\", such as \"10%\"",
+        assertEquals("scenario.toml:13: tolerance.connections must be a percentage from \"0%\" to \"1000%\", "
+                + "such as \"10%\"",
                 error.getMessage());
     }
 

@@ -47,6 +47,23 @@ public final class EngineMetrics {
         governing.computeIfAbsent(domain, d -> new TreeMap<>()).put(metric, explanation);
     }
 
+    /**
+     * Adds, for domains that share one destination, a sentence saying so to what governs {@code metric}.
+     *
+     * @param domains the domains of one destination; nothing is added when there are fewer than two
+     * @param lead    the words before the list of domains, e.g. {@code "site x is shared by"}
+     * @param tail    the words after it
+     */
+    public void noteShared(java.util.SortedSet<String> domains, String metric, String lead, String tail) {
+        if (domains.size() < 2) {
+            return;
+        }
+        for (String domain : domains) {
+            governedBy(domain, metric, governing(domain, metric) + "; " + lead + " " + String.join(", ", domains)
+                    + tail);
+        }
+    }
+
     /** @return what governs {@code metric} for {@code domain}, or null when the engine did not say. */
     public String governing(String domain, String metric) {
         final SortedMap<String, String> byMetric = governing.get(domain);

@@ -17,7 +17,8 @@ import java.util.Map;
  * has no connection record). They are estimated from the outbound connection ids of D, T and P lines that
  * reached a remote host: each id spans its first to last line, and the peak is the largest number of spans that
  * overlap. The estimate is low because connect time, idle time and throttle waits are invisible; the report
- * marks it as an estimate. Spans are counted per destination (see {@link Destinations}). Throttle delays write nothing to the log, so they are unknown (null) here.
+ * marks it as an estimate. Spans are counted per destination (see {@link Destinations}). Throttle delays
+ * write nothing to the log, so they are unknown (null) here.
  */
 public final class ObservedModel implements Engine {
     private final EngineMetrics metrics = new EngineMetrics("observed");

@@ -2,6 +2,7 @@ package dev.cutover.sim.kumo;
 
 import dev.cutover.ingest.Attempt;
 import dev.cutover.ingest.Outcome;
+import dev.cutover.sim.IdleTimer;
 import dev.cutover.sim.RecordedReceiver;
 
 /**
@@ -25,7 +26,7 @@ final class Dispatcher {
     private final ReadyQueue queue;
     private boolean connected;
     private long attemptsThisConnection;
-    private long idleToken;
+    private final IdleTimer idleTimer = new IdleTimer();
 
     Dispatcher(KumoModel model, ReadyQueue queue) {
         this.model = model;
@@ -109,20 +110,16 @@ final class Dispatcher {
     }
 
     private void idle() {
-        final long token = ++idleToken;
         queue.idle.add(this);
-        model.at(model.now() + queue.config.idleTimeoutMicros(), () -> idleTimedOut(token));
+        idleTimer.arm(model::at, model.now() + queue.config.idleTimeoutMicros(), this::idleTimedOut);
     }
 
     void wake() {
-        idleToken++;
+        idleTimer.disarm();
         next();
     }
 
-    private void idleTimedOut(long token) {
-        if (token != idleToken) {
-            return;
-        }
+    private void idleTimedOut() {
         queue.idle.remove(this);
         close();
     }

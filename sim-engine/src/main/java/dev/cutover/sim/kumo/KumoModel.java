@@ -289,13 +289,7 @@ public final class KumoModel implements Engine {
     }
 
     private void explainSharedSite(String site, TreeSet<String> domains) {
-        if (domains.size() < 2) {
-            return;
-        }
-        for (String domain : domains) {
-            final String connections = metrics.governing(domain, "connections");
-            metrics.governedBy(domain, "connections", connections + "; site " + site + " is shared by "
-                    + String.join(", ", domains) + ", so these limits cover all of them together");
-        }
+        metrics.noteShared(domains, "connections", "site " + site + " is shared by",
+                ", so these limits cover all of them together");
     }
 }

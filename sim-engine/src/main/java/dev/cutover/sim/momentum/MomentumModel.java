@@ -85,14 +85,8 @@ public final class MomentumModel implements Engine {
     }
 
     private void explainSharedDestination(TreeSet<String> domains) {
-        if (domains.size() < 2) {
-            return;
-        }
-        for (String domain : domains) {
-            metrics.governedBy(domain, "connections", metrics.governing(domain, "connections")
-                    + "; its MX hosts also serve " + String.join(", ", domains)
-                    + ", and connections are counted for them together");
-        }
+        metrics.noteShared(domains, "connections", "its MX hosts also serve",
+                ", and connections are counted for them together");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.cutover.sim.momentum;
 
 import dev.cutover.ingest.Attempt;
 import dev.cutover.ingest.Outcome;
+import dev.cutover.sim.IdleTimer;
 import dev.cutover.sim.RecordedReceiver;
 
 /**
@@ -21,7 +22,7 @@ final class Session {
     private final MomentumModel model;
     private final MomentumQueue queue;
     private long successes;
-    private long idleToken;
+    private final IdleTimer idleTimer = new IdleTimer();
     private boolean connected;
 
     Session(MomentumModel model, MomentumQueue queue) {
@@ -89,21 +90,17 @@ final class Session {
             close();
             return;
         }
-        final long token = ++idleToken;
         queue.idle.add(this);
         final long timeout = (long) (queue.settings.idleTimeoutSeconds() * 1e6);
-        model.at(model.now() + timeout, () -> idleTimedOut(token));
+        idleTimer.arm(model::at, model.now() + timeout, this::idleTimedOut);
     }
 
     void wake() {
-        idleToken++;
+        idleTimer.disarm();
         next();
     }
 
-    private void idleTimedOut(long token) {
-        if (token != idleToken) {
-            return;
-        }
+    private void idleTimedOut() {
         queue.idle.remove(this);
         close();
     }

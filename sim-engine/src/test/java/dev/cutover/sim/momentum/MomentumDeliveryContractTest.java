@@ -12,6 +12,7 @@ class MomentumDeliveryContractTest extends DeliveryContract {
                 : new QueueSettings.Throttle(messagesPerMinute, 60, "global", "test");
         final QueueSettings settings = MomentumRulesTest.settings(connectionLimit, throttle, 0,
                 retryIntervalSeconds, 43_200, 86_400, QueueSettings.MAX_RETRIES_AUTO);
-        return new MomentumModel((group, binding, domain) -> settings, MomentumParameters.defaults(), SINK, Destinations.EACH_DOMAIN);
+        return new MomentumModel((group, binding, domain) -> settings, MomentumParameters.defaults(), SINK,
+                Destinations.EACH_DOMAIN);
     }
 }
