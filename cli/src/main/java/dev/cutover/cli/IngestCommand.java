@@ -3,7 +3,6 @@ package dev.cutover.cli;
 import dev.cutover.ingest.IngestException;
 import dev.cutover.ingest.IngestResult;
 import dev.cutover.ingest.Ingestor;
-import dev.cutover.ingest.TrafficStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,21 +33,14 @@ final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private TrafficStore open() {
-        try {
-            return TrafficStore.open(store);
-        } catch (RuntimeException e) {
-            throw new UserError(store + ": cannot open the traffic store (" + e.getMessage() + ")", e);
-        }
-    }
-
     @Override
     public Integer call() {
         final Path rejectsPath = store.resolve("rejects.tsv");
         final IngestResult result;
         final ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr());
-        try (TrafficStore traffic = open(); RejectsFile rejects = new RejectsFile(rejectsPath)) {
-            result = new Ingestor(Set.of(), "").ingest(files, traffic, rejects, progress);
+        try (ScenarioStore traffic = ScenarioStore.openForAppend(store);
+             RejectsFile rejects = new RejectsFile(rejectsPath)) {
+            result = new Ingestor(Set.of(), "").ingest(files, traffic.traffic(), rejects, progress);
         } catch (IngestException e) {
             throw new UserError(e.getMessage(), e);
         } finally {

@@ -56,7 +56,7 @@ final class Rehearsal {
         final Destinations destinations = Destinations.of(mx::siteName);
         final MomentumModel momentum = momentumModel(destinations);
         final ObservedModel observed = new ObservedModel(destinations);
-        try (ScenarioStore store = ScenarioStore.open(scenario.store(), scenario.allLogFiles())) {
+        try (ScenarioStore store = ScenarioStore.open(scenario.store(), scenario.allLogFiles(), inputs())) {
             ingest(store.traffic(), rejectsFile);
             final LuaKumoPolicy policy = kumoPolicy(mx, firstReceptionSeconds(store.traffic()));
             final KumoModel kumo = new KumoModel(policy, kumoParameters(), scenario.receivers(), scenario.seed());
@@ -67,6 +67,15 @@ final class Rehearsal {
             return new RehearsalResult(scenario.name(), scenario.seed(), traffic(replay, rejectsFile),
                     domains, parameters(), notes(mx, policy, momentum));
         }
+    }
+
+    /** How the logs are read: a custom log's stage and format change what the same file means. */
+    private String inputs() {
+        final StringBuilder text = new StringBuilder("cutover store inputs v1\n");
+        scenario.logs().forEach(log -> text.append("mainlog\t").append(log).append('\n'));
+        scenario.customLogs().forEach(log -> text.append("custom\t").append(log.stage()).append('\t')
+                .append(log.format().text()).append('\t').append(log.path()).append('\n'));
+        return text.toString();
     }
 
     private void ingest(TrafficStore store, Path rejectsFile) {

@@ -55,7 +55,35 @@ final class RejectsFile implements RejectSink, AutoCloseable {
 
     static String escape(String text) {
         final String cut = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text;
-        return cut.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        final StringBuilder out = new StringBuilder(cut.length());
+        for (int i = 0; i < cut.length(); i++) {
+            escape(cut.charAt(i), out);
+        }
+        return out.toString();
+    }
+
+    /** Backslash, tab, newline, carriage return as {@code \\ \t \n \r}; other control characters as {@code \xNN}. */
+    private static void escape(char c, StringBuilder out) {
+        switch (c) {
+            case '\\':
+                out.append("\\\\");
+                break;
+            case '\t':
+                out.append("\\t");
+                break;
+            case '\n':
+                out.append("\\n");
+                break;
+            case '\r':
+                out.append("\\r");
+                break;
+            default:
+                if (c < 0x20 || c == 0x7f) {
+                    out.append(String.format("\\x%02x", (int) c));
+                } else {
+                    out.append(c);
+                }
+        }
     }
 
     /**

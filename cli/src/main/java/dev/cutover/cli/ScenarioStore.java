@@ -20,10 +20,14 @@ import java.util.stream.Stream;
 /**
  * The traffic store of a scenario run. A run replays exactly the scenario's current logs: when the store holds
  * any other set of files (a file changed, grew, was removed from the list, or an earlier ingest stopped part way)
- * the store is emptied and built again. A lock file keeps two runs from filling one store at once.
+ * or they were read another way (a custom log's stage or format changed), the store is emptied and built again.
+ * A lock file keeps two cutover processes from filling one store at once. A folder holding anything but a store's
+ * own files is refused, so emptying a store can never delete a user's files.
  */
 final class ScenarioStore implements AutoCloseable {
     private static final String LOCK_FILE = "cutover.lock";
+    private static final String INPUTS_FILE = "inputs.txt";
+    private static final String REJECTS_FILE = "rejects.tsv";
 
     private final Path folder;
     private final FileChannel lockChannel;
@@ -36,15 +40,26 @@ final class ScenarioStore implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Opens and locks the store for {@code logs}, emptying it first when it holds other files. */
-    static ScenarioStore open(Path folder, List<Path> logs) {
-        final ScenarioStore opened = lock(folder);
-        opened.store = openStore(folder);
-        if (!opened.holdsExactly(logs)) {
+    /**
+     * Opens and locks the store for {@code logs} read as {@code inputs} describes, emptying it first when it holds
+     * other files or was filled from another description.
+     */
+    static ScenarioStore open(Path folder, List<Path> logs, String inputs) {
+        final ScenarioStore opened = openForAppend(folder);
+        if (!opened.holdsExactly(logs) || !inputs.equals(opened.readInputs())) {
             opened.store.close();
             opened.empty();
             opened.store = openStore(folder);
         }
+        opened.writeInputs(inputs);
+        return opened;
+    }
+
+    /** Opens and locks the store as it is, for adding files to it. */
+    static ScenarioStore openForAppend(Path folder) {
+        refuseForeignFiles(folder);
+        final ScenarioStore opened = lock(folder);
+        opened.store = openStore(folder);
         return opened;
     }
 
@@ -54,7 +69,45 @@ final class ScenarioStore implements AutoCloseable {
 
     /** @return the store's rejects file, which lives and dies with the store. */
     Path rejectsFile() {
-        return folder.resolve("rejects.tsv");
+        return folder.resolve(REJECTS_FILE);
+    }
+
+    private static boolean ownsEntry(String name) {
+        return TrafficStore.ownsEntry(name) || name.equals(LOCK_FILE) || name.equals(INPUTS_FILE)
+                || name.equals(REJECTS_FILE);
+    }
+
+    private static void refuseForeignFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            final List<String> foreign = entries.map(p -> p.getFileName().toString())
+                    .filter(name -> !ownsEntry(name)).sorted().limit(3).toList();
+            if (!foreign.isEmpty()) {
+                throw new UserError(folder + ": holds files that are not part of a cutover traffic store ("
+                        + String.join(", ", foreign) + "); give [traffic] store a folder of its own");
+            }
+        } catch (IOException e) {
+            throw new UserError(folder + ": cannot list the traffic store (" + e.getMessage() + ")");
+        }
+    }
+
+    private String readInputs() {
+        try {
+            final Path file = folder.resolve(INPUTS_FILE);
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UserError(folder + ": cannot read the traffic store (" + e.getMessage() + ")");
+        }
+    }
+
+    private void writeInputs(String inputs) {
+        try {
+            Files.writeString(folder.resolve(INPUTS_FILE), inputs);
+        } catch (IOException e) {
+            throw new UserError(folder + ": cannot write the traffic store (" + e.getMessage() + ")");
+        }
     }
 
     private static ScenarioStore lock(Path folder) {
@@ -113,13 +166,23 @@ final class ScenarioStore implements AutoCloseable {
         return wanted;
     }
 
+    /** Deletes the store's own entries, never anything else, and keeps the lock file. */
     private void empty() {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder())
-                    .filter(p -> !p.equals(folder) && !p.getFileName().toString().equals(LOCK_FILE))
-                    .forEach(ScenarioStore::delete);
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path entry : entries.toList()) {
+                final String name = entry.getFileName().toString();
+                if (ownsEntry(name) && !name.equals(LOCK_FILE)) {
+                    deleteTree(entry);
+                }
+            }
         } catch (IOException e) {
             throw new UserError(folder + ": cannot empty the traffic store (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(ScenarioStore::delete);
         }
     }
 

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 
 /** {@code cutover synth --spec traffic.toml --out mainlog.ec}: writes a seeded synthetic Momentum mainlog. */
@@ -83,12 +84,20 @@ final class SynthCommand implements Callable<Integer> {
             try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
                 summary = new MainlogSynthesizer().write(synth, writer);
             }
+            readableByAll(partial);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return summary;
         } catch (IOException | IllegalArgumentException e) {
             throw new UserError(out + ": cannot write (" + e.getMessage() + ")");
         } finally {
             deleteQuietly(partial);
+        }
+    }
+
+    /** A temporary file is private to its owner; the log it becomes should be readable like any other file. */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.cutover.cli;
 
+import dev.cutover.ingest.Completeness;
+import dev.cutover.ingest.MessageRecord;
 import dev.cutover.ingest.synth.DomainBehaviour;
 import dev.cutover.ingest.synth.MainlogSynthesizer;
 import dev.cutover.ingest.synth.RetrySchedule;
@@ -197,13 +199,45 @@ class EndToEndTest {
     @Test
     void open_storeAlreadyLocked_isABadInputError() {
         final Path store = dir.resolve("locked-store");
-        try (ScenarioStore first = ScenarioStore.open(store, List.of())) {
+        try (ScenarioStore first = ScenarioStore.openForAppend(store)) {
             final UserError error = org.junit.jupiter.api.Assertions.assertThrows(UserError.class,
-                    () -> ScenarioStore.open(store, List.of()));
+                    () -> ScenarioStore.openForAppend(store));
 
             assertTrue(error.getMessage().contains("in use by another cutover run"), error.getMessage());
             assertEquals(0, first.traffic().messageCount());
         }
+    }
+
+    @Test
+    void open_otherInputsDescription_emptiesTheStore() {
+        final Path store = dir.resolve("inputs-store");
+        final MessageRecord message = new MessageRecord(1, "", "id-1", "gmail.com", "gmail.com", "s.example",
+                "pool", "pool-a", 10, List.of(), Completeness.NO_FINAL_OUTCOME);
+        try (ScenarioStore first = ScenarioStore.open(store, List.of(), "format A")) {
+            first.traffic().append(message);
+        }
+        try (ScenarioStore same = ScenarioStore.open(store, List.of(), "format A")) {
+            assertEquals(1, same.traffic().messageCount());
+        }
+
+        try (ScenarioStore other = ScenarioStore.open(store, List.of(), "format B")) {
+            assertEquals(0, other.traffic().messageCount());
+        }
+    }
+
+    @Test
+    void run_storeInsideTheScenarioFolderItself_isRefusedAndDeletesNothing() throws IOException {
+        final Path shared = dir.resolve("store-dot");
+        copy(estate, shared);
+        Files.writeString(shared.resolve("scenario.toml"), Files.readString(shared.resolve("scenario.toml"))
+                .replace("[traffic]", "[traffic]\nstore = \".\""));
+
+        final Result result = cutover("run", shared.toString(), "--out", dir.resolve("out-dot").toString());
+
+        assertEquals(2, result.status());
+        assertTrue(result.err().contains("holds files that are not part of a cutover traffic store"), result.err());
+        assertTrue(Files.exists(shared.resolve("scenario.toml")));
+        assertTrue(Files.exists(shared.resolve("logs/mainlog.ec")));
     }
 
     @Test

@@ -36,6 +36,15 @@ public final class TrafficStore implements AutoCloseable {
     /** Name of the queue folder inside the store directory. */
     public static final String QUEUE_FOLDER = "messages";
 
+    /**
+     * @param name a file or folder name directly inside a store folder
+     * @return true when the store itself wrote it (the queue folder and the ingested-files list)
+     */
+    public static boolean ownsEntry(String name) {
+        return name.equals(QUEUE_FOLDER) || name.equals(IngestedFileLog.FILE_NAME)
+                || name.equals(IngestedFileLog.FILE_NAME + ".tmp");
+    }
+
     private final SingleChronicleQueue queue;
     private final IngestedFileLog ingestedFiles;
     private ExcerptAppender appender;

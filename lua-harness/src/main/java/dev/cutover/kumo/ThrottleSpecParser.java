@@ -8,7 +8,8 @@ package dev.cutover.kumo;
  * The steps run in kumod's order: strip {@code local:}, split off {@code ,max_burst=}, split at the first
  * {@code /}, read the optional period multiplier and the unit, then the limit. So {@code "0/hours"} fails on
  * the unit before the limit is looked at. Units are {@code s|sec|second}, {@code m|min|minute},
- * {@code h|hr|hour} and {@code d|day}; plurals and whitespace are errors, and so is a limit of 0.
+ * {@code h|hr|hour} and {@code d|day}; plurals and whitespace are errors, and so is a limit of 0. A period of 0
+ * (such as {@code 1/0s}) is refused here too: it can only be a mistake, and it would mean no limit at all.
  */
 public final class ThrottleSpecParser {
 
@@ -42,7 +43,18 @@ public final class ThrottleSpecParser {
         if (limit == 0) {
             throw new SpecException("invalid ThrottleSpec `" + rest + "`: limit must be greater than 0!");
         }
-        return new ThrottleSpec(limit, Math.multiplyExact(periodSeconds, 1_000_000L), maxBurst, local);
+        if (periodSeconds == 0) {
+            throw new SpecException("invalid ThrottleSpec `" + rest + "`: period must be greater than 0");
+        }
+        return new ThrottleSpec(limit, periodMicros(periodSeconds), maxBurst, local);
+    }
+
+    private static long periodMicros(long periodSeconds) {
+        try {
+            return Math.multiplyExact(periodSeconds, 1_000_000L);
+        } catch (ArithmeticException e) {
+            throw new SpecException("number too big");
+        }
     }
 
     private static long parseSeparated(String text) {

@@ -50,6 +50,22 @@ class ThrottleSpecParserTest {
     }
 
     @Test
+    void parse_zeroPeriod_isRefused() {
+        final SpecException e = assertThrows(SpecException.class, () -> ThrottleSpecParser.parse("1/0s"));
+
+        org.junit.jupiter.api.Assertions.assertEquals("invalid ThrottleSpec `1/0s`: period must be greater than 0",
+                e.getMessage());
+    }
+
+    @Test
+    void parse_periodOverflowingMicroseconds_isASpecError() {
+        final SpecException e = assertThrows(SpecException.class,
+                () -> ThrottleSpecParser.parse("1/99999999999d"));
+
+        org.junit.jupiter.api.Assertions.assertEquals("number too big", e.getMessage());
+    }
+
+    @Test
     void display_oddPeriod_writtenInSeconds() {
         assertEquals("local:100/7380s", ThrottleSpecs.display(ThrottleSpecParser.parse("local:100/123m")));
         assertEquals("50/d,max_burst=1", ThrottleSpecs.display(ThrottleSpecParser.parse("50/day,max_burst=1")));
