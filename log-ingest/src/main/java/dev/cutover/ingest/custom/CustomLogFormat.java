@@ -121,6 +121,11 @@ public final class CustomLogFormat {
         if (braced && close > from + 1) {
             return format.substring(from + 1, close);
         }
+        if (braced) {
+            throw new IllegalArgumentException("custom_logger format \"" + format + "\": " + specifier.token()
+                    + " at position " + (percent + 1) + " opens a brace it does not close with an argument, such as "
+                    + specifier.token() + "{3}");
+        }
         if (specifier.argument() == CustomLogSpecifier.Argument.REQUIRED) {
             throw new IllegalArgumentException("custom_logger format \"" + format + "\": " + specifier.token()
                     + " at position " + (percent + 1) + " needs an argument in braces, such as "

@@ -100,4 +100,15 @@ class CustomLogFormatTest {
 
         assertTrue(e.getMessage().contains("%h at position 13 needs an argument"), e.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void parse_unclosedOrEmptyBrace_isRefusedWithPosition() {
+        for (String format : new String[] {"%t,%i,%R,%T{", "%t,%i,%R,%T{}"}) {
+            final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> CustomLogFormat.parse(format));
+
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("%T at position 10 opens a brace"),
+                    e.getMessage());
+        }
+    }
 }
