@@ -56,7 +56,7 @@ import java.util.stream.Stream;
  * mvn -B -q -DskipTests package -pl jmh -am
  * java -jar jmh/target/benchmarks.jar ReplayBenchmark
  * </pre>
- * Last measured on a 2-core machine: 18.9 s per replay (16.4 to 20.4 s over 3 iterations), about 53,000
+ * Last measured on a 2-core machine: 15.4 s per replay (13.7 to 16.8 s over 3 iterations), about 65,000
  * messages per second through both models.
  */
 @State(Scope.Benchmark)
