@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +19,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
+import static dev.cutover.cli.CommandRuns.copy;
+import static dev.cutover.cli.CommandRuns.cutover;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,34 +57,11 @@ class EndToEndTest {
                 List.of("pool-a", "pool-b"), mix, behaviours, 1.0, RetrySchedule.MOMENTUM_DEFAULT);
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                final Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-    }
-
-    private static Result cutover(String... args) {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(status, out.toString(), err.toString());
-    }
-
-    private record Result(int status, String out, String err) {
-    }
-
     @Test
     void run_halvedYahooRate_divergesOnYahooAndExplainsIt() throws IOException {
         final Path out = dir.resolve("out-a");
 
-        final Result result = cutover("run", estate.toString(), "--out", out.toString());
+        final CommandRuns.Result result = cutover("run", estate.toString(), "--out", out.toString());
         final String report = Files.readString(out.resolve("report.json"));
 
         assertEquals(1, result.status(), result.err());
@@ -136,7 +112,7 @@ class EndToEndTest {
         Files.writeString(bad.resolve("scenario.toml"),
                 Files.readString(bad.resolve("scenario.toml")).replace("seed = 3", "seed = 3\nsede = 4"));
 
-        final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-bad").toString());
+        final CommandRuns.Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-bad").toString());
 
         assertEquals(2, result.status());
         assertTrue(result.err().startsWith("cutover: scenario.toml:3: unknown key `sede`"), result.err());
@@ -148,7 +124,7 @@ class EndToEndTest {
         copy(estate, bad);
         Files.writeString(bad.resolve("kumo/init.lua"), "local x = 1\nlocal y = x // 2\n");
 
-        final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-lua").toString());
+        final CommandRuns.Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-lua").toString());
 
         assertEquals(2, result.status());
         assertTrue(result.err().contains("init.lua:2"), result.err());
@@ -161,7 +137,7 @@ class EndToEndTest {
         copy(estate, bad);
         Files.delete(bad.resolve("kumo/shaping.toml"));
 
-        final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-shaping").toString());
+        final CommandRuns.Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-shaping").toString());
 
         assertEquals(2, result.status());
         assertTrue(result.err().contains("shaping.toml error: file not found"), result.err());
@@ -173,7 +149,7 @@ class EndToEndTest {
         copy(estate, bad);
         Files.writeString(bad.resolve("logs/mainlog.ec"), "");
 
-        final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-empty").toString());
+        final CommandRuns.Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-empty").toString());
 
         assertEquals(2, result.status());
         assertTrue(result.err().contains("mainlog.ec"), result.err());
@@ -232,7 +208,7 @@ class EndToEndTest {
         Files.writeString(shared.resolve("scenario.toml"), Files.readString(shared.resolve("scenario.toml"))
                 .replace("[traffic]", "[traffic]\nstore = \".\""));
 
-        final Result result = cutover("run", shared.toString(), "--out", dir.resolve("out-dot").toString());
+        final CommandRuns.Result result = cutover("run", shared.toString(), "--out", dir.resolve("out-dot").toString());
 
         assertEquals(2, result.status());
         assertTrue(result.err().contains("holds files that are not part of a cutover traffic store"), result.err());
@@ -247,7 +223,7 @@ class EndToEndTest {
         Files.writeString(other.resolve("scenario.toml"), Files.readString(other.resolve("scenario.toml"))
                 .replace("[traffic]", "[traffic]\nbinding_groups = [\"nosuchgroup\"]"));
 
-        final Result result = cutover("run", other.toString(), "--out", dir.resolve("out-other").toString());
+        final CommandRuns.Result result = cutover("run", other.toString(), "--out", dir.resolve("out-other").toString());
 
         assertEquals(2, result.status());
         assertTrue(result.err().contains("matched none of the 6000 messages"), result.err());
@@ -260,7 +236,7 @@ class EndToEndTest {
         Files.writeString(bad.resolve("ecelerity.conf"), Files.readString(bad.resolve("ecelerity.conf"))
                 .replace("Max_Outbound_Connections = 4", "Max_Outbound_Connections = lots"));
 
-        final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-conf").toString());
+        final CommandRuns.Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-conf").toString());
 
         assertEquals(2, result.status(), result.err());
         assertTrue(result.err().startsWith("cutover: ecelerity.conf:2: "), result.err());
@@ -273,7 +249,7 @@ class EndToEndTest {
         final Path existing = dir.resolve("existing.ec");
         Files.writeString(existing, "keep me\n");
 
-        final Result result = cutover("synth", "--spec", spec.toString(), "--out", existing.toString(),
+        final CommandRuns.Result result = cutover("synth", "--spec", spec.toString(), "--out", existing.toString(),
                 "--volume", "Infinity");
 
         assertEquals(2, result.status(), result.err());
@@ -291,7 +267,7 @@ class EndToEndTest {
                 "kumo.on('get_egress_source', function(name) return kumo.make_egress_source { name = name } end)",
                 ""));
 
-        final Result result = cutover("run", bare.toString(), "--out", dir.resolve("out-bare").toString());
+        final CommandRuns.Result result = cutover("run", bare.toString(), "--out", dir.resolve("out-bare").toString());
 
         assertTrue(result.status() == 0 || result.status() == 1, result.err());
         assertTrue(result.out().contains("note: policy: no get_egress_path_config handler is registered, so "
@@ -305,7 +281,7 @@ class EndToEndTest {
         Files.writeString(partial.resolve("ecelerity.conf"), Files.readString(partial.resolve("ecelerity.conf"))
                 .replace("  Binding \"pool-b\" { Bind_Address = 192.0.2.2 }\n", ""));
 
-        final Result result = cutover("run", partial.toString(), "--out", dir.resolve("out-partial").toString());
+        final CommandRuns.Result result = cutover("run", partial.toString(), "--out", dir.resolve("out-partial").toString());
 
         assertTrue(result.out().contains("note: ecelerity.conf declares no Binding \"pool-b\", which the logs use"),
                 result.out());
@@ -313,7 +289,7 @@ class EndToEndTest {
 
     @Test
     void noSubcommand_exitsTwoWithUsage() {
-        final Result result = cutover();
+        final CommandRuns.Result result = cutover();
 
         assertEquals(2, result.status());
         assertTrue(result.err().contains("Usage: cutover"), result.err());
@@ -321,7 +297,7 @@ class EndToEndTest {
 
     @Test
     void run_noArguments_exitsTwoWithUsage() {
-        final Result result = cutover("run");
+        final CommandRuns.Result result = cutover("run");
 
         assertEquals(2, result.status());
         assertTrue(result.err().contains("Missing required parameter"), result.err());
