@@ -69,10 +69,14 @@ final class Rehearsal {
         }
     }
 
-    /** How the logs are read: a custom log's stage and format change what the same file means. */
+    /**
+     * How the logs are read: a mainlog's node, and a custom log's stage and format, change what the same file
+     * means.
+     */
     private String inputs() {
-        final StringBuilder text = new StringBuilder("cutover store inputs v1\n");
-        scenario.logs().forEach(log -> text.append("mainlog\t").append(log).append('\n'));
+        final StringBuilder text = new StringBuilder("cutover store inputs v2\n");
+        scenario.mainlogs().forEach(log -> text.append("mainlog\t").append(log.node()).append('\t')
+                .append(log.path()).append('\n'));
         scenario.customLogs().forEach(log -> text.append("custom\t").append(log.stage()).append('\t')
                 .append(log.format().text()).append('\t').append(log.path()).append('\n'));
         return text.toString();
@@ -81,9 +85,10 @@ final class Rehearsal {
     private void ingest(TrafficStore store, Path rejectsFile) {
         try (RejectsFile rejects = new RejectsFile(rejectsFile)) {
             if (scenario.customLogs().isEmpty()) {
-                new Ingestor(Set.of(), "").ingest(scenario.logs(), store, rejects, listener);
+                new Ingestor().ingestSources(scenario.mainlogs(), store, rejects, listener);
             } else {
-                new CustomLogIngestor().ingest(scenario.logs(), scenario.customLogs(), store, rejects, listener);
+                new CustomLogIngestor().ingestSources(scenario.mainlogs(), scenario.customLogs(), store, rejects,
+                        listener);
             }
         } catch (IngestException e) {
             throw new UserError(e.getMessage(), e);

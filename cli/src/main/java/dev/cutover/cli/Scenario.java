@@ -1,5 +1,6 @@
 package dev.cutover.cli;
 
+import dev.cutover.ingest.LogSource;
 import dev.cutover.ingest.custom.CustomLogFile;
 import dev.cutover.sim.ReceiverParameters;
 import dev.cutover.sim.compare.Tolerances;
@@ -16,7 +17,8 @@ import java.util.Set;
  * @param file             the scenario.toml
  * @param name             display name
  * @param seed             seed of every random choice the models make
- * @param logs             mainlog files in the order given (globs expanded, sorted by name within a glob)
+ * @param mainlogs         mainlog files with the cluster node that wrote each ("" for a single node), in the order
+ *                         given (globs expanded, sorted by name within a glob)
  * @param customLogs       custom_logger stage files with their formats, in the order given; possibly empty
  * @param bindingGroups    binding groups to replay; empty for all
  * @param store            the traffic store folder
@@ -34,7 +36,7 @@ public record Scenario(
         Path file,
         String name,
         long seed,
-        List<Path> logs,
+        List<LogSource> mainlogs,
         List<CustomLogFile> customLogs,
         Set<String> bindingGroups,
         Path store,
@@ -48,9 +50,14 @@ public record Scenario(
         long drainAllowanceMicros,
         int rateWindowMinutes) {
 
+    /** @return the mainlog files, without their nodes, in the order given */
+    public List<Path> logs() {
+        return mainlogs.stream().map(LogSource::path).toList();
+    }
+
     /** @return every input file, mainlogs first: what the traffic store must hold. */
     public List<Path> allLogFiles() {
-        final List<Path> files = new ArrayList<>(logs);
+        final List<Path> files = new ArrayList<>(logs());
         customLogs.forEach(log -> files.add(log.path()));
         return files;
     }

@@ -1,5 +1,6 @@
 package dev.cutover.cli;
 
+import dev.cutover.ingest.LogSource;
 import dev.cutover.ingest.custom.CustomLogFile;
 import dev.cutover.ingest.custom.CustomLogFormat;
 import dev.cutover.ingest.custom.CustomLogStage;
@@ -36,6 +37,7 @@ public final class ScenarioLoader {
             "tolerance", Set.of("delivered_per_minute", "connections", "deferrals", "absolute_floor", "rate_window"),
             "replay", Set.of("drain_allowance"));
     private static final Set<String> CUSTOM_LOG_KEYS = Set.of("stage", "files", "format");
+    private static final Set<String> LOG_ENTRY_KEYS = Set.of("path", "node");
     private static final Set<String> TENANT_FIELDS = Set.of("binding_group", "binding", "none");
 
     private final Path file;
@@ -109,25 +111,68 @@ public final class ScenarioLoader {
                 duration("replay.drain_allowance", "7d"), rateWindowMinutes());
     }
 
-    private List<Path> logs(Path folder) {
+    private List<LogSource> logs(Path folder) {
         final TomlArray array = array("traffic.logs");
         final boolean custom = toml.contains("traffic.custom_logs");
         if ((array == null || array.isEmpty()) && !custom) {
             throw new UserError(fileName + ": [traffic] needs logs (a list of Momentum mainlog files or globs), "
                     + "[[traffic.custom_logs]] entries (custom_logger files), or both");
         }
-        if (array == null) {
-            return List.of();
-        }
-        final List<Path> logs = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            final Object entry = array.get(i);
-            if (!(entry instanceof String)) {
-                throw new UserError(fileName + ":" + line("traffic.logs") + ": traffic.logs must hold strings");
-            }
-            logs.addAll(LogGlobs.expand(folder, (String) entry, fileName + ":" + line("traffic.logs")));
+        final List<LogSource> logs = new ArrayList<>();
+        for (int i = 0; array != null && i < array.size(); i++) {
+            logs.addAll(logEntry(folder, array.get(i)));
         }
         return logs;
+    }
+
+    /** @return the files of one {@code traffic.logs} entry: a path or glob, or a {@code { path, node }} table */
+    private List<LogSource> logEntry(Path folder, Object entry) {
+        if (entry instanceof String) {
+            return logSources(folder, (String) entry, "", line("traffic.logs"));
+        }
+        if (!(entry instanceof TomlTable)) {
+            throw expected("traffic.logs", "a list of files or globs, or of { path = \"...\", node = \"...\" } "
+                    + "tables");
+        }
+        final TomlTable table = (TomlTable) entry;
+        checkLogEntryKeys(table);
+        final String node = table.contains("node") ? (String) table.get("node") : "";
+        return logSources(folder, (String) table.get("path"), node, logEntryLine(table, "path"));
+    }
+
+    private List<LogSource> logSources(Path folder, String entry, String node, int line) {
+        final List<LogSource> sources = new ArrayList<>();
+        for (Path path : LogGlobs.expand(folder, entry, fileName + ":" + line)) {
+            sources.add(new LogSource(path, node));
+        }
+        return sources;
+    }
+
+    private void checkLogEntryKeys(TomlTable table) {
+        for (String key : table.keySet()) {
+            if (!LOG_ENTRY_KEYS.contains(key)) {
+                throw logEntryError(table, key, "unknown key `" + key + "` in a traffic.logs entry; expected one "
+                        + "of node, path");
+            }
+        }
+        if (!(table.get("path") instanceof String)) {
+            throw logEntryError(table, "path", "a traffic.logs entry needs `path`, a string: the node's mainlog "
+                    + "file or glob");
+        }
+        if (table.contains("node") && !(table.get("node") instanceof String)) {
+            throw logEntryError(table, "node", "`node` in a traffic.logs entry must be a string: the name of the "
+                    + "cluster node that wrote the file");
+        }
+    }
+
+    private UserError logEntryError(TomlTable table, String key, String message) {
+        return new UserError(fileName + ":" + logEntryLine(table, key) + ": " + message);
+    }
+
+    /** @return the line of {@code key} in an inline table of {@code traffic.logs}, or of the list without it */
+    private int logEntryLine(TomlTable table, String key) {
+        final var position = table.contains(key) ? table.inputPositionOf(key) : null;
+        return position == null ? line("traffic.logs") : position.line();
     }
 
     private List<CustomLogFile> customLogs(Path folder) {

@@ -1,5 +1,6 @@
 package dev.cutover.cli;
 
+import dev.cutover.ingest.LogSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +115,48 @@ class ScenarioLoaderTest {
         final UserError error = failure("name = \"t\"\nseed = = 1\n");
 
         assertTrue(error.getMessage().startsWith("scenario.toml:2: "), error.getMessage());
+    }
+
+    @Test
+    void load_logTablesWithNodes_eachFileKeepsItsNode() throws IOException {
+        final String logs = String.join("\n", "logs = [",
+                "  { path = \"logs/mainlog-1.ec\", node = \"mta1\" },",
+                "  { path = \"logs/mainlog-2*\", node = \"mta2\" },",
+                "  \"logs/mainlog-1.ec\",",
+                "]");
+        Files.writeString(dir.resolve("scenario.toml"), VALID.replace("logs = [\"logs/main*.ec\"]", logs));
+
+        final Scenario scenario = ScenarioLoader.load(dir);
+
+        assertEquals(List.of(new LogSource(dir.resolve("logs/mainlog-1.ec"), "mta1"),
+                new LogSource(dir.resolve("logs/mainlog-2.ec"), "mta2"),
+                new LogSource(dir.resolve("logs/mainlog-1.ec"), "")), scenario.mainlogs());
+    }
+
+    @Test
+    void load_logTableUnknownKey_namesKeyAndLine() throws IOException {
+        final UserError error = failure(VALID.replace("logs = [\"logs/main*.ec\"]",
+                "logs = [\n  { path = \"logs/mainlog-1.ec\", nodes = \"mta1\" },\n]"));
+
+        assertEquals("scenario.toml:5: unknown key `nodes` in a traffic.logs entry; expected one of node, path",
+                error.getMessage());
+    }
+
+    @Test
+    void load_logTableWithoutPath_namesLine() throws IOException {
+        final UserError error = failure(VALID.replace("logs = [\"logs/main*.ec\"]", "logs = [{ node = \"mta1\" }]"));
+
+        assertEquals("scenario.toml:4: a traffic.logs entry needs `path`, a string: the node's mainlog file or glob",
+                error.getMessage());
+    }
+
+    @Test
+    void load_logTableNodeNotString_namesLine() throws IOException {
+        final UserError error = failure(VALID.replace("logs = [\"logs/main*.ec\"]",
+                "logs = [\n\n  { path = \"logs/mainlog-1.ec\", node = 2 }]"));
+
+        assertEquals("scenario.toml:6: `node` in a traffic.logs entry must be a string: the name of the cluster "
+                + "node that wrote the file", error.getMessage());
     }
 
     @Test

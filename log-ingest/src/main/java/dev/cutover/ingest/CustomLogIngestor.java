@@ -5,10 +5,8 @@ import dev.cutover.ingest.custom.CustomLogFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -61,7 +59,7 @@ public final class CustomLogIngestor {
     }
 
     /**
-     * @param mainlogs   mainlog files read alongside, possibly none
+     * @param mainlogs   mainlog files read alongside, possibly none; they are of this ingestor's node
      * @param customLogs custom_logger stage files, in any order
      * @param store      where joined messages are appended and ingested files recorded
      * @param rejects    receives every line set aside
@@ -70,13 +68,29 @@ public final class CustomLogIngestor {
      */
     public IngestResult ingest(List<Path> mainlogs, List<CustomLogFile> customLogs, TrafficStore store,
                                RejectSink rejects, IngestListener listener) {
-        mainlogs.forEach(LogFiles::check);
+        final List<LogSource> sources = mainlogs.stream().map(path -> new LogSource(path, node)).toList();
+        return ingestSources(sources, customLogs, store, rejects, listener);
+    }
+
+    /**
+     * As {@link #ingest}, with mainlogs of several cluster nodes: each mainlog line joins the messages of its
+     * source's node. Custom log lines are of this ingestor's node.
+     *
+     * @param mainlogs   mainlog files with their nodes, read alongside, possibly none
+     * @param customLogs custom_logger stage files, in any order
+     * @param store      where joined messages are appended and ingested files recorded
+     * @param rejects    receives every line set aside
+     * @param listener   receives progress
+     * @throws IngestException when a whole file cannot be used
+     */
+    public IngestResult ingestSources(List<LogSource> mainlogs, List<CustomLogFile> customLogs, TrafficStore store,
+                                      RejectSink rejects, IngestListener listener) {
+        mainlogs.forEach(source -> LogFiles.check(source.path()));
         customLogs.forEach(log -> LogFiles.check(log.path(), EXPECTED));
-        final Set<FileIdentity> seen = new HashSet<>();
-        final List<MergedLogReader> inputs = newInputs(mainlogs, customLogs, store, listener, seen);
+        final List<MergedLogReader> inputs = newInputs(mainlogs, customLogs, store, listener);
         final IngestRun run = new IngestRun(store, rejects, listener, bindingGroups, node, holdBackMicros);
 
-        readAll(inputs, run, listener);
+        MergedRead.readAll(inputs.stream().map(List::of).toList(), run, listener);
         run.finish();
         for (MergedLogReader input : inputs) {
             final String name = input.path().getFileName().toString();
@@ -85,20 +99,20 @@ public final class CustomLogIngestor {
         return run.result(inputs.size(), mainlogs.size() + customLogs.size() - inputs.size());
     }
 
-    private static List<MergedLogReader> newInputs(List<Path> mainlogs, List<CustomLogFile> customLogs,
-                                                   TrafficStore store, IngestListener listener,
-                                                   Set<FileIdentity> seen) {
+    private List<MergedLogReader> newInputs(List<LogSource> mainlogs, List<CustomLogFile> customLogs,
+                                            TrafficStore store, IngestListener listener) {
+        final Set<FileIdentity> seen = new HashSet<>();
         final List<MergedLogReader> inputs = new ArrayList<>();
-        for (Path file : mainlogs) {
-            final FileIdentity identity = newIdentity(file, store, listener, seen);
+        for (LogSource source : mainlogs) {
+            final FileIdentity identity = newIdentity(source.path(), store, listener, seen);
             if (identity != null) {
-                inputs.add(MergedLogReader.mainlog(file, identity, inputs.size()));
+                inputs.add(MergedLogReader.mainlog(source, identity, inputs.size()));
             }
         }
         for (CustomLogFile log : customLogs) {
             final FileIdentity identity = newIdentity(log.path(), store, listener, seen);
             if (identity != null) {
-                inputs.add(MergedLogReader.custom(log, identity, inputs.size()));
+                inputs.add(MergedLogReader.custom(log, node, identity, inputs.size()));
             }
         }
         return inputs;
@@ -118,44 +132,5 @@ public final class CustomLogIngestor {
             return null;
         }
         return identity;
-    }
-
-    /** Opens every input, refuses one without a usable line, then feeds the earliest pending line each time. */
-    private static void readAll(List<MergedLogReader> inputs, IngestRun run, IngestListener listener) {
-        final PriorityQueue<MergedLogReader> pending = new PriorityQueue<>(Comparator
-                .comparingLong(MergedLogReader::headMicros).thenComparingInt(MergedLogReader::order));
-        try {
-            for (MergedLogReader input : inputs) {
-                input.open(listener);
-                requireUsableLine(input, run, listener);
-                pending.add(input);
-            }
-            while (!pending.isEmpty()) {
-                final MergedLogReader next = pending.poll();
-                next.deliver(run);
-                if (next.advance(run, listener)) {
-                    pending.add(next);
-                } else {
-                    next.finish(run, listener);
-                }
-            }
-        } finally {
-            inputs.forEach(CustomLogIngestor::closeQuietly);
-        }
-    }
-
-    private static void requireUsableLine(MergedLogReader input, IngestRun run, IngestListener listener) {
-        if (!input.advance(run, listener)) {
-            throw new IngestException(input.path() + ": holds no line that parses (" + input.lineCount()
-                    + " lines read); " + EXPECTED + " or a Momentum mainlog");
-        }
-    }
-
-    private static void closeQuietly(MergedLogReader input) {
-        try {
-            input.close();
-        } catch (IOException | RuntimeException e) {
-            // Reading has ended or failed already; a failure to close changes nothing reported.
-        }
     }
 }

@@ -10,10 +10,11 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * The state of one {@link Ingestor#ingest} or {@link CustomLogIngestor#ingest} call: the parser, the join, the
- * counters and the store writes. Joined messages of an unselected binding group are counted and dropped before
- * the store. A run for custom logs passes joined messages through a {@link ReceptionHoldBack}, since their
- * receptions are rebuilt from attempt lines that may arrive after later receptions.
+ * The state of one {@link Ingestor} or {@link CustomLogIngestor} call: the parser, the join, the counters and
+ * the store writes. Files read one after another ({@link #read}) are of the run's node; lines of a
+ * {@link MergedRead} name their own node. Joined messages of an unselected binding group are counted and
+ * dropped before the store. A run for custom logs passes joined messages through a {@link ReceptionHoldBack},
+ * since their receptions are rebuilt from attempt lines that may arrive after later receptions.
  */
 final class IngestRun {
     private final TrafficStore store;
@@ -96,14 +97,15 @@ final class IngestRun {
      * Takes one parsed line of a merged read; a custom log line brings the reception it implies, which opens
      * its message unless the message is open already.
      *
-     * @param implied the reception a custom log line implies, or null for a mainlog line
-     * @param line    a parsed reception, attempt or heartbeat
+     * @param lineNode the node that wrote the line; message ids are unique per node
+     * @param implied  the reception a custom log line implies, or null for a mainlog line
+     * @param line     a parsed reception, attempt or heartbeat
      */
-    void accept(Path file, long lineNumber, String text, Reception implied, ParsedLine line) {
+    void accept(String lineNode, Path file, long lineNumber, String text, Reception implied, ParsedLine line) {
         lines++;
-        final RejectReason opening = implied == null || joiner.isOpen(node, implied.messageId()) ? null
-                : open(implied);
-        final RejectReason reason = opening != null ? opening : joiner.accept(node, line);
+        final RejectReason opening = implied == null || joiner.isOpen(lineNode, implied.messageId()) ? null
+                : open(lineNode, implied);
+        final RejectReason reason = opening != null ? opening : joiner.accept(lineNode, line);
         if (reason != null) {
             reject(file, lineNumber, reason, text);
         }
@@ -129,9 +131,9 @@ final class IngestRun {
         return messagesStored;
     }
 
-    private RejectReason open(Reception implied) {
+    private RejectReason open(String lineNode, Reception implied) {
         final boolean late = holdBack != null && holdBack.isLate(implied.timeMicros());
-        return late ? RejectReason.LATE_RECEPTION : joiner.accept(node, implied);
+        return late ? RejectReason.LATE_RECEPTION : joiner.accept(lineNode, implied);
     }
 
     IngestResult result(int filesRead, int filesSkipped) {

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +30,9 @@ import java.util.Set;
  * {@link RejectReason#COMPRESSED_DATA_DAMAGED} reject line, and the file is recorded as ingested with the
  * lines read. Only a compressed file damaged before its first mainlog line is refused with an
  * {@link IngestException} that names the file and says a complete gzip or bzip2 stream was expected.
+ *
+ * <p>Clusters: {@link #ingestSources} reads the mainlogs of several nodes together, earliest line first across
+ * the nodes, and joins each message by (node, message id), since ids are unique only per node.
  *
  * <p>Note: files are recorded as ingested only when the whole ingest has finished. A message received in
  * an earlier ingest and finished in a later one is stored as NO_FINAL_OUTCOME and its later lines count
@@ -62,29 +68,78 @@ public final class Ingestor {
      */
     public IngestResult ingest(List<Path> files, TrafficStore store, RejectSink rejects, IngestListener listener) {
         files.forEach(LogFiles::check);
-        final List<InputFile> inputs = newInputs(files, store, listener);
+        final List<InputFile> inputs = newInputs(files.stream().map(file -> new LogSource(file, node)).toList(),
+                store, listener);
         final IngestRun run = new IngestRun(store, rejects, listener, bindingGroups, node);
 
         for (InputFile input : inputs) {
-            input.lineCount = run.read(input.path);
+            input.lineCount = run.read(input.source.path());
         }
         run.finish();
-        for (InputFile input : inputs) {
-            final String name = input.path.getFileName().toString();
-            store.recordIngested(new IngestedFile(input.identity, name, input.lineCount));
-        }
+        recordIngested(inputs, store);
         return run.result(inputs.size(), files.size() - inputs.size());
     }
 
-    private static List<InputFile> newInputs(List<Path> files, TrafficStore store, IngestListener listener) {
+    /**
+     * Reads the mainlogs of a cluster, each file with the node that wrote it (this ingestor's own node is not
+     * used). Each node's files are read one after another in the order of their first timestamp, as rotations
+     * of one log; across nodes the earliest pending line is always taken next, so receptions reach the join in
+     * time order and the store stays in reception order. Messages are joined by (node, message id).
+     *
+     * <p>Example: {@code mta1} logs R(A1) at t=0 s and D(A1) at t=5 s, {@code mta2} logs R(A1) at t=2 s and
+     * D(A1) at t=3 s. Two messages are stored: (mta1, A1) received at 0 s, then (mta2, A1) received at 2 s.
+     *
+     * @param sources  mainlog files with their nodes, in any order
+     * @param store    where joined messages are appended and ingested files recorded
+     * @param rejects  receives every line set aside
+     * @param listener receives progress
+     * @throws IngestException when a whole file cannot be used
+     */
+    public IngestResult ingestSources(List<LogSource> sources, TrafficStore store, RejectSink rejects,
+                                      IngestListener listener) {
+        sources.forEach(source -> LogFiles.check(source.path()));
+        final List<InputFile> inputs = newInputs(sources, store, listener);
+        final IngestRun run = new IngestRun(store, rejects, listener, bindingGroups, node);
+
+        MergedRead.readAll(chainsByNode(inputs), run, listener);
+        run.finish();
+        for (InputFile input : inputs) {
+            input.lineCount = input.reader.lineCount();
+        }
+        recordIngested(inputs, store);
+        return run.result(inputs.size(), sources.size() - inputs.size());
+    }
+
+    /** @return one chain of readers per node, each oldest file first, in the order of each node's first file */
+    private static List<List<MergedLogReader>> chainsByNode(List<InputFile> inputs) {
+        final Map<String, List<MergedLogReader>> chains = new LinkedHashMap<>();
+        final Map<String, Integer> chainOrder = new HashMap<>();
+        for (InputFile input : inputs) {
+            final String node = input.source.node();
+            final int order = chainOrder.computeIfAbsent(node, unused -> chainOrder.size());
+            input.reader = MergedLogReader.mainlog(input.source, input.identity, order);
+            chains.computeIfAbsent(node, unused -> new ArrayList<>()).add(input.reader);
+        }
+        return List.copyOf(chains.values());
+    }
+
+    private static void recordIngested(List<InputFile> inputs, TrafficStore store) {
+        for (InputFile input : inputs) {
+            final String name = input.source.path().getFileName().toString();
+            store.recordIngested(new IngestedFile(input.identity, name, input.lineCount));
+        }
+    }
+
+    private static List<InputFile> newInputs(List<LogSource> sources, TrafficStore store,
+                                             IngestListener listener) {
         final List<InputFile> inputs = new ArrayList<>();
         final Set<FileIdentity> seen = new HashSet<>();
-        for (Path file : files) {
-            final FileIdentity identity = identityOf(file);
+        for (LogSource source : sources) {
+            final FileIdentity identity = identityOf(source.path());
             if (store.hasIngested(identity) || !seen.add(identity)) {
-                listener.fileSkipped(file);
+                listener.fileSkipped(source.path());
             } else {
-                inputs.add(new InputFile(file, identity, FirstTimestamp.of(file)));
+                inputs.add(new InputFile(source, identity, FirstTimestamp.of(source.path())));
             }
         }
         inputs.sort(Comparator.comparingLong(input -> input.firstMicros));
@@ -100,13 +155,14 @@ public final class Ingestor {
     }
 
     private static final class InputFile {
-        private final Path path;
+        private final LogSource source;
         private final FileIdentity identity;
         private final long firstMicros;
         private long lineCount;
+        private MergedLogReader reader;
 
-        InputFile(Path path, FileIdentity identity, long firstMicros) {
-            this.path = path;
+        InputFile(LogSource source, FileIdentity identity, long firstMicros) {
+            this.source = source;
             this.identity = identity;
             this.firstMicros = firstMicros;
         }

@@ -11,12 +11,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * One input of a merged read ({@link CustomLogIngestor}): a custom log or a mainlog file, read one usable
- * line ahead so that several files can be interleaved by line time. Unusable lines are set aside as they are
- * read; damaged compressed data ends the file as in {@link IngestRun#read}.
+ * One input of a {@link MergedRead}: a custom log or a mainlog file of one node, read one usable line ahead so
+ * that several files can be interleaved by line time. Unusable lines are set aside as they are read; damaged
+ * compressed data ends the file as in {@link IngestRun#read}.
  */
 final class MergedLogReader implements Closeable {
     private final Path path;
+    private final String node;
     private final FileIdentity identity;
     private final int order;
     private final CustomLineParser custom;
@@ -29,20 +30,24 @@ final class MergedLogReader implements Closeable {
     private Reception headReception;
     private ParsedLine headLine;
 
-    private MergedLogReader(Path path, FileIdentity identity, int order, CustomLineParser custom) {
+    private MergedLogReader(Path path, String node, FileIdentity identity, int order, CustomLineParser custom) {
         this.path = path;
+        this.node = node;
         this.identity = identity;
         this.order = order;
         this.custom = custom;
         this.mainlog = custom == null ? new MainlogParser() : null;
     }
 
-    static MergedLogReader custom(CustomLogFile log, FileIdentity identity, int order) {
-        return new MergedLogReader(log.path(), identity, order, new CustomLineParser(log.format(), log.stage()));
+    /** @param node the node whose message ids the file's lines carry */
+    static MergedLogReader custom(CustomLogFile log, String node, FileIdentity identity, int order) {
+        final CustomLineParser parser = new CustomLineParser(log.format(), log.stage());
+        return new MergedLogReader(log.path(), node, identity, order, parser);
     }
 
-    static MergedLogReader mainlog(Path path, FileIdentity identity, int order) {
-        return new MergedLogReader(path, identity, order, null);
+    /** @param order breaks ties between equal line times: the lower order is read first */
+    static MergedLogReader mainlog(LogSource source, FileIdentity identity, int order) {
+        return new MergedLogReader(source.path(), source.node(), identity, order, null);
     }
 
     void open(IngestListener listener) {
@@ -82,7 +87,7 @@ final class MergedLogReader implements Closeable {
 
     /** Hands the line read ahead to {@code run}. */
     void deliver(IngestRun run) {
-        run.accept(path, headLineNumber, headText, headReception, headLine);
+        run.accept(node, path, headLineNumber, headText, headReception, headLine);
     }
 
     long headMicros() {
