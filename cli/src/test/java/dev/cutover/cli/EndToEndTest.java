@@ -1,5 +1,6 @@
 package dev.cutover.cli;
 
+import dev.cutover.cli.CommandRuns.Result;
 import dev.cutover.ingest.Completeness;
 import dev.cutover.ingest.MessageRecord;
 import dev.cutover.ingest.synth.DomainBehaviour;
@@ -61,7 +62,7 @@ class EndToEndTest {
     void run_halvedYahooRate_divergesOnYahooAndExplainsIt() throws IOException {
         final Path out = dir.resolve("out-a");
 
-        final CommandRuns.Result result = cutover("run", estate.toString(), "--out", out.toString());
+        final Result result = cutover("run", estate.toString(), "--out", out.toString());
         final String report = Files.readString(out.resolve("report.json"));
 
         assertEquals(1, result.status(), result.err());
@@ -112,7 +113,7 @@ class EndToEndTest {
         Files.writeString(bad.resolve("scenario.toml"),
                 Files.readString(bad.resolve("scenario.toml")).replace("seed = 3", "seed = 3\nsede = 4"));
 
-        final CommandRuns.Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-bad").toString());
+        final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-bad").toString());
 
         assertEquals(2, result.status());
         assertTrue(result.err().startsWith("cutover: scenario.toml:3: unknown key `sede`"), result.err());
@@ -124,7 +125,7 @@ class EndToEndTest {
         copy(estate, bad);
         Files.writeString(bad.resolve("kumo/init.lua"), "local x = 1\nlocal y = x // 2\n");
 
-        final CommandRuns.Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-lua").toString());
+        final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-lua").toString());
 
         assertEquals(2, result.status());
         assertTrue(result.err().contains("init.lua:2"), result.err());
@@ -137,7 +138,7 @@ class EndToEndTest {
         copy(estate, bad);
         Files.delete(bad.resolve("kumo/shaping.toml"));
 
-        final CommandRuns.Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-shaping").toString());
+        final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-shaping").toString());
 
         assertEquals(2, result.status());
         assertTrue(result.err().contains("shaping.toml error: file not found"), result.err());
@@ -149,7 +150,7 @@ class EndToEndTest {
         copy(estate, bad);
         Files.writeString(bad.resolve("logs/mainlog.ec"), "");
 
-        final CommandRuns.Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-empty").toString());
+        final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-empty").toString());
 
         assertEquals(2, result.status());
         assertTrue(result.err().contains("mainlog.ec"), result.err());
@@ -208,7 +209,7 @@ class EndToEndTest {
         Files.writeString(shared.resolve("scenario.toml"), Files.readString(shared.resolve("scenario.toml"))
                 .replace("[traffic]", "[traffic]\nstore = \".\""));
 
-        final CommandRuns.Result result = cutover("run", shared.toString(), "--out", dir.resolve("out-dot").toString());
+        final Result result = cutover("run", shared.toString(), "--out", dir.resolve("out-dot").toString());
 
         assertEquals(2, result.status());
         assertTrue(result.err().contains("holds files that are not part of a cutover traffic store"), result.err());
@@ -223,7 +224,7 @@ class EndToEndTest {
         Files.writeString(other.resolve("scenario.toml"), Files.readString(other.resolve("scenario.toml"))
                 .replace("[traffic]", "[traffic]\nbinding_groups = [\"nosuchgroup\"]"));
 
-        final CommandRuns.Result result = cutover("run", other.toString(), "--out", dir.resolve("out-other").toString());
+        final Result result = cutover("run", other.toString(), "--out", dir.resolve("out-other").toString());
 
         assertEquals(2, result.status());
         assertTrue(result.err().contains("matched none of the 6000 messages"), result.err());
@@ -236,7 +237,7 @@ class EndToEndTest {
         Files.writeString(bad.resolve("ecelerity.conf"), Files.readString(bad.resolve("ecelerity.conf"))
                 .replace("Max_Outbound_Connections = 4", "Max_Outbound_Connections = lots"));
 
-        final CommandRuns.Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-conf").toString());
+        final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-conf").toString());
 
         assertEquals(2, result.status(), result.err());
         assertTrue(result.err().startsWith("cutover: ecelerity.conf:2: "), result.err());
@@ -249,7 +250,7 @@ class EndToEndTest {
         final Path existing = dir.resolve("existing.ec");
         Files.writeString(existing, "keep me\n");
 
-        final CommandRuns.Result result = cutover("synth", "--spec", spec.toString(), "--out", existing.toString(),
+        final Result result = cutover("synth", "--spec", spec.toString(), "--out", existing.toString(),
                 "--volume", "Infinity");
 
         assertEquals(2, result.status(), result.err());
@@ -267,7 +268,7 @@ class EndToEndTest {
                 "kumo.on('get_egress_source', function(name) return kumo.make_egress_source { name = name } end)",
                 ""));
 
-        final CommandRuns.Result result = cutover("run", bare.toString(), "--out", dir.resolve("out-bare").toString());
+        final Result result = cutover("run", bare.toString(), "--out", dir.resolve("out-bare").toString());
 
         assertTrue(result.status() == 0 || result.status() == 1, result.err());
         assertTrue(result.out().contains("note: policy: no get_egress_path_config handler is registered, so "
@@ -281,7 +282,7 @@ class EndToEndTest {
         Files.writeString(partial.resolve("ecelerity.conf"), Files.readString(partial.resolve("ecelerity.conf"))
                 .replace("  Binding \"pool-b\" { Bind_Address = 192.0.2.2 }\n", ""));
 
-        final CommandRuns.Result result = cutover("run", partial.toString(), "--out", dir.resolve("out-partial").toString());
+        final Result result = cutover("run", partial.toString(), "--out", dir.resolve("out-partial").toString());
 
         assertTrue(result.out().contains("note: ecelerity.conf declares no Binding \"pool-b\", which the logs use"),
                 result.out());
@@ -289,7 +290,7 @@ class EndToEndTest {
 
     @Test
     void noSubcommand_exitsTwoWithUsage() {
-        final CommandRuns.Result result = cutover();
+        final Result result = cutover();
 
         assertEquals(2, result.status());
         assertTrue(result.err().contains("Usage: cutover"), result.err());
@@ -297,7 +298,7 @@ class EndToEndTest {
 
     @Test
     void run_noArguments_exitsTwoWithUsage() {
-        final CommandRuns.Result result = cutover("run");
+        final Result result = cutover("run");
 
         assertEquals(2, result.status());
         assertTrue(result.err().contains("Missing required parameter"), result.err());

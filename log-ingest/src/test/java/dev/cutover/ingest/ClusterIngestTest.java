@@ -1,37 +1,21 @@
 package dev.cutover.ingest;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Mainlogs of two cluster nodes whose message ids collide (fixtures in {@code /cluster}, see its README). */
-class ClusterIngestTest {
+class ClusterIngestTest extends IngestTestSupport {
     private static final long T0_MICROS = 1_717_430_400_000_000L;
     private static final String B1 = "B1/00-10001-0A000001";
     private static final String B2 = "B2/00-10001-0B000001";
-
-    @TempDir
-    Path dir;
-
-    private final List<String> rejected = new ArrayList<>();
-    private final RejectSink sink = (file, line, reason, text) ->
-            rejected.add(file.getFileName() + ":" + line + ":" + reason);
-
-    @BeforeAll
-    static void disableChronicleAnalytics() {
-        System.setProperty("chronicle.analytics.disable", "true");
-        System.setProperty("chronicle.announcer.disable", "true");
-    }
 
     @Test
     void ingestSources_twoNodesSameIds_bothMessagesKeyedByNodeInReceptionOrder() throws IOException {

@@ -3,15 +3,13 @@ package dev.cutover.ingest;
 import dev.cutover.ingest.custom.CustomLogFile;
 import dev.cutover.ingest.custom.CustomLogFormat;
 import dev.cutover.ingest.custom.CustomLogStage;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,22 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CustomLogIngestorTest {
+class CustomLogIngestorTest extends IngestTestSupport {
     static final String DELIVERY_FORMAT = "%t,%i,%BI,%CI,%g,%b,%r,%R,%d,%H,%N,%T{3},%n";
     static final String FAILURE_FORMAT = "%t,%i,%BI,%CI,%g,%b,%r,%R,%d,%H,%N,%T{3},%S,%n";
-
-    @TempDir
-    Path dir;
-
-    private final List<String> rejected = new ArrayList<>();
-    private final RejectSink sink = (file, line, reason, text) ->
-            rejected.add(file.getFileName() + ":" + line + ":" + reason);
-
-    @BeforeAll
-    static void disableChronicleAnalytics() {
-        System.setProperty("chronicle.analytics.disable", "true");
-        System.setProperty("chronicle.announcer.disable", "true");
-    }
 
     static List<CustomLogFile> fixture() throws URISyntaxException {
         final Path folder = Path.of(CustomLogIngestorTest.class.getResource("/custom/delivery.csv").toURI())

@@ -1,8 +1,6 @@
 package dev.cutover.ingest;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -18,19 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class IngestorTest {
-    @TempDir
-    Path dir;
-
-    private final List<String> rejected = new ArrayList<>();
-    private final RejectSink sink = (file, line, reason, text) ->
-            rejected.add(file.getFileName() + ":" + line + ":" + reason);
-
-    @BeforeAll
-    static void disableChronicleAnalytics() {
-        System.setProperty("chronicle.analytics.disable", "true");
-        System.setProperty("chronicle.announcer.disable", "true");
-    }
+class IngestorTest extends IngestTestSupport {
 
     @Test
     void ingest_exampleLog_joinsTwoMessagesAndRejectsTwoOrphans() throws IOException {
