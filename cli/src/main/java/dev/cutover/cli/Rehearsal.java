@@ -2,12 +2,13 @@ package dev.cutover.cli;
 
 import dev.cutover.cli.report.RehearsalResult;
 import dev.cutover.cli.report.TrafficSummary;
-import dev.cutover.ingest.CustomLogIngestor;
 import dev.cutover.ingest.IngestException;
 import dev.cutover.ingest.IngestListener;
+import dev.cutover.ingest.IngestOptions;
 import dev.cutover.ingest.Ingestor;
 import dev.cutover.ingest.MessageCursor;
 import dev.cutover.ingest.MessageRecord;
+import dev.cutover.ingest.ReceptionOrderJoiner;
 import dev.cutover.ingest.RejectReason;
 import dev.cutover.ingest.TrafficStore;
 import dev.cutover.kumo.HarnessOptions;
@@ -56,7 +57,7 @@ final class Rehearsal {
         final Destinations destinations = Destinations.of(mx::siteName);
         final MomentumModel momentum = momentumModel(destinations);
         final ObservedModel observed = new ObservedModel(destinations);
-        try (ScenarioStore store = ScenarioStore.open(scenario.store(), scenario.allLogFiles(), inputs())) {
+        try (ScenarioStore store = ScenarioStore.open(scenario.store(), scenario.inputs())) {
             ingest(store.traffic(), rejectsFile);
             final LuaKumoPolicy policy = kumoPolicy(mx, firstReceptionSeconds(store.traffic()));
             final KumoModel kumo = new KumoModel(policy, kumoParameters(), scenario.receivers(), scenario.seed());
@@ -69,27 +70,11 @@ final class Rehearsal {
         }
     }
 
-    /**
-     * How the logs are read: a mainlog's node, and a custom log's stage and format, change what the same file
-     * means.
-     */
-    private String inputs() {
-        final StringBuilder text = new StringBuilder("cutover store inputs v2\n");
-        scenario.mainlogs().forEach(log -> text.append("mainlog\t").append(log.node()).append('\t')
-                .append(log.path()).append('\n'));
-        scenario.customLogs().forEach(log -> text.append("custom\t").append(log.stage()).append('\t')
-                .append(log.format().text()).append('\t').append(log.path()).append('\n'));
-        return text.toString();
-    }
-
     private void ingest(TrafficStore store, Path rejectsFile) {
         try (RejectsFile rejects = new RejectsFile(rejectsFile)) {
-            if (scenario.customLogs().isEmpty()) {
-                new Ingestor().ingestSources(scenario.mainlogs(), store, rejects, listener);
-            } else {
-                new CustomLogIngestor().ingestSources(scenario.mainlogs(), scenario.customLogs(), store, rejects,
-                        listener);
-            }
+            final long holdBack = scenario.customLogs().isEmpty() ? 0 : ReceptionOrderJoiner.DEFAULT_MAX_MESSAGE_AGE_MICROS;
+            Ingestor.ingestInputs(scenario.inputs(), store, rejects, listener,
+                    IngestOptions.defaults().withHoldBack(holdBack));
         } catch (IngestException e) {
             throw new UserError(e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import dev.cutover.ingest.RejectSink;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,16 +15,19 @@ import java.nio.file.StandardOpenOption;
 /**
  * The rejects file: one tab-separated row per log line set aside, with the file, the line number, the reason and
  * the raw text (tabs, newlines and backslashes escaped, cut at 4 KiB). The file is appended to across ingests,
- * so every line ever set aside stays listed.
+ * so every line ever set aside stays listed, once: rows written after the store's last saved state by an ingest
+ * that was killed are cut off when the next ingest starts ({@link #rewind}), and that ingest writes them again.
  */
 final class RejectsFile implements RejectSink, AutoCloseable {
     static final String HEADER = "file\tline\treason\ttext";
     private static final int MAX_TEXT = 4096;
 
+    private final Path path;
     private final BufferedWriter out;
     private long written;
 
     RejectsFile(Path path) {
+        this.path = path;
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());
             final boolean fresh = !Files.exists(path) || Files.size(path) == 0;
@@ -46,6 +50,32 @@ final class RejectsFile implements RejectSink, AutoCloseable {
             written++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Flushes the rows written so far; @return the file's length, where a later {@link #rewind} may cut it. */
+    @Override
+    public long position() {
+        try {
+            out.flush();
+            return Files.size(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Cuts off the rows an ingest killed after saving its state wrote, before any row of this run is written. */
+    @Override
+    public void rewind(long position) {
+        try {
+            out.flush();
+            if (position >= 0 && Files.size(path) > position) {
+                try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                    channel.truncate(position);
+                }
+            }
+        } catch (IOException e) {
+            throw new UserError(path + ": cannot cut the rejects file back (" + e.getMessage() + ")");
         }
     }
 

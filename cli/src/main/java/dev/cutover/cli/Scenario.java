@@ -1,7 +1,7 @@
 package dev.cutover.cli;
 
+import dev.cutover.ingest.IngestInput;
 import dev.cutover.ingest.LogSource;
-import dev.cutover.ingest.custom.CustomLogFile;
 import dev.cutover.sim.ReceiverParameters;
 import dev.cutover.sim.compare.Tolerances;
 import dev.cutover.sim.momentum.conf.FallbackOrder;
@@ -19,7 +19,8 @@ import java.util.Set;
  * @param seed             seed of every random choice the models make
  * @param mainlogs         mainlog files with the cluster node that wrote each ("" for a single node), in the order
  *                         given (globs expanded, sorted by name within a glob)
- * @param customLogs       custom_logger stage files with their formats, in the order given; possibly empty
+ * @param customLogs       custom_logger stage files with their stages, formats and nodes, in the order given;
+ *                         possibly empty
  * @param bindingGroups    binding groups to replay; empty for all
  * @param store            the traffic store folder
  * @param momentumConfig   the ecelerity.conf
@@ -37,7 +38,7 @@ public record Scenario(
         String name,
         long seed,
         List<LogSource> mainlogs,
-        List<CustomLogFile> customLogs,
+        List<IngestInput> customLogs,
         Set<String> bindingGroups,
         Path store,
         Path momentumConfig,
@@ -55,11 +56,12 @@ public record Scenario(
         return mainlogs.stream().map(LogSource::path).toList();
     }
 
-    /** @return every input file, mainlogs first: what the traffic store must hold. */
-    public List<Path> allLogFiles() {
-        final List<Path> files = new ArrayList<>(logs());
-        customLogs.forEach(log -> files.add(log.path()));
-        return files;
+    /** @return every input file and how it is read, mainlogs first: what the traffic store must hold. */
+    public List<IngestInput> inputs() {
+        final List<IngestInput> inputs = new ArrayList<>();
+        mainlogs.forEach(log -> inputs.add(IngestInput.mainlog(log)));
+        inputs.addAll(customLogs);
+        return inputs;
     }
 
     /** @return the folder holding the scenario file. */

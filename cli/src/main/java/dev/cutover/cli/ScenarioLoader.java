@@ -1,6 +1,7 @@
 package dev.cutover.cli;
 
 import dev.cutover.ingest.LogSource;
+import dev.cutover.ingest.IngestInput;
 import dev.cutover.ingest.custom.CustomLogFile;
 import dev.cutover.ingest.custom.CustomLogFormat;
 import dev.cutover.ingest.custom.CustomLogStage;
@@ -36,7 +37,7 @@ public final class ScenarioLoader {
             "receivers", Set.of("smtp_latency", "connect_latency"),
             "tolerance", Set.of("delivered_per_minute", "connections", "deferrals", "absolute_floor", "rate_window"),
             "replay", Set.of("drain_allowance"));
-    private static final Set<String> CUSTOM_LOG_KEYS = Set.of("stage", "files", "format");
+    private static final Set<String> CUSTOM_LOG_KEYS = Set.of("stage", "files", "format", "node");
     private static final Set<String> LOG_ENTRY_KEYS = Set.of("path", "node");
     private static final Set<String> TENANT_FIELDS = Set.of("binding_group", "binding", "none");
 
@@ -175,9 +176,9 @@ public final class ScenarioLoader {
         return position == null ? line("traffic.logs") : position.line();
     }
 
-    private List<CustomLogFile> customLogs(Path folder) {
+    private List<IngestInput> customLogs(Path folder) {
         final TomlArray entries = array("traffic.custom_logs");
-        final List<CustomLogFile> logs = new ArrayList<>();
+        final List<IngestInput> logs = new ArrayList<>();
         for (int i = 0; entries != null && i < entries.size(); i++) {
             if (!(entries.get(i) instanceof TomlTable)) {
                 throw expected("traffic.custom_logs", "a list of tables, written [[traffic.custom_logs]]");
@@ -190,21 +191,25 @@ public final class ScenarioLoader {
         return logs;
     }
 
-    /** @return one file per match of the entry's {@code files}, each with the entry's stage and format */
-    private List<CustomLogFile> customLog(Path folder, TomlTable entry) {
+    /** @return one file per match of the entry's {@code files}, each with the entry's stage, format and node */
+    private List<IngestInput> customLog(Path folder, TomlTable entry) {
         checkCustomLogKeys(entry);
         final CustomLogStage stage = customLogStage(entry);
         final CustomLogFormat format = customLogFormat(entry);
+        final Object node = entry.contains("node") ? entry.get("node") : "";
+        if (!(node instanceof String)) {
+            throw customLogError(entry, "node", "node must be a string: the cluster node that wrote these files");
+        }
         final Object files = entry.get("files");
         if (!(files instanceof TomlArray) || ((TomlArray) files).isEmpty()) {
             throw customLogError(entry, "files", "files must be a non-empty list of custom_logger files or globs");
         }
-        final List<CustomLogFile> logs = new ArrayList<>();
+        final List<IngestInput> logs = new ArrayList<>();
         final TomlArray array = (TomlArray) files;
         for (int i = 0; i < array.size(); i++) {
             final String where = fileName + ":" + entryLine(entry, "files");
             for (Path path : LogGlobs.expand(folder, String.valueOf(array.get(i)), where)) {
-                logs.add(new CustomLogFile(path, stage, format));
+                logs.add(IngestInput.custom(new CustomLogFile(path, stage, format), (String) node));
             }
         }
         return logs;
@@ -214,7 +219,7 @@ public final class ScenarioLoader {
         for (String key : entry.keySet()) {
             if (!CUSTOM_LOG_KEYS.contains(key)) {
                 throw customLogError(entry, key, "unknown key `" + key + "` in [[traffic.custom_logs]]; expected "
-                        + "one of files, format, stage");
+                        + "one of files, format, stage, node");
             }
         }
         for (String key : List.of("stage", "files", "format")) {

@@ -1,7 +1,8 @@
 package dev.cutover.cli;
 
-import dev.cutover.ingest.FileIdentity;
-import dev.cutover.ingest.IngestedFile;
+import dev.cutover.ingest.IngestException;
+import dev.cutover.ingest.IngestInput;
+import dev.cutover.ingest.Ingestor;
 import dev.cutover.ingest.TrafficStore;
 
 import java.io.IOException;
@@ -12,15 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The traffic store of a scenario run. A run replays exactly the scenario's current logs: when the store holds
- * any other set of files (a file changed, grew, was removed from the list, or an earlier ingest stopped part way)
- * or they were read another way (a custom log's stage or format changed), the store is emptied and built again.
+ * The traffic store of a scenario run. A run replays exactly the scenario's current logs. The store goes on from
+ * what it holds when it can: files that grew, were rotated, or were added after the others are read on, and an
+ * ingest that was stopped part way is finished. When it cannot (a file it holds is no longer among the logs, was
+ * rewritten, or is read another way, as when a custom log's format changed; or a new log starts before the newest
+ * message it holds), the store is emptied and built again.
  * A lock file keeps two cutover processes from filling one store at once. A folder holding anything but a store's
  * own files is refused, so emptying a store can never delete a user's files.
  */
@@ -41,18 +42,23 @@ final class ScenarioStore implements AutoCloseable {
     }
 
     /**
-     * Opens and locks the store for {@code logs} read as {@code inputs} describes, emptying it first when it holds
-     * other files or was filled from another description.
+     * Opens and locks the store for {@code inputs}, emptying it first when it cannot go on from what it holds.
+     *
+     * @throws UserError when an input cannot be read at all
      */
-    static ScenarioStore open(Path folder, List<Path> logs, String inputs) {
+    static ScenarioStore open(Path folder, List<IngestInput> inputs) {
         final ScenarioStore opened = openForAppend(folder);
-        if (!opened.holdsExactly(logs) || !inputs.equals(opened.readInputs())) {
-            opened.store.close();
-            opened.empty();
-            opened.store = openStore(folder);
+        try {
+            if (Ingestor.whyNotResumable(inputs, opened.store) != null) {
+                opened.store.close();
+                opened.empty();
+                opened.store = openStore(folder);
+            }
+            return opened;
+        } catch (IngestException e) {
+            opened.close();
+            throw new UserError(e.getMessage(), e);
         }
-        opened.writeInputs(inputs);
-        return opened;
     }
 
     /** Opens and locks the store as it is, for adding files to it. */
@@ -93,23 +99,6 @@ final class ScenarioStore implements AutoCloseable {
         }
     }
 
-    private String readInputs() {
-        try {
-            final Path file = folder.resolve(INPUTS_FILE);
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            throw new UserError(folder + ": cannot read the traffic store (" + e.getMessage() + ")");
-        }
-    }
-
-    private void writeInputs(String inputs) {
-        try {
-            Files.writeString(folder.resolve(INPUTS_FILE), inputs);
-        } catch (IOException e) {
-            throw new UserError(folder + ": cannot write the traffic store (" + e.getMessage() + ")");
-        }
-    }
-
     private static ScenarioStore lock(Path folder) {
         try {
             Files.createDirectories(folder);
@@ -141,29 +130,6 @@ final class ScenarioStore implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new UserError(folder + ": cannot open the traffic store (" + e.getMessage() + ")", e);
         }
-    }
-
-    private boolean holdsExactly(List<Path> logs) {
-        final Set<FileIdentity> held = new HashSet<>();
-        for (IngestedFile file : store.ingestedFiles()) {
-            held.add(file.identity());
-        }
-        if (held.isEmpty() && store.messageCount() == 0) {
-            return true;
-        }
-        return held.equals(identities(logs));
-    }
-
-    private static Set<FileIdentity> identities(List<Path> logs) {
-        final Set<FileIdentity> wanted = new HashSet<>();
-        for (Path log : logs) {
-            try {
-                wanted.add(FileIdentity.of(log));
-            } catch (IOException e) {
-                throw new UserError(log + ": cannot be read (" + e.getMessage() + ")");
-            }
-        }
-        return wanted;
     }
 
     /** Deletes the store's own entries, never anything else, and keeps the lock file. */

@@ -2,6 +2,12 @@ package dev.cutover.cli;
 
 import dev.cutover.cli.CommandRuns.Result;
 import dev.cutover.ingest.Completeness;
+import dev.cutover.ingest.IngestInput;
+import dev.cutover.ingest.IngestListener;
+import dev.cutover.ingest.IngestOptions;
+import dev.cutover.ingest.Ingestor;
+import dev.cutover.ingest.LogSource;
+import dev.cutover.ingest.RejectSink;
 import dev.cutover.ingest.MessageRecord;
 import dev.cutover.ingest.synth.DomainBehaviour;
 import dev.cutover.ingest.synth.MainlogSynthesizer;
@@ -186,18 +192,21 @@ class EndToEndTest {
     }
 
     @Test
-    void open_otherInputsDescription_emptiesTheStore() {
+    void open_sameLogReadAsAnotherNode_emptiesTheStore() throws IOException {
         final Path store = dir.resolve("inputs-store");
-        final MessageRecord message = new MessageRecord(1, "", "id-1", "gmail.com", "gmail.com", "s.example",
-                "pool", "pool-a", 10, List.of(), Completeness.NO_FINAL_OUTCOME);
-        try (ScenarioStore first = ScenarioStore.open(store, List.of(), "format A")) {
-            first.traffic().append(message);
+        final Path log = Files.writeString(dir.resolve("node-mainlog.ec"), "1717430400@A1@B@C@R@u@gmail.com@s"
+                + "@s.example@192.0.2.1@10@esmtp@pool@pool-a\n1717430401@A1@B@C@D@gmail.com@10@pool@pool-a@0@1.0"
+                + "@192.0.2.9\n");
+        final List<IngestInput> asMta1 = List.of(IngestInput.mainlog(new LogSource(log, "mta1")));
+        try (ScenarioStore first = ScenarioStore.open(store, asMta1)) {
+            Ingestor.ingestInputs(asMta1, first.traffic(), RejectSink.DISCARD, IngestListener.NONE,
+                    IngestOptions.defaults());
         }
-        try (ScenarioStore same = ScenarioStore.open(store, List.of(), "format A")) {
+        try (ScenarioStore same = ScenarioStore.open(store, asMta1)) {
             assertEquals(1, same.traffic().messageCount());
         }
 
-        try (ScenarioStore other = ScenarioStore.open(store, List.of(), "format B")) {
+        try (ScenarioStore other = ScenarioStore.open(store, List.of(IngestInput.mainlog(new LogSource(log, "mta2"))))) {
             assertEquals(0, other.traffic().messageCount());
         }
     }

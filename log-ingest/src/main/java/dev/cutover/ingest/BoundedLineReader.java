@@ -2,43 +2,85 @@ package dev.cutover.ingest;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
 
 /**
- * Reads lines while holding at most {@code maxChars} characters of any one line, so a log with a
- * multi-megabyte line (or no line breaks at all) is read in bounded memory. Lines end at {@code \n}; a
- * {@code \r} before it is dropped. The characters past the limit are skipped and the line is flagged.
+ * Reads UTF-8 lines from bytes while holding at most {@code maxBytes} bytes of any one line, so a log with a
+ * multi-megabyte line (or no line breaks at all) is read in bounded memory. It counts the bytes it consumes,
+ * so a store can remember where it stopped and a later ingest can go on from there.
+ *
+ * <p>Rules: lines end at {@code \n}; a {@code \r} before it is dropped. Bytes past the limit are skipped and the
+ * line is flagged {@link #tooLong()}. Malformed UTF-8 becomes U+FFFD, never an error. A last line without
+ * {@code \n} is returned at the end of the input, unless the reader {@link #holdUnterminated holds} it: then it
+ * stays pending, and a later {@link #readLine()} goes on reading it once the input has grown (a file still
+ * being written returns more bytes after its end).
+ *
+ * <p>Position: {@link #offset()} is the number of bytes consumed through the end of the line last returned,
+ * counted from the start of the input (or from the offset the reader was started at). The last
+ * {@value #WINDOW_BYTES} bytes before any recent offset can be digested with {@link #windowDigest}, which is
+ * how a resumed ingest proves a file is the one it read before.
  */
 final class BoundedLineReader implements Closeable {
-    private final Reader in;
-    private final int maxChars;
-    private final char[] buffer = new char[16 * 1024];
-    private final StringBuilder line = new StringBuilder(256);
+    /** Bytes digested before an offset to recognise a file again. */
+    static final int WINDOW_BYTES = 4096;
+    private static final int RING_BYTES = 4 * WINDOW_BYTES;
+
+    private final InputStream in;
+    private final int maxBytes;
+    private final byte[] buffer = new byte[64 * 1024];
+    private final byte[] ring = new byte[RING_BYTES];
+    private byte[] line = new byte[256];
+    private int lineLength;
+    private long lineBytes;
     private int position;
     private int limit;
+    private long scanned;
+    private long offset;
+    private long lineStart;
+    private boolean cutting;
     private boolean tooLong;
     private boolean endedAtLineBreak;
+    private boolean holdUnterminated;
     private long lineNumber;
 
-    BoundedLineReader(Reader in, int maxChars) {
-        this.in = in;
-        this.maxChars = maxChars;
+    BoundedLineReader(InputStream in, int maxBytes) {
+        this(in, maxBytes, 0, 0);
     }
 
-    /** @return the next line (cut to {@code maxChars} when {@link #tooLong()}), or null at the end */
+    /**
+     * @param startOffset the byte offset of the input's first byte in its file, for a resumed read
+     * @param startLine   lines of the file before that offset
+     */
+    BoundedLineReader(InputStream in, int maxBytes, long startOffset, long startLine) {
+        this.in = in;
+        this.maxBytes = maxBytes;
+        this.scanned = startOffset;
+        this.offset = startOffset;
+        this.lineStart = startOffset;
+        this.lineNumber = startLine;
+    }
+
+    /** @param hold true to keep a last line without {@code \n} pending instead of returning it */
+    void holdUnterminated(boolean hold) {
+        this.holdUnterminated = hold;
+    }
+
+    /** @return the next line (cut to {@code maxBytes} when {@link #tooLong()}), or null at the end for now */
     String readLine() throws IOException {
-        line.setLength(0);
-        tooLong = false;
-        boolean sawAny = false;
         while (fill()) {
-            sawAny = true;
             if (consumeUntilNewline()) {
                 endedAtLineBreak = true;
                 return finishLine();
             }
         }
+        if (lineBytes == 0 || holdUnterminated) {
+            return null;
+        }
         endedAtLineBreak = false;
-        return sawAny && (line.length() > 0 || tooLong) ? finishLine() : null;
+        return finishLine();
     }
 
     /** @return true when the line last returned ended at {@code \n}, false when the input ran out inside it */
@@ -46,7 +88,7 @@ final class BoundedLineReader implements Closeable {
         return endedAtLineBreak;
     }
 
-    /** @return true when the line last returned was longer than {@code maxChars} */
+    /** @return true when the line last returned was longer than {@code maxBytes} */
     boolean tooLong() {
         return tooLong;
     }
@@ -54,6 +96,36 @@ final class BoundedLineReader implements Closeable {
     /** @return the 1-based number of the line last returned */
     long lineNumber() {
         return lineNumber;
+    }
+
+    /** @return bytes consumed through the end of the line last returned */
+    long offset() {
+        return offset;
+    }
+
+    /** @return the offset at which the line last returned began */
+    long lineStart() {
+        return lineStart;
+    }
+
+    /** @return bytes of a line held pending because the input ended inside it */
+    long pendingBytes() {
+        return lineBytes;
+    }
+
+    /**
+     * @param at an offset no further back than a few KiB from the bytes read so far
+     * @return the length and SHA-256 of the up to {@value #WINDOW_BYTES} bytes before {@code at}, as far as
+     *         they are still held
+     */
+    FileWindow windowDigest(long at) {
+        final long available = Math.min(RING_BYTES - (scanned - at), at);
+        final int length = (int) Math.max(0, Math.min(WINDOW_BYTES, available));
+        final MessageDigest sha256 = FileWindow.newDigest();
+        for (long i = at - length; i < at; i++) {
+            sha256.update(ring[(int) (i % RING_BYTES)]);
+        }
+        return new FileWindow(length, FileWindow.hex(sha256.digest()));
     }
 
     @Override
@@ -65,39 +137,64 @@ final class BoundedLineReader implements Closeable {
         if (position < limit) {
             return true;
         }
-        limit = in.read(buffer, 0, buffer.length);
+        limit = Math.max(0, in.read(buffer, 0, buffer.length));
         position = 0;
         return limit > 0;
     }
 
-    /** Moves buffered characters into the line; @return true when a newline ended it. */
+    /** Moves buffered bytes into the line; @return true when a newline ended it. */
     private boolean consumeUntilNewline() {
         int end = position;
         while (end < limit && buffer[end] != '\n') {
             end++;
         }
-        keep(position, end);
         final boolean ended = end < limit;
-        position = ended ? end + 1 : end;
+        final int next = ended ? end + 1 : end;
+        keep(position, end);
+        remember(position, next);
+        lineBytes += next - position;
+        position = next;
         return ended;
     }
 
     private void keep(int from, int to) {
-        final int room = maxChars + 1 - line.length();
+        final int room = maxBytes + 1 - lineLength;
         final int kept = Math.min(room, to - from);
-        line.append(buffer, from, kept);
-        tooLong |= kept < to - from;
+        if (lineLength + kept > line.length) {
+            line = Arrays.copyOf(line, Math.min(Math.max(lineLength + kept, line.length * 2), maxBytes + 1));
+        }
+        System.arraycopy(buffer, from, line, lineLength, kept);
+        lineLength += kept;
+        cutting |= kept < to - from;
+    }
+
+    /** Keeps the last {@value #RING_BYTES} bytes scanned for {@link #windowDigest}. */
+    private void remember(int from, int to) {
+        final int start = Math.max(from, to - RING_BYTES);
+        final long startAt = scanned + (start - from);
+        int copied = 0;
+        while (copied < to - start) {
+            final int slot = (int) ((startAt + copied) % RING_BYTES);
+            final int chunk = Math.min(to - start - copied, RING_BYTES - slot);
+            System.arraycopy(buffer, start + copied, ring, slot, chunk);
+            copied += chunk;
+        }
+        scanned += to - from;
     }
 
     private String finishLine() {
         lineNumber++;
-        if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
-            line.setLength(line.length() - 1);
+        lineStart = offset;
+        offset += lineBytes;
+        lineBytes = 0;
+        int length = lineLength;
+        if (!cutting && length > 0 && line[length - 1] == '\r') {
+            length--;
         }
-        if (line.length() > maxChars) {
-            line.setLength(maxChars);
-            tooLong = true;
-        }
-        return line.toString();
+        tooLong = cutting || length > maxBytes;
+        final String text = new String(line, 0, Math.min(length, maxBytes), StandardCharsets.UTF_8);
+        lineLength = 0;
+        cutting = false;
+        return text;
     }
 }

@@ -19,11 +19,11 @@ import java.util.Set;
  * <p>Example: a transient_failure line at t=100 s with {@code %T} 2.00 and a delivery line at t=1,000 s for
  * the same {@code %i} become one message received at t=98 s with two attempts, T then D, COMPLETE.
  *
- * <p>Steps: every file is checked first and files the store already holds (by content, {@link FileIdentity})
- * are skipped, as in {@link Ingestor}; each remaining file must hold at least one usable line, else nothing is
- * stored; then the files are read together, always taking the earliest pending line across them, and the
- * join's messages are stored in reception order. Messages without a final line by the end are stored as
- * {@link Completeness#NO_FINAL_OUTCOME}.
+ * <p>Steps: as in {@link Ingestor}, files are checked first and matched by content with what the store has read;
+ * each new file must hold at least one usable line, else nothing is stored; then the files are read together,
+ * always taking the earliest pending line across them, and the join's messages are stored in reception order.
+ * Messages without a final line by the end stay pending in the store's {@link IngestState}; a replay reads them
+ * as {@link Completeness#NO_FINAL_OUTCOME}.
  *
  * <p>Note: a message first seen late can have been received before messages already finished, so finished
  * messages wait until the newest line is {@code holdBackMicros} past their reception (8 days by default, the
@@ -85,52 +85,10 @@ public final class CustomLogIngestor {
      */
     public IngestResult ingestSources(List<LogSource> mainlogs, List<CustomLogFile> customLogs, TrafficStore store,
                                       RejectSink rejects, IngestListener listener) {
-        mainlogs.forEach(source -> LogFiles.check(source.path()));
-        customLogs.forEach(log -> LogFiles.check(log.path(), EXPECTED));
-        final List<MergedLogReader> inputs = newInputs(mainlogs, customLogs, store, listener);
-        final IngestRun run = new IngestRun(store, rejects, listener, bindingGroups, node, holdBackMicros);
-
-        MergedRead.readAll(inputs.stream().map(List::of).toList(), run, listener);
-        run.finish();
-        for (MergedLogReader input : inputs) {
-            final String name = input.path().getFileName().toString();
-            store.recordIngested(new IngestedFile(input.identity(), name, input.lineCount()));
-        }
-        return run.result(inputs.size(), mainlogs.size() + customLogs.size() - inputs.size());
-    }
-
-    private List<MergedLogReader> newInputs(List<LogSource> mainlogs, List<CustomLogFile> customLogs,
-                                            TrafficStore store, IngestListener listener) {
-        final Set<FileIdentity> seen = new HashSet<>();
-        final List<MergedLogReader> inputs = new ArrayList<>();
-        for (LogSource source : mainlogs) {
-            final FileIdentity identity = newIdentity(source.path(), store, listener, seen);
-            if (identity != null) {
-                inputs.add(MergedLogReader.mainlog(source, identity, inputs.size()));
-            }
-        }
-        for (CustomLogFile log : customLogs) {
-            final FileIdentity identity = newIdentity(log.path(), store, listener, seen);
-            if (identity != null) {
-                inputs.add(MergedLogReader.custom(log, node, identity, inputs.size()));
-            }
-        }
-        return inputs;
-    }
-
-    /** @return the file's identity, or null when the store holds it or it was listed already */
-    private static FileIdentity newIdentity(Path file, TrafficStore store, IngestListener listener,
-                                            Set<FileIdentity> seen) {
-        final FileIdentity identity;
-        try {
-            identity = FileIdentity.of(file);
-        } catch (IOException e) {
-            throw LogFiles.unreadable(file, e);
-        }
-        if (store.hasIngested(identity) || !seen.add(identity)) {
-            listener.fileSkipped(file);
-            return null;
-        }
-        return identity;
+        final List<IngestInput> inputs = new ArrayList<>();
+        mainlogs.forEach(source -> inputs.add(IngestInput.mainlog(source)));
+        customLogs.forEach(log -> inputs.add(IngestInput.custom(log, node)));
+        return Ingestor.ingestInputs(inputs, store, rejects, listener,
+                IngestOptions.defaults().withBindingGroups(bindingGroups).withHoldBack(holdBackMicros));
     }
 }

@@ -3,6 +3,7 @@ package dev.cutover.ingest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongSupplier;
 
 /**
  * The decompressed bytes of a gzip or bzip2 log, which end at the first sign of damage instead of failing:
@@ -25,6 +26,7 @@ final class DecompressionGuard extends FilterInputStream {
     private static final int SKIP_CHUNK_BYTES = 8 * 1024;
 
     private final String format;
+    private final LongSupplier fileBytesRead;
     private IOException damage;
 
     /**
@@ -32,8 +34,19 @@ final class DecompressionGuard extends FilterInputStream {
      * @param format {@code "gzip"} or {@code "bzip2"}, or null for a plain file, which is not guarded
      */
     DecompressionGuard(InputStream in, String format) {
+        this(in, format, () -> 0);
+    }
+
+    /** @param fileBytesRead how many bytes of the file itself (compressed or not) have been read so far */
+    DecompressionGuard(InputStream in, String format, LongSupplier fileBytesRead) {
         super(in);
         this.format = format;
+        this.fileBytesRead = fileBytesRead;
+    }
+
+    /** @return bytes of the file itself read so far, for progress */
+    long fileBytesRead() {
+        return fileBytesRead.getAsLong();
     }
 
     /** @return the compression format, or null for a plain file */
@@ -93,6 +106,9 @@ final class DecompressionGuard extends FilterInputStream {
 
     @Override
     public long skip(long count) throws IOException {
+        if (format == null) {
+            return in.skip(count);
+        }
         final byte[] scratch = new byte[(int) Math.max(0, Math.min(count, SKIP_CHUNK_BYTES))];
         final int read = scratch.length == 0 ? 0 : read(scratch, 0, scratch.length);
         return Math.max(read, 0);

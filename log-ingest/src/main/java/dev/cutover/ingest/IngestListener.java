@@ -19,11 +19,21 @@ public interface IngestListener {
     }
 
     /**
+     * Reading starts, after the files were matched with what the store holds.
+     *
+     * @param files      files to read, in part or whole
+     * @param totalBytes bytes of those files still to read, as stored on disk (compressed or not)
+     */
+    default void started(int files, long totalBytes) {
+    }
+
+    /**
      * Called every {@link Ingestor#PROGRESS_INTERVAL_LINES} lines and at the end of each file.
      *
-     * @param linesRead      lines read from {@code file} so far
+     * @param linesRead      lines read from {@code file} so far, from its start
+     * @param bytesRead      bytes of {@code file} read in this ingest, as stored on disk
      * @param messagesStored messages appended to the store by this ingest so far
      */
-    default void progress(Path file, long linesRead, long messagesStored) {
+    default void progress(Path file, long linesRead, long bytesRead, long messagesStored) {
     }
 }

@@ -13,6 +13,8 @@ package dev.cutover.ingest;
  * @param noFinalOutcome        stored messages without a final D, X or P line
  * @param firstReceptionMicros  earliest reception among stored messages, -1 when none was stored
  * @param lastReceptionMicros   latest reception among stored messages, -1 when none was stored
+ * @param pendingMessages       messages whose join is still open at the end, kept in the store's ingest state
+ *                              for the next ingest (a replay reads them last)
  */
 public record IngestResult(
         int filesRead,
@@ -24,5 +26,6 @@ public record IngestResult(
         long orphanAttemptLines,
         long noFinalOutcome,
         long firstReceptionMicros,
-        long lastReceptionMicros) {
+        long lastReceptionMicros,
+        long pendingMessages) {
 }

@@ -3,94 +3,63 @@ package dev.cutover.ingest;
 import dev.cutover.ingest.ParsedLine.AttemptLine;
 import dev.cutover.ingest.ParsedLine.Heartbeat;
 import dev.cutover.ingest.ParsedLine.Reception;
-import dev.cutover.ingest.ParsedLine.Rejected;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
- * The state of one {@link Ingestor} or {@link CustomLogIngestor} call: the parser, the join, the counters and
- * the store writes. Files read one after another ({@link #read}) are of the run's node; lines of a
- * {@link MergedRead} name their own node. Joined messages of an unselected binding group are counted and
- * dropped before the store. A run for custom logs passes joined messages through a {@link ReceptionHoldBack},
- * since their receptions are rebuilt from attempt lines that may arrive after later receptions.
+ * The state of one ingest: the join, the counters and the store writes. Lines of a {@link MergedRead} name their
+ * own node. Joined messages of an unselected binding group are counted and dropped before the store. A run for
+ * custom logs passes joined messages through a {@link ReceptionHoldBack}, since their receptions are rebuilt from
+ * attempt lines that may arrive after later receptions.
+ *
+ * <p>Exactly once: a run starts from the store's saved {@link IngestState}. When the queue holds more messages than
+ * the state says (an ingest was killed after appending them), the first messages this run joins are those very
+ * messages, so that many are counted but not appended again. {@link #save} writes the state; at the end of a run
+ * the messages still open stay in it instead of the queue.
  */
 final class IngestRun {
     private final TrafficStore store;
     private final RejectSink rejects;
     private final IngestListener listener;
     private final Set<String> bindingGroups;
-    private final String node;
-    private final MainlogParser parser = new MainlogParser();
-    private final ReceptionOrderJoiner joiner = new ReceptionOrderJoiner(this::joined);
+    private final ReceptionOrderJoiner joiner;
     private final ReceptionHoldBack holdBack;
     private final RejectCounts rejectCounts = new RejectCounts();
+    private long alreadyAppended;
     private long lines;
     private long messagesStored;
     private long filteredMessages;
     private long noFinalOutcome;
     private long firstReceptionMicros = -1;
     private long lastReceptionMicros = -1;
-    private long newestLineMicros = Long.MIN_VALUE;
+    private long lastStoredMicros;
+    private long newestLineMicros;
 
+    /**
+     * @param holdBackMicros how long joined messages wait for earlier receptions; 0 stores them at once
+     * @param from           the state saved by the ingest before, or {@link IngestState#EMPTY}
+     */
     IngestRun(TrafficStore store, RejectSink rejects, IngestListener listener, Set<String> bindingGroups,
-              String node) {
-        this(store, rejects, listener, bindingGroups, node, 0);
-    }
-
-    /** @param holdBackMicros how long joined messages wait for earlier receptions; 0 stores them at once */
-    IngestRun(TrafficStore store, RejectSink rejects, IngestListener listener, Set<String> bindingGroups,
-              String node, long holdBackMicros) {
+              long holdBackMicros, IngestState from) {
         this.store = store;
         this.rejects = rejects;
         this.listener = listener;
         this.bindingGroups = bindingGroups;
-        this.node = node;
-        this.holdBack = holdBackMicros > 0 ? new ReceptionHoldBack(holdBackMicros) : null;
-    }
-
-    /**
-     * Reads one file to its end, or to the first damage in its compressed data. Damage is reported as one
-     * {@link RejectReason#COMPRESSED_DATA_DAMAGED} line: the unfinished line it cut, or an empty line after
-     * the last complete one when it fell between lines (that empty line is not counted as read).
-     *
-     * @return lines read from {@code file}
-     */
-    long read(Path file) {
-        listener.fileStarted(file, LogFiles.size(file));
-        try (DecompressionGuard bytes = LogFiles.openBytes(file); BoundedLineReader reader = LogFiles.lines(bytes)) {
-            final boolean lastLineCut = readLines(file, bytes, reader);
-            if (bytes.damaged() && !lastLineCut) {
-                reject(file, reader.lineNumber() + 1, RejectReason.COMPRESSED_DATA_DAMAGED, "");
-            }
-            listener.progress(file, reader.lineNumber(), messagesStored);
-            return reader.lineNumber();
-        } catch (IOException e) {
-            throw LogFiles.unreadable(file, e);
+        this.joiner = new ReceptionOrderJoiner(this::joined, ReceptionOrderJoiner.DEFAULT_MAX_MESSAGE_AGE_MICROS,
+                from.join());
+        final boolean holding = holdBackMicros > 0 || !from.held().held().isEmpty();
+        this.holdBack = holding ? new ReceptionHoldBack(Math.max(holdBackMicros, 1), from.held()) : null;
+        this.newestLineMicros = from.newestLineMicros();
+        this.lastStoredMicros = from.lastStoredMicros();
+        this.alreadyAppended = store.messageCount() - from.storedMessages();
+        if (alreadyAppended < 0) {
+            throw new IngestException("the traffic store holds " + store.messageCount() + " messages but its ingest "
+                    + "state counts " + from.storedMessages() + "; the store is damaged (ingest into a new store)");
         }
-    }
-
-    /** @return true when the last line was cut short by damaged compressed data */
-    private boolean readLines(Path file, DecompressionGuard bytes, BoundedLineReader reader) throws IOException {
-        boolean cut = false;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            cut = bytes.damaged() && !reader.endedAtLineBreak();
-            final RejectReason preset = cut ? RejectReason.COMPRESSED_DATA_DAMAGED
-                    : reader.tooLong() ? RejectReason.LINE_TOO_LONG : null;
-            handle(file, reader.lineNumber(), line, preset);
-            if (reader.lineNumber() % Ingestor.PROGRESS_INTERVAL_LINES == 0) {
-                listener.progress(file, reader.lineNumber(), messagesStored);
-            }
-        }
-        return cut;
-    }
-
-    void finish() {
-        joiner.finish();
-        if (holdBack != null) {
-            holdBack.releaseAll(this::store);
-        }
+        rejects.rewind(from.rejectsPosition());
     }
 
     /**
@@ -131,6 +100,29 @@ final class IngestRun {
         return messagesStored;
     }
 
+    /** @return lines taken so far */
+    long lines() {
+        return lines;
+    }
+
+    /** @return the reception time of the last message stored, by this run or before */
+    long lastStoredMicros() {
+        return lastStoredMicros;
+    }
+
+    /**
+     * Saves where every file stands, the open join and the counts of queue and rejects, so a later ingest goes on
+     * from exactly here.
+     *
+     * @param files the progress of every file the store has read, this run's included
+     */
+    void save(List<FileProgress> files) {
+        final IngestState.HoldState held = holdBack != null ? holdBack.state()
+                : IngestState.EMPTY.held();
+        store.saveState(new IngestState(store.messageCount(), rejects.position(), newestLineMicros, lastStoredMicros,
+                new ArrayList<>(files), joiner.state(), held));
+    }
+
     private RejectReason open(String lineNode, Reception implied) {
         final boolean late = holdBack != null && holdBack.isLate(implied.timeMicros());
         return late ? RejectReason.LATE_RECEPTION : joiner.accept(lineNode, implied);
@@ -139,7 +131,7 @@ final class IngestRun {
     IngestResult result(int filesRead, int filesSkipped) {
         return new IngestResult(filesRead, filesSkipped, lines, messagesStored, filteredMessages,
                 rejectCounts.copy(), rejectCounts.count(RejectReason.ORPHAN_ATTEMPT), noFinalOutcome,
-                firstReceptionMicros, lastReceptionMicros);
+                firstReceptionMicros, lastReceptionMicros, store.pendingCount());
     }
 
     static long timeOf(ParsedLine line) {
@@ -150,18 +142,6 @@ final class IngestRun {
             return ((AttemptLine) line).timeMicros();
         }
         return line instanceof Heartbeat ? ((Heartbeat) line).timeMicros() : -1;
-    }
-
-    /** @param preset a reason decided before parsing (damage, over-long line), or null to parse the line */
-    private void handle(Path file, long lineNumber, String text, RejectReason preset) {
-        lines++;
-        final ParsedLine parsed = preset != null ? new Rejected(preset) : parser.parse(text);
-        final RejectReason reason = parsed instanceof Rejected
-                ? ((Rejected) parsed).reason()
-                : joiner.accept(node, parsed);
-        if (reason != null) {
-            reject(file, lineNumber, reason, text);
-        }
     }
 
     private void reject(Path file, long lineNumber, RejectReason reason, String text) {
@@ -182,7 +162,11 @@ final class IngestRun {
             filteredMessages++;
             return;
         }
-        store.append(message);
+        if (alreadyAppended > 0) {
+            alreadyAppended--;
+        } else {
+            store.append(message);
+        }
         messagesStored++;
         noFinalOutcome += message.completeness() == Completeness.NO_FINAL_OUTCOME ? 1 : 0;
         noteReception(message.receptionMicros());
@@ -192,5 +176,6 @@ final class IngestRun {
         firstReceptionMicros = firstReceptionMicros < 0 ? receptionMicros : Math.min(firstReceptionMicros,
                 receptionMicros);
         lastReceptionMicros = Math.max(lastReceptionMicros, receptionMicros);
+        lastStoredMicros = Math.max(lastStoredMicros, receptionMicros);
     }
 }

@@ -4,39 +4,46 @@ import dev.cutover.ingest.ParsedLine.Rejected;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads Momentum mainlog files (support.sparkpost.com/momentum/4/log-formats-mainlog) into a
- * {@link TrafficStore}: each line is parsed, receptions are joined with their attempts, and the joined
- * messages are appended in reception order.
+ * Reads Momentum logs (support.sparkpost.com/momentum/4/log-formats-mainlog, and custom_logger files through
+ * {@link CustomLogIngestor}) into a {@link TrafficStore}: each line is parsed, receptions are joined with their
+ * attempts, and the joined messages are appended in reception order. An ingest goes on where the last one into
+ * the same store stopped, and takes every line exactly once.
  *
- * <p>Steps: every file is checked first (a missing, unreadable, empty or binary file, or one without a
- * single mainlog line, stops the ingest with an {@link IngestException} before anything is stored); files
- * the store already holds are skipped; the rest are read in the order of their first timestamp, so a
- * rotated {@code mainlog.ec.1} comes before {@code mainlog.ec} whatever order they were given in; one join
- * spans all of them, so a message received in one file and delivered in the next is complete.
+ * <p>Steps: every file is checked first (a missing, unreadable, empty or binary file, or a new one without a single
+ * mainlog line, stops the ingest with an {@link IngestException} before anything is stored). Then each file is
+ * matched by content with what the store has read ({@link IngestPlan}): files read to their end and unchanged are
+ * skipped, files that grew (or were renamed or compressed by rotation) are read on from where reading stopped, and
+ * new files are read from the start. A node's files are read one after another in the order of their first
+ * timestamp, so a rotated {@code mainlog.ec.1} comes before {@code mainlog.ec} whatever order they were given in;
+ * one join spans all of them, and the ingests before: a message received in one file, or one ingest, and
+ * delivered in the next is complete.
  *
  * <p>Input: plain, gzip or bzip2 (also concatenated bzip2 streams) mainlog text in the 2.1, 2.2, 3.x, 4.x or
  * 5.x layout, decided per line by {@link MainlogParser}. A truncated or corrupt compressed file does not stop
  * the ingest: its lines up to the damage are used, the damage is one
- * {@link RejectReason#COMPRESSED_DATA_DAMAGED} reject line, and the file is recorded as ingested with the
- * lines read. Only a compressed file damaged before its first mainlog line is refused with an
- * {@link IngestException} that names the file and says a complete gzip or bzip2 stream was expected.
+ * {@link RejectReason#COMPRESSED_DATA_DAMAGED} reject line, and the file is recorded as read. Only a compressed
+ * file damaged before its first mainlog line is refused with an {@link IngestException} that names the file and
+ * says a complete gzip or bzip2 stream was expected.
  *
- * <p>Clusters: {@link #ingestSources} reads the mainlogs of several nodes together, earliest line first across
- * the nodes, and joins each message by (node, message id), since ids are unique only per node.
+ * <p>Clusters: the mainlogs of several nodes are read together, earliest line first across the nodes, and each
+ * message is joined by (node, message id), since ids are unique only per node.
  *
- * <p>Note: files are recorded as ingested only when the whole ingest has finished. A message received in
- * an earlier ingest and finished in a later one is stored as NO_FINAL_OUTCOME and its later lines count
- * as orphans.
+ * <p>Order: the store is in reception order, so a new mainlog that starts before the newest message the store
+ * holds is refused; logs of one period are ingested together.
+ *
+ * <p>Saving: the store's {@link IngestState} is saved every {@link IngestOptions#checkpointLines()} lines and at
+ * the end; a killed ingest run again goes on from the last save without storing any message twice. Messages
+ * still open at the end stay in the state, for the next ingest to finish.
  */
 public final class Ingestor {
     /** Lines between two {@link IngestListener#progress} calls. */
@@ -60,24 +67,15 @@ public final class Ingestor {
     }
 
     /**
-     * @param files     mainlog files, in any order
+     * @param files     mainlog files of this ingestor's node, in any order
      * @param store     where joined messages are appended and ingested files recorded
      * @param rejects   receives every line set aside
      * @param listener  receives progress
      * @throws IngestException when a whole file cannot be used
      */
     public IngestResult ingest(List<Path> files, TrafficStore store, RejectSink rejects, IngestListener listener) {
-        files.forEach(LogFiles::check);
-        final List<InputFile> inputs = newInputs(files.stream().map(file -> new LogSource(file, node)).toList(),
-                store, listener);
-        final IngestRun run = new IngestRun(store, rejects, listener, bindingGroups, node);
-
-        for (InputFile input : inputs) {
-            input.lineCount = run.read(input.source.path());
-        }
-        run.finish();
-        recordIngested(inputs, store);
-        return run.result(inputs.size(), files.size() - inputs.size());
+        return ingestSources(files.stream().map(file -> new LogSource(file, node)).toList(), store, rejects,
+                listener);
     }
 
     /**
@@ -97,75 +95,130 @@ public final class Ingestor {
      */
     public IngestResult ingestSources(List<LogSource> sources, TrafficStore store, RejectSink rejects,
                                       IngestListener listener) {
-        sources.forEach(source -> LogFiles.check(source.path()));
-        final List<InputFile> inputs = newInputs(sources, store, listener);
-        final IngestRun run = new IngestRun(store, rejects, listener, bindingGroups, node);
-
-        MergedRead.readAll(chainsByNode(inputs), run, listener);
-        run.finish();
-        for (InputFile input : inputs) {
-            input.lineCount = input.reader.lineCount();
-        }
-        recordIngested(inputs, store);
-        return run.result(inputs.size(), sources.size() - inputs.size());
+        return ingestInputs(sources.stream().map(IngestInput::mainlog).toList(), store, rejects, listener,
+                IngestOptions.defaults().withBindingGroups(bindingGroups));
     }
 
-    /** @return one chain of readers per node, each oldest file first, in the order of each node's first file */
-    private static List<List<MergedLogReader>> chainsByNode(List<InputFile> inputs) {
-        final Map<String, List<MergedLogReader>> chains = new LinkedHashMap<>();
-        final Map<String, Integer> chainOrder = new HashMap<>();
-        for (InputFile input : inputs) {
-            final String node = input.source.node();
-            final int order = chainOrder.computeIfAbsent(node, unused -> chainOrder.size());
-            input.reader = MergedLogReader.mainlog(input.source, input.identity, order);
-            chains.computeIfAbsent(node, unused -> new ArrayList<>()).add(input.reader);
+    /**
+     * Reads mainlogs and custom logs of any nodes, as the options say.
+     *
+     * @param inputs   the files and how each is read, in any order
+     * @param store    where joined messages are appended and the ingest state saved
+     * @param rejects  receives every line set aside
+     * @param listener receives progress
+     * @throws IngestException when a whole file cannot be used, or the store cannot take it
+     */
+    public static IngestResult ingestInputs(List<IngestInput> inputs, TrafficStore store, RejectSink rejects,
+                                            IngestListener listener, IngestOptions options) {
+        inputs.forEach(input -> LogFiles.check(input.path(),
+                input.isMainlog() ? LogFiles.EXPECTED : CustomLogIngestor.EXPECTED));
+        if (store.isLegacy()) {
+            throw new IngestException("the traffic store was written by an earlier cutover that kept no ingest "
+                    + "state, so it cannot be read on; ingest into a new store folder");
         }
-        return List.copyOf(chains.values());
-    }
-
-    private static void recordIngested(List<InputFile> inputs, TrafficStore store) {
-        for (InputFile input : inputs) {
-            final String name = input.source.path().getFileName().toString();
-            store.recordIngested(new IngestedFile(input.identity, name, input.lineCount));
+        final IngestState state = store.state();
+        final IngestPlan plan = IngestPlan.of(inputs, state);
+        if (!plan.conflicts().isEmpty()) {
+            throw new IngestException(plan.conflicts().get(0));
         }
-    }
-
-    private static List<InputFile> newInputs(List<LogSource> sources, TrafficStore store,
-                                             IngestListener listener) {
-        final List<InputFile> inputs = new ArrayList<>();
-        final Set<FileIdentity> seen = new HashSet<>();
-        for (LogSource source : sources) {
-            final FileIdentity identity = identityOf(source.path());
-            if (store.hasIngested(identity) || !seen.add(identity)) {
-                listener.fileSkipped(source.path());
-            } else {
-                inputs.add(new InputFile(source, identity, FirstTimestamp.of(source.path())));
+        int skipped = 0;
+        for (IngestPlan.Planned planned : plan.planned()) {
+            if (planned.kind() == IngestPlan.Kind.HELD) {
+                listener.fileSkipped(planned.input().path());
+                skipped++;
             }
         }
-        inputs.sort(Comparator.comparingLong(input -> input.firstMicros));
-        return inputs;
+        final List<List<MergedLogReader>> chains = chains(plan, state, options.follow() != null);
+        listener.started(chains.stream().mapToInt(List::size).sum(), chains.stream().flatMap(List::stream)
+                .mapToLong(MergedLogReader::bytesToRead).sum());
+        final IngestRun run = new IngestRun(store, rejects, listener, options.bindingGroups(),
+                options.holdBackMicros(), state);
+        final MergedRead read = new MergedRead(run, listener, state.files(), options.checkpointLines(),
+                options.follow());
+        read.readAll(chains);
+        return run.result(read.filesRead(), skipped);
     }
 
-    private static FileIdentity identityOf(Path file) {
-        try {
-            return FileIdentity.of(file);
-        } catch (IOException e) {
-            throw LogFiles.unreadable(file, e);
+    /**
+     * Says whether an ingest of {@code inputs} can go on from what {@code store} holds, or the store must be
+     * emptied first: it was written without an ingest state, holds a file none of the inputs is, holds a file that
+     * was rewritten since, or a new mainlog starts before its newest message.
+     *
+     * @return why the store cannot go on, or null when it can
+     * @throws IngestException when an input cannot be read at all
+     */
+    public static String whyNotResumable(List<IngestInput> inputs, TrafficStore store) {
+        if (store.isLegacy()) {
+            return "it was written by an earlier cutover";
         }
+        inputs.forEach(input -> LogFiles.check(input.path(),
+                input.isMainlog() ? LogFiles.EXPECTED : CustomLogIngestor.EXPECTED));
+        final IngestPlan plan = IngestPlan.of(inputs, store.state());
+        if (!plan.conflicts().isEmpty()) {
+            return plan.conflicts().get(0);
+        }
+        if (!plan.unmatched().isEmpty()) {
+            return "it holds " + plan.unmatched().get(0).name() + ", which is not among the logs now";
+        }
+        for (IngestPlan.Planned planned : plan.planned()) {
+            final boolean newMainlog = planned.kind() == IngestPlan.Kind.NEW && planned.input().isMainlog();
+            if (newMainlog && FirstTimestamp.of(planned.input().path()) < store.state().lastStoredMicros()) {
+                return planned.input().path().getFileName() + " starts before the newest message it holds";
+            }
+        }
+        return null;
     }
 
-    private static final class InputFile {
-        private final LogSource source;
-        private final FileIdentity identity;
-        private final long firstMicros;
-        private long lineCount;
-        private MergedLogReader reader;
-
-        InputFile(LogSource source, FileIdentity identity, long firstMicros) {
-            this.source = source;
-            this.identity = identity;
-            this.firstMicros = firstMicros;
+    /**
+     * @return one chain per mainlog node (the file read on first, then new files oldest first) in the order the
+     *         nodes are first given, then one chain per custom log
+     */
+    private static List<List<MergedLogReader>> chains(IngestPlan plan, IngestState state, boolean follow) {
+        final Map<String, List<IngestPlan.Planned>> mainlogs = new LinkedHashMap<>();
+        final List<IngestPlan.Planned> customs = new ArrayList<>();
+        for (IngestPlan.Planned planned : plan.planned()) {
+            if (planned.kind() == IngestPlan.Kind.HELD) {
+                continue;
+            }
+            if (planned.input().isMainlog()) {
+                mainlogs.computeIfAbsent(planned.input().node(), unused -> new ArrayList<>()).add(planned);
+            } else {
+                customs.add(planned);
+            }
         }
+        final List<List<MergedLogReader>> chains = new ArrayList<>();
+        for (List<IngestPlan.Planned> files : mainlogs.values()) {
+            final int order = chains.size();
+            chains.add(byFirstLine(files, state).stream()
+                    .map(planned -> new MergedLogReader(planned, order, follow)).toList());
+        }
+        for (IngestPlan.Planned planned : customs) {
+            chains.add(List.of(new MergedLogReader(planned, chains.size(), follow)));
+        }
+        return chains;
+    }
+
+    /** Files read on come first; new files follow in the order of their first line, none older than the store. */
+    private static List<IngestPlan.Planned> byFirstLine(List<IngestPlan.Planned> files, IngestState state) {
+        final List<IngestPlan.Planned> ordered = new ArrayList<>();
+        final Map<IngestPlan.Planned, Long> firstMicros = new HashMap<>();
+        for (IngestPlan.Planned planned : files) {
+            if (planned.kind() == IngestPlan.Kind.RESUME) {
+                ordered.add(planned);
+                continue;
+            }
+            final long first = FirstTimestamp.of(planned.input().path());
+            if (first < state.lastStoredMicros()) {
+                throw new IngestException(planned.input().path() + ": starts at "
+                        + Instant.ofEpochSecond(0, first * 1000) + ", before the newest message the store holds ("
+                        + Instant.ofEpochSecond(0, state.lastStoredMicros() * 1000) + "); the store keeps reception "
+                        + "order, so ingest logs of one period together, into a new store");
+            }
+            firstMicros.put(planned, first);
+        }
+        files.stream().filter(firstMicros::containsKey).sorted(Comparator.comparingLong(firstMicros::get))
+                .forEach(ordered::add);
+        return ordered;
     }
 
     /** Finds the time of a file's first parsable line. */

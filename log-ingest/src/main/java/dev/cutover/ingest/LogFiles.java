@@ -3,20 +3,16 @@ package dev.cutover.ingest;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Opens input logs and refuses whole files that cannot be a mainlog, with a one-line message naming the
- * file and what was expected. Text is decoded as UTF-8 with malformed bytes replaced, never failing.
+ * file and what was expected. Text is UTF-8, with malformed bytes replaced when lines are decoded.
  * Gzip files ({@code 1f 8b}) are read through {@link GZIPInputStream}; bzip2 files ({@code BZh}, the format
  * {@code ec_rotate} gives rotated logs such as {@code mainlog.ec.1.bz2},
  * support.sparkpost.com/momentum/4/log-rotating) through Commons Compress, with concatenated streams read
@@ -72,10 +68,11 @@ final class LogFiles {
      *                         first byte of text
      */
     static DecompressionGuard openBytes(Path file) {
-        final InputStream raw = openRaw(file);
+        final CountingInputStream counted = openCounted(file);
+        final InputStream raw = new BufferedInputStream(counted, BUFFER_BYTES);
         final String format = formatOf(file, raw);
         try {
-            return new DecompressionGuard(format == null ? raw : decompressor(raw, format), format);
+            return new DecompressionGuard(format == null ? raw : decompressor(raw, format), format, counted::count);
         } catch (IOException e) {
             closeAfterFailure(raw);
             throw damagedBeforeText(file, format, e);
@@ -84,14 +81,16 @@ final class LogFiles {
 
     /** @return the lines of the UTF-8 text in {@code bytes}, each cut at the parser's limit; closing it closes them */
     static BoundedLineReader lines(InputStream bytes) {
-        return new BoundedLineReader(decode(bytes), MainlogParser.MAX_LINE_CHARS);
+        return lines(bytes, 0, 0);
     }
 
-    private static Reader decode(InputStream bytes) {
-        final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new InputStreamReader(bytes, decoder);
+    /**
+     * @param offset decoded bytes of the file skipped already
+     * @param lines  lines of the file before {@code offset}
+     * @return the lines of the UTF-8 text in {@code bytes}, numbered on from {@code lines}
+     */
+    static BoundedLineReader lines(InputStream bytes, long offset, long lines) {
+        return new BoundedLineReader(bytes, MainlogParser.MAX_LINE_CHARS, offset, lines);
     }
 
     static long size(Path file) {
@@ -113,9 +112,52 @@ final class LogFiles {
                 + format + " -t)", cause);
     }
 
-    private static InputStream openRaw(Path file) {
+    private static CountingInputStream openCounted(Path file) {
         try {
-            return new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
+            return new CountingInputStream(Files.newInputStream(file));
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** Counts the bytes taken from the file, for progress; skipped bytes count as taken. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            final int b = in.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            final int read = in.read(bytes, offset, length);
+            count += Math.max(read, 0);
+            return read;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            final long skipped = in.skip(n);
+            count += Math.max(skipped, 0);
+            return skipped;
+        }
+    }
+
+    /** @return true when {@code file} is neither gzip nor bzip2 */
+    static boolean isPlain(Path file) {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 16)) {
+            return formatOf(file, raw) == null;
         } catch (IOException e) {
             throw unreadable(file, e);
         }

@@ -4,77 +4,128 @@ import dev.cutover.ingest.ParsedLine.Reception;
 import dev.cutover.ingest.ParsedLine.Rejected;
 import dev.cutover.ingest.custom.CustomLine;
 import dev.cutover.ingest.custom.CustomLineParser;
-import dev.cutover.ingest.custom.CustomLogFile;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 
 /**
  * One input of a {@link MergedRead}: a custom log or a mainlog file of one node, read one usable line ahead so
  * that several files can be interleaved by line time. Unusable lines are set aside as they are read; damaged
- * compressed data ends the file as in {@link IngestRun#read}.
+ * compressed data ends the file with one {@link RejectReason#COMPRESSED_DATA_DAMAGED} line (the unfinished line it
+ * cut, or an empty line after the last complete one when it fell between lines).
+ *
+ * <p>Position: a reader resumed from a {@link FileProgress} skips the bytes read before and numbers its lines on
+ * from there. {@link #progress()} gives the position before the line read ahead, so an ingest resumed from it
+ * reads that line again, and nothing twice.
+ *
+ * <p>Following: a plain file read with {@code follow} keeps a last line without a line break pending until it is
+ * complete, and its end is only the end for now: {@link #advance} returns false and can be called again after
+ * the file has grown. {@link #replaced()} tells when the path now names another file (rotation).
  */
 final class MergedLogReader implements Closeable {
+    private final IngestPlan.Planned planned;
     private final Path path;
     private final String node;
-    private final FileIdentity identity;
     private final int order;
+    private final boolean follow;
     private final CustomLineParser custom;
     private final MainlogParser mainlog;
     private DecompressionGuard bytes;
     private BoundedLineReader reader;
+    private Object fileKey;
     private boolean lastLineCut;
+    private boolean atEnd;
+    private boolean hasHead;
     private String headText;
     private long headLineNumber;
+    private long headStart;
     private Reception headReception;
     private ParsedLine headLine;
 
-    private MergedLogReader(Path path, String node, FileIdentity identity, int order, CustomLineParser custom) {
-        this.path = path;
-        this.node = node;
-        this.identity = identity;
+    /**
+     * @param order  breaks ties between equal line times: the lower order is read first
+     * @param follow true to treat the end of a plain file as the end for now
+     */
+    MergedLogReader(IngestPlan.Planned planned, int order, boolean follow) {
+        this.planned = planned;
+        this.path = planned.input().path();
+        this.node = planned.input().node();
         this.order = order;
-        this.custom = custom;
-        this.mainlog = custom == null ? new MainlogParser() : null;
-    }
-
-    /** @param node the node whose message ids the file's lines carry */
-    static MergedLogReader custom(CustomLogFile log, String node, FileIdentity identity, int order) {
-        final CustomLineParser parser = new CustomLineParser(log.format(), log.stage());
-        return new MergedLogReader(log.path(), node, identity, order, parser);
-    }
-
-    /** @param order breaks ties between equal line times: the lower order is read first */
-    static MergedLogReader mainlog(LogSource source, FileIdentity identity, int order) {
-        return new MergedLogReader(source.path(), source.node(), identity, order, null);
+        this.follow = follow;
+        this.custom = planned.input().isMainlog() ? null
+                : new CustomLineParser(planned.input().custom().format(), planned.input().custom().stage());
+        this.mainlog = planned.input().isMainlog() ? new MainlogParser() : null;
     }
 
     void open(IngestListener listener) {
         listener.fileStarted(path, LogFiles.size(path));
+        fileKey = fileKey(path);
         bytes = LogFiles.openBytes(path);
-        reader = LogFiles.lines(bytes);
+        final FileProgress from = planned.kind() == IngestPlan.Kind.RESUME ? planned.previous() : null;
+        final long offset = from == null ? 0 : from.offset();
+        try {
+            if (IngestPlan.skipFully(bytes, offset) < offset) {
+                throw new IngestException(path + ": ended before byte " + offset + ", where the store stopped "
+                        + "reading it; expected the file the store read before");
+            }
+        } catch (IOException e) {
+            throw LogFiles.unreadable(path, e);
+        }
+        reader = LogFiles.lines(bytes, offset, from == null ? 0 : from.lines());
+        reader.holdUnterminated(follow && bytes.format() == null);
+    }
+
+    /** @return true when this reader must find at least one usable line: a file not read before */
+    boolean isNew() {
+        return planned.kind() == IngestPlan.Kind.NEW;
     }
 
     /**
      * Reads up to the next usable line, setting aside the others in {@code run}.
      *
-     * @return false at the end of the file
+     * @return false at the end of the file (for now, when following)
      */
     boolean advance(IngestRun run, IngestListener listener) {
+        hasHead = false;
+        atEnd = false;
         headLine = null;
         try {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (take(run, line)) {
-                    noteProgress(run, listener);
+                final boolean usable = take(run, line);
+                noteProgress(run, listener);
+                if (usable) {
                     return true;
                 }
-                noteProgress(run, listener);
             }
         } catch (IOException e) {
             throw LogFiles.unreadable(path, e);
         }
+        atEnd = true;
         return false;
+    }
+
+    /**
+     * For a followed file at its end: the file's name now leads to another file, or the file is shorter than what
+     * was read, as after a rotation by rename or by copy and truncate.
+     */
+    boolean replaced() {
+        try {
+            if (!Files.exists(path)) {
+                return false;
+            }
+            return !Objects.equals(fileKey, fileKey(path)) || Files.size(path) < reader.offset();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Stops holding a last line without a line break, for a file that will not grow again. */
+    void stopFollowing() {
+        reader.holdUnterminated(false);
     }
 
     /** Reports damage after the last line and the final progress of this file. */
@@ -82,12 +133,36 @@ final class MergedLogReader implements Closeable {
         if (bytes.damaged() && !lastLineCut) {
             run.rejectDamage(path, reader.lineNumber() + 1, "");
         }
-        listener.progress(path, reader.lineNumber(), run.messagesStored());
+        listener.progress(path, reader.lineNumber(), bytes.fileBytesRead(), run.messagesStored());
     }
 
     /** Hands the line read ahead to {@code run}. */
     void deliver(IngestRun run) {
+        hasHead = false;
         run.accept(node, path, headLineNumber, headText, headReception, headLine);
+    }
+
+    /** @return bytes of the file left to read, as stored on disk; for a resumed compressed file, all of it */
+    long bytesToRead() {
+        final long size = LogFiles.size(path);
+        final boolean resumed = planned.kind() == IngestPlan.Kind.RESUME;
+        return resumed && LogFiles.isPlain(path) ? Math.max(0, size - planned.previous().offset()) : size;
+    }
+
+    /** @return how far this file has been taken: up to the line read ahead, which is not taken yet */
+    FileProgress progress() {
+        final long offset = hasHead ? headStart : reader.offset();
+        final long lines = hasHead ? headLineNumber - 1 : reader.lineNumber();
+        final FileIdentity raw = planned.raw();
+        final boolean whole = atEnd && !hasHead && reader.pendingBytes() == 0
+                && (bytes.format() != null || offset == raw.sizeBytes());
+        return new FileProgress(path.getFileName().toString(), planned.input().reading(), planned.head(), offset,
+                reader.windowDigest(offset), lines, whole ? raw : null);
+    }
+
+    /** @return the progress this reader replaces in the store's list, or null for a file not read before */
+    FileProgress previous() {
+        return planned.previous();
     }
 
     long headMicros() {
@@ -102,8 +177,8 @@ final class MergedLogReader implements Closeable {
         return path;
     }
 
-    FileIdentity identity() {
-        return identity;
+    IngestInput input() {
+        return planned.input();
     }
 
     long lineCount() {
@@ -117,6 +192,14 @@ final class MergedLogReader implements Closeable {
         }
     }
 
+    private static Object fileKey(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** @return true when {@code line} was usable and is now the head */
     private boolean take(IngestRun run, String line) {
         lastLineCut = bytes.damaged() && !reader.endedAtLineBreak();
@@ -127,8 +210,10 @@ final class MergedLogReader implements Closeable {
             run.rejectLine(path, reader.lineNumber(), reason, line);
             return false;
         }
+        hasHead = true;
         headText = line;
         headLineNumber = reader.lineNumber();
+        headStart = reader.lineStart();
         return true;
     }
 
@@ -148,7 +233,7 @@ final class MergedLogReader implements Closeable {
 
     private void noteProgress(IngestRun run, IngestListener listener) {
         if (reader.lineNumber() % Ingestor.PROGRESS_INTERVAL_LINES == 0) {
-            listener.progress(path, reader.lineNumber(), run.messagesStored());
+            listener.progress(path, reader.lineNumber(), bytes.fileBytesRead(), run.messagesStored());
         }
     }
 }

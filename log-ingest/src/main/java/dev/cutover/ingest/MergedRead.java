@@ -1,6 +1,7 @@
 package dev.cutover.ingest;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,33 +19,91 @@ import java.util.PriorityQueue;
  * that order; {@code mta1/mainlog.ec} is opened only once {@code mta1/mainlog.ec.1} has ended. Equal times
  * go to the file given first.
  *
- * <p>Every chain's first file is opened and must hold a usable line before any line is handed on; a later file
- * of a chain is checked when it is opened.
+ * <p>Every chain's first file is opened and, unless the store read part of it before, must hold a usable line
+ * before any line is handed on; a later file of a chain is checked when it is opened.
+ *
+ * <p>Saving: every {@code checkpointLines} lines, and at the end, the run's state is saved with the progress of
+ * every file, so a killed ingest goes on from the last save.
+ *
+ * <p>Following: with a {@link FollowControl}, the end of a plain file is the end for now. When every chain is
+ * at its end, the state is saved and the read waits; then it looks again. A file whose name now leads to a new
+ * file (rotation by rename, or copy and truncate) is read to its end, and the new file is read from its start.
+ * Note: across the nodes of a cluster, a node whose lines reach the disk late can have them joined after newer
+ * lines of another node.
  */
 final class MergedRead {
     private final IngestRun run;
     private final IngestListener listener;
+    private final List<FileProgress> before;
+    private final long checkpointLines;
+    private final FollowControl follow;
     private final List<MergedLogReader> opened = new ArrayList<>();
+    private final List<Deque<MergedLogReader>> parked = new ArrayList<>();
     private final PriorityQueue<Deque<MergedLogReader>> pending = new PriorityQueue<>(Comparator
             .<Deque<MergedLogReader>>comparingLong(chain -> chain.peekFirst().headMicros())
             .thenComparingInt(chain -> chain.peekFirst().order()));
+    private long linesAtLastSave;
+    private int nextOrder;
 
-    private MergedRead(IngestRun run, IngestListener listener) {
+    /**
+     * @param before          the progress of every file the store read before this run
+     * @param checkpointLines lines between two saves of the state
+     * @param follow          paces a followed read, or null to read to the end once
+     */
+    MergedRead(IngestRun run, IngestListener listener, List<FileProgress> before, long checkpointLines,
+               FollowControl follow) {
         this.run = run;
         this.listener = listener;
+        this.before = List.copyOf(before);
+        this.checkpointLines = checkpointLines;
+        this.follow = follow;
     }
 
     /** @param chains files read in turn within a chain, interleaved by line time across chains; none empty */
-    static void readAll(List<List<MergedLogReader>> chains, IngestRun run, IngestListener listener) {
-        final MergedRead read = new MergedRead(run, listener);
+    void readAll(List<List<MergedLogReader>> chains) {
         try {
             for (List<MergedLogReader> chain : chains) {
-                read.start(new ArrayDeque<>(chain));
+                nextOrder = Math.max(nextOrder, chain.stream().mapToInt(MergedLogReader::order).max().orElse(0) + 1);
+                start(new ArrayDeque<>(chain));
             }
-            read.drain();
+            drain();
+            while (follow != null) {
+                save();
+                if (!follow.awaitMore()) {
+                    break;
+                }
+                wake();
+                drain();
+            }
         } finally {
-            read.opened.forEach(MergedRead::closeQuietly);
+            opened.forEach(MergedRead::closeQuietly);
         }
+        save();
+    }
+
+    /** @return every file the store has read, with this run's progress in place of the earlier one */
+    List<FileProgress> files() {
+        final List<FileProgress> files = new ArrayList<>(before);
+        for (MergedLogReader reader : opened) {
+            final FileProgress previous = reader.previous();
+            final int at = previous == null ? -1 : files.indexOf(previous);
+            if (at >= 0) {
+                files.set(at, reader.progress());
+            } else {
+                files.add(reader.progress());
+            }
+        }
+        return files;
+    }
+
+    /** @return files this run opened */
+    int filesRead() {
+        return opened.size();
+    }
+
+    private void save() {
+        run.save(files());
+        linesAtLastSave = run.lines();
     }
 
     private void drain() {
@@ -56,10 +115,58 @@ final class MergedRead {
             if (next.advance(run, listener)) {
                 pending.add(chain);
             } else {
-                next.finish(run, listener);
-                chain.removeFirst();
-                start(chain);
+                ended(chain);
             }
+            if (run.lines() - linesAtLastSave >= checkpointLines) {
+                save();
+            }
+        }
+    }
+
+    /** A chain's file has no more lines: park it when followed, else go on with the chain's next file. */
+    private void ended(Deque<MergedLogReader> chain) {
+        final MergedLogReader reader = chain.peekFirst();
+        if (follow != null && chain.size() == 1) {
+            parked.add(chain);
+            return;
+        }
+        reader.finish(run, listener);
+        chain.removeFirst();
+        start(chain);
+    }
+
+    /** Looks at every parked chain again: new lines, or a rotation to a new file. */
+    private void wake() {
+        final List<Deque<MergedLogReader>> waiting = new ArrayList<>(parked);
+        parked.clear();
+        for (Deque<MergedLogReader> chain : waiting) {
+            final MergedLogReader reader = chain.peekFirst();
+            if (reader.replaced() && hasText(reader)) {
+                rotate(chain, reader);
+            } else if (reader.advance(run, listener)) {
+                pending.add(chain);
+            } else {
+                parked.add(chain);
+            }
+        }
+    }
+
+    /** Reads the old file to its end, then goes on with the new file under the same name. */
+    private void rotate(Deque<MergedLogReader> chain, MergedLogReader old) {
+        old.stopFollowing();
+        chain.addLast(new MergedLogReader(IngestPlan.fresh(old.input()), nextOrder++, true));
+        if (old.advance(run, listener)) {
+            pending.add(chain);
+        } else {
+            ended(chain);
+        }
+    }
+
+    private static boolean hasText(MergedLogReader reader) {
+        try {
+            return Files.size(reader.path()) > 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -71,14 +178,15 @@ final class MergedRead {
         }
         opened.add(first);
         first.open(listener);
-        requireUsableLine(first);
-        pending.add(chain);
-    }
-
-    private void requireUsableLine(MergedLogReader input) {
-        if (!input.advance(run, listener)) {
-            throw new IngestException(input.path() + ": holds no line that parses (" + input.lineCount()
+        if (first.advance(run, listener)) {
+            pending.add(chain);
+        } else if (follow != null) {
+            parked.add(chain);
+        } else if (first.isNew()) {
+            throw new IngestException(first.path() + ": holds no line that parses (" + first.lineCount()
                     + " lines read); " + CustomLogIngestor.EXPECTED + " or a Momentum mainlog");
+        } else {
+            ended(chain);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.cutover.ingest;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +28,22 @@ final class ReceptionHoldBack {
     /** @param holdBackMicros how far behind the newest line a reception may be, &gt; 0 */
     ReceptionHoldBack(long holdBackMicros) {
         this.holdBackMicros = holdBackMicros;
+    }
+
+    /** A hold-back that goes on from a saved {@link #state()}. */
+    ReceptionHoldBack(long holdBackMicros, IngestState.HoldState restored) {
+        this(holdBackMicros);
+        nextSequence = restored.nextSequence();
+        lastReleasedMicros = restored.lastReleasedMicros();
+        restored.held().forEach(pending -> held.add(new Held(pending.message(), pending.sequence())));
+    }
+
+    /** @return the messages held and the counters, for the next ingest to go on from */
+    IngestState.HoldState state() {
+        final List<Held> all = held.toList();
+        all.sort(RECEPTION_ORDER);
+        return new IngestState.HoldState(nextSequence, lastReleasedMicros, all.stream()
+                .map(h -> new IngestState.Pending(h.sequence, h.message)).toList());
     }
 
     void add(MessageRecord message) {

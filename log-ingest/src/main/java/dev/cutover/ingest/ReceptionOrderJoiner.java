@@ -66,6 +66,30 @@ public final class ReceptionOrderJoiner {
     }
 
     /**
+     * A join that goes on from a saved {@link #state()}: its open messages are open again, in their order.
+     *
+     * @param restored the state saved by an earlier join over the same logs
+     */
+    ReceptionOrderJoiner(Consumer<MessageRecord> downstream, long maxMessageAgeMicros, IngestState.JoinState restored) {
+        this(downstream, maxMessageAgeMicros);
+        nextSequence = restored.nextSequence();
+        newestMicros = restored.newestMicros();
+        for (IngestState.Pending pending : restored.open()) {
+            final OpenMessage message = new OpenMessage(pending, pool);
+            openOf(message.node).put(message.messageId, message);
+            byReception.add(message);
+        }
+    }
+
+    /** @return the open messages and counters, for the next ingest to go on from */
+    IngestState.JoinState state() {
+        final List<OpenMessage> open = byReception.toList();
+        open.sort(RECEPTION_ORDER);
+        return new IngestState.JoinState(nextSequence, newestMicros, open.stream()
+                .map(message -> new IngestState.Pending(message.sequence, message.toRecord())).toList());
+    }
+
+    /**
      * Takes the next line in file order.
      *
      * @param node the node that wrote the line ("" for a single node); message ids are unique per node
@@ -221,6 +245,22 @@ public final class ReceptionOrderJoiner {
             this.binding = pool.canonical(reception.binding());
             this.sizeBytes = reception.sizeBytes();
             this.routingDomain = recipientDomain;
+        }
+
+        OpenMessage(IngestState.Pending pending, StringPool pool) {
+            final MessageRecord record = pending.message();
+            this.node = record.node();
+            this.messageId = record.messageId();
+            this.receptionMicros = record.receptionMicros();
+            this.sequence = pending.sequence();
+            this.recipientDomain = pool.canonical(record.recipientDomain());
+            this.senderDomain = pool.canonical(record.senderDomain());
+            this.bindingGroup = pool.canonical(record.bindingGroup());
+            this.binding = pool.canonical(record.binding());
+            this.sizeBytes = record.sizeBytes();
+            this.attempts = record.attempts().toArray(NO_ATTEMPTS);
+            this.routingDomain = pool.canonical(record.routingDomain());
+            this.isFinal = record.completeness() == Completeness.COMPLETE;
         }
 
         void add(AttemptLine line, StringPool pool) {

@@ -1,7 +1,9 @@
 package dev.cutover.ingest;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.PriorityQueue;
 
 /**
@@ -54,6 +56,13 @@ final class ReceptionQueue<E> {
 
     boolean isEmpty() {
         return inOrder.isEmpty() && late.isEmpty();
+    }
+
+    /** @return every element, in no particular order */
+    List<E> toList() {
+        final List<E> all = new ArrayList<>(inOrder);
+        all.addAll(late);
+        return all;
     }
 
     int size() {

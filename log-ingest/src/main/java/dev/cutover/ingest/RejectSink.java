@@ -19,4 +19,23 @@ public interface RejectSink {
      *                   over-long line is cut to that length)
      */
     void reject(Path file, long lineNumber, RejectReason reason, String rawText);
+
+    /**
+     * Makes everything received so far durable and says where the sink stands, so that an ingest state saved now
+     * can later {@link #rewind} to it.
+     *
+     * @return the sink's position, or -1 for a sink that cannot rewind
+     */
+    default long position() {
+        return -1;
+    }
+
+    /**
+     * Forgets every line received after {@code position}, which an ingest killed after saving its state had
+     * set aside; the resumed ingest sets them aside again.
+     *
+     * @param position a value {@link #position()} returned, or -1 for nothing to forget
+     */
+    default void rewind(long position) {
+    }
 }

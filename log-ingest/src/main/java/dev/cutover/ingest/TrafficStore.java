@@ -13,14 +13,17 @@ import java.util.List;
 
 /**
  * The on-disk store of joined messages: an append-only Chronicle Queue holding one excerpt per
- * {@link MessageRecord} in reception order (layout in {@link MessageCodec}), plus the list of input files
- * already ingested. Chronicle Queue usage follows its README (github.com/OpenHFT/Chronicle-Queue): a single
+ * {@link MessageRecord} in reception order (layout in {@link MessageCodec}), plus the {@link IngestState}: how far
+ * each input file was read and the messages still open in the join. Chronicle Queue usage follows its README (github.com/OpenHFT/Chronicle-Queue): a single
  * queue built with {@code ChronicleQueue.singleBuilder}, the default FAST_DAILY roll cycle, raw bytes
  * written through {@code writingDocument()}.
  *
- * <p>Directory layout: {@code messages/} holds the queue's cycle files, {@code ingested-files.tsv} the
- * ingested files. Another process may open the same directory and read it with {@link #cursor()}, also
- * while this one appends.
+ * <p>Directory layout: {@code messages/} holds the queue's cycle files, {@code ingest-state.bin} the state.
+ * Another process may open the same directory and read it with {@link #cursor()}, also while this one appends.
+ *
+ * <p>The messages of the store are the queue's, then the state's pending ones: messages whose join is not done
+ * when an ingest ends stay in the state, so that a later ingest of the grown logs can finish them, and a replay
+ * reads them after the queue, as {@link Completeness#NO_FINAL_OUTCOME} when their final line is not yet read.
  *
  * <p>Note: one thread appends (the store keeps one appender, closed by {@link #close()}). Chronicle's usage
  * analytics and start-up banner are switched off before any Chronicle class loads. A store opened with the
@@ -41,17 +44,24 @@ public final class TrafficStore implements AutoCloseable {
      * @return true when the store itself wrote it (the queue folder and the ingested-files list)
      */
     public static boolean ownsEntry(String name) {
-        return name.equals(QUEUE_FOLDER) || name.equals(IngestedFileLog.FILE_NAME)
-                || name.equals(IngestedFileLog.FILE_NAME + ".tmp");
+        return name.equals(QUEUE_FOLDER) || name.equals(IngestState.FILE_NAME)
+                || name.equals(IngestState.FILE_NAME + ".tmp") || name.equals(LEGACY_FILE_LIST);
     }
 
+    /** The list of ingested files of stores written before the ingest state existed. */
+    private static final String LEGACY_FILE_LIST = "ingested-files.tsv";
+
+    private final Path directory;
     private final SingleChronicleQueue queue;
-    private final IngestedFileLog ingestedFiles;
+    private final boolean legacy;
+    private IngestState state;
     private ExcerptAppender appender;
 
-    private TrafficStore(SingleChronicleQueue queue, IngestedFileLog ingestedFiles) {
+    private TrafficStore(Path directory, SingleChronicleQueue queue) {
+        this.directory = directory;
         this.queue = queue;
-        this.ingestedFiles = ingestedFiles;
+        this.legacy = Files.exists(directory.resolve(LEGACY_FILE_LIST));
+        this.state = IngestState.load(directory);
     }
 
     /**
@@ -74,7 +84,7 @@ public final class TrafficStore implements AutoCloseable {
         if (blockSizeBytes > 0) {
             builder.blockSize(blockSizeBytes);
         }
-        return new TrafficStore(builder.build(), new IngestedFileLog(directory));
+        return new TrafficStore(directory, builder.build());
     }
 
     /** Appends one message as one excerpt. */
@@ -87,29 +97,40 @@ public final class TrafficStore implements AutoCloseable {
         }
     }
 
-    /** @return a new reader positioned at the first message; close it when done */
+    /** @return a new reader positioned at the first message, which reads the pending ones last; close it */
     public MessageCursor cursor() {
-        return new MessageCursor(queue.createTailer());
+        return new MessageCursor(queue.createTailer(), state.pendingMessages());
     }
 
-    /** @return messages stored, by any process */
+    /** @return messages in the queue, appended by any process */
     public long messageCount() {
         return queue.entryCount();
     }
 
-    /** @return true when a file with this identity was ingested into this store */
-    public boolean hasIngested(FileIdentity identity) {
-        return ingestedFiles.contains(identity);
+    /** @return messages whose join an ingest left open, read after the queue */
+    public int pendingCount() {
+        return state.join().open().size() + state.held().held().size();
     }
 
-    /** Remembers that a file was ingested completely; the list on disk is replaced atomically. */
-    public void recordIngested(IngestedFile file) {
-        ingestedFiles.record(file);
+    /** @return the state saved by the last ingest, or {@link IngestState#EMPTY} */
+    public IngestState state() {
+        return state;
     }
 
-    /** @return the files ingested so far, in the order they were recorded */
-    public List<IngestedFile> ingestedFiles() {
-        return ingestedFiles.entries();
+    /** Saves the ingest state, replacing the file on disk atomically. */
+    public void saveState(IngestState next) {
+        next.save(directory);
+        state = next;
+    }
+
+    /** @return true when the store was written by a cutover that kept no ingest state; it cannot be resumed */
+    public boolean isLegacy() {
+        return legacy;
+    }
+
+    /** @return the files ingested so far, in the order first read */
+    public List<FileProgress> ingestedFiles() {
+        return state.files();
     }
 
     @Override

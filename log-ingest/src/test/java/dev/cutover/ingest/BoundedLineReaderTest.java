@@ -2,9 +2,10 @@ package dev.cutover.ingest;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BoundedLineReaderTest {
     @Test
     void readLine_crlfAndMissingFinalNewline_linesWithoutTerminators() throws IOException {
-        final BoundedLineReader reader = new BoundedLineReader(new StringReader("a\r\n\nb"), 10);
+        final BoundedLineReader reader = new BoundedLineReader(bytes("a\r\n\nb"), 10);
 
         assertEquals("a", reader.readLine());
         assertEquals("", reader.readLine());
@@ -25,7 +26,7 @@ class BoundedLineReaderTest {
 
     @Test
     void readLine_lineOfExactlyMax_notTooLong() throws IOException {
-        final BoundedLineReader reader = new BoundedLineReader(new StringReader("abcd\r\nx"), 4);
+        final BoundedLineReader reader = new BoundedLineReader(bytes("abcd\r\nx"), 4);
 
         assertEquals("abcd", reader.readLine());
         assertFalse(reader.tooLong());
@@ -34,7 +35,7 @@ class BoundedLineReaderTest {
     @Test
     void readLine_tenMegabyteLineFromStream_cutAndFlaggedThenNextLineRead() throws IOException {
         final long hugeChars = 10L << 20;
-        final BoundedLineReader reader = new BoundedLineReader(new RepeatingReader(hugeChars, "\nnext\n"), 64 * 1024);
+        final BoundedLineReader reader = new BoundedLineReader(new RepeatingBytes(hugeChars, "\nnext\n"), 64 * 1024);
 
         final String first = reader.readLine();
 
@@ -45,30 +46,106 @@ class BoundedLineReaderTest {
         assertEquals(2, reader.lineNumber());
     }
 
-    /** Produces {@code count} letters and then a tail, without ever holding them all. */
-    private static final class RepeatingReader extends Reader {
-        private long remaining;
-        private final StringReader tail;
+    @Test
+    void readLine_offsetsAndWindow_countBytesOfMultiByteText() throws IOException {
+        final BoundedLineReader reader = new BoundedLineReader(bytes("é1\nab\r\nc"), 100);
 
-        RepeatingReader(long count, String tail) {
-            this.remaining = count;
-            this.tail = new StringReader(tail);
+        assertEquals("é1", reader.readLine());
+        assertEquals(4, reader.offset());
+        assertEquals("ab", reader.readLine());
+        assertEquals(4, reader.lineStart());
+        assertEquals(8, reader.offset());
+        assertEquals(FileWindow.of("é1\n".getBytes(StandardCharsets.UTF_8), 4), reader.windowDigest(4));
+        assertEquals("c", reader.readLine());
+        assertFalse(reader.endedAtLineBreak());
+        assertEquals(9, reader.offset());
+    }
+
+    @Test
+    void readLine_holdUnterminated_lastLineWaitsUntilCompleted() throws IOException {
+        final GrowingBytes input = new GrowingBytes("one\ntw");
+        final BoundedLineReader reader = new BoundedLineReader(input, 100);
+        reader.holdUnterminated(true);
+
+        assertEquals("one", reader.readLine());
+        assertNull(reader.readLine());
+        assertEquals(2, reader.pendingBytes());
+        assertEquals(4, reader.offset());
+        input.append("o\n");
+        assertEquals("two", reader.readLine());
+        assertEquals(8, reader.offset());
+        assertEquals(2, reader.lineNumber());
+    }
+
+    @Test
+    void readLine_resumedAtOffset_numbersLinesOn() throws IOException {
+        final BoundedLineReader reader = new BoundedLineReader(bytes("x\n"), 100, 1000, 41);
+
+        assertEquals("x", reader.readLine());
+        assertEquals(42, reader.lineNumber());
+        assertEquals(1000, reader.lineStart());
+        assertEquals(1002, reader.offset());
+    }
+
+    @Test
+    void readLine_malformedUtf8_replacedNotFailed() throws IOException {
+        final BoundedLineReader reader = new BoundedLineReader(new ByteArrayInputStream(new byte[] {'a', (byte) 0xff,
+            '\n'}), 100);
+
+        assertEquals("a\ufffd", reader.readLine());
+    }
+
+    private static InputStream bytes(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A file still being written: reads return what was appended so far, and -1 at its current end. */
+    private static final class GrowingBytes extends InputStream {
+        private byte[] data;
+        private int position;
+
+        GrowingBytes(String text) {
+            data = text.getBytes(StandardCharsets.UTF_8);
+        }
+
+        void append(String text) {
+            final byte[] more = text.getBytes(StandardCharsets.UTF_8);
+            final byte[] grown = java.util.Arrays.copyOf(data, data.length + more.length);
+            System.arraycopy(more, 0, grown, data.length, more.length);
+            data = grown;
         }
 
         @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
+        public int read() {
+            return position < data.length ? data[position++] & 0xff : -1;
+        }
+    }
+
+    /** Produces {@code count} letters and then a tail, without ever holding them all. */
+    private static final class RepeatingBytes extends InputStream {
+        private long remaining;
+        private final InputStream tail;
+
+        RepeatingBytes(long count, String tail) {
+            this.remaining = count;
+            this.tail = bytes(tail);
+        }
+
+        @Override
+        public int read() throws IOException {
+            final byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
             if (remaining == 0) {
                 return tail.read(buffer, offset, length);
             }
             final int n = (int) Math.min(length, remaining);
-            java.util.Arrays.fill(buffer, offset, offset + n, 'x');
+            java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'x');
             remaining -= n;
             return n;
-        }
-
-        @Override
-        public void close() {
-            tail.close();
         }
     }
 }

@@ -28,7 +28,7 @@ class ClusterIngestTest extends IngestTestSupport {
                     IngestListener.NONE);
 
             assertEquals(new IngestResult(2, 0, 7, 3, 0, result.rejects(), 0, 0, T0_MICROS,
-                    T0_MICROS + 4_000_000L), result);
+                    T0_MICROS + 4_000_000L, 0), result);
             assertEquals(List.of(), rejected);
             assertEquals(List.of(
                     "mta1|" + B1 + "|0s|example.net|DELIVERED@3s|COMPLETE",
@@ -53,7 +53,7 @@ class ClusterIngestTest extends IngestTestSupport {
             assertEquals(List.of(B1 + "@mta1", B1 + "@mta2", B2 + "@mta1"), TrafficStoreTest.readAll(store).stream()
                     .map(message -> message.messageId() + "@" + message.node()).toList());
             assertEquals(List.of("mainlog.ec.1:2", "mta2-mainlog.ec:3", "mainlog.ec:2"), store.ingestedFiles()
-                    .stream().map(file -> file.fileName() + ":" + file.lineCount()).toList());
+                    .stream().map(file -> file.name() + ":" + file.lines()).toList());
         }
     }
 
@@ -67,7 +67,8 @@ class ClusterIngestTest extends IngestTestSupport {
                     List.of(new LogSource(mta1, "mta1"), new LogSource(mta2, "mta2")), List.of(), store, sink,
                     IngestListener.NONE);
 
-            assertEquals(3, result.messagesStored());
+            assertEquals(0, result.messagesStored());
+            assertEquals(3, result.pendingMessages());
             assertEquals(List.of(), rejected);
             assertEquals(List.of("mta1", "mta2", "mta1"),
                     TrafficStoreTest.readAll(store).stream().map(MessageRecord::node).toList());

@@ -26,7 +26,7 @@ class IngestorTest extends IngestTestSupport {
             final IngestResult result = new Ingestor().ingest(List.of(log), store, sink, IngestListener.NONE);
 
             assertEquals(new IngestResult(1, 0, 9, 2, 0, result.rejects(), 2, 0, 1_717_430_400_000_000L,
-                    1_717_430_401_000_000L), result);
+                    1_717_430_401_000_000L, 0), result);
             assertEquals(Map.of(RejectReason.ORPHAN_ATTEMPT, 2L), result.rejects().asMap());
             assertEquals(List.of("mainlog.ec:7:ORPHAN_ATTEMPT", "mainlog.ec:8:ORPHAN_ATTEMPT"), rejected);
             final List<MessageRecord> stored = TrafficStoreTest.readAll(store);
@@ -50,7 +50,8 @@ class IngestorTest extends IngestTestSupport {
             assertEquals(2, again.filesSkipped());
             assertEquals(0, again.messagesStored());
             assertEquals(2, store.messageCount());
-            assertEquals(9, store.ingestedFiles().get(0).lineCount());
+            assertEquals(0, store.pendingCount());
+            assertEquals(9, store.ingestedFiles().get(0).lines());
         }
     }
 
@@ -110,7 +111,7 @@ class IngestorTest extends IngestTestSupport {
         final List<String> events = new ArrayList<>();
         final IngestListener listener = new IngestListener() {
             @Override
-            public void progress(Path file, long linesRead, long messagesStored) {
+            public void progress(Path file, long linesRead, long bytesRead, long messagesStored) {
                 events.add(linesRead + "/" + messagesStored);
             }
         };
@@ -183,7 +184,7 @@ class IngestorTest extends IngestTestSupport {
             final IngestResult result = new Ingestor().ingest(List.of(log), store, sink, IngestListener.NONE);
 
             assertEquals(new IngestResult(1, 0, 9, 3, 0, result.rejects(), 0, 0, 1_400_000_000_000_000L,
-                    1_400_000_100_000_000L), result);
+                    1_400_000_100_000_000L, 0), result);
             assertEquals(List.of(), rejected);
             assertEquals(mixedLogMessages(), TrafficStoreTest.readAll(store));
         }

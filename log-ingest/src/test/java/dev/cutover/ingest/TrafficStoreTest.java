@@ -74,20 +74,6 @@ class TrafficStoreTest {
     }
 
     @Test
-    void hasIngested_recordedFile_knownAfterReopen() throws IOException {
-        final FileIdentity identity = FileIdentity.of(write("a.ec", "1717430460@@@@M\n"));
-        try (TrafficStore store = TrafficStore.open(dir, TEST_BLOCK_SIZE)) {
-            assertFalse(store.hasIngested(identity));
-            store.recordIngested(new IngestedFile(identity, "a\tb.ec", 1));
-        }
-
-        try (TrafficStore reopened = TrafficStore.open(dir, TEST_BLOCK_SIZE)) {
-            assertTrue(reopened.hasIngested(identity));
-            assertEquals(List.of(new IngestedFile(identity, "a b.ec", 1)), reopened.ingestedFiles());
-        }
-    }
-
-    @Test
     void fileIdentity_sameContentOtherName_equal() throws IOException {
         final FileIdentity first = FileIdentity.of(write("a.ec", "1717430460@@@@M\n"));
         final FileIdentity copy = FileIdentity.of(write("b.ec", "1717430460@@@@M\n"));

@@ -1,0 +1,15 @@
+package dev.cutover.ingest;
+
+/**
+ * Paces an ingest that follows live logs ({@code cutover ingest --follow}): between two looks at the files it
+ * waits here, and it stops when told to.
+ */
+@FunctionalInterface
+public interface FollowControl {
+    /**
+     * Waits until it is time to look at the files again.
+     *
+     * @return false to stop following; the ingest then saves its state and returns
+     */
+    boolean awaitMore();
+}

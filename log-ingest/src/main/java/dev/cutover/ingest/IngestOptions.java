@@ -1,0 +1,46 @@
+package dev.cutover.ingest;
+
+import java.util.Set;
+
+/**
+ * How an ingest runs.
+ *
+ * @param bindingGroups   binding groups to keep, as assigned on R lines; empty keeps all
+ * @param holdBackMicros  how long joined messages wait for earlier receptions (custom logs); 0 stores them at once
+ * @param checkpointLines lines between two saves of the ingest state, &gt; 0
+ * @param follow          paces an ingest that follows live logs, or null to read every file to its end once
+ */
+public record IngestOptions(Set<String> bindingGroups, long holdBackMicros, long checkpointLines,
+                            FollowControl follow) {
+    /** Lines between two saves of the state by default: a few seconds of reading. */
+    public static final long DEFAULT_CHECKPOINT_LINES = 1L << 22;
+
+    public IngestOptions {
+        bindingGroups = Set.copyOf(bindingGroups);
+        if (holdBackMicros < 0 || checkpointLines <= 0) {
+            throw new IllegalArgumentException("holdBackMicros must be >= 0 and checkpointLines > 0: "
+                    + holdBackMicros + ", " + checkpointLines);
+        }
+    }
+
+    /** @return every binding group kept, no hold-back, the default save interval, no following */
+    public static IngestOptions defaults() {
+        return new IngestOptions(Set.of(), 0, DEFAULT_CHECKPOINT_LINES, null);
+    }
+
+    public IngestOptions withBindingGroups(Set<String> groups) {
+        return new IngestOptions(groups, holdBackMicros, checkpointLines, follow);
+    }
+
+    public IngestOptions withHoldBack(long micros) {
+        return new IngestOptions(bindingGroups, micros, checkpointLines, follow);
+    }
+
+    public IngestOptions withCheckpointLines(long lines) {
+        return new IngestOptions(bindingGroups, holdBackMicros, lines, follow);
+    }
+
+    public IngestOptions withFollow(FollowControl control) {
+        return new IngestOptions(bindingGroups, holdBackMicros, checkpointLines, control);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.cutover.ingest;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code --follow}: a live mainlog that grows, ends in a half-written line, and is rotated. */
+class FollowIngestTest extends IngestTestSupport {
+    private static final long TEST_BLOCK_SIZE = 256 << 10;
+
+    @Test
+    void follow_growthPartialLineAndRotation_everyLineTakenOnceInOrder() throws Exception {
+        final List<String> lines = ResumableIngestTest.traffic(30);
+        final Path live = dir.resolve("mainlog.ec");
+        Files.write(live, lines.subList(0, 10));
+        final Stepper stepper = new Stepper();
+
+        try (TrafficStore store = TrafficStore.open(dir.resolve("store"), TEST_BLOCK_SIZE)) {
+            final List<IngestInput> inputs = List.of(IngestInput.mainlog(LogSource.of(live)));
+            final CompletableFuture<IngestResult> following = CompletableFuture.supplyAsync(() -> Ingestor
+                    .ingestInputs(inputs, store, sink, IngestListener.NONE,
+                            IngestOptions.defaults().withFollow(stepper)));
+            stepper.awaitParked();
+
+            append(live, String.join("\n", lines.subList(10, 20)) + "\n" + lines.get(20).substring(0, 12));
+            stepper.lookAgain();
+            assertEquals(20, store.ingestedFiles().get(0).lines(), "the half-written line waits");
+
+            append(live, lines.get(20).substring(12) + "\n" + String.join("\n", lines.subList(21, 25)) + "\n");
+            stepper.lookAgain();
+            final Path rotated = Files.move(live, dir.resolve("mainlog.ec.1"));
+            append(rotated, String.join("\n", lines.subList(25, 28)) + "\n");
+            Files.write(live, lines.subList(28, lines.size()));
+            stepper.lookAgain();
+            stepper.stop();
+            final IngestResult result = following.get(30, TimeUnit.SECONDS);
+
+            assertEquals(lines.size(), result.lines());
+            assertEquals(List.of(), rejected);
+            assertEquals(wholeAtOnce(lines), summaries(store));
+            assertEquals(List.of("mainlog.ec:28", "mainlog.ec:" + (lines.size() - 28)), store.ingestedFiles()
+                    .stream().map(file -> file.name() + ":" + file.lines()).toList());
+        }
+    }
+
+    private List<String> wholeAtOnce(List<String> lines) throws IOException {
+        final Path whole = Files.write(dir.resolve("whole.ec"), lines);
+        try (TrafficStore store = TrafficStore.open(dir.resolve("whole-store"), TEST_BLOCK_SIZE)) {
+            new Ingestor().ingest(List.of(whole), store, RejectSink.DISCARD, IngestListener.NONE);
+            return summaries(store);
+        }
+    }
+
+    private static List<String> summaries(TrafficStore store) {
+        return TrafficStoreTest.readAll(store).stream().map(m -> m.messageId() + "|" + m.receptionMicros() + "|"
+                + m.attempts().size() + "|" + m.completeness()).toList();
+    }
+
+    private static void append(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    /** Lets the test decide when the following ingest looks at its files again, and when it stops. */
+    private static final class Stepper implements FollowControl {
+        private final Semaphore parked = new Semaphore(0);
+        private final SynchronousQueue<Boolean> commands = new SynchronousQueue<>();
+
+        @Override
+        public boolean awaitMore() {
+            parked.release();
+            try {
+                return commands.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        void awaitParked() throws InterruptedException {
+            assertTrue(parked.tryAcquire(30, TimeUnit.SECONDS), "the ingest reached the end of its files");
+        }
+
+        void lookAgain() throws InterruptedException {
+            commands.put(Boolean.TRUE);
+            awaitParked();
+        }
+
+        void stop() throws InterruptedException {
+            commands.put(Boolean.FALSE);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.cutover.ingest;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Ingests that go on where the last one stopped: grown files, rotation, a killed ingest, rewritten files. */
+class ResumableIngestTest extends IngestTestSupport {
+    private static final long T0 = 1_717_430_400L;
+    private static final long TEST_BLOCK_SIZE = 256 << 10;
+
+    @Test
+    void ingest_fileGrownBetweenIngests_readsOnlyNewLinesAndJoinsAcrossThem() throws IOException {
+        final List<String> lines = traffic(40);
+        final Path log = dir.resolve("mainlog.ec");
+        Files.write(log, lines.subList(0, 30));
+
+        try (TrafficStore store = store("grown")) {
+            final IngestResult first = new Ingestor().ingest(List.of(log), store, sink, IngestListener.NONE);
+            Files.write(log, lines.subList(30, lines.size()), StandardOpenOption.APPEND);
+            final IngestResult second = new Ingestor().ingest(List.of(log), store, sink, IngestListener.NONE);
+
+            assertEquals(30, first.lines());
+            assertEquals(lines.size() - 30, second.lines());
+            assertEquals(wholeAtOnce(lines), summaries(store));
+            assertEquals(lines.size(), store.ingestedFiles().get(0).lines());
+        }
+    }
+
+    @Test
+    void ingest_rotatedRenamedAndGzippedThenNewFile_restOfOldFileAndNewFileRead() throws IOException {
+        final List<String> lines = traffic(40);
+        final Path live = dir.resolve("mainlog.ec");
+        Files.write(live, lines.subList(0, 20));
+
+        try (TrafficStore store = store("rotated")) {
+            new Ingestor().ingest(List.of(live), store, sink, IngestListener.NONE);
+            final Path rotated = dir.resolve("mainlog.ec.1.gz");
+            gzip(lines.subList(0, 50), rotated);
+            Files.write(live, lines.subList(50, lines.size()));
+            final IngestResult second = new Ingestor().ingest(List.of(live, rotated), store, sink,
+                    IngestListener.NONE);
+
+            assertEquals(lines.size() - 20, second.lines());
+            assertEquals(wholeAtOnce(lines), summaries(store));
+            assertEquals(List.of(), rejected);
+        }
+    }
+
+    @Test
+    void ingest_killedAfterAppendingPastLastSave_resumedRunStoresEveryMessageOnce() throws IOException {
+        final List<String> lines = traffic(100_000);
+        lines.add(4, "not a mainlog line");
+        lines.add(150_000, "1717430500@orphan@x@y@D@example.com@100@retail@ip-1@0@1.0@192.0.2.1");
+        final Path log = Files.write(dir.resolve("mainlog.ec"), lines);
+        final IngestOptions options = IngestOptions.defaults().withCheckpointLines(50_000);
+        final IngestListener crashing = new IngestListener() {
+            @Override
+            public void progress(Path file, long linesRead, long bytesRead, long messagesStored) {
+                if (linesRead >= 2 * Ingestor.PROGRESS_INTERVAL_LINES) {
+                    throw new SimulatedKill();
+                }
+            }
+        };
+
+        try (TrafficStore store = store("killed")) {
+            final List<IngestInput> inputs = List.of(IngestInput.mainlog(LogSource.of(log)));
+            assertThrows(SimulatedKill.class, () -> Ingestor.ingestInputs(inputs, store, sink, crashing, options));
+            assertTrue(store.messageCount() > store.state().storedMessages(), "appended past the last save");
+            Ingestor.ingestInputs(inputs, store, sink, IngestListener.NONE, options);
+
+            assertEquals(wholeAtOnce(lines), summaries(store));
+            assertEquals(List.of("mainlog.ec:5:TOO_FEW_FIELDS", "mainlog.ec:150001:ORPHAN_ATTEMPT"), rejected);
+        }
+    }
+
+    @Test
+    void ingest_fileRewrittenWithSameStart_refusedNamingTheFile() throws IOException {
+        final List<String> lines = traffic(40);
+        final Path log = Files.write(dir.resolve("mainlog.ec"), lines.subList(0, 60));
+
+        try (TrafficStore store = store("rewritten")) {
+            new Ingestor().ingest(List.of(log), store, sink, IngestListener.NONE);
+            final List<String> changed = new ArrayList<>(lines.subList(0, 60));
+            changed.set(59, changed.get(59).replace("example", "exampel"));
+            Files.write(log, changed);
+
+            final IngestException e = assertThrows(IngestException.class,
+                    () -> new Ingestor().ingest(List.of(log), store, sink, IngestListener.NONE));
+            assertTrue(e.getMessage().startsWith(log + ": starts like mainlog.ec but differs before byte"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void ingest_newFileOlderThanStore_refusedBecauseStoreKeepsReceptionOrder() throws IOException {
+        final List<String> lines = traffic(40);
+        final Path newer = Files.write(dir.resolve("mainlog.ec"), lines.subList(40, lines.size()));
+        final Path older = Files.write(dir.resolve("mainlog.ec.1"), lines.subList(0, 40));
+
+        try (TrafficStore store = store("older")) {
+            new Ingestor().ingest(List.of(newer), store, sink, IngestListener.NONE);
+
+            final IngestException e = assertThrows(IngestException.class,
+                    () -> new Ingestor().ingest(List.of(older), store, sink, IngestListener.NONE));
+            assertTrue(e.getMessage().contains("before the newest message the store holds"), e.getMessage());
+        }
+    }
+
+    /** Messages i = 0..count-1: R at T0+i s, a T line 2 s later for every third, a D line 5 s after reception. */
+    static List<String> traffic(int count) {
+        final List<String> lines = new ArrayList<>();
+        for (long second = 0; second < count + 6; second++) {
+            if (second < count) {
+                lines.add(reception(second));
+            }
+            if (second >= 2 && second - 2 < count && (second - 2) % 3 == 0) {
+                lines.add(attempt(second - 2, T0 + second, "T"));
+            }
+            if (second >= 5 && second - 5 < count) {
+                lines.add(attempt(second - 5, T0 + second, "D"));
+            }
+        }
+        return lines;
+    }
+
+    private static String reception(long i) {
+        return (T0 + i) + "@M" + i + "@B@C@R@user" + i + "@example" + (i % 7) + ".com@bounce@news.example.com"
+                + "@192.0.2.1@1000@esmtp@retail@ip-" + (i % 3);
+    }
+
+    private static String attempt(long i, long time, String type) {
+        final String tail = type.equals("D") ? "@0@5.0@192.0.2.9"
+                : "@5@1@2.0@192.0.2.9@421 4.7.0 try later";
+        return time + "@M" + i + "@B@C" + i + "@" + type + "@example" + (i % 7) + ".com@1000@retail@ip-" + (i % 3)
+                + tail;
+    }
+
+    private List<String> wholeAtOnce(List<String> lines) throws IOException {
+        final Path whole = Files.write(dir.resolve("whole-" + lines.size() + ".ec"), lines);
+        try (TrafficStore store = TrafficStore.open(dir.resolve("whole-store"), TEST_BLOCK_SIZE)) {
+            new Ingestor().ingest(List.of(whole), store, RejectSink.DISCARD, IngestListener.NONE);
+            return summaries(store);
+        }
+    }
+
+    private static List<String> summaries(TrafficStore store) {
+        return TrafficStoreTest.readAll(store).stream().map(m -> m.messageId() + "|" + m.receptionMicros() + "|"
+                + m.attempts().size() + "|" + m.completeness()).toList();
+    }
+
+    private TrafficStore store(String name) {
+        return TrafficStore.open(dir.resolve(name), TEST_BLOCK_SIZE);
+    }
+
+    private static void gzip(List<String> lines, Path file) throws IOException {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Stands for the process being killed: the ingest stops where it is, without saving. */
+    private static final class SimulatedKill extends RuntimeException {
+        SimulatedKill() {
+            super("simulated kill", null, false, false);
+        }
+    }
+}
