@@ -33,9 +33,8 @@ import java.util.Set;
  *       {@code @} it contains, as in {@code 550 5.1.1 <carol@example.net>: User unknown}.</li>
  *   <li>An R line is anchored from both ends: fields 0–4 from the left, peer IP, size, protocol, binding
  *       group and binding from the right. When more than four fields remain in the middle, a localpart
- *       held an {@code @} (Momentum changelog ticket #4712). A localpart in double quotes is then rejoined;
- *       otherwise the sender localpart is taken to be the token before the sender domain and the recipient
- *       domain the token before that, and everything earlier is the recipient localpart.</li>
+ *       held an {@code @} (Momentum changelog ticket #4712). Quoted localparts are rejoined first; an
+ *       {@code @} still left over belongs to whichever localpart is unquoted ({@link ReceptionEnvelope}).</li>
  *   <li>A D or X line may lack its trailing IP field (11 fields), which Momentum omits when
  *       {@code inline_transfail_processing} is off.</li>
  *   <li>The parser never throws: every defect becomes a {@link Rejected} with a {@link RejectReason}.</li>

@@ -139,6 +139,17 @@ class Mainlog2xParserTest {
     }
 
     @Test
+    void parse_22ReceptionWithUnquotedAtInRecipientAndQuotedAtInSender_extraAtJoinsRecipientLocalpart() {
+        final Reception r = assertInstanceOf(Reception.class, parser.parse(
+                "1191248200@" + ID_A + "@R@john@home@example.net@\"b@x\"@news@192.0.2.15@2048@esmtp@g@b"));
+
+        assertEquals("john@home", r.recipientLocalpart());
+        assertEquals("example.net", r.recipientDomain());
+        assertEquals("\"b@x\"", r.senderLocalpart());
+        assertEquals("news", r.senderDomain());
+    }
+
+    @Test
     void parse_22LineWithCarriageReturn_lastFieldClean() {
         final AttemptLine d = assertInstanceOf(AttemptLine.class, parser.parse(
                 "1191248203@" + ID_A + "@D@example.net@2101@retail@retail-ip-01@0@3.25@203.0.113.25\r"));

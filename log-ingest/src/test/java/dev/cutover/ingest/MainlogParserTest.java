@@ -154,6 +154,89 @@ class MainlogParserTest {
     }
 
     @Test
+    void parse_unquotedAtInRecipientAndQuotedAtInSender_extraAtJoinsRecipientLocalpart() {
+        final String line = "1717430400@A1@B1@C1@R@john@home@example.net@\"b@x\"@news@1.2.3.4@10@esmtp@g@b";
+
+        final Reception r = assertInstanceOf(Reception.class, parser.parse(line));
+
+        assertEquals(new Reception(1_717_430_400_000_000L, "A1", "B1", "C1", "john@home", "example.net",
+                "\"b@x\"", "news", "1.2.3.4", 10, "esmtp", "g", "b"), r);
+    }
+
+    @Test
+    void parse_quotedRecipientAndQuotedSenderBothWithAt_bothRejoined() {
+        final String line = HEAD + "R@\"john@home\"@example.net@\"b@x@y\"@News.Example.com" + R_TAIL;
+
+        final Reception r = assertInstanceOf(Reception.class, parser.parse(line));
+
+        assertEquals("\"john@home\"", r.recipientLocalpart());
+        assertEquals("example.net", r.recipientDomain());
+        assertEquals("\"b@x@y\"", r.senderLocalpart());
+        assertEquals("news.example.com", r.senderDomain());
+        assertEquals("192.0.2.15", r.peerIp());
+    }
+
+    @Test
+    void parse_quotedRecipientAndUnquotedAtInSender_extraAtJoinsSenderLocalpart() {
+        final String line = HEAD + "R@\"bob\"@example.org@bounce@7731@news.example.com" + R_TAIL;
+
+        final Reception r = assertInstanceOf(Reception.class, parser.parse(line));
+
+        assertEquals("\"bob\"", r.recipientLocalpart());
+        assertEquals("example.org", r.recipientDomain());
+        assertEquals("bounce@7731", r.senderLocalpart());
+        assertEquals("news.example.com", r.senderDomain());
+    }
+
+    @Test
+    void parse_quotedAtInRecipientAndUnquotedAtInSender_extraAtJoinsSenderLocalpart() {
+        final String line = HEAD + "R@\"john@home\"@example.net@bounce@7731@news.example.com" + R_TAIL;
+
+        final Reception r = assertInstanceOf(Reception.class, parser.parse(line));
+
+        assertEquals("\"john@home\"", r.recipientLocalpart());
+        assertEquals("example.net", r.recipientDomain());
+        assertEquals("bounce@7731", r.senderLocalpart());
+        assertEquals("news.example.com", r.senderDomain());
+    }
+
+    /** The documented caveat: with no quotes on either localpart the extra {@code @} is given to the recipient. */
+    @Test
+    void parse_unquotedAtInSenderAndNoQuotes_extraAtJoinsRecipientLocalpart() {
+        final String line = HEAD + "R@bob@example.org@bounce@7731@news.example.com" + R_TAIL;
+
+        final Reception r = assertInstanceOf(Reception.class, parser.parse(line));
+
+        assertEquals("bob@example.org", r.recipientLocalpart());
+        assertEquals("bounce", r.recipientDomain());
+        assertEquals("7731", r.senderLocalpart());
+        assertEquals("news.example.com", r.senderDomain());
+    }
+
+    @Test
+    void parse_quotedRecipientWithEscapedQuoteAndAt_runEndsAtUnescapedQuote() {
+        final String line = HEAD + "R@\"a\\\"@b\"@example.net@bounce-7731@news.example.com" + R_TAIL;
+
+        final Reception r = assertInstanceOf(Reception.class, parser.parse(line));
+
+        assertEquals("\"a\\\"@b\"", r.recipientLocalpart());
+        assertEquals("example.net", r.recipientDomain());
+        assertEquals("bounce-7731", r.senderLocalpart());
+    }
+
+    @Test
+    void parse_recipientQuoteNeverClosed_quoteReadAsOrdinaryCharacter() {
+        final String line = HEAD + "R@\"john@home@example.net@bounce-7731@news.example.com" + R_TAIL;
+
+        final Reception r = assertInstanceOf(Reception.class, parser.parse(line));
+
+        assertEquals("\"john@home", r.recipientLocalpart());
+        assertEquals("example.net", r.recipientDomain());
+        assertEquals("bounce-7731", r.senderLocalpart());
+        assertEquals("news.example.com", r.senderDomain());
+    }
+
+    @Test
     void parse_deliveryWithoutIpField_ipEmpty() {
         final String line = "1717430403@A1@A1@C1@D@example.net@48874@retail@retail-ip-03@0@3.18";
 
