@@ -10,7 +10,7 @@ import java.util.Arrays;
  * are empty and field 4 is {@code M}. As with {@link MainlogParser#split}, a trailing {@code @} ends in one
  * more, empty, field.
  */
-final class LineFields {
+public final class LineFields {
     private static final char SEPARATOR = '@';
     private static final int INITIAL_SEPARATORS = 32;
 
@@ -19,7 +19,7 @@ final class LineFields {
     private int count = 1;
 
     /** Finds the fields of {@code line}, forgetting those of the previous line. */
-    void index(String line) {
+    public void index(String line) {
         int found = 0;
         for (int at = line.indexOf(SEPARATOR); at >= 0; at = line.indexOf(SEPARATOR, at + 1)) {
             if (found == separators.length) {
@@ -33,41 +33,41 @@ final class LineFields {
     }
 
     /** @return the line last indexed */
-    String text() {
+    public String text() {
         return text;
     }
 
     /** @return the number of fields, at least 1 */
-    int count() {
+    public int count() {
         return count;
     }
 
     /** @return the index of the first character of {@code field}, 0 &le; field &lt; {@link #count()} */
-    int start(int field) {
+    public int start(int field) {
         return field == 0 ? 0 : separators[field - 1] + 1;
     }
 
     /** @return the index just past the last character of {@code field} */
-    int end(int field) {
+    public int end(int field) {
         return field == count - 1 ? text.length() : separators[field];
     }
 
-    boolean isEmpty(int field) {
+    public boolean isEmpty(int field) {
         return start(field) == end(field);
     }
 
     /** @return true when {@code field} holds exactly {@code value} */
-    boolean is(int field, String value) {
+    public boolean is(int field, String value) {
         final int start = start(field);
         return end(field) - start == value.length() && text.startsWith(value, start);
     }
 
-    String string(int field) {
+    public String string(int field) {
         return text.substring(start(field), end(field));
     }
 
     /** @return {@code field} and every field after it, separators included */
-    String rest(int field) {
+    public String rest(int field) {
         return text.substring(start(field));
     }
 }

@@ -26,7 +26,7 @@ public final class MainlogNumbers {
     }
 
     /** @return as {@link #epochMicros(String)}, for the characters {@code [from, to)} of {@code text} */
-    static long epochMicros(String text, int from, int to) {
+    public static long epochMicros(String text, int from, int to) {
         final int length = to - from;
         if (length != SECONDS_DIGITS && length != MICROS_DIGITS) {
             return -1;
@@ -41,7 +41,7 @@ public final class MainlogNumbers {
     }
 
     /** @return as {@link #count(String)}, for the characters {@code [from, to)} of {@code text} */
-    static long count(String text, int from, int to) {
+    public static long count(String text, int from, int to) {
         final int length = to - from;
         if (length == 0 || length > MAX_COUNT_DIGITS || !allDigits(text, from, to)) {
             return -1;
@@ -55,7 +55,7 @@ public final class MainlogNumbers {
     }
 
     /** @return as {@link #smallCount(String)}, for the characters {@code [from, to)} of {@code text} */
-    static int smallCount(String text, int from, int to) {
+    public static int smallCount(String text, int from, int to) {
         final long value = count(text, from, to);
         return value > Integer.MAX_VALUE ? -1 : (int) value;
     }
