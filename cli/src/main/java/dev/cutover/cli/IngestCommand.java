@@ -47,6 +47,11 @@ final class IngestCommand implements Callable<Integer> {
             description = "a mainlog of another cluster node; repeat for each file")
     List<String> nodeLogs = new ArrayList<>();
 
+    @Option(names = "--bouncelog", paramLabel = "FILE",
+            description = "a bouncelog of --node, read with the mainlogs for the bounce class of failed attempts; "
+                    + "repeatable")
+    List<Path> bouncelogs = new ArrayList<>();
+
     @Option(names = "--custom-log", paramLabel = "FILE",
             description = "a custom_logger file, read with --stage and --format; repeatable")
     List<Path> customLogs = new ArrayList<>();
@@ -116,6 +121,10 @@ final class IngestCommand implements Callable<Integer> {
         out.printf("%,d lines set aside %s; %,d attempt lines with no reception line in the logs; "
                 + "%,d messages stored without final outcome%n", result.rejects().total(), result.rejects(),
                 result.orphanAttemptLines(), result.noFinalOutcome());
+        if (result.bouncesJoined() + result.outOfBandBounces() > 0) {
+            out.printf("%,d bouncelog lines gave an attempt its bounce class; %,d out-of-band bounces counted%n",
+                    result.bouncesJoined(), result.outOfBandBounces());
+        }
         out.printf("rejects: %s%n", rejectsPath);
         out.flush();
     }
@@ -131,6 +140,7 @@ final class IngestCommand implements Callable<Integer> {
             inputs.add(IngestInput.mainlog(new LogSource(Path.of(nodeLog.substring(equals + 1)),
                     nodeLog.substring(0, equals))));
         }
+        bouncelogs.forEach(file -> inputs.add(IngestInput.bouncelog(new LogSource(file, node))));
         if (!customLogs.isEmpty()) {
             if (stage == null || format == null) {
                 throw new UserError("--custom-log needs --stage and --format: the custom_logger stage and its "

@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
 /** {@code cutover run SCENARIO}: ingest, replay through the three engines, report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Replays a scenario's Momentum logs through the Momentum and KumoMTA models and reports "
-                + "where they diverge.", "Exit status: 0 within tolerance, 1 diverged, 2 bad input or usage."})
+                + "where they diverge.", "Exit status: 0 within tolerance, 1 diverged, 2 bad input or usage (or any line set aside, with "
+                + "--strict)."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario.toml, or a folder holding one")
@@ -30,6 +31,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR",
             description = "where to write the report (default: out/<scenario folder name>)")
     Path out;
+
+    @Option(names = "--strict", description = "exit with status 2 when any log line was set aside")
+    boolean strict;
 
     @Mixin
     DebugOption debug;
@@ -54,6 +58,11 @@ final class RunCommand implements Callable<Integer> {
                 && !"dumb".equals(System.getenv("TERM"));
         spec.commandLine().getOut().print(new TerminalSummary(colour).render(result, written));
         spec.commandLine().getOut().flush();
+        final long setAside = result.traffic().rejectedLines() + result.traffic().orphanAttemptLines();
+        if (strict && setAside > 0) {
+            throw new UserError(setAside + " log line(s) were set aside, listed in " + written.get(1)
+                    + "; --strict makes any set-aside line an error");
+        }
         return result.verdict().equals("pass") ? 0 : 1;
     }
 

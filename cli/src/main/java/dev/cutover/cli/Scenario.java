@@ -19,6 +19,8 @@ import java.util.Set;
  * @param seed             seed of every random choice the models make
  * @param mainlogs         mainlog files with the cluster node that wrote each ("" for a single node), in the order
  *                         given (globs expanded, sorted by name within a glob)
+ * @param bouncelogs       bouncelog files with their nodes, read alongside the mainlogs for the bounce class of
+ *                         failed attempts; possibly empty
  * @param customLogs       custom_logger stage files with their stages, formats and nodes, in the order given;
  *                         possibly empty
  * @param bindingGroups    binding groups to replay; empty for all
@@ -38,6 +40,7 @@ public record Scenario(
         String name,
         long seed,
         List<LogSource> mainlogs,
+        List<LogSource> bouncelogs,
         List<IngestInput> customLogs,
         Set<String> bindingGroups,
         Path store,
@@ -60,6 +63,7 @@ public record Scenario(
     public List<IngestInput> inputs() {
         final List<IngestInput> inputs = new ArrayList<>();
         mainlogs.forEach(log -> inputs.add(IngestInput.mainlog(log)));
+        bouncelogs.forEach(log -> inputs.add(IngestInput.bouncelog(log)));
         inputs.addAll(customLogs);
         return inputs;
     }

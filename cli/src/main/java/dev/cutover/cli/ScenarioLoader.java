@@ -31,7 +31,7 @@ import java.util.Set;
 public final class ScenarioLoader {
     private static final Map<String, Set<String>> KEYS = Map.of(
             "", Set.of("name", "seed", "traffic", "momentum", "kumomta", "receivers", "tolerance", "replay"),
-            "traffic", Set.of("logs", "custom_logs", "binding_groups", "store"),
+            "traffic", Set.of("logs", "bouncelogs", "custom_logs", "binding_groups", "store"),
             "momentum", Set.of("config", "fallback_order"),
             "kumomta", Set.of("policy", "mx", "tenant"),
             "receivers", Set.of("smtp_latency", "connect_latency"),
@@ -103,7 +103,7 @@ public final class ScenarioLoader {
     private Scenario build() {
         final Path folder = file.toAbsolutePath().getParent();
         return new Scenario(file, string("name", folder.getFileName().toString()), integer("seed", 1),
-                logs(folder), customLogs(folder), bindingGroups(),
+                logs(folder), bouncelogs(folder), customLogs(folder), bindingGroups(),
                 folder.resolve(string("traffic.store", ".cutover/store")),
                 existing(folder, required("momentum.config"), "momentum.config"), fallbackOrder(),
                 existing(folder, required("kumomta.policy"), "kumomta.policy"),
@@ -119,26 +119,44 @@ public final class ScenarioLoader {
             throw new UserError(fileName + ": [traffic] needs logs (a list of Momentum mainlog files or globs), "
                     + "[[traffic.custom_logs]] entries (custom_logger files), or both");
         }
+        return sources(folder, "traffic.logs", "mainlog");
+    }
+
+    /** @return the bouncelogs read alongside the mainlogs, for the bounce class of failed attempts */
+    private List<LogSource> bouncelogs(Path folder) {
+        if (toml.contains("traffic.bouncelogs") && !toml.contains("traffic.logs")) {
+            throw new UserError(fileName + ":" + line("traffic.bouncelogs") + ": bouncelogs enrich mainlog "
+                    + "attempts, so [traffic] needs logs too");
+        }
+        return sources(folder, "traffic.bouncelogs", "bouncelog");
+    }
+
+    /**
+     * @param listKey the list of files: {@code traffic.logs} or {@code traffic.bouncelogs}
+     * @param what    what the files are, for messages
+     */
+    private List<LogSource> sources(Path folder, String listKey, String what) {
+        final TomlArray array = array(listKey);
         final List<LogSource> logs = new ArrayList<>();
         for (int i = 0; array != null && i < array.size(); i++) {
-            logs.addAll(logEntry(folder, array.get(i)));
+            logs.addAll(logEntry(folder, array.get(i), listKey, what));
         }
         return logs;
     }
 
-    /** @return the files of one {@code traffic.logs} entry: a path or glob, or a {@code { path, node }} table */
-    private List<LogSource> logEntry(Path folder, Object entry) {
+    /** @return the files of one list entry: a path or glob, or a {@code { path, node }} table */
+    private List<LogSource> logEntry(Path folder, Object entry, String listKey, String what) {
         if (entry instanceof String) {
-            return logSources(folder, (String) entry, "", line("traffic.logs"));
+            return logSources(folder, (String) entry, "", line(listKey));
         }
         if (!(entry instanceof TomlTable)) {
-            throw expected("traffic.logs", "a list of files or globs, or of { path = \"...\", node = \"...\" } "
+            throw expected(listKey, "a list of files or globs, or of { path = \"...\", node = \"...\" } "
                     + "tables");
         }
         final TomlTable table = (TomlTable) entry;
-        checkLogEntryKeys(table);
+        checkLogEntryKeys(table, listKey, what);
         final String node = table.contains("node") ? (String) table.get("node") : "";
-        return logSources(folder, (String) table.get("path"), node, logEntryLine(table, "path"));
+        return logSources(folder, (String) table.get("path"), node, logEntryLine(table, "path", listKey));
     }
 
     private List<LogSource> logSources(Path folder, String entry, String node, int line) {
@@ -149,31 +167,31 @@ public final class ScenarioLoader {
         return sources;
     }
 
-    private void checkLogEntryKeys(TomlTable table) {
+    private void checkLogEntryKeys(TomlTable table, String listKey, String what) {
         for (String key : table.keySet()) {
             if (!LOG_ENTRY_KEYS.contains(key)) {
-                throw logEntryError(table, key, "unknown key `" + key + "` in a traffic.logs entry; expected one "
-                        + "of node, path");
+                throw logEntryError(table, key, listKey, "unknown key `" + key + "` in a " + listKey + " entry; "
+                        + "expected one of node, path");
             }
         }
         if (!(table.get("path") instanceof String)) {
-            throw logEntryError(table, "path", "a traffic.logs entry needs `path`, a string: the node's mainlog "
-                    + "file or glob");
+            throw logEntryError(table, "path", listKey, "a " + listKey + " entry needs `path`, a string: the node's "
+                    + what + " file or glob");
         }
         if (table.contains("node") && !(table.get("node") instanceof String)) {
-            throw logEntryError(table, "node", "`node` in a traffic.logs entry must be a string: the name of the "
-                    + "cluster node that wrote the file");
+            throw logEntryError(table, "node", listKey, "`node` in a " + listKey + " entry must be a string: the "
+                    + "name of the cluster node that wrote the file");
         }
     }
 
-    private UserError logEntryError(TomlTable table, String key, String message) {
-        return new UserError(fileName + ":" + logEntryLine(table, key) + ": " + message);
+    private UserError logEntryError(TomlTable table, String key, String listKey, String message) {
+        return new UserError(fileName + ":" + logEntryLine(table, key, listKey) + ": " + message);
     }
 
-    /** @return the line of {@code key} in an inline table of {@code traffic.logs}, or of the list without it */
-    private int logEntryLine(TomlTable table, String key) {
+    /** @return the line of {@code key} in an inline table of {@code listKey}, or of the list without it */
+    private int logEntryLine(TomlTable table, String key, String listKey) {
         final var position = table.contains(key) ? table.inputPositionOf(key) : null;
-        return position == null ? line("traffic.logs") : position.line();
+        return position == null ? line(listKey) : position.line();
     }
 
     private List<IngestInput> customLogs(Path folder) {

@@ -110,6 +110,12 @@ class EndToEndTest {
         assertEquals(first, Files.readString(dir.resolve("out-messy-2/report.json")));
         assertTrue(rejects.contains("\tORPHAN_ATTEMPT\t"), rejects);
         assertEquals(3, rejects.lines().count());
+
+        final Result strict = cutover("run", messy.toString(), "--strict", "--out", dir.resolve("out-messy-3")
+                .toString());
+        assertEquals(2, strict.status());
+        assertTrue(strict.err().contains("2 log line(s) were set aside"), strict.err());
+        assertTrue(Files.exists(dir.resolve("out-messy-3/report.json")), "the report is written all the same");
     }
 
     @Test

@@ -134,6 +134,25 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void load_bouncelogsAndCustomLogNode_becomeInputsOfTheirKindAndNode() throws IOException {
+        Files.writeString(dir.resolve("logs/bouncelog.ec"), "x");
+        Files.writeString(dir.resolve("logs/delivery.csv"), "x");
+        final String traffic = String.join("\n", "logs = [\"logs/main*.ec\"]",
+                "bouncelogs = [{ path = \"logs/bouncelog.ec\", node = \"mta1\" }]",
+                "binding_groups = [\"retail\"]",
+                "[[traffic.custom_logs]]", "stage = \"delivery\"", "format = \"%t,%i,%d,%T\"",
+                "files = [\"logs/delivery.csv\"]", "node = \"mta2\"");
+        Files.writeString(dir.resolve("scenario.toml"), VALID.replace("binding_groups = [\"retail\"]\n", "")
+                .replace("logs = [\"logs/main*.ec\"]", traffic));
+
+        final Scenario scenario = ScenarioLoader.load(dir);
+
+        assertEquals(List.of("MAINLOG mainlog-1.ec ", "MAINLOG mainlog-2.ec ", "BOUNCELOG bouncelog.ec mta1",
+                "CUSTOM delivery.csv mta2"), scenario.inputs().stream().map(input -> input.kind() + " "
+                + input.path().getFileName() + " " + input.node()).toList());
+    }
+
+    @Test
     void load_logTableUnknownKey_namesKeyAndLine() throws IOException {
         final UserError error = failure(VALID.replace("logs = [\"logs/main*.ec\"]",
                 "logs = [\n  { path = \"logs/mainlog-1.ec\", nodes = \"mta1\" },\n]"));

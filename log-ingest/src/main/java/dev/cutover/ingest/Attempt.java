@@ -15,6 +15,9 @@ package dev.cutover.ingest;
  * @param binding        binding on the attempt line
  * @param stage          connection stage code of a T or P line, -1 for D lines
  * @param remoteIp       IP of the remote MX, empty when never connected
+ * @param bounceClass    the bounce_logger classification of a T or P attempt, taken from the bouncelog when one
+ *                       was ingested alongside (support.sparkpost.com/momentum/4/4-bounce-logger-classification-codes);
+ *                       0 when unknown
  */
 public record Attempt(
         long timeMicros,
@@ -27,5 +30,20 @@ public record Attempt(
         String bindingGroup,
         String binding,
         int stage,
-        String remoteIp) {
+        String remoteIp,
+        int bounceClass) {
+
+    /** An attempt whose bounce class is not known. */
+    public Attempt(long timeMicros, Outcome outcome, int responseCode, String responseText, int retryCount,
+                   double queueSeconds, String connectionId, String bindingGroup, String binding, int stage,
+                   String remoteIp) {
+        this(timeMicros, outcome, responseCode, responseText, retryCount, queueSeconds, connectionId, bindingGroup,
+                binding, stage, remoteIp, 0);
+    }
+
+    /** @return this attempt with the bounce class the bouncelog gives it */
+    public Attempt withBounceClass(int code) {
+        return new Attempt(timeMicros, outcome, responseCode, responseText, retryCount, queueSeconds, connectionId,
+                bindingGroup, binding, stage, remoteIp, code);
+    }
 }

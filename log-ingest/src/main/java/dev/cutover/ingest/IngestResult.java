@@ -15,6 +15,8 @@ package dev.cutover.ingest;
  * @param lastReceptionMicros   latest reception among stored messages, -1 when none was stored
  * @param pendingMessages       messages whose join is still open at the end, kept in the store's ingest state
  *                              for the next ingest (a replay reads them last)
+ * @param bouncesJoined         bouncelog lines whose bounce class was set on their attempt
+ * @param outOfBandBounces      out-of-band bouncelog lines (after delivery), counted but not joined
  */
 public record IngestResult(
         int filesRead,
@@ -27,5 +29,7 @@ public record IngestResult(
         long noFinalOutcome,
         long firstReceptionMicros,
         long lastReceptionMicros,
-        long pendingMessages) {
+        long pendingMessages,
+        long bouncesJoined,
+        long outOfBandBounces) {
 }

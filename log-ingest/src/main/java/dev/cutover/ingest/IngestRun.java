@@ -62,6 +62,11 @@ final class IngestRun {
         rejects.rewind(from.rejectsPosition());
     }
 
+    /** Keeps finished messages open a few seconds for their bouncelog lines, as when a bouncelog is read. */
+    void waitForBounces() {
+        joiner.finalGrace(ReceptionOrderJoiner.BOUNCE_GRACE_MICROS);
+    }
+
     /**
      * Takes one parsed line of a merged read; a custom log line brings the reception it implies, which opens
      * its message unless the message is open already.
@@ -131,7 +136,8 @@ final class IngestRun {
     IngestResult result(int filesRead, int filesSkipped) {
         return new IngestResult(filesRead, filesSkipped, lines, messagesStored, filteredMessages,
                 rejectCounts.copy(), rejectCounts.count(RejectReason.ORPHAN_ATTEMPT), noFinalOutcome,
-                firstReceptionMicros, lastReceptionMicros, store.pendingCount());
+                firstReceptionMicros, lastReceptionMicros, store.pendingCount(), joiner.bouncesJoined(),
+                joiner.outOfBandBounces());
     }
 
     static long timeOf(ParsedLine line) {
@@ -140,6 +146,9 @@ final class IngestRun {
         }
         if (line instanceof AttemptLine) {
             return ((AttemptLine) line).timeMicros();
+        }
+        if (line instanceof ParsedLine.Bounce) {
+            return ((ParsedLine.Bounce) line).timeMicros();
         }
         return line instanceof Heartbeat ? ((Heartbeat) line).timeMicros() : -1;
     }

@@ -1,7 +1,5 @@
 package dev.cutover.ingest;
 
-import dev.cutover.ingest.ParsedLine.Rejected;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -111,7 +109,7 @@ public final class Ingestor {
     public static IngestResult ingestInputs(List<IngestInput> inputs, TrafficStore store, RejectSink rejects,
                                             IngestListener listener, IngestOptions options) {
         inputs.forEach(input -> LogFiles.check(input.path(),
-                input.isMainlog() ? LogFiles.EXPECTED : CustomLogIngestor.EXPECTED));
+                input.expected()));
         if (store.isLegacy()) {
             throw new IngestException("the traffic store was written by an earlier cutover that kept no ingest "
                     + "state, so it cannot be read on; ingest into a new store folder");
@@ -133,6 +131,9 @@ public final class Ingestor {
                 .mapToLong(MergedLogReader::bytesToRead).sum());
         final IngestRun run = new IngestRun(store, rejects, listener, options.bindingGroups(),
                 options.holdBackMicros(), state);
+        if (inputs.stream().anyMatch(input -> input.kind() == IngestInput.Kind.BOUNCELOG)) {
+            run.waitForBounces();
+        }
         final MergedRead read = new MergedRead(run, listener, state.files(), options.checkpointLines(),
                 options.follow());
         read.readAll(chains);
@@ -152,7 +153,7 @@ public final class Ingestor {
             return "it was written by an earlier cutover";
         }
         inputs.forEach(input -> LogFiles.check(input.path(),
-                input.isMainlog() ? LogFiles.EXPECTED : CustomLogIngestor.EXPECTED));
+                input.expected()));
         final IngestPlan plan = IngestPlan.of(inputs, store.state());
         if (!plan.conflicts().isEmpty()) {
             return plan.conflicts().get(0);
@@ -162,7 +163,7 @@ public final class Ingestor {
         }
         for (IngestPlan.Planned planned : plan.planned()) {
             final boolean newMainlog = planned.kind() == IngestPlan.Kind.NEW && planned.input().isMainlog();
-            if (newMainlog && FirstTimestamp.of(planned.input().path()) < store.state().lastStoredMicros()) {
+            if (newMainlog && FirstTimestamp.of(planned.input()) < store.state().lastStoredMicros()) {
                 return planned.input().path().getFileName() + " starts before the newest message it holds";
             }
         }
@@ -171,25 +172,33 @@ public final class Ingestor {
 
     /**
      * @return one chain per mainlog node (the file read on first, then new files oldest first) in the order the
-     *         nodes are first given, then one chain per custom log
+     *         nodes are first given, then one chain per bouncelog node in the same way, then one chain per custom
+     *         log
      */
     private static List<List<MergedLogReader>> chains(IngestPlan plan, IngestState state, boolean follow) {
         final Map<String, List<IngestPlan.Planned>> mainlogs = new LinkedHashMap<>();
+        final Map<String, List<IngestPlan.Planned>> bouncelogs = new LinkedHashMap<>();
         final List<IngestPlan.Planned> customs = new ArrayList<>();
         for (IngestPlan.Planned planned : plan.planned()) {
             if (planned.kind() == IngestPlan.Kind.HELD) {
                 continue;
             }
-            if (planned.input().isMainlog()) {
-                mainlogs.computeIfAbsent(planned.input().node(), unused -> new ArrayList<>()).add(planned);
-            } else {
-                customs.add(planned);
+            final IngestInput input = planned.input();
+            switch (input.kind()) {
+                case MAINLOG -> mainlogs.computeIfAbsent(input.node(), unused -> new ArrayList<>()).add(planned);
+                case BOUNCELOG -> bouncelogs.computeIfAbsent(input.node(), unused -> new ArrayList<>()).add(planned);
+                case CUSTOM -> customs.add(planned);
             }
         }
         final List<List<MergedLogReader>> chains = new ArrayList<>();
         for (List<IngestPlan.Planned> files : mainlogs.values()) {
             final int order = chains.size();
-            chains.add(byFirstLine(files, state).stream()
+            chains.add(byFirstLine(files, state, true).stream()
+                    .map(planned -> new MergedLogReader(planned, order, follow)).toList());
+        }
+        for (List<IngestPlan.Planned> files : bouncelogs.values()) {
+            final int order = chains.size();
+            chains.add(byFirstLine(files, state, false).stream()
                     .map(planned -> new MergedLogReader(planned, order, follow)).toList());
         }
         for (IngestPlan.Planned planned : customs) {
@@ -198,8 +207,14 @@ public final class Ingestor {
         return chains;
     }
 
-    /** Files read on come first; new files follow in the order of their first line, none older than the store. */
-    private static List<IngestPlan.Planned> byFirstLine(List<IngestPlan.Planned> files, IngestState state) {
+    /**
+     * Files read on come first; new files follow in the order of their first line.
+     *
+     * @param inOrder true to refuse a new file older than the store's newest message (mainlogs, whose receptions
+     *                must come in order)
+     */
+    private static List<IngestPlan.Planned> byFirstLine(List<IngestPlan.Planned> files, IngestState state,
+                                                        boolean inOrder) {
         final List<IngestPlan.Planned> ordered = new ArrayList<>();
         final Map<IngestPlan.Planned, Long> firstMicros = new HashMap<>();
         for (IngestPlan.Planned planned : files) {
@@ -207,8 +222,8 @@ public final class Ingestor {
                 ordered.add(planned);
                 continue;
             }
-            final long first = FirstTimestamp.of(planned.input().path());
-            if (first < state.lastStoredMicros()) {
+            final long first = FirstTimestamp.of(planned.input());
+            if (inOrder && first < state.lastStoredMicros()) {
                 throw new IngestException(planned.input().path() + ": starts at "
                         + Instant.ofEpochSecond(0, first * 1000) + ", before the newest message the store holds ("
                         + Instant.ofEpochSecond(0, state.lastStoredMicros() * 1000) + "); the store keeps reception "
@@ -226,14 +241,14 @@ public final class Ingestor {
         private FirstTimestamp() {
         }
 
-        static long of(Path file) {
-            final MainlogParser parser = new MainlogParser();
+        static long of(IngestInput input) {
+            final Path file = input.path();
+            final InputLineParser parser = new InputLineParser(input);
             final DecompressionGuard bytes = LogFiles.openBytes(file);
             try (BoundedLineReader reader = LogFiles.lines(bytes)) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    final ParsedLine parsed = reader.tooLong() ? null : parser.parse(line);
-                    if (parsed != null && !(parsed instanceof Rejected)) {
-                        return IngestRun.timeOf(parsed);
+                    if (!reader.tooLong() && parser.parse(line) == null) {
+                        return IngestRun.timeOf(parser.line());
                     }
                 }
                 if (bytes.damaged()) {
@@ -242,8 +257,7 @@ public final class Ingestor {
             } catch (IOException e) {
                 throw LogFiles.unreadable(file, e);
             }
-            throw new IngestException(file
-                    + ": holds no Momentum mainlog lines (expected `epoch@id@batch@conn@TYPE@…`)");
+            throw new IngestException(file + ": holds no line that parses; " + input.expected());
         }
     }
 }

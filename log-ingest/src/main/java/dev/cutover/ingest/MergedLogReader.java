@@ -1,9 +1,6 @@
 package dev.cutover.ingest;
 
 import dev.cutover.ingest.ParsedLine.Reception;
-import dev.cutover.ingest.ParsedLine.Rejected;
-import dev.cutover.ingest.custom.CustomLine;
-import dev.cutover.ingest.custom.CustomLineParser;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -32,8 +29,7 @@ final class MergedLogReader implements Closeable {
     private final String node;
     private final int order;
     private final boolean follow;
-    private final CustomLineParser custom;
-    private final MainlogParser mainlog;
+    private final InputLineParser parser;
     private DecompressionGuard bytes;
     private BoundedLineReader reader;
     private Object fileKey;
@@ -43,6 +39,7 @@ final class MergedLogReader implements Closeable {
     private String headText;
     private long headLineNumber;
     private long headStart;
+    private long headMicros;
     private Reception headReception;
     private ParsedLine headLine;
 
@@ -56,9 +53,7 @@ final class MergedLogReader implements Closeable {
         this.node = planned.input().node();
         this.order = order;
         this.follow = follow;
-        this.custom = planned.input().isMainlog() ? null
-                : new CustomLineParser(planned.input().custom().format(), planned.input().custom().stage());
-        this.mainlog = planned.input().isMainlog() ? new MainlogParser() : null;
+        this.parser = new InputLineParser(planned.input());
     }
 
     void open(IngestListener listener) {
@@ -165,8 +160,9 @@ final class MergedLogReader implements Closeable {
         return planned.previous();
     }
 
+    /** @return the merge time of the line read ahead (a bouncelog line's a little after its own time) */
     long headMicros() {
-        return IngestRun.timeOf(headLine);
+        return headMicros;
     }
 
     int order() {
@@ -205,30 +201,19 @@ final class MergedLogReader implements Closeable {
         lastLineCut = bytes.damaged() && !reader.endedAtLineBreak();
         final RejectReason preset = lastLineCut ? RejectReason.COMPRESSED_DATA_DAMAGED
                 : reader.tooLong() ? RejectReason.LINE_TOO_LONG : null;
-        final RejectReason reason = preset != null ? preset : parse(line);
+        final RejectReason reason = preset != null ? preset : parser.parse(line);
         if (reason != null) {
             run.rejectLine(path, reader.lineNumber(), reason, line);
             return false;
         }
+        headLine = parser.line();
+        headReception = parser.implied();
+        headMicros = parser.mergeMicros();
         hasHead = true;
         headText = line;
         headLineNumber = reader.lineNumber();
         headStart = reader.lineStart();
         return true;
-    }
-
-    /** @return why the line is unusable, or null when it is now the head */
-    private RejectReason parse(String line) {
-        if (custom != null) {
-            final CustomLine parsed = custom.parse(line);
-            headReception = parsed.reception();
-            headLine = parsed.attempt();
-            return parsed.rejected();
-        }
-        final ParsedLine parsed = mainlog.parse(line);
-        headReception = null;
-        headLine = parsed instanceof Rejected ? null : parsed;
-        return parsed instanceof Rejected ? ((Rejected) parsed).reason() : null;
     }
 
     private void noteProgress(IngestRun run, IngestListener listener) {

@@ -8,17 +8,18 @@ import java.util.List;
 /**
  * The binary layout of one {@link MessageRecord} in a traffic-store excerpt.
  *
- * <p>Layout version 1, in order: the version byte; reception micros (8 bytes); node, message id,
+ * <p>Layout version 2, in order: the version byte; reception micros (8 bytes); node, message id,
  * recipient domain, routing domain, sender domain, binding group, binding (length-prefixed UTF-8);
  * size (stop-bit); attempt count (stop-bit) and per attempt: time micros (8 bytes), outcome ordinal
  * (1 byte), response code, retry count, stage + 1 (stop-bit each), queue seconds (8-byte double), response
- * text, connection id, binding group, binding, remote IP (length-prefixed UTF-8); last the completeness
- * ordinal (1 byte). Fields are in the order of the record components, so reading is one constructor call
+ * text, connection id, binding group, binding, remote IP (length-prefixed UTF-8), bounce class (stop-bit);
+ * last the completeness ordinal (1 byte). Version 1 lacked the bounce class, which reads as 0. Fields are in the order of the record components, so reading is one constructor call
  * whose arguments Java evaluates left to right.
  * A delivered message with one attempt takes about 150 bytes.
  */
 final class MessageCodec {
-    static final byte LAYOUT_VERSION = 1;
+    static final byte LAYOUT_VERSION = 2;
+    private static final byte LAYOUT_WITHOUT_BOUNCE_CLASS = 1;
 
     private static final Outcome[] OUTCOMES = Outcome.values();
     private static final Completeness[] COMPLETENESS = Completeness.values();
@@ -46,13 +47,14 @@ final class MessageCodec {
 
     static MessageRecord read(Bytes<?> bytes) {
         final byte version = bytes.readByte();
-        if (version != LAYOUT_VERSION) {
+        if (version != LAYOUT_VERSION && version != LAYOUT_WITHOUT_BOUNCE_CLASS) {
             throw new IllegalStateException("traffic store excerpt has layout version " + version
-                    + ", this build reads version " + LAYOUT_VERSION);
+                    + ", this build reads versions " + LAYOUT_WITHOUT_BOUNCE_CLASS + " and " + LAYOUT_VERSION);
         }
+        final boolean bounceClasses = version == LAYOUT_VERSION;
         return new MessageRecord(bytes.readLong(), bytes.readUtf8(), bytes.readUtf8(), bytes.readUtf8(),
                 bytes.readUtf8(), bytes.readUtf8(), bytes.readUtf8(), bytes.readUtf8(), bytes.readStopBit(),
-                readAttempts(bytes), COMPLETENESS[bytes.readByte()]);
+                readAttempts(bytes, bounceClasses), COMPLETENESS[bytes.readByte()]);
     }
 
     private static void writeAttempt(Attempt attempt, Bytes<?> bytes) {
@@ -67,18 +69,19 @@ final class MessageCodec {
         bytes.writeUtf8(attempt.bindingGroup());
         bytes.writeUtf8(attempt.binding());
         bytes.writeUtf8(attempt.remoteIp());
+        bytes.writeStopBit(attempt.bounceClass());
     }
 
-    private static List<Attempt> readAttempts(Bytes<?> bytes) {
+    private static List<Attempt> readAttempts(Bytes<?> bytes, boolean bounceClasses) {
         final int count = (int) bytes.readStopBit();
         final List<Attempt> attempts = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            attempts.add(readAttempt(bytes));
+            attempts.add(readAttempt(bytes, bounceClasses));
         }
         return attempts;
     }
 
-    private static Attempt readAttempt(Bytes<?> bytes) {
+    private static Attempt readAttempt(Bytes<?> bytes, boolean bounceClasses) {
         final long timeMicros = bytes.readLong();
         final Outcome outcome = OUTCOMES[bytes.readByte()];
         final int responseCode = (int) bytes.readStopBit();
@@ -90,7 +93,8 @@ final class MessageCodec {
         final String bindingGroup = bytes.readUtf8();
         final String binding = bytes.readUtf8();
         final String remoteIp = bytes.readUtf8();
+        final int bounceClass = bounceClasses ? (int) bytes.readStopBit() : 0;
         return new Attempt(timeMicros, outcome, responseCode, responseText, retryCount, queueSeconds,
-                connectionId, bindingGroup, binding, stage, remoteIp);
+                connectionId, bindingGroup, binding, stage, remoteIp, bounceClass);
     }
 }

@@ -8,7 +8,8 @@ package dev.cutover.ingest;
  * connection id; a 2.1 line also has an empty binding group, and a 2.1 D, T or P line an empty remote IP.
  */
 public sealed interface ParsedLine
-        permits ParsedLine.Reception, ParsedLine.AttemptLine, ParsedLine.Heartbeat, ParsedLine.Rejected {
+        permits ParsedLine.Reception, ParsedLine.AttemptLine, ParsedLine.Bounce, ParsedLine.Heartbeat,
+        ParsedLine.Rejected {
 
     /** An R line: one recipient accepted for delivery. */
     record Reception(
@@ -56,6 +57,18 @@ public sealed interface ParsedLine
             return new Attempt(timeMicros, kind.outcome(), responseCode, responseText, retryCount,
                     queueSeconds, connectionId, bindingGroup, binding, stage, remoteIp);
         }
+    }
+
+    /**
+     * A B or T line of the bouncelog (support.sparkpost.com/momentum/4/log-formats-bouncelog), which gives the
+     * bounce class of the mainlog attempt logged for the same event.
+     *
+     * @param outcome     TRANSIENT for a T line, PERMANENT for a B line
+     * @param bounceClass the bounce classification code
+     * @param outOfBand   a B line at stage 21: a bounce received after the message was delivered
+     */
+    record Bounce(long timeMicros, String messageId, Outcome outcome, int bounceClass, boolean outOfBand)
+            implements ParsedLine {
     }
 
     /** An M (2.x, 4.x) or M1 (3.x) heartbeat: the logger was alive at this time. */

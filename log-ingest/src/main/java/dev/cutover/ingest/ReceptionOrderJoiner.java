@@ -25,6 +25,13 @@ import java.util.function.Consumer;
  * {@link RejectReason#ORPHAN_ATTEMPT}; a second R line for an open message is a
  * {@link RejectReason#DUPLICATE_RECEPTION}. The routing domain is the domain of the last attempt line.
  *
+ * <p>Bouncelog: a B or T line of the bouncelog sets the bounce class of the P or T attempt of the same message
+ * logged within {@link #BOUNCE_MATCH_MICROS} of it (the nearest one still without a class). Bounce lines are
+ * merged {@link #BOUNCE_LAG_MICROS} behind the mainlog lines of their time, and a joiner for logs with a
+ * bouncelog keeps a finished message {@code finalGraceMicros} after its final line before emitting it, so the
+ * attempt is there when the bounce line comes and the message is still open. An out-of-band bounce (stage 21)
+ * arrives after delivery; it is counted, not joined.
+ *
  * <p>Note: a message that stays open longer than {@code maxMessageAgeMicros} behind the newest line seen
  * is emitted as {@link Completeness#NO_FINAL_OUTCOME} so it cannot hold back the rest of the log; a final
  * line arriving for it later is then an orphan. The default age is Momentum's shipped
@@ -33,11 +40,18 @@ import java.util.function.Consumer;
 public final class ReceptionOrderJoiner {
     /** Default for {@code maxMessageAgeMicros}: 8 days. */
     public static final long DEFAULT_MAX_MESSAGE_AGE_MICROS = 8L * 86_400L * MainlogNumbers.MICROS_PER_SECOND;
+    /** How far apart a bouncelog line and the mainlog attempt it classifies may be logged. */
+    public static final long BOUNCE_MATCH_MICROS = MainlogNumbers.MICROS_PER_SECOND;
+    /** How far behind the mainlog lines of their time bouncelog lines are merged. */
+    public static final long BOUNCE_LAG_MICROS = MainlogNumbers.MICROS_PER_SECOND;
+    /** How long a finished message waits for its bouncelog line when a bouncelog is read. */
+    public static final long BOUNCE_GRACE_MICROS = 3 * MainlogNumbers.MICROS_PER_SECOND;
 
     private static final Comparator<OpenMessage> RECEPTION_ORDER = ReceptionOrderJoiner::compareReceptions;
 
     private final Consumer<MessageRecord> downstream;
     private final long maxMessageAgeMicros;
+    private long finalGraceMicros;
     private final Map<String, Map<String, OpenMessage>> openByNode = new HashMap<>();
     private final ReceptionQueue<OpenMessage> byReception = new ReceptionQueue<>(RECEPTION_ORDER);
     private final StringPool pool = new StringPool();
@@ -47,6 +61,8 @@ public final class ReceptionOrderJoiner {
     private long duplicateReceptions;
     private long noFinalOutcome;
     private long emitted;
+    private long bouncesJoined;
+    private long outOfBandBounces;
 
     /** @param downstream receives each joined message, in reception order */
     public ReceptionOrderJoiner(Consumer<MessageRecord> downstream) {
@@ -81,6 +97,11 @@ public final class ReceptionOrderJoiner {
         }
     }
 
+    /** @param micros how long a finished message stays open for its bouncelog line; 0 emits it at once */
+    void finalGrace(long micros) {
+        this.finalGraceMicros = micros;
+    }
+
     /** @return the open messages and counters, for the next ingest to go on from */
     IngestState.JoinState state() {
         final List<OpenMessage> open = byReception.toList();
@@ -103,6 +124,8 @@ public final class ReceptionOrderJoiner {
             verdict = receive(node, (Reception) line);
         } else if (line instanceof AttemptLine) {
             verdict = attempt(node, (AttemptLine) line);
+        } else if (line instanceof ParsedLine.Bounce) {
+            verdict = bounce(node, (ParsedLine.Bounce) line);
         } else if (line instanceof ParsedLine.Heartbeat) {
             advanceClock(((ParsedLine.Heartbeat) line).timeMicros());
         }
@@ -141,6 +164,16 @@ public final class ReceptionOrderJoiner {
         return noFinalOutcome;
     }
 
+    /** @return bouncelog lines whose class was set on an attempt so far */
+    public long bouncesJoined() {
+        return bouncesJoined;
+    }
+
+    /** @return out-of-band bouncelog lines counted so far */
+    public long outOfBandBounces() {
+        return outOfBandBounces;
+    }
+
     /** @return messages emitted so far */
     public long emitted() {
         return emitted;
@@ -175,6 +208,20 @@ public final class ReceptionOrderJoiner {
         return null;
     }
 
+    private RejectReason bounce(String node, ParsedLine.Bounce line) {
+        advanceClock(line.timeMicros());
+        if (line.outOfBand()) {
+            outOfBandBounces++;
+            return null;
+        }
+        final OpenMessage message = openOf(node).get(line.messageId());
+        if (message == null || !message.classify(line)) {
+            return RejectReason.UNMATCHED_BOUNCE;
+        }
+        bouncesJoined++;
+        return null;
+    }
+
     private Map<String, OpenMessage> openOf(String node) {
         final Map<String, OpenMessage> open = openByNode.get(node);
         return open != null ? open : newNode(node);
@@ -199,7 +246,8 @@ public final class ReceptionOrderJoiner {
         final long oldestKeptMicros = newestMicros - maxMessageAgeMicros;
 
         OpenMessage head = byReception.peek();
-        while (head != null && (head.isFinal || head.receptionMicros < oldestKeptMicros)) {
+        while (head != null && (head.isFinal && head.finalMicros + finalGraceMicros <= newestMicros
+                || head.receptionMicros < oldestKeptMicros)) {
             emit(byReception.poll());
             head = byReception.peek();
         }
@@ -233,6 +281,7 @@ public final class ReceptionOrderJoiner {
         private Attempt[] attempts = NO_ATTEMPTS;
         private String routingDomain;
         private boolean isFinal;
+        private long finalMicros;
 
         OpenMessage(String node, Reception reception, long sequence, StringPool pool) {
             this.node = node;
@@ -261,6 +310,7 @@ public final class ReceptionOrderJoiner {
             this.attempts = record.attempts().toArray(NO_ATTEMPTS);
             this.routingDomain = pool.canonical(record.routingDomain());
             this.isFinal = record.completeness() == Completeness.COMPLETE;
+            this.finalMicros = isFinal ? attempts[attempts.length - 1].timeMicros() : 0;
         }
 
         void add(AttemptLine line, StringPool pool) {
@@ -271,6 +321,26 @@ public final class ReceptionOrderJoiner {
                     pool.canonical(line.binding()), line.stage(), pool.canonical(line.remoteIp()));
             routingDomain = pool.canonical(line.domain());
             isFinal = line.kind().outcome().isFinal();
+            finalMicros = line.timeMicros();
+        }
+
+        /** @return true when an attempt of the bounce's outcome, near it in time and not yet classified, took it */
+        boolean classify(ParsedLine.Bounce bounce) {
+            int nearest = -1;
+            long nearestGap = Long.MAX_VALUE;
+            for (int i = 0; i < attempts.length; i++) {
+                final Attempt attempt = attempts[i];
+                final long gap = Math.abs(attempt.timeMicros() - bounce.timeMicros());
+                if (attempt.outcome() == bounce.outcome() && attempt.bounceClass() == 0 && gap <= BOUNCE_MATCH_MICROS
+                        && gap < nearestGap) {
+                    nearest = i;
+                    nearestGap = gap;
+                }
+            }
+            if (nearest >= 0) {
+                attempts[nearest] = attempts[nearest].withBounceClass(bounce.bounceClass());
+            }
+            return nearest >= 0;
         }
 
         MessageRecord toRecord() {

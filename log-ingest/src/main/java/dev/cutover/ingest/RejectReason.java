@@ -50,5 +50,11 @@ public enum RejectReason {
      * before messages already stored; the store keeps reception order, so the message is left out. Set by the
      * ingestor.
      */
-    LATE_RECEPTION
+    LATE_RECEPTION,
+    /**
+     * A bouncelog B or T line (not out of band) with no mainlog P or T line of the same message within
+     * {@link ReceptionOrderJoiner#BOUNCE_MATCH_MICROS} of it, so there is no attempt for its bounce class. Set by
+     * the joiner.
+     */
+    UNMATCHED_BOUNCE
 }

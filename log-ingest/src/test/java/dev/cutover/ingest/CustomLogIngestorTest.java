@@ -38,7 +38,7 @@ class CustomLogIngestorTest extends IngestTestSupport {
         try (TrafficStore store = store()) {
             final IngestResult result = ingest(fixture(), store);
 
-            assertEquals(new IngestResult(3, 0, 7, 0, 0, result.rejects(), 0, 0, -1, -1, 4), result);
+            assertEquals(new IngestResult(3, 0, 7, 0, 0, result.rejects(), 0, 0, -1, -1, 4, 0, 0), result);
             assertEquals(Map.of(RejectReason.TOO_FEW_FIELDS, 1L), result.rejects().asMap());
             assertEquals(List.of("permfail.csv:2:TOO_FEW_FIELDS"), rejected);
             final List<MessageRecord> stored = TrafficStoreTest.readAll(store);
