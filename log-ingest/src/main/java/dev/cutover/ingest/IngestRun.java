@@ -15,9 +15,9 @@ import java.util.Set;
  * custom logs passes joined messages through a {@link ReceptionHoldBack}, since their receptions are rebuilt from
  * attempt lines that may arrive after later receptions.
  *
- * <p>Exactly once: a run starts from the store's saved {@link IngestState}. When the queue holds more messages than
- * the state says (an ingest was killed after appending them), the first messages this run joins are those very
- * messages, so that many are counted but not appended again. {@link #save} writes the state; at the end of a run
+ * <p>Exactly once: a run starts from the store's saved {@link IngestState}. When the queue (or the late queue of
+ * stragglers) holds more messages than the state says (an ingest was killed after appending them), the first
+ * messages this run joins for it are those very messages, so that many are counted but not appended again. {@link #save} writes the state; at the end of a run
  * the messages still open stay in it instead of the queue.
  */
 final class IngestRun {
@@ -29,6 +29,7 @@ final class IngestRun {
     private final ReceptionHoldBack holdBack;
     private final RejectCounts rejectCounts = new RejectCounts();
     private long alreadyAppended;
+    private long alreadyAppendedLate;
     private long lines;
     private long messagesStored;
     private long filteredMessages;
@@ -41,21 +42,37 @@ final class IngestRun {
     /**
      * @param holdBackMicros how long joined messages wait for earlier receptions; 0 stores them at once
      * @param from           the state saved by the ingest before, or {@link IngestState#EMPTY}
+     * @param maxHeld        finished messages held in memory before the store's spill queue is used
      */
     IngestRun(TrafficStore store, RejectSink rejects, IngestListener listener, Set<String> bindingGroups,
-              long holdBackMicros, IngestState from) {
+              long holdBackMicros, IngestState from, int maxHeld) {
         this.store = store;
         this.rejects = rejects;
         this.listener = listener;
         this.bindingGroups = bindingGroups;
+        store.clearSpillIfUnused();
+        final MessageSpill spill = new MessageSpill() {
+            @Override
+            public long write(MessageRecord message) {
+                return store.spill(message);
+            }
+
+            @Override
+            public MessageRecord read(long index) {
+                return store.spilled(index);
+            }
+        };
         this.joiner = new ReceptionOrderJoiner(this::joined, ReceptionOrderJoiner.DEFAULT_MAX_MESSAGE_AGE_MICROS,
                 from.join());
+        joiner.stragglersTo(this::storeLate, ReceptionOrderJoiner.DEFAULT_STRAGGLER_AFTER_MICROS);
         final boolean holding = holdBackMicros > 0 || !from.held().held().isEmpty();
-        this.holdBack = holding ? new ReceptionHoldBack(Math.max(holdBackMicros, 1), from.held()) : null;
+        this.holdBack = holding ? new ReceptionHoldBack(Math.max(holdBackMicros, 1), from.held(), spill, maxHeld)
+                : null;
         this.newestLineMicros = from.newestLineMicros();
         this.lastStoredMicros = from.lastStoredMicros();
         this.alreadyAppended = store.messageCount() - from.storedMessages();
-        if (alreadyAppended < 0) {
+        this.alreadyAppendedLate = store.lateCount() - from.storedLate();
+        if (alreadyAppended < 0 || alreadyAppendedLate < 0) {
             throw new IngestException("the traffic store holds " + store.messageCount() + " messages but its ingest "
                     + "state counts " + from.storedMessages() + "; the store is damaged (ingest into a new store)");
         }
@@ -124,7 +141,7 @@ final class IngestRun {
     void save(List<FileProgress> files) {
         final IngestState.HoldState held = holdBack != null ? holdBack.state()
                 : IngestState.EMPTY.held();
-        store.saveState(new IngestState(store.messageCount(), rejects.position(), newestLineMicros, lastStoredMicros,
+        store.saveState(new IngestState(store.messageCount(), store.lateCount(), rejects.position(), newestLineMicros, lastStoredMicros,
                 new ArrayList<>(files), joiner.state(), held));
     }
 
@@ -136,7 +153,7 @@ final class IngestRun {
     IngestResult result(int filesRead, int filesSkipped) {
         return new IngestResult(filesRead, filesSkipped, lines, messagesStored, filteredMessages,
                 rejectCounts.copy(), rejectCounts.count(RejectReason.ORPHAN_ATTEMPT), noFinalOutcome,
-                firstReceptionMicros, lastReceptionMicros, store.pendingCount(), joiner.bouncesJoined(),
+                firstReceptionMicros, lastReceptionMicros, joiner.openMessages() + (holdBack == null ? 0 : holdBack.size()), joiner.bouncesJoined(),
                 joiner.outOfBandBounces());
     }
 
@@ -158,24 +175,46 @@ final class IngestRun {
         rejects.reject(file, lineNumber, reason, text);
     }
 
-    private void joined(MessageRecord message) {
+    private void joined(long sequence, MessageRecord message) {
         if (holdBack != null) {
             holdBack.add(message);
         } else {
-            store(message);
+            store(sequence, message);
         }
     }
 
-    private void store(MessageRecord message) {
-        if (!bindingGroups.isEmpty() && !bindingGroups.contains(message.bindingGroup())) {
-            filteredMessages++;
+    private void store(long sequence, MessageRecord message) {
+        if (filtered(message)) {
             return;
         }
         if (alreadyAppended > 0) {
             alreadyAppended--;
         } else {
-            store.append(message);
+            store.append(sequence, message);
         }
+        counted(message);
+    }
+
+    /** Stores a straggler, which the store's readers merge back into reception order. */
+    private void storeLate(long sequence, MessageRecord message) {
+        if (filtered(message)) {
+            return;
+        }
+        if (alreadyAppendedLate > 0) {
+            alreadyAppendedLate--;
+        } else {
+            store.appendLate(sequence, message);
+        }
+        counted(message);
+    }
+
+    private boolean filtered(MessageRecord message) {
+        final boolean filtered = !bindingGroups.isEmpty() && !bindingGroups.contains(message.bindingGroup());
+        filteredMessages += filtered ? 1 : 0;
+        return filtered;
+    }
+
+    private void counted(MessageRecord message) {
         messagesStored++;
         noFinalOutcome += message.completeness() == Completeness.NO_FINAL_OUTCOME ? 1 : 0;
         noteReception(message.receptionMicros());

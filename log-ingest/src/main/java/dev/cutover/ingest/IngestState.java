@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * What a traffic store must remember between ingests to go on exactly where the last one stopped: how far each
@@ -30,6 +31,7 @@ import java.util.List;
  * as length-prefixed UTF-8 and messages in the {@link MessageCodec} layout.
  *
  * @param storedMessages   messages in the queue when the state was saved
+ * @param storedLate       messages in the late queue (stragglers) when the state was saved
  * @param rejectsPosition  the reject sink's position when the state was saved, -1 when it has none
  * @param newestLineMicros the time of the newest line read, {@link Long#MIN_VALUE} before any
  * @param lastStoredMicros the reception time of the newest message stored, {@link Long#MIN_VALUE} before any
@@ -37,14 +39,14 @@ import java.util.List;
  * @param join             the join's open messages and counters
  * @param held             messages a custom-log ingest holds back for earlier receptions
  */
-public record IngestState(long storedMessages, long rejectsPosition, long newestLineMicros, long lastStoredMicros,
+public record IngestState(long storedMessages, long storedLate, long rejectsPosition, long newestLineMicros, long lastStoredMicros,
                           List<FileProgress> files, JoinState join, HoldState held) {
     static final String FILE_NAME = "ingest-state.bin";
     private static final String MAGIC = "CUTOVER-INGEST-STATE";
-    private static final int LAYOUT_VERSION = 1;
+    private static final int LAYOUT_VERSION = 2;
 
     /** The state of a store nothing was ingested into. */
-    public static final IngestState EMPTY = new IngestState(0, -1, Long.MIN_VALUE, Long.MIN_VALUE, List.of(),
+    public static final IngestState EMPTY = new IngestState(0, 0, -1, Long.MIN_VALUE, Long.MIN_VALUE, List.of(),
             new JoinState(0, Long.MIN_VALUE, List.of()), new HoldState(0, Long.MIN_VALUE, List.of()));
 
     public IngestState {
@@ -53,17 +55,48 @@ public record IngestState(long storedMessages, long rejectsPosition, long newest
 
     /**
      * A message kept in the state with the sequence number that orders it among messages of equal reception time.
+     * A finished message waiting behind an open one may have been spilled to the store's spill queue: then only
+     * its place there is kept.
      *
-     * @param sequence arrival order within the join or the hold-back
-     * @param message  the message as joined so far; COMPLETE when its final line was read
+     * @param sequence        arrival order within the join or the hold-back
+     * @param receptionMicros the message's reception time
+     * @param message         the message as joined so far (COMPLETE when its final line was read), or null when
+     *                        spilled
+     * @param spillIndex      the message's index in the spill queue, or -1 when not spilled
+     * @param straggler       an open message that stepped out of reception order (see {@link ReceptionOrderJoiner})
      */
-    public record Pending(long sequence, MessageRecord message) {
+    public record Pending(long sequence, long receptionMicros, MessageRecord message, long spillIndex,
+                          boolean straggler) {
+        /** @return a message kept whole in the state */
+        public static Pending of(long sequence, MessageRecord message) {
+            return open(sequence, message, false);
+        }
+
+        /** @return a message of the join kept whole in the state, a straggler or not */
+        public static Pending open(long sequence, MessageRecord message, boolean straggler) {
+            return new Pending(sequence, message.receptionMicros(), message, -1, straggler);
+        }
+
+        /** @return a finished message kept in the spill queue */
+        public static Pending spilled(long sequence, long receptionMicros, long spillIndex) {
+            return new Pending(sequence, receptionMicros, null, spillIndex, false);
+        }
+
+        /** @return true when the message is in the spill queue */
+        public boolean isSpilled() {
+            return spillIndex >= 0;
+        }
+
+        /** @return the message, read from the spill queue through {@code spilled} when it is there */
+        MessageRecord resolve(LongFunction<MessageRecord> spilled) {
+            return isSpilled() ? spilled.apply(spillIndex) : message;
+        }
     }
 
     /** The join's state: see {@link ReceptionOrderJoiner}. */
     public record JoinState(long nextSequence, long newestMicros, List<Pending> open) {
         public JoinState {
-            open = List.copyOf(open);
+            open = java.util.Collections.unmodifiableList(open);
         }
     }
 
@@ -78,19 +111,36 @@ public record IngestState(long storedMessages, long rejectsPosition, long newest
      * @return the open and held messages in the order a final ingest would store them: reception time, then held
      *         messages before open ones, then arrival
      */
-    public List<MessageRecord> pendingMessages() {
-        final List<MessageRecord> pending = new ArrayList<>(held.held().size() + join.open().size());
-        held.held().stream().sorted(Comparator.comparingLong(Pending::sequence)).map(Pending::message)
-                .forEach(pending::add);
-        join.open().stream().sorted(Comparator.comparingLong(Pending::sequence)).map(Pending::message)
-                .forEach(pending::add);
-        pending.sort(Comparator.comparingLong(MessageRecord::receptionMicros));
+    public List<Pending> pendingInOrder() {
+        final List<Pending> pending = new ArrayList<>(held.held().size() + join.open().size());
+        held.held().stream().sorted(Comparator.comparingLong(Pending::sequence)).forEach(pending::add);
+        join.open().stream().sorted(Comparator.comparingLong(Pending::sequence)).forEach(pending::add);
+        pending.sort(Comparator.comparingLong(Pending::receptionMicros));
         return pending;
+    }
+
+    /** @return true when any pending message lives in the spill queue */
+    boolean hasSpilled() {
+        return held.held().stream().anyMatch(Pending::isSpilled) || join.open().stream().anyMatch(Pending::isSpilled);
     }
 
     /** @return true when any file was read into the store */
     public boolean isEmpty() {
         return files.isEmpty() && storedMessages == 0;
+    }
+
+    /** @return true when the directory holds no state, or a state this build reads */
+    static boolean readable(Path directory) {
+        final Path file = directory.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            return true;
+        }
+        try (var in = Files.newInputStream(file)) {
+            final Bytes<byte[]> head = Bytes.wrapForRead(in.readNBytes(64));
+            return MAGIC.equals(head.readUtf8()) && head.readStopBit() == LAYOUT_VERSION;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     static IngestState load(Path directory) {
@@ -108,16 +158,14 @@ public record IngestState(long storedMessages, long rejectsPosition, long newest
         }
     }
 
+    /** Writes the state a chunk at a time, so saving a million pending messages needs no more than a chunk. */
     void save(Path directory) {
-        final Bytes<byte[]> bytes = Bytes.allocateElasticOnHeap(4096);
-        write(bytes);
         final Path temporary = directory.resolve(FILE_NAME + ".tmp");
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            final ByteBuffer buffer = ByteBuffer.wrap(bytes.underlyingObject(), 0, (int) bytes.writePosition());
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
+            final ChunkedOutput out = new ChunkedOutput(channel);
+            write(out);
+            out.flush();
             channel.force(true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + temporary, e);
@@ -130,10 +178,12 @@ public record IngestState(long storedMessages, long rejectsPosition, long newest
         }
     }
 
-    private void write(Bytes<?> bytes) {
+    private void write(ChunkedOutput out) throws IOException {
+        final Bytes<?> bytes = out.bytes;
         bytes.writeUtf8(MAGIC);
         bytes.writeStopBit(LAYOUT_VERSION);
         bytes.writeLong(storedMessages);
+        bytes.writeLong(storedLate);
         bytes.writeLong(rejectsPosition);
         bytes.writeLong(newestLineMicros);
         bytes.writeLong(lastStoredMicros);
@@ -143,10 +193,35 @@ public record IngestState(long storedMessages, long rejectsPosition, long newest
         }
         bytes.writeLong(join.nextSequence());
         bytes.writeLong(join.newestMicros());
-        writePending(join.open(), bytes);
+        writePending(join.open(), out);
         bytes.writeLong(held.nextSequence());
         bytes.writeLong(held.lastReleasedMicros());
-        writePending(held.held(), bytes);
+        writePending(held.held(), out);
+    }
+
+    /** A small buffer written to the file whenever it holds a chunk. */
+    private static final class ChunkedOutput {
+        private static final int CHUNK_BYTES = 1 << 20;
+        private final FileChannel channel;
+        private final Bytes<byte[]> bytes = Bytes.allocateElasticOnHeap(CHUNK_BYTES + 4096);
+
+        ChunkedOutput(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        void flushWhenFull() throws IOException {
+            if (bytes.writePosition() >= CHUNK_BYTES) {
+                flush();
+            }
+        }
+
+        void flush() throws IOException {
+            final ByteBuffer buffer = ByteBuffer.wrap(bytes.underlyingObject(), 0, (int) bytes.writePosition());
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            bytes.clear();
+        }
     }
 
     private static IngestState read(Bytes<?> bytes, Path file) {
@@ -156,6 +231,7 @@ public record IngestState(long storedMessages, long rejectsPosition, long newest
             throw new IllegalStateException(file + ": not an ingest state of layout " + LAYOUT_VERSION);
         }
         final long stored = bytes.readLong();
+        final long storedLate = bytes.readLong();
         final long rejects = bytes.readLong();
         final long newest = bytes.readLong();
         final long lastStored = bytes.readLong();
@@ -166,7 +242,7 @@ public record IngestState(long storedMessages, long rejectsPosition, long newest
         }
         final JoinState join = new JoinState(bytes.readLong(), bytes.readLong(), readPending(bytes));
         final HoldState held = new HoldState(bytes.readLong(), bytes.readLong(), readPending(bytes));
-        return new IngestState(stored, rejects, newest, lastStored, files, join, held);
+        return new IngestState(stored, storedLate, rejects, newest, lastStored, files, join, held);
     }
 
     private static void writeFile(FileProgress file, Bytes<?> bytes) {
@@ -206,11 +282,18 @@ public record IngestState(long storedMessages, long rejectsPosition, long newest
         return new FileWindow((int) bytes.readStopBit(), bytes.readUtf8());
     }
 
-    private static void writePending(List<Pending> pending, Bytes<?> bytes) {
+    private static void writePending(List<Pending> pending, ChunkedOutput out) throws IOException {
+        final Bytes<?> bytes = out.bytes;
         bytes.writeStopBit(pending.size());
         for (Pending p : pending) {
+            out.flushWhenFull();
             bytes.writeLong(p.sequence());
-            MessageCodec.write(p.message(), bytes);
+            bytes.writeLong(p.receptionMicros());
+            bytes.writeLong(p.spillIndex());
+            bytes.writeBoolean(p.straggler());
+            if (!p.isSpilled()) {
+                MessageCodec.write(p.message(), bytes);
+            }
         }
     }
 
@@ -218,7 +301,12 @@ public record IngestState(long storedMessages, long rejectsPosition, long newest
         final int count = (int) bytes.readStopBit();
         final List<Pending> pending = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            pending.add(new Pending(bytes.readLong(), MessageCodec.read(bytes)));
+            final long sequence = bytes.readLong();
+            final long receptionMicros = bytes.readLong();
+            final long spillIndex = bytes.readLong();
+            final boolean straggler = bytes.readBoolean();
+            final MessageRecord message = spillIndex >= 0 ? null : MessageCodec.read(bytes);
+            pending.add(new Pending(sequence, receptionMicros, message, spillIndex, straggler));
         }
         return pending;
     }

@@ -1,42 +1,136 @@
 package dev.cutover.ingest;
 
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.wire.DocumentContext;
 
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
- * Reads a traffic store's messages in append order, which is reception order. Each cursor starts at the
- * first message; it is for one thread. After the queue's last message it reads the messages the store's
- * ingest state holds pending, as they were when the cursor was made; then it returns null.
+ * Reads a traffic store's messages in reception order, for one thread. Three sources are merged by reception time:
+ * the queue (already in reception order), the stragglers of the late queue (sorted when the cursor is made, by
+ * reception time and sequence) and the messages the ingest state holds pending, all by (reception time,
+ * sequence), which is the order of the join. The late queue and the state are read as they were when the cursor
+ * was made.
  */
 public final class MessageCursor implements AutoCloseable {
-    private final ExcerptTailer tailer;
-    private final Iterator<MessageRecord> pending;
-    private boolean inPending;
+    private static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::receptionMicros)
+            .thenComparingLong(Entry::sequence);
 
-    /** @param pending messages read once the queue is at its end, in order */
-    MessageCursor(ExcerptTailer tailer, List<MessageRecord> pending) {
+    private final ExcerptTailer tailer;
+    private final ExcerptTailer lateTailer;
+    private final List<Entry> late;
+    private final List<IngestState.Pending> pending;
+    private final LongFunction<MessageRecord> spilled;
+    private Entry queueHead;
+    private MessageRecord queueMessage;
+    private boolean queueEnded;
+    private int nextLate;
+    private int nextPending;
+
+    /**
+     * @param lateTailer a tailer of the late queue, or null when it is empty
+     * @param pending    the state's pending messages, in order
+     * @param spilled    reads a pending message kept in the spill queue
+     */
+    MessageCursor(ExcerptTailer tailer, ExcerptTailer lateTailer, List<IngestState.Pending> pending,
+                  LongFunction<MessageRecord> spilled) {
         this.tailer = tailer;
-        this.pending = pending.iterator();
+        this.lateTailer = lateTailer;
+        this.late = lateTailer == null ? List.of() : indexLate(lateTailer);
+        this.pending = pending;
+        this.spilled = spilled;
     }
 
-    /** @return the next message, or null when none is stored (yet) */
+    /** @return the next message, or null when all were read */
     public MessageRecord next() {
-        if (!inPending) {
-            try (DocumentContext dc = tailer.readingDocument()) {
-                if (dc.isPresent()) {
-                    return MessageCodec.read(dc.wire().bytes());
-                }
-            }
-            inPending = true;
+        if (queueHead == null && !queueEnded) {
+            readQueue();
         }
-        return pending.hasNext() ? pending.next() : null;
+        final Entry lateHead = nextLate < late.size() ? late.get(nextLate) : null;
+        final IngestState.Pending pendingHead = nextPending < pending.size() ? pending.get(nextPending) : null;
+        final Entry pendingEntry = pendingHead == null ? null
+                : new Entry(pendingHead.receptionMicros(), pendingHead.sequence(), -1);
+        final Entry first = earlier(earlier(queueHead, lateHead), pendingEntry);
+        if (first == null) {
+            return null;
+        }
+        if (first == queueHead) {
+            final MessageRecord message = queueMessage;
+            queueHead = null;
+            queueMessage = null;
+            return message;
+        }
+        if (first == lateHead) {
+            nextLate++;
+            return readLate(lateHead.index());
+        }
+        nextPending++;
+        return pendingHead.resolve(spilled);
     }
 
     @Override
     public void close() {
         tailer.close();
+        if (lateTailer != null) {
+            lateTailer.close();
+        }
+    }
+
+    /** @return the earlier of two entries; the first given on a tie */
+    private static Entry earlier(Entry a, Entry b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return ORDER.compare(b, a) < 0 ? b : a;
+    }
+
+    private void readQueue() {
+        try (DocumentContext dc = tailer.readingDocument()) {
+            if (!dc.isPresent()) {
+                queueEnded = true;
+                return;
+            }
+            final Bytes<?> bytes = dc.wire().bytes();
+            final long sequence = bytes.readLong();
+            queueMessage = MessageCodec.read(bytes);
+            queueHead = new Entry(queueMessage.receptionMicros(), sequence, -1);
+        }
+    }
+
+    private MessageRecord readLate(long index) {
+        if (!lateTailer.moveToIndex(index)) {
+            throw new IllegalStateException("the late queue has no message at index " + index);
+        }
+        try (DocumentContext dc = lateTailer.readingDocument()) {
+            final Bytes<?> bytes = dc.wire().bytes();
+            bytes.readLong();
+            return MessageCodec.read(bytes);
+        }
+    }
+
+    /** @return where each straggler is, sorted by reception time and sequence; reads only their first bytes */
+    private static List<Entry> indexLate(ExcerptTailer tailer) {
+        final List<Entry> entries = new ArrayList<>();
+        while (true) {
+            try (DocumentContext dc = tailer.readingDocument()) {
+                if (!dc.isPresent()) {
+                    break;
+                }
+                final Bytes<?> bytes = dc.wire().bytes();
+                final long sequence = bytes.readLong();
+                bytes.readByte();
+                entries.add(new Entry(bytes.readLong(), sequence, dc.index()));
+            }
+        }
+        entries.sort(ORDER);
+        return entries;
+    }
+
+    /** Where a straggler (or pending message, index -1) falls in reception order. */
+    private record Entry(long receptionMicros, long sequence, long index) {
     }
 }

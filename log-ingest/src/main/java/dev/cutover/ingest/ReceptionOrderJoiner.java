@@ -3,11 +3,15 @@ package dev.cutover.ingest;
 import dev.cutover.ingest.ParsedLine.AttemptLine;
 import dev.cutover.ingest.ParsedLine.Reception;
 
+import java.util.AbstractList;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -17,8 +21,13 @@ import java.util.function.Consumer;
  * (support.sparkpost.com/momentum/4/log-formats-mainlog).
  *
  * <p>Example: R(a) at t=0, R(b) at t=1, D(b) at t=2, D(a) at t=9. Message b is final at t=2 but waits
- * until a is final at t=9; then a and b are emitted, in that order. Memory therefore grows with the
- * messages between the oldest open one and the newest line, not with the log's length.
+ * until a is final at t=9; then a and b are emitted, in that order.
+ *
+ * <p>Stragglers: a joiner given a {@link LateSink} does not let one slow message hold back all the rest. A message
+ * still open {@code stragglerAfterMicros} behind the newest line (a deferral retried for hours, say) steps out of
+ * the reception order: the messages behind it are emitted without it, and when it finishes (or ages out) it goes
+ * to the late sink with its sequence number, where a reader merges it back by (reception time, sequence). Memory
+ * then grows with the messages in flight, not with how long the slowest one takes.
  *
  * <p>Rules: receptions are ordered by (time, arrival sequence), so equal times keep log order. An attempt
  * line whose message is not open (never received in the window, already final, or already emitted) is an
@@ -46,14 +55,26 @@ public final class ReceptionOrderJoiner {
     public static final long BOUNCE_LAG_MICROS = MainlogNumbers.MICROS_PER_SECOND;
     /** How long a finished message waits for its bouncelog line when a bouncelog is read. */
     public static final long BOUNCE_GRACE_MICROS = 3 * MainlogNumbers.MICROS_PER_SECOND;
+    /** How far behind the newest line an open message becomes a straggler, by default: ten minutes. */
+    public static final long DEFAULT_STRAGGLER_AFTER_MICROS = 600 * MainlogNumbers.MICROS_PER_SECOND;
+
+    /** Receives joined messages, each with its sequence number: in reception order, or the stragglers. */
+    @FunctionalInterface
+    interface LateSink {
+        void accept(long sequence, MessageRecord message);
+    }
 
     private static final Comparator<OpenMessage> RECEPTION_ORDER = ReceptionOrderJoiner::compareReceptions;
 
-    private final Consumer<MessageRecord> downstream;
+    private final LateSink downstream;
     private final long maxMessageAgeMicros;
     private long finalGraceMicros;
     private final Map<String, Map<String, OpenMessage>> openByNode = new HashMap<>();
     private final ReceptionQueue<OpenMessage> byReception = new ReceptionQueue<>(RECEPTION_ORDER);
+    private final TreeSet<OpenMessage> stragglers = new TreeSet<>(RECEPTION_ORDER);
+    private final ArrayDeque<OpenMessage> finishedStragglers = new ArrayDeque<>();
+    private LateSink late;
+    private long stragglerAfterMicros = Long.MAX_VALUE;
     private final StringPool pool = new StringPool();
     private long nextSequence;
     private long newestMicros = Long.MIN_VALUE;
@@ -74,6 +95,14 @@ public final class ReceptionOrderJoiner {
      * @param maxMessageAgeMicros how long a message may stay open behind the newest line, &gt; 0
      */
     public ReceptionOrderJoiner(Consumer<MessageRecord> downstream, long maxMessageAgeMicros) {
+        this(maxMessageAgeMicros, (sequence, message) -> downstream.accept(message));
+    }
+
+    /**
+     * @param maxMessageAgeMicros how long a message may stay open behind the newest line, &gt; 0
+     * @param downstream          receives each joined message with its sequence number, in reception order
+     */
+    private ReceptionOrderJoiner(long maxMessageAgeMicros, LateSink downstream) {
         if (maxMessageAgeMicros <= 0) {
             throw new IllegalArgumentException("maxMessageAgeMicros must be positive: " + maxMessageAgeMicros);
         }
@@ -86,15 +115,35 @@ public final class ReceptionOrderJoiner {
      *
      * @param restored the state saved by an earlier join over the same logs
      */
-    ReceptionOrderJoiner(Consumer<MessageRecord> downstream, long maxMessageAgeMicros, IngestState.JoinState restored) {
-        this(downstream, maxMessageAgeMicros);
+    ReceptionOrderJoiner(LateSink downstream, long maxMessageAgeMicros, IngestState.JoinState restored) {
+        this(maxMessageAgeMicros, downstream);
         nextSequence = restored.nextSequence();
         newestMicros = restored.newestMicros();
-        for (IngestState.Pending pending : restored.open()) {
+        final List<IngestState.Pending> bySequence = new ArrayList<>(restored.open());
+        bySequence.sort(Comparator.comparingLong(IngestState.Pending::sequence));
+        for (IngestState.Pending pending : bySequence) {
             final OpenMessage message = new OpenMessage(pending, pool);
             openOf(message.node).put(message.messageId, message);
-            byReception.add(message);
+            if (message.straggler) {
+                stragglers.add(message);
+                if (message.isFinal) {
+                    finishedStragglers.add(message);
+                }
+            } else {
+                byReception.add(message);
+            }
         }
+    }
+
+    /**
+     * Lets messages open longer than {@code afterMicros} step out of reception order (see the class comment).
+     *
+     * @param sink        receives them when they finish or age out
+     * @param afterMicros how far behind the newest line an open message becomes a straggler, &gt; 0
+     */
+    void stragglersTo(LateSink sink, long afterMicros) {
+        this.late = sink;
+        this.stragglerAfterMicros = afterMicros;
     }
 
     /** @param micros how long a finished message stays open for its bouncelog line; 0 emits it at once */
@@ -102,12 +151,26 @@ public final class ReceptionOrderJoiner {
         this.finalGraceMicros = micros;
     }
 
-    /** @return the open messages and counters, for the next ingest to go on from */
+    /**
+     * @return the open messages and counters, for the next ingest to go on from; each message is copied when it is
+     *         read from the list, so saving a large state holds one copy at a time
+     */
     IngestState.JoinState state() {
         final List<OpenMessage> open = byReception.toList();
+        open.addAll(stragglers);
         open.sort(RECEPTION_ORDER);
-        return new IngestState.JoinState(nextSequence, newestMicros, open.stream()
-                .map(message -> new IngestState.Pending(message.sequence, message.toRecord())).toList());
+        return new IngestState.JoinState(nextSequence, newestMicros, new AbstractList<>() {
+            @Override
+            public IngestState.Pending get(int index) {
+                final OpenMessage message = open.get(index);
+                return IngestState.Pending.open(message.sequence, message.toRecord(), message.straggler);
+            }
+
+            @Override
+            public int size() {
+                return open.size();
+            }
+        });
     }
 
     /**
@@ -133,10 +196,16 @@ public final class ReceptionOrderJoiner {
         return verdict;
     }
 
-    /** Emits every message still open, in reception order; those without a final line as NO_FINAL_OUTCOME. */
+    /**
+     * Emits every message still open, in reception order, stragglers to the late sink; those without a final line
+     * as NO_FINAL_OUTCOME.
+     */
     public void finish() {
         while (!byReception.isEmpty()) {
             emit(byReception.poll());
+        }
+        while (!stragglers.isEmpty()) {
+            emitLate(stragglers.first());
         }
     }
 
@@ -181,7 +250,7 @@ public final class ReceptionOrderJoiner {
 
     /** @return messages received and not yet emitted */
     public int openMessages() {
-        return byReception.size();
+        return byReception.size() + stragglers.size();
     }
 
     private RejectReason receive(String node, Reception reception) {
@@ -204,6 +273,9 @@ public final class ReceptionOrderJoiner {
             return RejectReason.ORPHAN_ATTEMPT;
         }
         message.add(line, pool);
+        if (message.isFinal && message.straggler) {
+            finishedStragglers.add(message);
+        }
         advanceClock(line.timeMicros());
         return null;
     }
@@ -245,12 +317,48 @@ public final class ReceptionOrderJoiner {
     private void emitReady() {
         final long oldestKeptMicros = newestMicros - maxMessageAgeMicros;
 
+        final long stragglerBeforeMicros = late == null ? Long.MIN_VALUE : newestMicros - stragglerAfterMicros;
+
         OpenMessage head = byReception.peek();
-        while (head != null && (head.isFinal && head.finalMicros + finalGraceMicros <= newestMicros
-                || head.receptionMicros < oldestKeptMicros)) {
-            emit(byReception.poll());
+        while (head != null) {
+            if (head.isFinal && head.finalMicros + finalGraceMicros <= newestMicros
+                    || head.receptionMicros < oldestKeptMicros) {
+                emit(byReception.poll());
+            } else if (!head.isFinal && head.receptionMicros < stragglerBeforeMicros) {
+                byReception.poll();
+                head.straggler = true;
+                stragglers.add(head);
+            } else {
+                break;
+            }
             head = byReception.peek();
         }
+        emitLateReady(oldestKeptMicros);
+    }
+
+    /** Hands the late sink every straggler past its grace, and every one too old to wait for. */
+    private void emitLateReady(long oldestKeptMicros) {
+        OpenMessage finished = finishedStragglers.peekFirst();
+        while (finished != null && finished.finalMicros + finalGraceMicros <= newestMicros) {
+            finishedStragglers.pollFirst();
+            if (stragglers.contains(finished)) {
+                emitLate(finished);
+            }
+            finished = finishedStragglers.peekFirst();
+        }
+        while (!stragglers.isEmpty() && stragglers.first().receptionMicros < oldestKeptMicros) {
+            emitLate(stragglers.first());
+        }
+    }
+
+    private void emitLate(OpenMessage message) {
+        stragglers.remove(message);
+        openByNode.get(message.node).remove(message.messageId);
+        emitted++;
+        if (!message.isFinal) {
+            noFinalOutcome++;
+        }
+        late.accept(message.sequence, message.toRecord());
     }
 
     private void emit(OpenMessage message) {
@@ -259,7 +367,7 @@ public final class ReceptionOrderJoiner {
         if (!message.isFinal) {
             noFinalOutcome++;
         }
-        downstream.accept(message.toRecord());
+        downstream.accept(message.sequence, message.toRecord());
     }
 
     /**
@@ -282,6 +390,7 @@ public final class ReceptionOrderJoiner {
         private String routingDomain;
         private boolean isFinal;
         private long finalMicros;
+        private boolean straggler;
 
         OpenMessage(String node, Reception reception, long sequence, StringPool pool) {
             this.node = node;
@@ -310,6 +419,7 @@ public final class ReceptionOrderJoiner {
             this.attempts = record.attempts().toArray(NO_ATTEMPTS);
             this.routingDomain = pool.canonical(record.routingDomain());
             this.isFinal = record.completeness() == Completeness.COMPLETE;
+            this.straggler = pending.straggler();
             this.finalMicros = isFinal ? attempts[attempts.length - 1].timeMicros() : 0;
         }
 

@@ -2,6 +2,7 @@ package dev.cutover.ingest;
 
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 
@@ -44,24 +45,44 @@ public final class TrafficStore implements AutoCloseable {
      * @return true when the store itself wrote it (the queue folder and the ingested-files list)
      */
     public static boolean ownsEntry(String name) {
-        return name.equals(QUEUE_FOLDER) || name.equals(IngestState.FILE_NAME)
+        return name.equals(QUEUE_FOLDER) || name.equals(LATE_FOLDER) || name.equals(SPILL_FOLDER)
+                || name.equals(IngestState.FILE_NAME)
                 || name.equals(IngestState.FILE_NAME + ".tmp") || name.equals(LEGACY_FILE_LIST);
     }
+
+    /**
+     * Name of the spill queue folder: finished messages that wait behind an open one are written here instead of
+     * being held in memory, and read back when their turn comes.
+     */
+    public static final String SPILL_FOLDER = "spill";
+
+    /**
+     * Name of the late queue folder: stragglers, messages that stepped out of reception order while open (see
+     * {@link ReceptionOrderJoiner}), each with its sequence number; readers merge them back in.
+     */
+    public static final String LATE_FOLDER = "late";
 
     /** The list of ingested files of stores written before the ingest state existed. */
     private static final String LEGACY_FILE_LIST = "ingested-files.tsv";
 
     private final Path directory;
+    private final long blockSizeBytes;
     private final SingleChronicleQueue queue;
+    private SingleChronicleQueue late;
+    private ExcerptAppender lateAppender;
+    private SingleChronicleQueue spill;
+    private ExcerptAppender spillAppender;
+    private ExcerptTailer spillTailer;
     private final boolean legacy;
     private IngestState state;
     private ExcerptAppender appender;
 
-    private TrafficStore(Path directory, SingleChronicleQueue queue) {
+    private TrafficStore(Path directory, long blockSizeBytes, SingleChronicleQueue queue) {
         this.directory = directory;
+        this.blockSizeBytes = blockSizeBytes;
         this.queue = queue;
-        this.legacy = Files.exists(directory.resolve(LEGACY_FILE_LIST));
-        this.state = IngestState.load(directory);
+        this.legacy = Files.exists(directory.resolve(LEGACY_FILE_LIST)) || !IngestState.readable(directory);
+        this.state = legacy ? IngestState.EMPTY : IngestState.load(directory);
     }
 
     /**
@@ -84,57 +105,186 @@ public final class TrafficStore implements AutoCloseable {
         if (blockSizeBytes > 0) {
             builder.blockSize(blockSizeBytes);
         }
-        return new TrafficStore(directory, builder.build());
+        return new TrafficStore(directory, blockSizeBytes, builder.build());
     }
 
-    /** Appends one message as one excerpt. */
+    /** Appends one message as one excerpt, first among messages of its reception time. */
     public void append(MessageRecord message) {
+        append(-1, message);
+    }
+
+    /**
+     * Appends one message as one excerpt: its sequence number (8 bytes), which orders it among stragglers of the
+     * same reception time, then the message in the {@link MessageCodec} layout.
+     */
+    void append(long sequence, MessageRecord message) {
         if (appender == null) {
             appender = queue.createAppender();
         }
         try (DocumentContext dc = appender.writingDocument()) {
+            dc.wire().bytes().writeLong(sequence);
             MessageCodec.write(message, dc.wire().bytes());
         }
     }
 
-    /** @return a new reader positioned at the first message, which reads the pending ones last; close it */
+    /**
+     * @return a new reader of every message in reception order: the queue's, the stragglers of the late queue and
+     *         the pending ones of the state, merged; close it
+     */
     public MessageCursor cursor() {
-        return new MessageCursor(queue.createTailer(), state.pendingMessages());
+        final ExcerptTailer lateTailer = lateCount() == 0 ? null : lateQueue().createTailer();
+        return new MessageCursor(queue.createTailer(), lateTailer, state().pendingInOrder(), this::spilled);
     }
 
-    /** @return messages in the queue, appended by any process */
+    /** Appends a straggler with its sequence number to the late queue. */
+    void appendLate(long sequence, MessageRecord message) {
+        if (lateAppender == null) {
+            lateAppender = lateQueue().createAppender();
+        }
+        try (DocumentContext dc = lateAppender.writingDocument()) {
+            dc.wire().bytes().writeLong(sequence);
+            MessageCodec.write(message, dc.wire().bytes());
+        }
+    }
+
+    /** @return messages in the late queue */
+    public long lateCount() {
+        return Files.isDirectory(directory.resolve(LATE_FOLDER)) ? lateQueue().entryCount() : 0;
+    }
+
+    private SingleChronicleQueue lateQueue() {
+        if (late == null) {
+            late = build(directory.resolve(LATE_FOLDER));
+        }
+        return late;
+    }
+
+    private SingleChronicleQueue build(Path folder) {
+        final var builder = ChronicleQueue.singleBuilder(folder);
+        if (blockSizeBytes > 0) {
+            builder.blockSize(blockSizeBytes);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Writes a finished message to the spill queue.
+     *
+     * @return its index there, for {@link #spilled}
+     */
+    long spill(MessageRecord message) {
+        if (spillAppender == null) {
+            spillAppender = spillQueue().createAppender();
+        }
+        try (DocumentContext dc = spillAppender.writingDocument()) {
+            MessageCodec.write(message, dc.wire().bytes());
+            return dc.index();
+        }
+    }
+
+    /** @return the message {@link #spill} wrote at {@code index} */
+    MessageRecord spilled(long index) {
+        if (spillTailer == null) {
+            spillTailer = spillQueue().createTailer();
+        }
+        if (!spillTailer.moveToIndex(index)) {
+            throw new IllegalStateException(directory + ": the spill queue has no message at index " + index
+                    + "; the store is damaged (ingest into a new store)");
+        }
+        try (DocumentContext dc = spillTailer.readingDocument()) {
+            return MessageCodec.read(dc.wire().bytes());
+        }
+    }
+
+    /** Deletes the spill queue when the state refers to none of its messages. */
+    void clearSpillIfUnused() {
+        if (state().hasSpilled()) {
+            return;
+        }
+        closeSpill();
+        final Path folder = directory.resolve(SPILL_FOLDER);
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.walk(folder)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot empty " + folder, e);
+            }
+        }
+    }
+
+    private SingleChronicleQueue spillQueue() {
+        if (spill == null) {
+            spill = build(directory.resolve(SPILL_FOLDER));
+        }
+        return spill;
+    }
+
+    private void closeSpill() {
+        if (spillAppender != null) {
+            spillAppender.close();
+            spillAppender = null;
+        }
+        if (spillTailer != null) {
+            spillTailer.close();
+            spillTailer = null;
+        }
+        if (spill != null) {
+            spill.close();
+            spill = null;
+        }
+    }
+
+    /** @return messages in the queue, appended by any process; stragglers are counted by {@link #lateCount} */
     public long messageCount() {
         return queue.entryCount();
     }
 
     /** @return messages whose join an ingest left open, read after the queue */
     public int pendingCount() {
-        return state.join().open().size() + state.held().held().size();
+        return state().join().open().size() + state().held().held().size();
     }
 
     /** @return the state saved by the last ingest, or {@link IngestState#EMPTY} */
     public IngestState state() {
+        if (state == null) {
+            state = IngestState.load(directory);
+        }
         return state;
     }
 
-    /** Saves the ingest state, replacing the file on disk atomically. */
+    /**
+     * Saves the ingest state, replacing the file on disk atomically. The state given may be a view of a live join,
+     * so it is not kept: {@link #state()} reads back what was saved.
+     */
     public void saveState(IngestState next) {
         next.save(directory);
-        state = next;
+        state = null;
     }
 
-    /** @return true when the store was written by a cutover that kept no ingest state; it cannot be resumed */
+    /**
+     * @return true when the store was written by a cutover that kept no ingest state, or another layout of it; it
+     *         cannot be resumed
+     */
     public boolean isLegacy() {
         return legacy;
     }
 
     /** @return the files ingested so far, in the order first read */
     public List<FileProgress> ingestedFiles() {
-        return state.files();
+        return state().files();
     }
 
     @Override
     public void close() {
+        closeSpill();
+        if (lateAppender != null) {
+            lateAppender.close();
+        }
+        if (late != null) {
+            late.close();
+        }
         if (appender != null) {
             appender.close();
         }

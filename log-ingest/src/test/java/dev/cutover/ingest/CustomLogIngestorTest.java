@@ -38,7 +38,8 @@ class CustomLogIngestorTest extends IngestTestSupport {
         try (TrafficStore store = store()) {
             final IngestResult result = ingest(fixture(), store);
 
-            assertEquals(new IngestResult(3, 0, 7, 0, 0, result.rejects(), 0, 0, -1, -1, 4, 0, 0), result);
+            assertEquals(new IngestResult(3, 0, 7, 1, 0, result.rejects(), 0, 0, 1_717_430_401_290_000L,
+                    1_717_430_401_290_000L, 3, 0, 0), result);
             assertEquals(Map.of(RejectReason.TOO_FEW_FIELDS, 1L), result.rejects().asMap());
             assertEquals(List.of("permfail.csv:2:TOO_FEW_FIELDS"), rejected);
             final List<MessageRecord> stored = TrafficStoreTest.readAll(store);
@@ -94,7 +95,8 @@ class CustomLogIngestorTest extends IngestTestSupport {
             assertEquals(0, again.filesRead());
             assertEquals(3, again.filesSkipped());
             assertEquals(0, again.lines());
-            assertEquals(4, store.pendingCount());
+            assertEquals(1, store.lateCount(), "the message open for over ten minutes stepped out of order");
+            assertEquals(3, store.pendingCount());
             assertEquals(List.of(2L, 3L, 2L), store.ingestedFiles().stream().map(FileProgress::lines).toList());
         }
     }
@@ -128,6 +130,25 @@ class CustomLogIngestorTest extends IngestTestSupport {
 
             assertTrue(e.getMessage().contains("holds no line that parses (2 lines read)"), e.getMessage());
             assertEquals(0, store.messageCount());
+        }
+    }
+
+    @Test
+    void ingest_holdBackSpilledBeyondOneMessage_storesTheSameMessagesInTheSameOrder() throws Exception {
+        final List<MessageRecord> inMemory;
+        try (TrafficStore store = store()) {
+            ingest(fixture(), store);
+            inMemory = TrafficStoreTest.readAll(store);
+        }
+        final List<IngestInput> inputs = fixture().stream().map(log -> IngestInput.custom(log, "")).toList();
+
+        try (TrafficStore store = TrafficStore.open(dir.resolve("spilling"), 256 << 10)) {
+            Ingestor.ingestInputs(inputs, store, RejectSink.DISCARD, IngestListener.NONE, IngestOptions.defaults()
+                    .withHoldBack(ReceptionOrderJoiner.DEFAULT_MAX_MESSAGE_AGE_MICROS).withMaxHeldInMemory(1));
+
+            assertEquals(inMemory, TrafficStoreTest.readAll(store));
+            assertEquals(1, store.state().held().held().stream().filter(IngestState.Pending::isSpilled).count(),
+                    "of the two finished messages held back, all but one are spilled");
         }
     }
 

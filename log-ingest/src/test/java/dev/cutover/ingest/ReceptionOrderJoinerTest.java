@@ -25,6 +25,22 @@ class ReceptionOrderJoinerTest {
     }
 
     @Test
+    void accept_messageOpenPastStragglerAge_othersPassItAndItGoesLateWithItsSequence() {
+        final List<String> late = new ArrayList<>();
+        joiner.stragglersTo((sequence, message) -> late.add(sequence + ":" + message.messageId()), 600_000_000L);
+
+        feed(reception(100, "A", "example.net"), reception(101, "B", "example.org"), delivery(102, "B", "example.org"));
+        assertEquals(List.of(), ids());
+        feed(reception(701, "C", "example.org"));
+        assertEquals(List.of("B"), ids(), "A is ten minutes old and open: B no longer waits for it");
+        feed(delivery(900, "A", "example.net"), delivery(901, "C", "example.org"));
+
+        assertEquals(List.of("B", "C"), ids());
+        assertEquals(List.of("0:A"), late);
+        assertEquals(0, joiner.openMessages());
+    }
+
+    @Test
     void accept_attemptsInLogOrder_joinedWithRoutingDomain() {
         feed(reception(100, "A", "Example.NET"), transientFailure(101, "A", "relay.example.com", 0),
                 delivery(1400, "A", "relay.example.com"));

@@ -87,6 +87,40 @@ class ResumableIngestTest extends IngestTestSupport {
     }
 
     @Test
+    void ingest_slowMessageAcrossKillAndGrowth_stepsOutOfOrderAndIsStoredOnceInPlace() throws IOException {
+        final List<String> lines = new ArrayList<>(traffic(3_000));
+        lines.add(0, reception(0).replace("@M0@", "@SLOW@"));
+        lines.add(attempt(0, T0 + 4_000, "D").replace("@M0@", "@SLOW@"));
+        final Path log = dir.resolve("mainlog.ec");
+        Files.write(log, lines.subList(0, 4_000));
+        final IngestOptions options = IngestOptions.defaults().withCheckpointLines(1_000).withMaxHeldInMemory(2);
+        final List<IngestInput> inputs = List.of(IngestInput.mainlog(LogSource.of(log)));
+        final IngestListener crashing = new IngestListener() {
+            @Override
+            public void fileStarted(Path file, long sizeBytes) {
+                throw new SimulatedKill();
+            }
+        };
+
+        try (TrafficStore store = store("spilling")) {
+            Ingestor.ingestInputs(inputs, store, sink, IngestListener.NONE, options);
+            final long openStragglers = store.state().join().open().stream().filter(IngestState.Pending::straggler)
+                    .count();
+            final long storedWhileOpen = store.messageCount();
+            Files.write(log, lines.subList(4_000, lines.size()), StandardOpenOption.APPEND);
+            assertThrows(SimulatedKill.class, () -> Ingestor.ingestInputs(inputs, store, sink, crashing, options));
+            Ingestor.ingestInputs(inputs, store, sink, IngestListener.NONE, options);
+
+            assertEquals(1, openStragglers, "the slow message stepped out of reception order");
+            assertTrue(storedWhileOpen > 1_000, "the messages behind it were stored without waiting: "
+                    + storedWhileOpen);
+            assertEquals(1, store.lateCount());
+            assertEquals(wholeAtOnce(lines), summaries(store));
+            assertEquals(List.of(), rejected);
+        }
+    }
+
+    @Test
     void ingest_fileRewrittenWithSameStart_refusedNamingTheFile() throws IOException {
         final List<String> lines = traffic(40);
         final Path log = Files.write(dir.resolve("mainlog.ec"), lines.subList(0, 60));

@@ -74,6 +74,17 @@ class TrafficStoreTest {
     }
 
     @Test
+    void open_stateOfAnotherLayout_isLegacyAndReadsAsEmpty() throws IOException {
+        Files.createDirectories(dir.resolve("old"));
+        Files.write(dir.resolve("old").resolve(IngestState.FILE_NAME), new byte[] {20, 'C', 'U', 'T', 1, 2, 3});
+
+        try (TrafficStore store = TrafficStore.open(dir.resolve("old"), TEST_BLOCK_SIZE)) {
+            assertTrue(store.isLegacy());
+            assertEquals(IngestState.EMPTY, store.state());
+        }
+    }
+
+    @Test
     void fileIdentity_sameContentOtherName_equal() throws IOException {
         final FileIdentity first = FileIdentity.of(write("a.ec", "1717430460@@@@M\n"));
         final FileIdentity copy = FileIdentity.of(write("b.ec", "1717430460@@@@M\n"));
