@@ -44,9 +44,9 @@ import java.util.stream.Stream;
  * mvn -B -q -DskipTests package -pl jmh -am
  * java -jar jmh/target/benchmarks.jar IngestBenchmark -f 1 -wi 1 -i 3
  * </pre>
- * Last measured on a 2-core machine shared with other builds, 500,000 messages (1,022,357 lines): parse only
- * 570 to 760 ms (about 1.5 million lines per second), whole ingest 2.6 to 4.9 s (about 0.3 million lines per
- * second; most iterations are dominated by garbage collection of the roughly 190,000 messages in flight).
+ * Last measured on a 2-core machine shared with other work, 500,000 messages (1,022,357 lines): parse only
+ * 665 to 754 ms (about 1.4 million lines per second), whole ingest 2.35 to 2.52 s (about 0.42 million lines per
+ * second: read, parse, join, Chronicle append and the final save of the ingest state).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
