@@ -125,6 +125,9 @@ final class IngestCommand implements Callable<Integer> {
             out.printf("%,d bouncelog lines gave an attempt its bounce class; %,d out-of-band bounces counted%n",
                     result.bouncesJoined(), result.outOfBandBounces());
         }
+        for (IngestResult.HeldBackLine line : result.heldBackLines()) {
+            out.printf("half-written last line left for the next ingest: %s%n", line);
+        }
         out.printf("rejects: %s%n", rejectsPath);
         out.flush();
     }

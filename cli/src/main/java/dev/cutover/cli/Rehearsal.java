@@ -5,6 +5,7 @@ import dev.cutover.cli.report.TrafficSummary;
 import dev.cutover.ingest.IngestException;
 import dev.cutover.ingest.IngestListener;
 import dev.cutover.ingest.IngestOptions;
+import dev.cutover.ingest.IngestResult;
 import dev.cutover.ingest.Ingestor;
 import dev.cutover.ingest.MessageCursor;
 import dev.cutover.ingest.MessageRecord;
@@ -46,6 +47,7 @@ final class Rehearsal {
     private final Scenario scenario;
     private final IngestListener listener;
     private EcelerityConf conf;
+    private List<IngestResult.HeldBackLine> heldBackLines = List.of();
 
     Rehearsal(Scenario scenario, IngestListener listener) {
         this.scenario = scenario;
@@ -73,8 +75,8 @@ final class Rehearsal {
     private void ingest(TrafficStore store, Path rejectsFile) {
         try (RejectsFile rejects = new RejectsFile(rejectsFile)) {
             final long holdBack = scenario.customLogs().isEmpty() ? 0 : ReceptionOrderJoiner.DEFAULT_MAX_MESSAGE_AGE_MICROS;
-            Ingestor.ingestInputs(scenario.inputs(), store, rejects, listener,
-                    IngestOptions.defaults().withHoldBack(holdBack));
+            heldBackLines = Ingestor.ingestInputs(scenario.inputs(), store, rejects, listener,
+                    IngestOptions.defaults().withHoldBack(holdBack)).heldBackLines();
         } catch (IngestException e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -209,6 +211,8 @@ final class Rehearsal {
 
     private List<String> notes(MxFixture mx, LuaKumoPolicy policy, MomentumModel momentum) {
         final List<String> notes = new ArrayList<>();
+        heldBackLines.forEach(line -> notes.add("a half-written last line was left out, to be read once it is "
+                + "finished: " + line.file().getFileName() + ":" + line.lineNumber() + " (" + line.bytes() + " bytes)"));
         momentum.bindingsByGroup().forEach((group, bindings) -> noteUndeclared(notes, group, bindings));
         if (!mx.unknownDomains().isEmpty()) {
             notes.add(mx.unknownDomains().size() + " domain(s) have no MX data; each is its own site (implicit MX): "

@@ -1,5 +1,8 @@
 package dev.cutover.ingest;
 
+import java.nio.file.Path;
+import java.util.List;
+
 /**
  * What one ingest did.
  *
@@ -17,6 +20,7 @@ package dev.cutover.ingest;
  *                              for the next ingest (a replay reads them last)
  * @param bouncesJoined         bouncelog lines whose bounce class was set on their attempt
  * @param outOfBandBounces      out-of-band bouncelog lines (after delivery), counted but not joined
+ * @param heldBackLines         half-written last lines of plain files left for the next ingest
  */
 public record IngestResult(
         int filesRead,
@@ -31,5 +35,24 @@ public record IngestResult(
         long lastReceptionMicros,
         long pendingMessages,
         long bouncesJoined,
-        long outOfBandBounces) {
+        long outOfBandBounces,
+        List<HeldBackLine> heldBackLines) {
+
+    public IngestResult {
+        heldBackLines = List.copyOf(heldBackLines);
+    }
+
+    /**
+     * A half-written last line of a plain file, left for the next ingest.
+     *
+     * @param file       the file
+     * @param lineNumber the number the line will have
+     * @param bytes      bytes of it written so far
+     */
+    public record HeldBackLine(Path file, long lineNumber, long bytes) {
+        @Override
+        public String toString() {
+            return file + ":" + lineNumber + " (" + bytes + " bytes)";
+        }
+    }
 }

@@ -28,6 +28,7 @@ final class IngestRun {
     private final ReceptionOrderJoiner joiner;
     private final ReceptionHoldBack holdBack;
     private final RejectCounts rejectCounts = new RejectCounts();
+    private final List<IngestResult.HeldBackLine> heldBackLines = new ArrayList<>();
     private long alreadyAppended;
     private long alreadyAppendedLate;
     private long lines;
@@ -112,6 +113,16 @@ final class IngestRun {
         reject(file, lineNumber, reason, text);
     }
 
+    /**
+     * Notes a half-written last line left in a file for the next ingest.
+     *
+     * @param lineNumber the number the line will have
+     * @param bytes      bytes of it written so far
+     */
+    void heldBack(Path file, long lineNumber, long bytes) {
+        heldBackLines.add(new IngestResult.HeldBackLine(file, lineNumber, bytes));
+    }
+
     /** Sets aside damage that is not a line: nothing is counted as read. */
     void rejectDamage(Path file, long lineNumber, String text) {
         reject(file, lineNumber, RejectReason.COMPRESSED_DATA_DAMAGED, text);
@@ -154,7 +165,7 @@ final class IngestRun {
         return new IngestResult(filesRead, filesSkipped, lines, messagesStored, filteredMessages,
                 rejectCounts.copy(), rejectCounts.count(RejectReason.ORPHAN_ATTEMPT), noFinalOutcome,
                 firstReceptionMicros, lastReceptionMicros, joiner.openMessages() + (holdBack == null ? 0 : holdBack.size()), joiner.bouncesJoined(),
-                joiner.outOfBandBounces());
+                joiner.outOfBandBounces(), heldBackLines);
     }
 
     static long timeOf(ParsedLine line) {

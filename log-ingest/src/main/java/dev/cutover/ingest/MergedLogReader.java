@@ -19,9 +19,13 @@ import java.util.Objects;
  * from there. {@link #progress()} gives the position before the line read ahead, so an ingest resumed from it
  * reads that line again, and nothing twice.
  *
- * <p>Following: a plain file read with {@code follow} keeps a last line without a line break pending until it is
- * complete, and its end is only the end for now: {@link #advance} returns false and can be called again after
- * the file has grown. {@link #replaced()} tells when the path now names another file (rotation).
+ * <p>Half-written lines: a plain file may still be being written, so a last line without a line break is not
+ * taken; it stays for the next ingest (or the next look, when following), which reads it whole once it is
+ * finished. A compressed file is complete, so its last line is taken as it is.
+ *
+ * <p>Following: for a plain file read with {@code follow}, the end is only the end for now: {@link #advance}
+ * returns false and can be called again after the file has grown. {@link #replaced()} tells when the path now
+ * names another file (rotation).
  */
 final class MergedLogReader implements Closeable {
     private final IngestPlan.Planned planned;
@@ -71,7 +75,7 @@ final class MergedLogReader implements Closeable {
             throw LogFiles.unreadable(path, e);
         }
         reader = LogFiles.lines(bytes, offset, from == null ? 0 : from.lines());
-        reader.holdUnterminated(follow && bytes.format() == null);
+        reader.holdUnterminated(bytes.format() == null);
     }
 
     /** @return true when this reader must find at least one usable line: a file not read before */
@@ -123,8 +127,11 @@ final class MergedLogReader implements Closeable {
         reader.holdUnterminated(false);
     }
 
-    /** Reports damage after the last line and the final progress of this file. */
+    /** Reports damage after the last line, a half-written last line left for later, and the final progress. */
     void finish(IngestRun run, IngestListener listener) {
+        if (reader.pendingBytes() > 0) {
+            run.heldBack(path, reader.lineNumber() + 1, reader.pendingBytes());
+        }
         if (bytes.damaged() && !lastLineCut) {
             run.rejectDamage(path, reader.lineNumber() + 1, "");
         }

@@ -28,7 +28,7 @@ class ClusterIngestTest extends IngestTestSupport {
                     IngestListener.NONE);
 
             assertEquals(new IngestResult(2, 0, 7, 3, 0, result.rejects(), 0, 0, T0_MICROS,
-                    T0_MICROS + 4_000_000L, 0, 0, 0), result);
+                    T0_MICROS + 4_000_000L, 0, 0, 0, List.of()), result);
             assertEquals(List.of(), rejected);
             assertEquals(List.of(
                     "mta1|" + B1 + "|0s|example.net|DELIVERED@3s|COMPLETE",

@@ -39,7 +39,7 @@ class CustomLogIngestorTest extends IngestTestSupport {
             final IngestResult result = ingest(fixture(), store);
 
             assertEquals(new IngestResult(3, 0, 7, 1, 0, result.rejects(), 0, 0, 1_717_430_401_290_000L,
-                    1_717_430_401_290_000L, 3, 0, 0), result);
+                    1_717_430_401_290_000L, 3, 0, 0, List.of()), result);
             assertEquals(Map.of(RejectReason.TOO_FEW_FIELDS, 1L), result.rejects().asMap());
             assertEquals(List.of("permfail.csv:2:TOO_FEW_FIELDS"), rejected);
             final List<MessageRecord> stored = TrafficStoreTest.readAll(store);

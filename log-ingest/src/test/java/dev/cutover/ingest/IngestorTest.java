@@ -26,7 +26,7 @@ class IngestorTest extends IngestTestSupport {
             final IngestResult result = new Ingestor().ingest(List.of(log), store, sink, IngestListener.NONE);
 
             assertEquals(new IngestResult(1, 0, 9, 2, 0, result.rejects(), 2, 0, 1_717_430_400_000_000L,
-                    1_717_430_401_000_000L, 0, 0, 0), result);
+                    1_717_430_401_000_000L, 0, 0, 0, List.of()), result);
             assertEquals(Map.of(RejectReason.ORPHAN_ATTEMPT, 2L), result.rejects().asMap());
             assertEquals(List.of("mainlog.ec:7:ORPHAN_ATTEMPT", "mainlog.ec:8:ORPHAN_ATTEMPT"), rejected);
             final List<MessageRecord> stored = TrafficStoreTest.readAll(store);
@@ -185,7 +185,7 @@ class IngestorTest extends IngestTestSupport {
             final IngestResult result = new Ingestor().ingest(List.of(log), store, sink, IngestListener.NONE);
 
             assertEquals(new IngestResult(1, 0, 9, 3, 0, result.rejects(), 0, 0, 1_400_000_000_000_000L,
-                    1_400_000_100_000_000L, 0, 0, 0), result);
+                    1_400_000_100_000_000L, 0, 0, 0, List.of()), result);
             assertEquals(List.of(), rejected);
             assertEquals(mixedLogMessages(), TrafficStoreTest.readAll(store));
         }

@@ -40,6 +40,27 @@ class ResumableIngestTest extends IngestTestSupport {
     }
 
     @Test
+    void ingest_halfWrittenLastLine_leftForTheNextIngestAndReadWhole() throws IOException {
+        final List<String> lines = traffic(40);
+        final Path log = dir.resolve("mainlog.ec");
+        final String cut = lines.get(30).substring(0, 25);
+        Files.writeString(log, String.join("\n", lines.subList(0, 30)) + "\n" + cut);
+
+        try (TrafficStore store = store("half")) {
+            final IngestResult first = new Ingestor().ingest(List.of(log), store, sink, IngestListener.NONE);
+            Files.writeString(log, lines.get(30).substring(25) + "\n" + String.join("\n",
+                    lines.subList(31, lines.size())) + "\n", StandardOpenOption.APPEND);
+            final IngestResult second = new Ingestor().ingest(List.of(log), store, sink, IngestListener.NONE);
+
+            assertEquals(List.of(new IngestResult.HeldBackLine(log, 31, 25)), first.heldBackLines());
+            assertEquals(30, first.lines());
+            assertEquals(lines.size() - 30, second.lines());
+            assertEquals(List.of(), rejected);
+            assertEquals(wholeAtOnce(lines), summaries(store));
+        }
+    }
+
+    @Test
     void ingest_rotatedRenamedAndGzippedThenNewFile_restOfOldFileAndNewFileRead() throws IOException {
         final List<String> lines = traffic(40);
         final Path live = dir.resolve("mainlog.ec");
