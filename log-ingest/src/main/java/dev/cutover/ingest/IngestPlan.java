@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,13 +60,13 @@ public final class IngestPlan {
         final List<Planned> planned = new ArrayList<>();
         final List<String> conflicts = new ArrayList<>();
         final Set<FileProgress> claimed = new HashSet<>();
-        final Set<FileWindow> newHeads = new HashSet<>();
         for (IngestInput input : inputs) {
-            final Planned plan = planOne(input, state, claimed, newHeads, conflicts);
+            final Planned plan = planOne(input, state, claimed, conflicts);
             if (plan != null) {
                 planned.add(plan);
             }
         }
+        keepLongestCopies(planned);
         final List<FileProgress> unmatched = state.files().stream().filter(file -> !claimed.contains(file)).toList();
         return new IngestPlan(planned, conflicts, unmatched);
     }
@@ -91,7 +93,7 @@ public final class IngestPlan {
     }
 
     private static Planned planOne(IngestInput input, IngestState state, Set<FileProgress> claimed,
-                                   Set<FileWindow> newHeads, List<String> conflicts) {
+                                   List<String> conflicts) {
         final Path path = input.path();
         final FileIdentity raw = rawIdentity(path);
         final byte[] head = readHead(path);
@@ -123,8 +125,7 @@ public final class IngestPlan {
             conflicts.add(path + ": " + mismatch + "; the store cannot take a rewritten log (ingest into a new store)");
             return null;
         }
-        return newHeads.add(headWindow) ? new Planned(input, Kind.NEW, null, raw, headWindow)
-                : new Planned(input, Kind.HELD, null, raw, headWindow);
+        return new Planned(input, Kind.NEW, null, raw, headWindow);
     }
 
     private static boolean startsLike(byte[] head, FileWindow stored) {
@@ -146,6 +147,49 @@ public final class IngestPlan {
             return FileWindow.of(seen, seen.length).equals(window) ? null
                     : "starts like " + file.name() + " but differs before byte " + file.offset()
                     + ", where the store stopped reading it";
+        } catch (IOException e) {
+            throw LogFiles.unreadable(path, e);
+        }
+    }
+
+    /**
+     * New files read the same way that start with the same bytes are copies of one log (the same file plain and
+     * gzipped, or an older copy of a growing log): only the longest is read, the others count as held.
+     */
+    private static void keepLongestCopies(List<Planned> planned) {
+        final Map<String, List<Integer>> copies = new LinkedHashMap<>();
+        for (int i = 0; i < planned.size(); i++) {
+            final Planned plan = planned.get(i);
+            if (plan.kind() == Kind.NEW) {
+                copies.computeIfAbsent(plan.input().reading() + "\t" + plan.head(), unused -> new ArrayList<>())
+                        .add(i);
+            }
+        }
+        for (List<Integer> group : copies.values()) {
+            if (group.size() < 2) {
+                continue;
+            }
+            int longest = group.get(0);
+            long longestBytes = decodedLength(planned.get(longest).input().path());
+            for (int i : group.subList(1, group.size())) {
+                final long bytes = decodedLength(planned.get(i).input().path());
+                if (bytes > longestBytes) {
+                    longest = i;
+                    longestBytes = bytes;
+                }
+            }
+            for (int i : group) {
+                if (i != longest) {
+                    final Planned copy = planned.get(i);
+                    planned.set(i, new Planned(copy.input(), Kind.HELD, null, copy.raw(), copy.head()));
+                }
+            }
+        }
+    }
+
+    private static long decodedLength(Path path) {
+        try (DecompressionGuard bytes = LogFiles.openBytes(path)) {
+            return skipFully(bytes, Long.MAX_VALUE);
         } catch (IOException e) {
             throw LogFiles.unreadable(path, e);
         }

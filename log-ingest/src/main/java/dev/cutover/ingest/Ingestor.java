@@ -44,6 +44,9 @@ import java.util.Set;
  * still open at the end stay in the state, for the next ingest to finish.
  */
 public final class Ingestor {
+    /** How much older than the newest line read the rest of a file may start: one minute. */
+    static final long LATE_REST_TOLERANCE_MICROS = 60 * MainlogNumbers.MICROS_PER_SECOND;
+
     /** Lines between two {@link IngestListener#progress} calls. */
     public static final int PROGRESS_INTERVAL_LINES = 1 << 16;
 
@@ -166,6 +169,11 @@ public final class Ingestor {
             if (newMainlog && FirstTimestamp.of(planned.input()) < store.state().lastStoredMicros()) {
                 return planned.input().path().getFileName() + " starts before the newest message it holds";
             }
+            final boolean resumedMainlog = planned.kind() == IngestPlan.Kind.RESUME && planned.input().isMainlog();
+            final String late = resumedMainlog ? lateRest(planned, store.state()) : null;
+            if (late != null) {
+                return late;
+            }
         }
         return null;
     }
@@ -208,6 +216,24 @@ public final class Ingestor {
     }
 
     /**
+     * A file read on whose next line is older than the newest line the store has read (by more than
+     * {@link #LATE_REST_TOLERANCE_MICROS}, for nodes whose clocks or buffers differ a little) was left behind
+     * while newer logs were read: its rest would break the store's reception order.
+     *
+     * @return why the rest of the file cannot be taken, or null when it can
+     */
+    private static String lateRest(IngestPlan.Planned planned, IngestState state) {
+        final long next = FirstTimestamp.nextAfter(planned.input(), planned.previous().offset());
+        if (next == Long.MAX_VALUE || next >= state.newestLineMicros() - LATE_REST_TOLERANCE_MICROS) {
+            return null;
+        }
+        return planned.input().path() + ": its lines after byte " + planned.previous().offset() + " start at "
+                + Instant.ofEpochSecond(0, next * 1000) + ", before the newest line the store has read ("
+                + Instant.ofEpochSecond(0, state.newestLineMicros() * 1000) + "): newer logs were ingested first; "
+                + "the store keeps reception order, so ingest the logs of one period together, into a new store";
+    }
+
+    /**
      * Files read on come first; new files follow in the order of their first line.
      *
      * @param inOrder true to refuse a new file older than the store's newest message (mainlogs, whose receptions
@@ -219,6 +245,10 @@ public final class Ingestor {
         final Map<IngestPlan.Planned, Long> firstMicros = new HashMap<>();
         for (IngestPlan.Planned planned : files) {
             if (planned.kind() == IngestPlan.Kind.RESUME) {
+                final String late = lateRest(planned, state);
+                if (inOrder && late != null) {
+                    throw new IngestException(late);
+                }
                 ordered.add(planned);
                 continue;
             }
@@ -242,10 +272,25 @@ public final class Ingestor {
         }
 
         static long of(IngestInput input) {
+            return after(input, 0);
+        }
+
+        /** @return the time of the first line that parses after {@code offset}, or Long.MAX_VALUE when none does */
+        static long nextAfter(IngestInput input, long offset) {
+            try {
+                return after(input, offset);
+            } catch (IngestException e) {
+                return Long.MAX_VALUE;
+            }
+        }
+
+        private static long after(IngestInput input, long offset) {
             final Path file = input.path();
             final InputLineParser parser = new InputLineParser(input);
             final DecompressionGuard bytes = LogFiles.openBytes(file);
             try (BoundedLineReader reader = LogFiles.lines(bytes)) {
+                IngestPlan.skipFully(bytes, offset);
+                reader.holdUnterminated(bytes.format() == null);
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     if (!reader.tooLong() && parser.parse(line) == null) {
                         return IngestRun.timeOf(parser.line());

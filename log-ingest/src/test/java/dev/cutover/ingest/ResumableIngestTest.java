@@ -160,6 +160,58 @@ class ResumableIngestTest extends IngestTestSupport {
     }
 
     @Test
+    void ingest_restOfRotatedLogReadAfterTheNewLog_refusedBecauseItIsOlder() throws IOException {
+        final List<String> lines = traffic(2_000);
+        final Path live = dir.resolve("mainlog.ec");
+        Files.write(live, lines.subList(0, 1_000));
+
+        try (TrafficStore store = store("late-rest")) {
+            new Ingestor().ingest(List.of(live), store, sink, IngestListener.NONE);
+            Files.write(live, lines.subList(1_000, 2_000), StandardOpenOption.APPEND);
+            final Path rotated = Files.move(live, dir.resolve("mainlog.ec.1"));
+            Files.write(live, lines.subList(2_000, lines.size()));
+            new Ingestor().ingest(List.of(live), store, sink, IngestListener.NONE);
+
+            final IngestException e = assertThrows(IngestException.class,
+                    () -> new Ingestor().ingest(List.of(rotated, live), store, sink, IngestListener.NONE));
+            assertTrue(e.getMessage().startsWith(rotated + ": its lines after byte "), e.getMessage());
+            assertTrue(e.getMessage().contains("newer logs were ingested first"), e.getMessage());
+            assertTrue(Ingestor.whyNotResumable(List.of(IngestInput.mainlog(LogSource.of(rotated)),
+                    IngestInput.mainlog(LogSource.of(live))), store).contains("newer logs were ingested first"));
+        }
+    }
+
+    @Test
+    void ingest_olderShorterCopyGivenFirst_onlyTheLongestCopyIsRead() throws IOException {
+        final List<String> lines = traffic(200);
+        final Path shorter = Files.write(dir.resolve("copy-of-mainlog.ec"), lines.subList(0, 150));
+        final Path longer = dir.resolve("mainlog.ec.gz");
+        gzip(lines, longer);
+
+        try (TrafficStore store = store("copies")) {
+            final IngestResult result = new Ingestor().ingest(List.of(shorter, longer), store, sink,
+                    IngestListener.NONE);
+
+            assertEquals(1, result.filesSkipped());
+            assertEquals(lines.size(), result.lines());
+            assertEquals(wholeAtOnce(lines), summaries(store));
+        }
+    }
+
+    @Test
+    void ingest_mainlogAlsoGivenAsBouncelog_isReadAsBouncelogAndRefused() throws IOException {
+        final List<String> lines = traffic(200);
+        final Path mainlog = Files.write(dir.resolve("mainlog.ec"), lines);
+
+        try (TrafficStore store = store("wrong-kind")) {
+            final IngestException e = assertThrows(IngestException.class, () -> Ingestor.ingestInputs(List.of(
+                    IngestInput.mainlog(LogSource.of(mainlog)), IngestInput.bouncelog(LogSource.of(mainlog))), store,
+                    sink, IngestListener.NONE, IngestOptions.defaults()));
+            assertTrue(e.getMessage().contains("expected a Momentum bouncelog"), e.getMessage());
+        }
+    }
+
+    @Test
     void ingest_newFileOlderThanStore_refusedBecauseStoreKeepsReceptionOrder() throws IOException {
         final List<String> lines = traffic(40);
         final Path newer = Files.write(dir.resolve("mainlog.ec"), lines.subList(40, lines.size()));
