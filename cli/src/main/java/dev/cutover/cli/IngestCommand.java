@@ -66,9 +66,9 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--follow", description = "keep reading the logs as they grow and rotate, until interrupted")
     boolean follow;
 
-    @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "1",
-            description = "with --follow: seconds between two looks at the files (default: ${DEFAULT-VALUE})")
-    double pollSeconds;
+    @Option(names = "--poll", paramLabel = "SECONDS",
+            description = "with --follow: seconds between two looks at the files (default: 1)")
+    Double pollSeconds;
 
     @Option(names = "--strict", description = "exit with status 2 when any line was set aside")
     boolean strict;
@@ -85,7 +85,8 @@ final class IngestCommand implements Callable<Integer> {
         final Path rejectsPath = store.resolve("rejects.tsv");
         final ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr());
         final IngestResult result;
-        try (FollowUntilInterrupted following = follow ? FollowUntilInterrupted.start(pollSeconds) : null) {
+        try (FollowUntilInterrupted following = follow
+                ? FollowUntilInterrupted.start(pollSeconds == null ? 1 : pollSeconds) : null) {
             IngestOptions options = IngestOptions.defaults();
             if (!customLogs.isEmpty()) {
                 options = options.withHoldBack(ReceptionOrderJoiner.DEFAULT_MAX_MESSAGE_AGE_MICROS);
@@ -159,6 +160,12 @@ final class IngestCommand implements Callable<Integer> {
             }
             customLogs.forEach(file -> inputs.add(IngestInput.custom(new CustomLogFile(file, customStage,
                     customFormat), node)));
+        }
+        if (customLogs.isEmpty() && (stage != null || format != null)) {
+            throw new UserError("--stage and --format describe --custom-log files, and none was given");
+        }
+        if (pollSeconds != null && !follow) {
+            throw new UserError("--poll sets how often --follow looks at the files; add --follow or leave --poll out");
         }
         if (inputs.isEmpty()) {
             throw new UserError("no log files given: name mainlog FILEs, --node-log NODE=FILE or --custom-log FILE");

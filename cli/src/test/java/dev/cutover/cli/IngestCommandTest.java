@@ -86,6 +86,20 @@ class IngestCommandTest {
     }
 
     @Test
+    void ingest_followOnlyOrCustomOnlyOptionsAlone_exitTwoSayingWhatTheyNeed() throws IOException {
+        final Path log = Files.write(dir.resolve("mainlog.ec"), FIRST);
+        final String store = dir.resolve("store").toString();
+
+        final CommandRuns.Result poll = cutover("ingest", log.toString(), "--poll", "5", "--store", store);
+        final CommandRuns.Result stage = cutover("ingest", log.toString(), "--stage", "delivery", "--store", store);
+
+        assertEquals(2, poll.status());
+        assertTrue(poll.err().contains("--poll sets how often --follow looks"), poll.err());
+        assertEquals(2, stage.status());
+        assertTrue(stage.err().contains("--stage and --format describe --custom-log files"), stage.err());
+    }
+
+    @Test
     void ingest_customLogWithoutFormat_exitsTwo() throws IOException {
         final Path log = Files.writeString(dir.resolve("delivery.csv"), "1717430403,A2\n");
 
