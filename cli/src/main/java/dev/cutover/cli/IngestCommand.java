@@ -139,7 +139,8 @@ final class IngestCommand implements Callable<Integer> {
         for (String nodeLog : nodeLogs) {
             final int equals = nodeLog.indexOf('=');
             if (equals <= 0 || equals == nodeLog.length() - 1) {
-                throw new UserError("--node-log " + nodeLog + ": expected NODE=FILE, such as mta2=logs/mta2/mainlog.ec");
+                throw new UserError("--node-log " + nodeLog + ": expected NODE=FILE, such as "
+                        + "mta2=logs/mta2/mainlog.ec");
             }
             inputs.add(IngestInput.mainlog(new LogSource(Path.of(nodeLog.substring(equals + 1)),
                     nodeLog.substring(0, equals))));
