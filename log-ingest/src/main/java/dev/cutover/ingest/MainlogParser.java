@@ -84,7 +84,12 @@ public final class MainlogParser {
         return parseRecord(timeMicros, fields);
     }
 
-    private static RejectReason screen(String line) {
+    /**
+     * The checks every log line passes before its fields are read, whatever the log.
+     *
+     * @return EMPTY_LINE, LINE_TOO_LONG or BINARY_DATA when the line cannot be a log line, else null
+     */
+    public static RejectReason screen(String line) {
         if (line == null || line.isEmpty() || line.equals("\r")) {
             return RejectReason.EMPTY_LINE;
         }

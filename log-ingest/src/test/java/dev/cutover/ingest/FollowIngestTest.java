@@ -49,24 +49,13 @@ class FollowIngestTest extends IngestTestSupport {
 
             assertEquals(lines.size(), result.lines());
             assertEquals(List.of(), rejected);
-            assertEquals(wholeAtOnce(lines), summaries(store));
+            assertEquals(wholeAtOnce(lines), storedSummaries(store));
             assertEquals(List.of("mainlog.ec:28", "mainlog.ec:" + (lines.size() - 28)), store.ingestedFiles()
                     .stream().map(file -> file.name() + ":" + file.lines()).toList());
         }
     }
 
-    private List<String> wholeAtOnce(List<String> lines) throws IOException {
-        final Path whole = Files.write(dir.resolve("whole.ec"), lines);
-        try (TrafficStore store = TrafficStore.open(dir.resolve("whole-store"), TEST_BLOCK_SIZE)) {
-            new Ingestor().ingest(List.of(whole), store, RejectSink.DISCARD, IngestListener.NONE);
-            return summaries(store);
-        }
-    }
 
-    private static List<String> summaries(TrafficStore store) {
-        return TrafficStoreTest.readAll(store).stream().map(m -> m.messageId() + "|" + m.receptionMicros() + "|"
-                + m.attempts().size() + "|" + m.completeness()).toList();
-    }
 
     private static void append(Path file, String text) throws IOException {
         Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);

@@ -34,7 +34,7 @@ class ResumableIngestTest extends IngestTestSupport {
 
             assertEquals(30, first.lines());
             assertEquals(lines.size() - 30, second.lines());
-            assertEquals(wholeAtOnce(lines), summaries(store));
+            assertEquals(wholeAtOnce(lines), storedSummaries(store));
             assertEquals(lines.size(), store.ingestedFiles().get(0).lines());
         }
     }
@@ -56,7 +56,7 @@ class ResumableIngestTest extends IngestTestSupport {
             assertEquals(30, first.lines());
             assertEquals(lines.size() - 30, second.lines());
             assertEquals(List.of(), rejected);
-            assertEquals(wholeAtOnce(lines), summaries(store));
+            assertEquals(wholeAtOnce(lines), storedSummaries(store));
         }
     }
 
@@ -75,7 +75,7 @@ class ResumableIngestTest extends IngestTestSupport {
                     IngestListener.NONE);
 
             assertEquals(lines.size() - 20, second.lines());
-            assertEquals(wholeAtOnce(lines), summaries(store));
+            assertEquals(wholeAtOnce(lines), storedSummaries(store));
             assertEquals(List.of(), rejected);
         }
     }
@@ -102,7 +102,7 @@ class ResumableIngestTest extends IngestTestSupport {
             assertTrue(store.messageCount() > store.state().storedMessages(), "appended past the last save");
             Ingestor.ingestInputs(inputs, store, sink, IngestListener.NONE, options);
 
-            assertEquals(wholeAtOnce(lines), summaries(store));
+            assertEquals(wholeAtOnce(lines), storedSummaries(store));
             assertEquals(List.of("mainlog.ec:5:TOO_FEW_FIELDS", "mainlog.ec:150001:ORPHAN_ATTEMPT"), rejected);
         }
     }
@@ -136,7 +136,7 @@ class ResumableIngestTest extends IngestTestSupport {
             assertTrue(storedWhileOpen > 1_000, "the messages behind it were stored without waiting: "
                     + storedWhileOpen);
             assertEquals(1, store.lateCount());
-            assertEquals(wholeAtOnce(lines), summaries(store));
+            assertEquals(wholeAtOnce(lines), storedSummaries(store));
             assertEquals(List.of(), rejected);
         }
     }
@@ -194,7 +194,7 @@ class ResumableIngestTest extends IngestTestSupport {
 
             assertEquals(1, result.filesSkipped());
             assertEquals(lines.size(), result.lines());
-            assertEquals(wholeAtOnce(lines), summaries(store));
+            assertEquals(wholeAtOnce(lines), storedSummaries(store));
         }
     }
 
@@ -255,18 +255,7 @@ class ResumableIngestTest extends IngestTestSupport {
                 + tail;
     }
 
-    private List<String> wholeAtOnce(List<String> lines) throws IOException {
-        final Path whole = Files.write(dir.resolve("whole-" + lines.size() + ".ec"), lines);
-        try (TrafficStore store = TrafficStore.open(dir.resolve("whole-store"), TEST_BLOCK_SIZE)) {
-            new Ingestor().ingest(List.of(whole), store, RejectSink.DISCARD, IngestListener.NONE);
-            return summaries(store);
-        }
-    }
 
-    private static List<String> summaries(TrafficStore store) {
-        return TrafficStoreTest.readAll(store).stream().map(m -> m.messageId() + "|" + m.receptionMicros() + "|"
-                + m.attempts().size() + "|" + m.completeness()).toList();
-    }
 
     private TrafficStore store(String name) {
         return TrafficStore.open(dir.resolve(name), TEST_BLOCK_SIZE);

@@ -69,7 +69,7 @@ public final class BouncelogParser {
      * @return the parsed record, or a {@link Rejected} naming the first defect found
      */
     public ParsedBounceLine parse(String line) {
-        final RejectReason unusable = screen(line);
+        final RejectReason unusable = MainlogParser.screen(line);
         if (unusable != null) {
             return rejected(unusable);
         }
@@ -85,15 +85,6 @@ public final class BouncelogParser {
         return parseRecord(timeMicros, fields);
     }
 
-    private static RejectReason screen(String line) {
-        if (line == null || line.isEmpty() || line.equals("\r")) {
-            return RejectReason.EMPTY_LINE;
-        }
-        if (line.length() > MainlogParser.MAX_LINE_CHARS) {
-            return RejectReason.LINE_TOO_LONG;
-        }
-        return line.indexOf('\0') >= 0 ? RejectReason.BINARY_DATA : null;
-    }
 
     private static ParsedBounceLine parseRecord(long timeMicros, LineFields f) {
         if (f.is(TYPE, "B")) {

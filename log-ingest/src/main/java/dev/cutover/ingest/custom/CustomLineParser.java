@@ -45,7 +45,7 @@ public final class CustomLineParser {
 
     /** @param line one line without its terminator (a trailing carriage return is ignored); may be null */
     public CustomLine parse(String line) {
-        final RejectReason unusable = screen(line);
+        final RejectReason unusable = MainlogParser.screen(line);
         if (unusable != null) {
             return CustomLine.rejectedFor(unusable);
         }
@@ -53,15 +53,6 @@ public final class CustomLineParser {
         return values == null ? CustomLine.rejectedFor(splitter.failure()) : parseValues(new Values(format, values));
     }
 
-    private static RejectReason screen(String line) {
-        if (line == null || line.isEmpty() || line.equals("\r")) {
-            return RejectReason.EMPTY_LINE;
-        }
-        if (line.length() > MainlogParser.MAX_LINE_CHARS) {
-            return RejectReason.LINE_TOO_LONG;
-        }
-        return line.indexOf('\0') >= 0 ? RejectReason.BINARY_DATA : null;
-    }
 
     private CustomLine parseValues(Values v) {
         final long timeMicros = timeMicros(v);
