@@ -164,8 +164,12 @@ public record IngestState(long storedMessages, long storedLate, long rejectsPosi
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             final ChunkedOutput out = new ChunkedOutput(channel);
-            write(out);
-            out.flush();
+            try {
+                write(out);
+                out.flush();
+            } finally {
+                out.release();
+            }
             channel.force(true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + temporary, e);
@@ -203,10 +207,11 @@ public record IngestState(long storedMessages, long storedLate, long rejectsPosi
     private static final class ChunkedOutput {
         private static final int CHUNK_BYTES = 1 << 20;
         private final FileChannel channel;
-        private final Bytes<byte[]> bytes = Bytes.allocateElasticOnHeap(CHUNK_BYTES + 4096);
+        private final Bytes<ByteBuffer> bytes = Bytes.elasticByteBuffer(CHUNK_BYTES + 4096);
 
         ChunkedOutput(FileChannel channel) {
             this.channel = channel;
+            bytes.singleThreadedCheckDisabled(true);
         }
 
         void flushWhenFull() throws IOException {
@@ -216,11 +221,16 @@ public record IngestState(long storedMessages, long storedLate, long rejectsPosi
         }
 
         void flush() throws IOException {
-            final ByteBuffer buffer = ByteBuffer.wrap(bytes.underlyingObject(), 0, (int) bytes.writePosition());
+            final ByteBuffer buffer = bytes.underlyingObject().duplicate();
+            buffer.position(0).limit((int) bytes.writePosition());
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
             bytes.clear();
+        }
+
+        void release() {
+            bytes.releaseLast();
         }
     }
 

@@ -109,8 +109,10 @@ public final class MainlogParser {
         }
         return switch (type) {
             case "R" -> reception(timeMicros, f);
-            case "D", "X" -> delivery(timeMicros, AttemptKind.valueOf(type), f);
-            case "T", "P" -> failure(timeMicros, AttemptKind.valueOf(type), f);
+            case "D" -> delivery(timeMicros, AttemptKind.D, f);
+            case "X" -> delivery(timeMicros, AttemptKind.X, f);
+            case "T" -> failure(timeMicros, AttemptKind.T, f);
+            case "P" -> failure(timeMicros, AttemptKind.P, f);
             default -> heartbeat(timeMicros, type, f);
         };
     }
@@ -242,7 +244,14 @@ public final class MainlogParser {
         return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
+    /** @return the domain in lower case; most are already, and come back as they are without a copy */
     private static String lower(String domain) {
-        return domain.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < domain.length(); i++) {
+            final char c = domain.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c > 0x7f) {
+                return domain.toLowerCase(Locale.ROOT);
+            }
+        }
+        return domain;
     }
 }

@@ -2,6 +2,7 @@ package dev.cutover.ingest;
 
 import net.openhft.chronicle.bytes.Bytes;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,13 +31,13 @@ final class MessageCodec {
     static void write(MessageRecord message, Bytes<?> bytes) {
         bytes.writeByte(LAYOUT_VERSION);
         bytes.writeLong(message.receptionMicros());
-        bytes.writeUtf8(message.node());
-        bytes.writeUtf8(message.messageId());
-        bytes.writeUtf8(message.recipientDomain());
-        bytes.writeUtf8(message.routingDomain());
-        bytes.writeUtf8(message.senderDomain());
-        bytes.writeUtf8(message.bindingGroup());
-        bytes.writeUtf8(message.binding());
+        writeString(message.node(), bytes);
+        writeString(message.messageId(), bytes);
+        writeString(message.recipientDomain(), bytes);
+        writeString(message.routingDomain(), bytes);
+        writeString(message.senderDomain(), bytes);
+        writeString(message.bindingGroup(), bytes);
+        writeString(message.binding(), bytes);
         bytes.writeStopBit(message.sizeBytes());
         bytes.writeStopBit(message.attempts().size());
         for (Attempt attempt : message.attempts()) {
@@ -57,6 +58,17 @@ final class MessageCodec {
                 readAttempts(bytes, bounceClasses), COMPLETENESS[bytes.readByte()]);
     }
 
+    /**
+     * Writes {@code text} as {@code Bytes.readUtf8} reads it: the stop-bit length of its UTF-8 bytes, then the
+     * bytes. Encoding with the JDK is several times faster than Chronicle's own writer, which looks up each
+     * string's coder by reflection.
+     */
+    private static void writeString(String text, Bytes<?> bytes) {
+        final byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        bytes.writeStopBit(utf8.length);
+        bytes.write(utf8);
+    }
+
     private static void writeAttempt(Attempt attempt, Bytes<?> bytes) {
         bytes.writeLong(attempt.timeMicros());
         bytes.writeByte((byte) attempt.outcome().ordinal());
@@ -64,11 +76,11 @@ final class MessageCodec {
         bytes.writeStopBit(attempt.retryCount());
         bytes.writeStopBit(attempt.stage() + 1L);
         bytes.writeDouble(attempt.queueSeconds());
-        bytes.writeUtf8(attempt.responseText());
-        bytes.writeUtf8(attempt.connectionId());
-        bytes.writeUtf8(attempt.bindingGroup());
-        bytes.writeUtf8(attempt.binding());
-        bytes.writeUtf8(attempt.remoteIp());
+        writeString(attempt.responseText(), bytes);
+        writeString(attempt.connectionId(), bytes);
+        writeString(attempt.bindingGroup(), bytes);
+        writeString(attempt.binding(), bytes);
+        writeString(attempt.remoteIp(), bytes);
         bytes.writeStopBit(attempt.bounceClass());
     }
 

@@ -120,6 +120,7 @@ public final class TrafficStore implements AutoCloseable {
     void append(long sequence, MessageRecord message) {
         if (appender == null) {
             appender = queue.createAppender();
+            appender.singleThreadedCheckDisabled(true);
         }
         try (DocumentContext dc = appender.writingDocument()) {
             dc.wire().bytes().writeLong(sequence);

@@ -41,6 +41,18 @@ class TrafficStoreTest {
     }
 
     @Test
+    void cursor_textOutsideAscii_readBackUnchanged() {
+        final MessageRecord message = new MessageRecord(1, "nœud", "id-é", "bücher.example", "bücher.example",
+                "s.example", "pool", "pool-a", 10, List.of(new Attempt(2, Outcome.PERMANENT, 550, "550 Empfänger "
+                + "unbekannt \u2014 ✉", 0, 1.5, "c1", "pool", "pool-a", 5, "192.0.2.1", 10)), Completeness.COMPLETE);
+        try (TrafficStore store = TrafficStore.open(dir, TEST_BLOCK_SIZE)) {
+            store.append(message);
+
+            assertEquals(List.of(message), readAll(store));
+        }
+    }
+
+    @Test
     void open_afterClose_newInstanceReadsSameRecords() {
         try (TrafficStore store = TrafficStore.open(dir, TEST_BLOCK_SIZE)) {
             sampleRecords().forEach(store::append);
