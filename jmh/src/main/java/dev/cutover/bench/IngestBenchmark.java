@@ -45,8 +45,8 @@ import java.util.stream.Stream;
  * java -jar jmh/target/benchmarks.jar IngestBenchmark -f 1 -wi 1 -i 3
  * </pre>
  * Last measured on a 2-core machine shared with other work, 500,000 messages (1,022,357 lines): parse only
- * 665 to 754 ms (about 1.4 million lines per second), whole ingest 2.35 to 2.52 s (about 0.42 million lines per
- * second: read, parse, join, Chronicle append and the final save of the ingest state).
+ * 665 to 1,030 ms over two runs (1.0 to 1.5 million lines per second), whole ingest 2.35 to 2.93 s (0.35 to 0.43
+ * million lines per second: read, parse, join, Chronicle append and the final save of the ingest state).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
