@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  */
 final class ScenarioStore implements AutoCloseable {
     private static final String LOCK_FILE = "cutover.lock";
+    /** Written by earlier versions to describe how the logs were read; still the store's own, so it may be deleted. */
     private static final String INPUTS_FILE = "inputs.txt";
     private static final String REJECTS_FILE = "rejects.tsv";
 

@@ -42,7 +42,7 @@ public final class TrafficStore implements AutoCloseable {
 
     /**
      * @param name a file or folder name directly inside a store folder
-     * @return true when the store itself wrote it (the queue folder and the ingested-files list)
+     * @return true when the store itself wrote it: its queues, its ingest state, or the file list of an older layout
      */
     public static boolean ownsEntry(String name) {
         return name.equals(QUEUE_FOLDER) || name.equals(LATE_FOLDER) || name.equals(SPILL_FOLDER)
