@@ -12,4 +12,12 @@ public interface FollowControl {
      * @return false to stop following; the ingest then saves its state and returns
      */
     boolean awaitMore();
+
+    /**
+     * @return how long a following ingest may go between two saves of its state while lines keep coming, in
+     *         nanoseconds; a save writes every message in flight, so a busy log is not saved at every look
+     */
+    default long saveIntervalNanos() {
+        return 10_000_000_000L;
+    }
 }

@@ -26,7 +26,8 @@ import java.util.PriorityQueue;
  * every file, so a killed ingest goes on from the last save.
  *
  * <p>Following: with a {@link FollowControl}, the end of a plain file is the end for now. When every chain is
- * at its end, the state is saved and the read waits; then it looks again. A file whose name now leads to a new
+ * at its end, the read waits, then looks again; the state is saved when lines came and the control's save
+ * interval has passed, and when following stops. A file whose name now leads to a new
  * file (rotation by rename, or copy and truncate) is read to its end, and the new file is read from its start.
  * Note: across the nodes of a cluster, a node whose lines reach the disk late can have them joined after newer
  * lines of another node.
@@ -43,6 +44,8 @@ final class MergedRead {
             .<Deque<MergedLogReader>>comparingLong(chain -> chain.peekFirst().headMicros())
             .thenComparingInt(chain -> chain.peekFirst().order()));
     private long linesAtLastSave;
+    private long lastSaveNanos;
+    private boolean savedWhileFollowing;
     private int nextOrder;
 
     /**
@@ -68,7 +71,7 @@ final class MergedRead {
             }
             drain();
             while (follow != null) {
-                save();
+                saveWhenDue();
                 if (!follow.awaitMore()) {
                     break;
                 }
@@ -104,6 +107,16 @@ final class MergedRead {
     private void save() {
         run.save(files());
         linesAtLastSave = run.lines();
+        lastSaveNanos = System.nanoTime();
+    }
+
+    /** While following: saves when lines came since the last save and the save interval has passed. */
+    private void saveWhenDue() {
+        final boolean due = System.nanoTime() - lastSaveNanos >= follow.saveIntervalNanos();
+        if (!savedWhileFollowing || run.lines() > linesAtLastSave && due) {
+            save();
+            savedWhileFollowing = true;
+        }
     }
 
     private void drain() {

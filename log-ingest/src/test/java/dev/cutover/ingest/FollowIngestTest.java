@@ -77,6 +77,11 @@ class FollowIngestTest extends IngestTestSupport {
             }
         }
 
+        @Override
+        public long saveIntervalNanos() {
+            return 0;
+        }
+
         void awaitParked() throws InterruptedException {
             assertTrue(parked.tryAcquire(30, TimeUnit.SECONDS), "the ingest reached the end of its files");
         }
