@@ -25,7 +25,6 @@ final class ProgressLine implements IngestListener {
     private long linesOfFile;
     private long linesAtFileStart;
     private long lastDrawNanos;
-    private boolean firstProgressOfFile;
     private boolean drawn;
 
     ProgressLine(PrintWriter err, boolean enabled) {
@@ -53,15 +52,16 @@ final class ProgressLine implements IngestListener {
         linesOfEndedFiles += linesOfFile;
         bytesOfFile = 0;
         linesOfFile = 0;
-        firstProgressOfFile = true;
+        linesAtFileStart = 0;
+    }
+
+    @Override
+    public void fileResumed(Path file, long linesBefore) {
+        linesAtFileStart = linesBefore;
     }
 
     @Override
     public void progress(Path file, long linesRead, long bytesRead, long messagesStored) {
-        if (firstProgressOfFile) {
-            linesAtFileStart = Math.max(0, linesRead - Math.min(linesRead, 1L << 16));
-            firstProgressOfFile = false;
-        }
         bytesOfFile = bytesRead;
         linesOfFile = linesRead - linesAtFileStart;
         final long now = System.nanoTime();

@@ -19,6 +19,15 @@ public interface IngestListener {
     }
 
     /**
+     * Reading of {@code file} goes on after the lines an earlier ingest read; called right after
+     * {@link #fileStarted}.
+     *
+     * @param linesBefore lines of the file read before, which {@link #progress} counts in its {@code linesRead}
+     */
+    default void fileResumed(Path file, long linesBefore) {
+    }
+
+    /**
      * Reading starts, after the files were matched with what the store holds.
      *
      * @param files      files to read, in part or whole

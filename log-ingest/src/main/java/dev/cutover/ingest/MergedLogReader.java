@@ -37,6 +37,7 @@ final class MergedLogReader implements Closeable {
     private DecompressionGuard bytes;
     private BoundedLineReader reader;
     private Object fileKey;
+    private long bytesSkipped;
     private boolean lastLineCut;
     private boolean atEnd;
     private boolean hasHead;
@@ -74,7 +75,11 @@ final class MergedLogReader implements Closeable {
         } catch (IOException e) {
             throw LogFiles.unreadable(path, e);
         }
+        bytesSkipped = bytes.format() == null ? bytes.fileBytesRead() : 0;
         reader = LogFiles.lines(bytes, offset, from == null ? 0 : from.lines());
+        if (from != null) {
+            listener.fileResumed(path, from.lines());
+        }
         reader.holdUnterminated(bytes.format() == null);
     }
 
@@ -135,7 +140,7 @@ final class MergedLogReader implements Closeable {
         if (bytes.damaged() && !lastLineCut) {
             run.rejectDamage(path, reader.lineNumber() + 1, "");
         }
-        listener.progress(path, reader.lineNumber(), bytes.fileBytesRead(), run.messagesStored());
+        listener.progress(path, reader.lineNumber(), bytes.fileBytesRead() - bytesSkipped, run.messagesStored());
     }
 
     /** Hands the line read ahead to {@code run}. */
@@ -225,7 +230,7 @@ final class MergedLogReader implements Closeable {
 
     private void noteProgress(IngestRun run, IngestListener listener) {
         if (reader.lineNumber() % Ingestor.PROGRESS_INTERVAL_LINES == 0) {
-            listener.progress(path, reader.lineNumber(), bytes.fileBytesRead(), run.messagesStored());
+            listener.progress(path, reader.lineNumber(), bytes.fileBytesRead() - bytesSkipped, run.messagesStored());
         }
     }
 }
