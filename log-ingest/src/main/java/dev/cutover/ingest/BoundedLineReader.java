@@ -21,7 +21,8 @@ import java.util.Arrays;
  * <p>Position: {@link #offset()} is the number of bytes consumed through the end of the line last returned,
  * counted from the start of the input (or from the offset the reader was started at). The last
  * {@value #WINDOW_BYTES} bytes before any recent offset can be digested with {@link #windowDigest}, which is
- * how a resumed ingest proves a file is the one it read before.
+ * how a resumed ingest proves a file is the one it read before; a reader started at an offset holds only the bytes
+ * it has read since, so its window may be shorter.
  */
 final class BoundedLineReader implements Closeable {
     /** Bytes digested before an offset to recognise a file again. */
@@ -45,6 +46,7 @@ final class BoundedLineReader implements Closeable {
     private boolean endedAtLineBreak;
     private boolean holdUnterminated;
     private long lineNumber;
+    private final long startOffset;
 
     BoundedLineReader(InputStream in, int maxBytes) {
         this(in, maxBytes, 0, 0);
@@ -57,6 +59,7 @@ final class BoundedLineReader implements Closeable {
     BoundedLineReader(InputStream in, int maxBytes, long startOffset, long startLine) {
         this.in = in;
         this.maxBytes = maxBytes;
+        this.startOffset = startOffset;
         this.scanned = startOffset;
         this.offset = startOffset;
         this.lineStart = startOffset;
@@ -119,7 +122,7 @@ final class BoundedLineReader implements Closeable {
      *         they are still held
      */
     FileWindow windowDigest(long at) {
-        final long available = Math.min(RING_BYTES - (scanned - at), at);
+        final long available = Math.min(RING_BYTES - (scanned - at), at - startOffset);
         final int length = (int) Math.max(0, Math.min(WINDOW_BYTES, available));
         final MessageDigest sha256 = FileWindow.newDigest();
         for (long i = at - length; i < at; i++) {

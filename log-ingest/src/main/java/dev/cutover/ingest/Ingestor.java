@@ -1,6 +1,7 @@
 package dev.cutover.ingest;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,10 +110,11 @@ public final class Ingestor {
      * @param listener receives progress
      * @throws IngestException when a whole file cannot be used, or the store cannot take it
      */
-    public static IngestResult ingestInputs(List<IngestInput> inputs, TrafficStore store, RejectSink rejects,
+    public static IngestResult ingestInputs(List<IngestInput> given, TrafficStore store, RejectSink rejects,
                                             IngestListener listener, IngestOptions options) {
-        inputs.forEach(input -> LogFiles.check(input.path(),
-                input.expected()));
+        final boolean follow = options.follow() != null;
+        final List<IngestInput> inputs = usable(given, follow);
+        given.stream().filter(input -> !inputs.contains(input)).forEach(input -> listener.fileSkipped(input.path()));
         if (store.isLegacy()) {
             throw new IngestException("the traffic store was written by an earlier cutover that kept no ingest "
                     + "state, so it cannot be read on; ingest into a new store folder");
@@ -122,14 +124,15 @@ public final class Ingestor {
         if (!plan.conflicts().isEmpty()) {
             throw new IngestException(plan.conflicts().get(0));
         }
-        int skipped = 0;
+        refuseLeftBehindFiles(plan);
+        int skipped = given.size() - inputs.size();
         for (IngestPlan.Planned planned : plan.planned()) {
             if (planned.kind() == IngestPlan.Kind.HELD) {
                 listener.fileSkipped(planned.input().path());
                 skipped++;
             }
         }
-        final List<List<MergedLogReader>> chains = chains(plan, state, options.follow() != null);
+        final List<List<MergedLogReader>> chains = chains(plan, state, follow);
         listener.started(chains.stream().mapToInt(List::size).sum(), chains.stream().flatMap(List::stream)
                 .mapToLong(MergedLogReader::bytesToRead).sum());
         final IngestRun run = new IngestRun(store, rejects, listener, options.bindingGroups(),
@@ -155,9 +158,7 @@ public final class Ingestor {
         if (store.isLegacy()) {
             return "it was written by an earlier cutover";
         }
-        inputs.forEach(input -> LogFiles.check(input.path(),
-                input.expected()));
-        final IngestPlan plan = IngestPlan.of(inputs, store.state());
+        final IngestPlan plan = IngestPlan.of(usable(inputs, false), store.state());
         if (!plan.conflicts().isEmpty()) {
             return plan.conflicts().get(0);
         }
@@ -213,6 +214,53 @@ public final class Ingestor {
             chains.add(List.of(new MergedLogReader(planned, chains.size(), follow)));
         }
         return chains;
+    }
+
+    /**
+     * Checks every input and leaves out empty files, which a rotation leaves behind for a moment: a log just
+     * started holds nothing yet. When following, an empty plain file is kept, to be read as it grows.
+     *
+     * @return the inputs to plan
+     * @throws IngestException when an input is missing, unreadable or binary, or every input is empty
+     */
+    private static List<IngestInput> usable(List<IngestInput> inputs, boolean follow) {
+        final List<IngestInput> usable = new ArrayList<>();
+        for (IngestInput input : inputs) {
+            if (!Files.isRegularFile(input.path()) || LogFiles.size(input.path()) > 0) {
+                LogFiles.check(input.path(), input.expected());
+                usable.add(input);
+            } else if (follow) {
+                usable.add(input);
+            }
+        }
+        if (usable.isEmpty() && !inputs.isEmpty()) {
+            LogFiles.check(inputs.get(0).path(), inputs.get(0).expected());
+        }
+        return usable;
+    }
+
+    /**
+     * A new mainlog of a node whose earlier log the store read only in part, when that log is not among the inputs:
+     * after a rotation the rest of the earlier log (usually renamed {@code mainlog.ec.1}) would be lost, since it
+     * could not be read after the new one.
+     *
+     * @throws IngestException naming the file left behind
+     */
+    private static void refuseLeftBehindFiles(IngestPlan plan) {
+        for (FileProgress left : plan.unmatched()) {
+            if (left.rawIdentity() != null) {
+                continue;
+            }
+            for (IngestPlan.Planned planned : plan.planned()) {
+                if (planned.kind() == IngestPlan.Kind.NEW && planned.input().isMainlog()
+                        && planned.input().reading().equals(left.reading())) {
+                    throw new IngestException(planned.input().path() + ": the store read only part of an earlier log "
+                            + "of the same node (" + left.name() + ", " + left.lines() + " lines), which is not among "
+                            + "the files given; after a rotation give the rotated file too (such as "
+                            + left.name() + ".1), or its last lines are lost");
+                }
+            }
+        }
     }
 
     /**
@@ -290,7 +338,7 @@ public final class Ingestor {
             final DecompressionGuard bytes = LogFiles.openBytes(file);
             try (BoundedLineReader reader = LogFiles.lines(bytes)) {
                 IngestPlan.skipFully(bytes, offset);
-                reader.holdUnterminated(bytes.format() == null);
+                reader.holdUnterminated(bytes.format() == null || offset > 0);
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     if (!reader.tooLong() && parser.parse(line) == null) {
                         return IngestRun.timeOf(parser.line());

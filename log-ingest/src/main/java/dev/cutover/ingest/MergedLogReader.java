@@ -4,8 +4,11 @@ import dev.cutover.ingest.ParsedLine.Reception;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 
@@ -38,6 +41,7 @@ final class MergedLogReader implements Closeable {
     private BoundedLineReader reader;
     private Object fileKey;
     private long bytesSkipped;
+    private String firstReject;
     private boolean lastLineCut;
     private boolean atEnd;
     private boolean hasHead;
@@ -121,10 +125,30 @@ final class MergedLogReader implements Closeable {
             if (!Files.exists(path)) {
                 return false;
             }
-            return !Objects.equals(fileKey, fileKey(path)) || Files.size(path) < reader.offset();
+            return renamed() || Files.size(path) < reader.offset() || !sameBytesBefore(reader.offset());
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** @return true when the name now leads to another file than the one open (rotation by rename) */
+    boolean renamed() {
+        return !Objects.equals(fileKey, fileKey(path));
+    }
+
+    /**
+     * @return true when the file still holds, just before {@code offset}, the bytes read there; false after a copy
+     *         and truncate that the log has since written past
+     */
+    private boolean sameBytesBefore(long offset) throws IOException {
+        final FileWindow expected = reader.windowDigest(offset);
+        final ByteBuffer seen = ByteBuffer.allocate(expected.length());
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            while (seen.hasRemaining() && channel.read(seen, offset - expected.length() + seen.position()) > 0) {
+                // Reads until the window is full or the file ends.
+            }
+        }
+        return !seen.hasRemaining() && FileWindow.of(seen.array(), seen.capacity()).equals(expected);
     }
 
     /** Stops holding a last line without a line break, for a file that will not grow again. */
@@ -158,13 +182,18 @@ final class MergedLogReader implements Closeable {
 
     /** @return how far this file has been taken: up to the line read ahead, which is not taken yet */
     FileProgress progress() {
-        final long offset = hasHead ? headStart : reader.offset();
-        final long lines = hasHead ? headLineNumber - 1 : reader.lineNumber();
+        final boolean cutByDamage = atEnd && lastLineCut;
+        final long offset = hasHead ? headStart : cutByDamage ? reader.lineStart() : reader.offset();
+        final long lines = hasHead || cutByDamage ? (hasHead ? headLineNumber : reader.lineNumber()) - 1
+                : reader.lineNumber();
         final FileIdentity raw = planned.raw();
         final boolean whole = atEnd && !hasHead && reader.pendingBytes() == 0
                 && (bytes.format() != null || offset == raw.sizeBytes());
+        final FileProgress previous = planned.previous();
+        final FileWindow window = previous != null && previous.offset() == offset ? previous.window()
+                : reader.windowDigest(offset);
         return new FileProgress(path.getFileName().toString(), planned.input().reading(), planned.head(), offset,
-                reader.windowDigest(offset), lines, whole ? raw : null);
+                window, lines, whole ? raw : null);
     }
 
     /** @return the progress this reader replaces in the store's list, or null for a file not read before */
@@ -193,6 +222,11 @@ final class MergedLogReader implements Closeable {
         return reader.lineNumber();
     }
 
+    /** @return where and why the first line was set aside, such as {@code line 1: UNKNOWN_RECORD_TYPE}, or null */
+    String firstReject() {
+        return firstReject;
+    }
+
     @Override
     public void close() throws IOException {
         if (reader != null) {
@@ -215,6 +249,9 @@ final class MergedLogReader implements Closeable {
                 : reader.tooLong() ? RejectReason.LINE_TOO_LONG : null;
         final RejectReason reason = preset != null ? preset : parser.parse(line);
         if (reason != null) {
+            if (firstReject == null) {
+                firstReject = "line " + reader.lineNumber() + ": " + reason;
+            }
             run.rejectLine(path, reader.lineNumber(), reason, line);
             return false;
         }

@@ -164,11 +164,14 @@ final class MergedRead {
         }
     }
 
-    /** Reads the old file to its end, then goes on with the new file under the same name. */
+    /**
+     * Reads the old file to its end, then goes on with the new file under the same name. After a copy and truncate
+     * the open file is the new one, so nothing more is read through it.
+     */
     private void rotate(Deque<MergedLogReader> chain, MergedLogReader old) {
         old.stopFollowing();
         chain.addLast(new MergedLogReader(IngestPlan.fresh(old.input()), nextOrder++, true));
-        if (old.advance(run, listener)) {
+        if (old.renamed() && old.advance(run, listener)) {
             pending.add(chain);
         } else {
             ended(chain);
@@ -197,7 +200,8 @@ final class MergedRead {
             parked.add(chain);
         } else if (first.isNew()) {
             throw new IngestException(first.path() + ": holds no line that parses (" + first.lineCount()
-                    + " lines read); " + CustomLogIngestor.EXPECTED + " or a Momentum mainlog");
+                    + " lines read" + (first.firstReject() == null ? "" : "; " + first.firstReject()) + "); "
+                    + first.input().expected());
         } else {
             ended(chain);
         }

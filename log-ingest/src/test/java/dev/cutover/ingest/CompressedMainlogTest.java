@@ -86,7 +86,7 @@ class CompressedMainlogTest {
             assertEquals(Map.of(RejectReason.COMPRESSED_DATA_DAMAGED, 1L), result.rejects().asMap());
             assertEquals(1, result.messagesStored());
             assertEquals(1, result.pendingMessages());
-            assertEquals(4, store.ingestedFiles().get(0).lines());
+            assertEquals(3, store.ingestedFiles().get(0).lines(), "the cut line is read again from a whole copy");
         }
     }
 

@@ -128,7 +128,8 @@ class CustomLogIngestorTest extends IngestTestSupport {
         try (TrafficStore store = store()) {
             final IngestException e = assertThrows(IngestException.class, () -> ingest(List.of(file), store));
 
-            assertTrue(e.getMessage().contains("holds no line that parses (2 lines read)"), e.getMessage());
+            assertTrue(e.getMessage().contains("holds no line that parses (2 lines read; line 1: TOO_FEW_FIELDS)"),
+                    e.getMessage());
             assertEquals(0, store.messageCount());
         }
     }

@@ -57,6 +57,32 @@ class FollowIngestTest extends IngestTestSupport {
 
 
 
+    @Test
+    void follow_copyTruncateThenGrownPastTheOldSize_newContentReadFromItsStart() throws Exception {
+        final List<String> lines = ResumableIngestTest.traffic(60);
+        final Path live = dir.resolve("mainlog.ec");
+        Files.write(live, lines.subList(0, 20));
+        final Stepper stepper = new Stepper();
+
+        try (TrafficStore store = TrafficStore.open(dir.resolve("store"), TEST_BLOCK_SIZE)) {
+            final List<IngestInput> inputs = List.of(IngestInput.mainlog(LogSource.of(live)));
+            final CompletableFuture<IngestResult> following = CompletableFuture.supplyAsync(() -> Ingestor
+                    .ingestInputs(inputs, store, sink, IngestListener.NONE,
+                            IngestOptions.defaults().withFollow(stepper)));
+            stepper.awaitParked();
+
+            Files.copy(live, dir.resolve("mainlog.ec.1"));
+            Files.write(live, lines.subList(20, lines.size()));
+            stepper.lookAgain();
+            stepper.stop();
+            final IngestResult result = following.get(30, TimeUnit.SECONDS);
+
+            assertEquals(lines.size(), result.lines());
+            assertEquals(List.of(), rejected);
+            assertEquals(wholeAtOnce(lines), storedSummaries(store));
+        }
+    }
+
     private static void append(Path file, String text) throws IOException {
         Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }

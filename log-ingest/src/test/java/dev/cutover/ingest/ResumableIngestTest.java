@@ -182,6 +182,107 @@ class ResumableIngestTest extends IngestTestSupport {
     }
 
     @Test
+    void ingest_sameLogAlternatelyPlainAndGzippedAfterAHalfLine_recognisedEachTime() throws IOException {
+        final List<String> lines = traffic(300);
+        final String text = String.join("\n", lines) + "\n";
+        final Path plain = dir.resolve("m.ec");
+        Files.writeString(plain, text.substring(0, text.length() / 2 + 17));
+        final Path gz = dir.resolve("m.ec.1.gz");
+
+        try (TrafficStore store = store("alternate")) {
+            new Ingestor().ingest(List.of(plain), store, sink, IngestListener.NONE);
+            Files.writeString(plain, text);
+            gzip(lines, gz);
+            new Ingestor().ingest(List.of(gz), store, sink, IngestListener.NONE);
+            new Ingestor().ingest(List.of(plain), store, sink, IngestListener.NONE);
+            final IngestResult again = new Ingestor().ingest(List.of(gz), store, sink, IngestListener.NONE);
+
+            assertEquals(0, again.lines());
+            assertEquals(wholeAtOnce(lines), storedSummaries(store));
+            assertEquals(List.of(), rejected);
+        }
+    }
+
+    @Test
+    void ingest_truncatedGzipThenTheWholeOne_cutLineReadWholeFromTheSecond() throws IOException {
+        final List<String> lines = traffic(2_000);
+        final Path whole = dir.resolve("full.gz");
+        gzip(lines, whole);
+        final byte[] bytes = Files.readAllBytes(whole);
+        final Path truncated = Files.write(dir.resolve("trunc.gz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        try (TrafficStore store = store("truncated")) {
+            new Ingestor().ingest(List.of(truncated), store, sink, IngestListener.NONE);
+            new Ingestor().ingest(List.of(whole), store, sink, IngestListener.NONE);
+
+            assertEquals(wholeAtOnce(lines), storedSummaries(store));
+            assertEquals(1, rejected.size(), "the cut line of the damaged copy: " + rejected);
+            assertTrue(rejected.get(0).startsWith("trunc.gz:") && rejected.get(0).endsWith(":COMPRESSED_DATA_DAMAGED"),
+                    rejected.get(0));
+        }
+    }
+
+    @Test
+    void ingest_emptyLiveLogBesideItsRotation_skippedAndTheRestRead() throws IOException {
+        final List<String> lines = traffic(100);
+        final Path rotated = Files.write(dir.resolve("mainlog.ec.1"), lines);
+        final Path live = Files.write(dir.resolve("mainlog.ec"), new byte[0]);
+
+        try (TrafficStore store = store("empty-live")) {
+            final IngestResult result = new Ingestor().ingest(List.of(rotated, live), store, sink,
+                    IngestListener.NONE);
+
+            assertEquals(1, result.filesSkipped());
+            assertEquals(wholeAtOnce(lines), storedSummaries(store));
+        }
+    }
+
+    @Test
+    void ingest_copyTruncatedLogCutMidLineThenCompressed_fragmentTakenAndRestAccepted() throws IOException {
+        final List<String> lines = traffic(400);
+        final String text = String.join("\n", lines) + "\n";
+        final int cut = text.indexOf('\n', text.length() / 2) + 20;
+        final Path live = dir.resolve("mainlog.ec");
+        Files.writeString(live, text.substring(0, cut));
+
+        try (TrafficStore store = store("copy-truncate")) {
+            new Ingestor().ingest(List.of(live), store, sink, IngestListener.NONE);
+            final Path rotated = dir.resolve("mainlog.ec.1.gz");
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(rotated))) {
+                out.write(text.substring(0, cut).getBytes(StandardCharsets.UTF_8));
+            }
+            Files.writeString(live, text.substring(cut));
+            final IngestResult next = new Ingestor().ingest(List.of(rotated, live), store, sink,
+                    IngestListener.NONE);
+            final IngestResult again = new Ingestor().ingest(List.of(rotated, live), store, sink,
+                    IngestListener.NONE);
+
+            assertEquals(1 + text.substring(cut).lines().count(), next.lines(), "the copy's last fragment, then the "
+                    + "new log");
+            assertEquals(0, again.lines());
+            assertEquals(2, rejected.size(), "the line cut in two by copy and truncate: " + rejected);
+        }
+    }
+
+    @Test
+    void ingest_newLogWhileTheEarlierOneWasReadOnlyInPart_refusedNamingIt() throws IOException {
+        final List<String> lines = traffic(100);
+        final Path live = dir.resolve("mainlog.ec");
+        Files.writeString(live, String.join("\n", lines.subList(0, 50)) + "\n" + lines.get(50).substring(0, 9));
+
+        try (TrafficStore store = store("left-behind")) {
+            new Ingestor().ingest(List.of(live), store, sink, IngestListener.NONE);
+            Files.move(live, dir.resolve("mainlog.ec.1"));
+            Files.write(live, lines.subList(60, lines.size()));
+
+            final IngestException e = assertThrows(IngestException.class,
+                    () -> new Ingestor().ingest(List.of(live), store, sink, IngestListener.NONE));
+            assertTrue(e.getMessage().contains("the store read only part of an earlier log of the same node "
+                    + "(mainlog.ec, 50 lines)"), e.getMessage());
+        }
+    }
+
+    @Test
     void ingest_olderShorterCopyGivenFirst_onlyTheLongestCopyIsRead() throws IOException {
         final List<String> lines = traffic(200);
         final Path shorter = Files.write(dir.resolve("copy-of-mainlog.ec"), lines.subList(0, 150));
