@@ -53,8 +53,8 @@ final class MessageCodec {
                     + ", this build reads versions " + LAYOUT_WITHOUT_BOUNCE_CLASS + " and " + LAYOUT_VERSION);
         }
         final boolean bounceClasses = version == LAYOUT_VERSION;
-        return new MessageRecord(bytes.readLong(), bytes.readUtf8(), bytes.readUtf8(), bytes.readUtf8(),
-                bytes.readUtf8(), bytes.readUtf8(), bytes.readUtf8(), bytes.readUtf8(), bytes.readStopBit(),
+        return new MessageRecord(bytes.readLong(), readString(bytes), readString(bytes), readString(bytes),
+                readString(bytes), readString(bytes), readString(bytes), readString(bytes), bytes.readStopBit(),
                 readAttempts(bytes, bounceClasses), COMPLETENESS[bytes.readByte()]);
     }
 
@@ -67,6 +67,20 @@ final class MessageCodec {
         final byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         bytes.writeStopBit(utf8.length);
         bytes.write(utf8);
+    }
+
+    /**
+     * Reads what {@link #writeString} (or Chronicle's {@code writeUtf8}) wrote, decoding with the JDK: Chronicle's
+     * own reader interns every string it reads, which costs more than the decoding.
+     */
+    private static String readString(Bytes<?> bytes) {
+        final int length = (int) bytes.readStopBit();
+        if (length <= 0) {
+            return "";
+        }
+        final byte[] utf8 = new byte[length];
+        bytes.read(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     private static void writeAttempt(Attempt attempt, Bytes<?> bytes) {
@@ -100,11 +114,11 @@ final class MessageCodec {
         final int retryCount = (int) bytes.readStopBit();
         final int stage = (int) bytes.readStopBit() - 1;
         final double queueSeconds = bytes.readDouble();
-        final String responseText = bytes.readUtf8();
-        final String connectionId = bytes.readUtf8();
-        final String bindingGroup = bytes.readUtf8();
-        final String binding = bytes.readUtf8();
-        final String remoteIp = bytes.readUtf8();
+        final String responseText = readString(bytes);
+        final String connectionId = readString(bytes);
+        final String bindingGroup = readString(bytes);
+        final String binding = readString(bytes);
+        final String remoteIp = readString(bytes);
         final int bounceClass = bounceClasses ? (int) bytes.readStopBit() : 0;
         return new Attempt(timeMicros, outcome, responseCode, responseText, retryCount, queueSeconds,
                 connectionId, bindingGroup, binding, stage, remoteIp, bounceClass);

@@ -153,9 +153,18 @@ public final class TrafficStore implements AutoCloseable {
         return Files.isDirectory(directory.resolve(LATE_FOLDER)) ? lateQueue().entryCount() : 0;
     }
 
+    /**
+     * The late queue indexes every excerpt (index spacing 1, not Chronicle's default), because readers take its
+     * messages in reception order, not append order, and each {@code moveToIndex} would otherwise scan headers from
+     * the nearest indexed excerpt.
+     */
     private SingleChronicleQueue lateQueue() {
         if (late == null) {
-            late = build(directory.resolve(LATE_FOLDER));
+            final var builder = ChronicleQueue.singleBuilder(directory.resolve(LATE_FOLDER)).indexSpacing(1);
+            if (blockSizeBytes > 0) {
+                builder.blockSize(blockSizeBytes);
+            }
+            late = builder.build();
         }
         return late;
     }
