@@ -92,10 +92,7 @@ final class IngestCommand implements Callable<Integer> {
                 options = options.withHoldBack(ReceptionOrderJoiner.DEFAULT_MAX_MESSAGE_AGE_MICROS);
             }
             result = ingest(inputs, rejectsPath, progress, following == null ? options : options.withFollow(following));
-            progress.finish();
             report(result, rejectsPath);
-        } finally {
-            progress.finish();
         }
         if (strict && result.rejects().total() > 0) {
             throw new UserError(result.rejects().total() + " line(s) were set aside (" + result.rejects() + "), listed "
@@ -111,6 +108,8 @@ final class IngestCommand implements Callable<Integer> {
             return Ingestor.ingestInputs(inputs, traffic.traffic(), rejects, progress, options);
         } catch (IngestException e) {
             throw new UserError(e.getMessage(), e);
+        } finally {
+            progress.finish();
         }
     }
 

@@ -74,7 +74,8 @@ final class Rehearsal {
 
     private void ingest(TrafficStore store, Path rejectsFile) {
         try (RejectsFile rejects = new RejectsFile(rejectsFile)) {
-            final long holdBack = scenario.customLogs().isEmpty() ? 0 : ReceptionOrderJoiner.DEFAULT_MAX_MESSAGE_AGE_MICROS;
+            final long holdBack = scenario.customLogs().isEmpty() ? 0
+                    : ReceptionOrderJoiner.DEFAULT_MAX_MESSAGE_AGE_MICROS;
             heldBackLines = Ingestor.ingestInputs(scenario.inputs(), store, rejects, listener,
                     IngestOptions.defaults().withHoldBack(holdBack)).heldBackLines();
         } catch (IngestException e) {
@@ -212,7 +213,8 @@ final class Rehearsal {
     private List<String> notes(MxFixture mx, LuaKumoPolicy policy, MomentumModel momentum) {
         final List<String> notes = new ArrayList<>();
         heldBackLines.forEach(line -> notes.add("a half-written last line was left out, to be read once it is "
-                + "finished: " + line.file().getFileName() + ":" + line.lineNumber() + " (" + line.bytes() + " bytes)"));
+                + "finished: " + line.file().getFileName() + ":" + line.lineNumber() + " (" + line.bytes()
+                + " bytes)"));
         momentum.bindingsByGroup().forEach((group, bindings) -> noteUndeclared(notes, group, bindings));
         if (!mx.unknownDomains().isEmpty()) {
             notes.add(mx.unknownDomains().size() + " domain(s) have no MX data; each is its own site (implicit MX): "

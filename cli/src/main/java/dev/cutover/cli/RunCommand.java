@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
 /** {@code cutover run SCENARIO}: ingest, replay through the three engines, report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Replays a scenario's Momentum logs through the Momentum and KumoMTA models and reports "
-                + "where they diverge.", "Exit status: 0 within tolerance, 1 diverged, 2 bad input or usage (or any line set aside, with "
-                + "--strict)."})
+                + "where they diverge.", "Exit status: 0 within tolerance, 1 diverged, 2 bad input or usage (or any "
+                + "line set aside, with --strict)."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario.toml, or a folder holding one")

@@ -212,7 +212,8 @@ class EndToEndTest {
             assertEquals(1, same.traffic().messageCount());
         }
 
-        try (ScenarioStore other = ScenarioStore.open(store, List.of(IngestInput.mainlog(new LogSource(log, "mta2"))))) {
+        final List<IngestInput> asMta2 = List.of(IngestInput.mainlog(new LogSource(log, "mta2")));
+        try (ScenarioStore other = ScenarioStore.open(store, asMta2)) {
             assertEquals(0, other.traffic().messageCount());
         }
     }

@@ -17,8 +17,8 @@ import java.util.Set;
  *
  * <p>Exactly once: a run starts from the store's saved {@link IngestState}. When the queue (or the late queue of
  * stragglers) holds more messages than the state says (an ingest was killed after appending them), the first
- * messages this run joins for it are those very messages, so that many are counted but not appended again. {@link #save} writes the state; at the end of a run
- * the messages still open stay in it instead of the queue.
+ * messages this run joins for it are those very messages, so that many are counted but not appended again.
+ * {@link #save} writes the state; at the end of a run the messages still open stay in it instead of the queue.
  */
 final class IngestRun {
     private final TrafficStore store;
@@ -152,8 +152,8 @@ final class IngestRun {
     void save(List<FileProgress> files) {
         final IngestState.HoldState held = holdBack != null ? holdBack.state()
                 : IngestState.EMPTY.held();
-        store.saveState(new IngestState(store.messageCount(), store.lateCount(), rejects.position(), newestLineMicros, lastStoredMicros,
-                new ArrayList<>(files), joiner.state(), held));
+        store.saveState(new IngestState(store.messageCount(), store.lateCount(), rejects.position(), newestLineMicros,
+                lastStoredMicros, files, joiner.state(), held));
     }
 
     private RejectReason open(String lineNode, Reception implied) {
@@ -164,8 +164,8 @@ final class IngestRun {
     IngestResult result(int filesRead, int filesSkipped) {
         return new IngestResult(filesRead, filesSkipped, lines, messagesStored, filteredMessages,
                 rejectCounts.copy(), rejectCounts.count(RejectReason.ORPHAN_ATTEMPT), noFinalOutcome,
-                firstReceptionMicros, lastReceptionMicros, joiner.openMessages() + (holdBack == null ? 0 : holdBack.size()), joiner.bouncesJoined(),
-                joiner.outOfBandBounces(), heldBackLines);
+                firstReceptionMicros, lastReceptionMicros, joiner.openMessages() + (holdBack == null ? 0
+                : holdBack.size()), joiner.bouncesJoined(), joiner.outOfBandBounces(), heldBackLines);
     }
 
     static long timeOf(ParsedLine line) {

@@ -39,8 +39,8 @@ import java.util.function.LongFunction;
  * @param join             the join's open messages and counters
  * @param held             messages a custom-log ingest holds back for earlier receptions
  */
-public record IngestState(long storedMessages, long storedLate, long rejectsPosition, long newestLineMicros, long lastStoredMicros,
-                          List<FileProgress> files, JoinState join, HoldState held) {
+public record IngestState(long storedMessages, long storedLate, long rejectsPosition, long newestLineMicros,
+                          long lastStoredMicros, List<FileProgress> files, JoinState join, HoldState held) {
     static final String FILE_NAME = "ingest-state.bin";
     private static final String MAGIC = "CUTOVER-INGEST-STATE";
     private static final int LAYOUT_VERSION = 2;

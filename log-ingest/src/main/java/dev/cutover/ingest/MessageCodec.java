@@ -14,8 +14,9 @@ import java.util.List;
  * size (stop-bit); attempt count (stop-bit) and per attempt: time micros (8 bytes), outcome ordinal
  * (1 byte), response code, retry count, stage + 1 (stop-bit each), queue seconds (8-byte double), response
  * text, connection id, binding group, binding, remote IP (length-prefixed UTF-8), bounce class (stop-bit);
- * last the completeness ordinal (1 byte). Version 1 lacked the bounce class, which reads as 0. Fields are in the order of the record components, so reading is one constructor call
- * whose arguments Java evaluates left to right.
+ * last the completeness ordinal (1 byte). Version 1 lacked the bounce class, which reads as 0. Fields are in
+ * the order of the record components, so reading is one constructor call whose arguments Java evaluates left to
+ * right. The store puts an 8-byte sequence number before each message ({@link TrafficStore}).
  * A delivered message with one attempt takes about 150 bytes.
  */
 final class MessageCodec {

@@ -14,10 +14,11 @@ import java.util.List;
 
 /**
  * The on-disk store of joined messages: an append-only Chronicle Queue holding one excerpt per
- * {@link MessageRecord} in reception order (layout in {@link MessageCodec}), plus the {@link IngestState}: how far
- * each input file was read and the messages still open in the join. Chronicle Queue usage follows its README (github.com/OpenHFT/Chronicle-Queue): a single
- * queue built with {@code ChronicleQueue.singleBuilder}, the default FAST_DAILY roll cycle, raw bytes
- * written through {@code writingDocument()}.
+ * {@link MessageRecord} in reception order (its sequence number, then the layout in {@link MessageCodec}), a late
+ * queue of stragglers, and the {@link IngestState}: how far each input file was read and the messages still open
+ * in the join. Chronicle Queue usage follows its README (github.com/OpenHFT/Chronicle-Queue): queues built with
+ * {@code ChronicleQueue.singleBuilder}, the default FAST_DAILY roll cycle, raw bytes written through
+ * {@code writingDocument()}.
  *
  * <p>Directory layout: {@code messages/} holds the queue's cycle files, {@code ingest-state.bin} the state.
  * Another process may open the same directory and read it with {@link #cursor()}, also while this one appends.

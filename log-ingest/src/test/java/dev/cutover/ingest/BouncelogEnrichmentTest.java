@@ -23,8 +23,10 @@ class BouncelogEnrichmentTest extends IngestTestSupport {
                 "1717430500@A1@B1@C3@P@example.net@1000@retail@ip-1@5@1@100.0@192.0.2.9@550 5.1.1 user unknown",
                 "1717430600@@@@M"));
         final Path bouncelog = Files.write(dir.resolve("bouncelog.ec"), List.of(
-                "1717430402@A1@B1@C1@T@ann@example.net@news@sender.example@retail@ip-1@5@22@1000@192.0.2.9@452 4.2.2 mailbox full",
-                "1717430500@A1@B1@C3@B@ann@example.net@news@sender.example@retail@ip-1@5@10@1000@192.0.2.9@550 5.1.1 user unknown",
+                "1717430402@A1@B1@C1@T@ann@example.net@news@sender.example@retail@ip-1@5@22@1000@192.0.2.9"
+                        + "@452 4.2.2 mailbox full",
+                "1717430500@A1@B1@C3@B@ann@example.net@news@sender.example@retail@ip-1@5@10@1000@192.0.2.9"
+                        + "@550 5.1.1 user unknown",
                 "1717430550@A2@B2@C0@B@bob@example.org@news@sender.example@retail@ip-1@21@60@1000@@out of office",
                 "1717430560@Z9@B9@C9@B@eve@example.com@news@sender.example@retail@ip-1@5@10@1000@192.0.2.7@550 no",
                 "1717430600@@@@M1"));

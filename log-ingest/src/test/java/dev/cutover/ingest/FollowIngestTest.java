@@ -28,11 +28,7 @@ class FollowIngestTest extends IngestTestSupport {
         final Stepper stepper = new Stepper();
 
         try (TrafficStore store = TrafficStore.open(dir.resolve("store"), TEST_BLOCK_SIZE)) {
-            final List<IngestInput> inputs = List.of(IngestInput.mainlog(LogSource.of(live)));
-            final CompletableFuture<IngestResult> following = CompletableFuture.supplyAsync(() -> Ingestor
-                    .ingestInputs(inputs, store, sink, IngestListener.NONE,
-                            IngestOptions.defaults().withFollow(stepper)));
-            stepper.awaitParked();
+            final CompletableFuture<IngestResult> following = startFollowing(live, store, stepper);
 
             append(live, String.join("\n", lines.subList(10, 20)) + "\n" + lines.get(20).substring(0, 12));
             stepper.lookAgain();
@@ -65,11 +61,7 @@ class FollowIngestTest extends IngestTestSupport {
         final Stepper stepper = new Stepper();
 
         try (TrafficStore store = TrafficStore.open(dir.resolve("store"), TEST_BLOCK_SIZE)) {
-            final List<IngestInput> inputs = List.of(IngestInput.mainlog(LogSource.of(live)));
-            final CompletableFuture<IngestResult> following = CompletableFuture.supplyAsync(() -> Ingestor
-                    .ingestInputs(inputs, store, sink, IngestListener.NONE,
-                            IngestOptions.defaults().withFollow(stepper)));
-            stepper.awaitParked();
+            final CompletableFuture<IngestResult> following = startFollowing(live, store, stepper);
 
             Files.copy(live, dir.resolve("mainlog.ec.1"));
             Files.write(live, lines.subList(20, lines.size()));
@@ -81,6 +73,16 @@ class FollowIngestTest extends IngestTestSupport {
             assertEquals(List.of(), rejected);
             assertEquals(wholeAtOnce(lines), storedSummaries(store));
         }
+    }
+
+    /** Starts following {@code live} on another thread and waits until it has read to the end. */
+    private CompletableFuture<IngestResult> startFollowing(Path live, TrafficStore store, Stepper stepper)
+            throws InterruptedException {
+        final List<IngestInput> inputs = List.of(IngestInput.mainlog(LogSource.of(live)));
+        final CompletableFuture<IngestResult> following = CompletableFuture.supplyAsync(() -> Ingestor
+                .ingestInputs(inputs, store, sink, IngestListener.NONE, IngestOptions.defaults().withFollow(stepper)));
+        stepper.awaitParked();
+        return following;
     }
 
     private static void append(Path file, String text) throws IOException {
