@@ -295,6 +295,7 @@ public record IngestState(long storedMessages, long storedLate, long rejectsPosi
     private static void writePending(List<Pending> pending, ChunkedOutput out) throws IOException {
         final Bytes<?> bytes = out.bytes;
         bytes.writeStopBit(pending.size());
+        final MessageCodec.Encoder encoder = new MessageCodec.Encoder();
         for (Pending p : pending) {
             out.flushWhenFull();
             bytes.writeLong(p.sequence());
@@ -302,7 +303,7 @@ public record IngestState(long storedMessages, long storedLate, long rejectsPosi
             bytes.writeLong(p.spillIndex());
             bytes.writeBoolean(p.straggler());
             if (!p.isSpilled()) {
-                MessageCodec.write(p.message(), bytes);
+                encoder.message(p.message()).writeTo(bytes);
             }
         }
     }

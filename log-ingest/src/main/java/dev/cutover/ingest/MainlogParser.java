@@ -246,12 +246,6 @@ public final class MainlogParser {
 
     /** @return the domain in lower case; most are already, and come back as they are without a copy */
     private static String lower(String domain) {
-        for (int i = 0; i < domain.length(); i++) {
-            final char c = domain.charAt(i);
-            if (c >= 'A' && c <= 'Z' || c > 0x7f) {
-                return domain.toLowerCase(Locale.ROOT);
-            }
-        }
-        return domain;
+        return domain.toLowerCase(Locale.ROOT);
     }
 }

@@ -2,8 +2,12 @@ package dev.cutover.ingest;
 
 import net.openhft.chronicle.bytes.Bytes;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,24 +33,6 @@ final class MessageCodec {
     private MessageCodec() {
     }
 
-    static void write(MessageRecord message, Bytes<?> bytes) {
-        bytes.writeByte(LAYOUT_VERSION);
-        bytes.writeLong(message.receptionMicros());
-        writeString(message.node(), bytes);
-        writeString(message.messageId(), bytes);
-        writeString(message.recipientDomain(), bytes);
-        writeString(message.routingDomain(), bytes);
-        writeString(message.senderDomain(), bytes);
-        writeString(message.bindingGroup(), bytes);
-        writeString(message.binding(), bytes);
-        bytes.writeStopBit(message.sizeBytes());
-        bytes.writeStopBit(message.attempts().size());
-        for (Attempt attempt : message.attempts()) {
-            writeAttempt(attempt, bytes);
-        }
-        bytes.writeByte((byte) message.completeness().ordinal());
-    }
-
     static MessageRecord read(Bytes<?> bytes) {
         final byte version = bytes.readByte();
         if (version != LAYOUT_VERSION && version != LAYOUT_WITHOUT_BOUNCE_CLASS) {
@@ -60,18 +46,7 @@ final class MessageCodec {
     }
 
     /**
-     * Writes {@code text} as {@code Bytes.readUtf8} reads it: the stop-bit length of its UTF-8 bytes, then the
-     * bytes. Encoding with the JDK is several times faster than Chronicle's own writer, which looks up each
-     * string's coder by reflection.
-     */
-    private static void writeString(String text, Bytes<?> bytes) {
-        final byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        bytes.writeStopBit(utf8.length);
-        bytes.write(utf8);
-    }
-
-    /**
-     * Reads what {@link #writeString} (or Chronicle's {@code writeUtf8}) wrote, decoding with the JDK: Chronicle's
+     * Reads what {@link Encoder#string} (or Chronicle's {@code writeUtf8}) wrote, decoding with the JDK: Chronicle's
      * own reader interns every string it reads, which costs more than the decoding.
      */
     private static String readString(Bytes<?> bytes) {
@@ -82,21 +57,6 @@ final class MessageCodec {
         final byte[] utf8 = new byte[length];
         bytes.read(utf8);
         return new String(utf8, StandardCharsets.UTF_8);
-    }
-
-    private static void writeAttempt(Attempt attempt, Bytes<?> bytes) {
-        bytes.writeLong(attempt.timeMicros());
-        bytes.writeByte((byte) attempt.outcome().ordinal());
-        bytes.writeStopBit(attempt.responseCode());
-        bytes.writeStopBit(attempt.retryCount());
-        bytes.writeStopBit(attempt.stage() + 1L);
-        bytes.writeDouble(attempt.queueSeconds());
-        writeString(attempt.responseText(), bytes);
-        writeString(attempt.connectionId(), bytes);
-        writeString(attempt.bindingGroup(), bytes);
-        writeString(attempt.binding(), bytes);
-        writeString(attempt.remoteIp(), bytes);
-        bytes.writeStopBit(attempt.bounceClass());
     }
 
     private static List<Attempt> readAttempts(Bytes<?> bytes, boolean bounceClasses) {
@@ -123,5 +83,140 @@ final class MessageCodec {
         final int bounceClass = bounceClasses ? (int) bytes.readStopBit() : 0;
         return new Attempt(timeMicros, outcome, responseCode, responseText, retryCount, queueSeconds,
                 connectionId, bindingGroup, binding, stage, remoteIp, bounceClass);
+    }
+
+    /**
+     * Encodes messages into a reusable array on the heap and copies each into an excerpt in one write. Chronicle's
+     * mapped bytes check bounds and position on every small write; a message is about twenty of them, and
+     * encoding on the heap first makes an append several times cheaper. Numbers are laid out as Chronicle lays
+     * them out (little-endian longs and doubles, its stop-bit encoding), so {@link #read} reads them with
+     * Chronicle's own readers.
+     */
+    static final class Encoder {
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+                ByteOrder.LITTLE_ENDIAN);
+        private static final int STOP_BIT_MAX_BYTES = 11;
+
+        private byte[] buffer = new byte[512];
+        private int length;
+
+        /** Encodes {@code message} alone, forgetting what was encoded before. */
+        Encoder message(MessageRecord message) {
+            length = 0;
+            body(message);
+            return this;
+        }
+
+        /** Encodes {@code sequence} (8 bytes) and then {@code message}, forgetting what was encoded before. */
+        Encoder message(long sequence, MessageRecord message) {
+            length = 0;
+            int64(sequence);
+            body(message);
+            return this;
+        }
+
+        /** Copies what was encoded to {@code bytes} at its write position. */
+        void writeTo(Bytes<?> bytes) {
+            bytes.write(buffer, 0, length);
+        }
+
+        /** @return the bytes encoded so far (a copy) */
+        byte[] toByteArray() {
+            return Arrays.copyOf(buffer, length);
+        }
+
+        private void body(MessageRecord message) {
+            int8(LAYOUT_VERSION);
+            int64(message.receptionMicros());
+            string(message.node());
+            string(message.messageId());
+            string(message.recipientDomain());
+            string(message.routingDomain());
+            string(message.senderDomain());
+            string(message.bindingGroup());
+            string(message.binding());
+            stopBit(message.sizeBytes());
+            final List<Attempt> attempts = message.attempts();
+            stopBit(attempts.size());
+            for (int i = 0; i < attempts.size(); i++) {
+                attempt(attempts.get(i));
+            }
+            int8((byte) message.completeness().ordinal());
+        }
+
+        private void attempt(Attempt attempt) {
+            int64(attempt.timeMicros());
+            int8((byte) attempt.outcome().ordinal());
+            stopBit(attempt.responseCode());
+            stopBit(attempt.retryCount());
+            stopBit(attempt.stage() + 1L);
+            int64(Double.doubleToRawLongBits(attempt.queueSeconds()));
+            string(attempt.responseText());
+            string(attempt.connectionId());
+            string(attempt.bindingGroup());
+            string(attempt.binding());
+            string(attempt.remoteIp());
+            stopBit(attempt.bounceClass());
+        }
+
+        private void int8(byte value) {
+            room(1);
+            buffer[length++] = value;
+        }
+
+        private void int64(long value) {
+            room(Long.BYTES);
+            LONGS.set(buffer, length, value);
+            length += Long.BYTES;
+        }
+
+        /**
+         * Chronicle's stop-bit encoding: seven bits a byte, least significant first, the high bit set on every byte
+         * but the last; a negative value is its complement so encoded, with the last byte's high bit set and a zero
+         * byte after it.
+         */
+        private void stopBit(long value) {
+            room(STOP_BIT_MAX_BYTES);
+            long rest = value < 0 ? ~value : value;
+            while ((rest & ~0x7FL) != 0) {
+                buffer[length++] = (byte) (0x80 | rest & 0x7F);
+                rest >>>= 7;
+            }
+            if (value < 0) {
+                buffer[length++] = (byte) (0x80 | rest);
+                buffer[length++] = 0;
+            } else {
+                buffer[length++] = (byte) rest;
+            }
+        }
+
+        /** The stop-bit length of the text's UTF-8 bytes, then the bytes; ASCII text is copied without a detour. */
+        private void string(String text) {
+            final int chars = text.length();
+            room(STOP_BIT_MAX_BYTES + chars);
+            final int lengthAt = length;
+            stopBit(chars);
+            final int start = length;
+            for (int i = 0; i < chars; i++) {
+                final char c = text.charAt(i);
+                if (c >= 0x80) {
+                    length = lengthAt;
+                    final byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                    stopBit(utf8.length);
+                    room(utf8.length);
+                    System.arraycopy(utf8, 0, buffer, length, utf8.length);
+                    length += utf8.length;
+                    return;
+                }
+                buffer[start + i] = (byte) c;
+            }
+            length = start + chars;
+        }
+
+        private void room(int bytes) {
+            if (length + bytes > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + bytes));
+            }
+        }
     }
 }

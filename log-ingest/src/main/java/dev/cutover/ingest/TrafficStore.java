@@ -77,6 +77,7 @@ public final class TrafficStore implements AutoCloseable {
     private final boolean legacy;
     private IngestState state;
     private ExcerptAppender appender;
+    private final MessageCodec.Encoder encoder = new MessageCodec.Encoder();
 
     private TrafficStore(Path directory, long blockSizeBytes, SingleChronicleQueue queue) {
         this.directory = directory;
@@ -124,8 +125,7 @@ public final class TrafficStore implements AutoCloseable {
             appender.singleThreadedCheckDisabled(true);
         }
         try (DocumentContext dc = appender.writingDocument()) {
-            dc.wire().bytes().writeLong(sequence);
-            MessageCodec.write(message, dc.wire().bytes());
+            encoder.message(sequence, message).writeTo(dc.wire().bytes());
         }
     }
 
@@ -144,8 +144,7 @@ public final class TrafficStore implements AutoCloseable {
             lateAppender = lateQueue().createAppender();
         }
         try (DocumentContext dc = lateAppender.writingDocument()) {
-            dc.wire().bytes().writeLong(sequence);
-            MessageCodec.write(message, dc.wire().bytes());
+            encoder.message(sequence, message).writeTo(dc.wire().bytes());
         }
     }
 
@@ -188,7 +187,7 @@ public final class TrafficStore implements AutoCloseable {
             spillAppender = spillQueue().createAppender();
         }
         try (DocumentContext dc = spillAppender.writingDocument()) {
-            MessageCodec.write(message, dc.wire().bytes());
+            encoder.message(message).writeTo(dc.wire().bytes());
             return dc.index();
         }
     }
