@@ -24,7 +24,7 @@ final class InputLineParser {
 
     InputLineParser(IngestInput input) {
         this.kind = input.kind();
-        this.mainlog = kind == IngestInput.Kind.MAINLOG ? new MainlogParser() : null;
+        this.mainlog = kind == IngestInput.Kind.MAINLOG ? MainlogParser.forJoin() : null;
         this.custom = kind == IngestInput.Kind.CUSTOM
                 ? new CustomLineParser(input.custom().format(), input.custom().stage()) : null;
         this.bouncelog = kind == IngestInput.Kind.BOUNCELOG ? new BouncelogParser() : null;

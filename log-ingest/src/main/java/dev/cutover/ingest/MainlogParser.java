@@ -40,6 +40,10 @@ import java.util.Set;
  *   <li>The parser never throws: every defect becomes a {@link Rejected} with a {@link RejectReason}.</li>
  * </ul>
  *
+ * <p>A parser made by {@link #forJoin()} leaves empty the fields no stored message holds: the batch id, and of an
+ * R line the inbound connection id, both localparts, the peer IP and the protocol. An ingest reads millions of
+ * lines, and those strings were most of what parsing allocated.
+ *
  * <p>Note: a parser reuses its field index from line to line, so it serves one thread.
  */
 public final class MainlogParser {
@@ -58,6 +62,21 @@ public final class MainlogParser {
     private static final List<String> RECORD_TYPE_ORDER = List.of("D", "R", "T", "P", "X", "M", "M1");
 
     private final LineFields fields = new LineFields();
+    private final boolean everyField;
+
+    /** A parser that keeps every field of a line. */
+    public MainlogParser() {
+        this(true);
+    }
+
+    private MainlogParser(boolean everyField) {
+        this.everyField = everyField;
+    }
+
+    /** @return a parser that keeps only the fields the join stores (see the class comment) */
+    public static MainlogParser forJoin() {
+        return new MainlogParser(false);
+    }
 
     /**
      * @param line one log line without its line terminator (a trailing carriage return is ignored); may
@@ -84,22 +103,7 @@ public final class MainlogParser {
         return parseRecord(timeMicros, fields);
     }
 
-    /**
-     * The checks every log line passes before its fields are read, whatever the log.
-     *
-     * @return EMPTY_LINE, LINE_TOO_LONG or BINARY_DATA when the line cannot be a log line, else null
-     */
-    public static RejectReason screen(String line) {
-        if (line == null || line.isEmpty() || line.equals("\r")) {
-            return RejectReason.EMPTY_LINE;
-        }
-        if (line.length() > MAX_LINE_CHARS) {
-            return RejectReason.LINE_TOO_LONG;
-        }
-        return line.indexOf('\0') >= 0 ? RejectReason.BINARY_DATA : null;
-    }
-
-    private static ParsedLine parseRecord(long timeMicros, LineFields f) {
+    private ParsedLine parseRecord(long timeMicros, LineFields f) {
         final String type = recordType(f);
         if (type == null) {
             return new Rejected(RejectReason.UNKNOWN_RECORD_TYPE);
@@ -117,6 +121,21 @@ public final class MainlogParser {
         };
     }
 
+    /**
+     * The checks every log line passes before its fields are read, whatever the log.
+     *
+     * @return EMPTY_LINE, LINE_TOO_LONG or BINARY_DATA when the line cannot be a log line, else null
+     */
+    public static RejectReason screen(String line) {
+        if (line == null || line.isEmpty() || line.equals("\r")) {
+            return RejectReason.EMPTY_LINE;
+        }
+        if (line.length() > MAX_LINE_CHARS) {
+            return RejectReason.LINE_TOO_LONG;
+        }
+        return line.indexOf('\0') >= 0 ? RejectReason.BINARY_DATA : null;
+    }
+
     private static ParsedLine heartbeat(long timeMicros, String type, LineFields f) {
         final boolean idsEmpty = f.isEmpty(1) && f.isEmpty(2) && f.isEmpty(3);
         if (!idsEmpty || f.count() > HEAD_FIELDS) {
@@ -125,7 +144,7 @@ public final class MainlogParser {
         return new Heartbeat(timeMicros, type);
     }
 
-    private static ParsedLine reception(long timeMicros, LineFields f) {
+    private ParsedLine reception(long timeMicros, LineFields f) {
         final int middle = tailFields(f) - RECEPTION_RIGHT;
         if (middle < ENVELOPE_FIELDS) {
             return new Rejected(RejectReason.TOO_FEW_FIELDS);
@@ -134,6 +153,10 @@ public final class MainlogParser {
         final long size = MainlogNumbers.count(f.text(), f.start(right + 1), f.end(right + 1));
         if (size < 0) {
             return new Rejected(RejectReason.BAD_NUMBER);
+        }
+        if (!everyField && middle == ENVELOPE_FIELDS) {
+            return new Reception(timeMicros, f.string(1), "", "", "", lower(f.string(HEAD_FIELDS + 1)), "",
+                    lower(f.string(HEAD_FIELDS + 3)), "", size, "", f.string(right + 3), f.string(right + 4));
         }
         final String[] envelope = envelope(f, middle);
         return new Reception(timeMicros, f.string(1), f.string(2), f.string(3), envelope[0], lower(envelope[1]),
@@ -150,7 +173,7 @@ public final class MainlogParser {
         return middle == ENVELOPE_FIELDS ? tokens : ReceptionEnvelope.resolve(tokens, middle);
     }
 
-    private static ParsedLine delivery(long timeMicros, AttemptKind kind, LineFields f) {
+    private ParsedLine delivery(long timeMicros, AttemptKind kind, LineFields f) {
         final int tail = tailFields(f);
         if (tail < DELIVERY_TAIL_MIN || tail > DELIVERY_TAIL_MAX) {
             return new Rejected(tail < DELIVERY_TAIL_MIN ? RejectReason.TOO_FEW_FIELDS
@@ -164,12 +187,12 @@ public final class MainlogParser {
         }
         final String remoteIp = tail == DELIVERY_TAIL_MAX ? f.string(HEAD_FIELDS + 6) : "";
         final int code = kind == AttemptKind.D ? DELIVERED_CODE : 0;
-        return new AttemptLine(timeMicros, kind, f.string(1), f.string(2), f.string(3), lower(f.string(HEAD_FIELDS)),
+        return new AttemptLine(timeMicros, kind, f.string(1), batchId(f), f.string(3), lower(f.string(HEAD_FIELDS)),
                 bytes, f.string(HEAD_FIELDS + 2), f.string(HEAD_FIELDS + 3), -1, retries, queueSeconds, remoteIp,
                 code, "");
     }
 
-    private static ParsedLine failure(long timeMicros, AttemptKind kind, LineFields f) {
+    private ParsedLine failure(long timeMicros, AttemptKind kind, LineFields f) {
         if (tailFields(f) < FAILURE_TAIL) {
             return new Rejected(RejectReason.TOO_FEW_FIELDS);
         }
@@ -181,9 +204,13 @@ public final class MainlogParser {
             return new Rejected(RejectReason.BAD_NUMBER);
         }
         final String text = f.rest(HEAD_FIELDS + FAILURE_TAIL - 1);
-        return new AttemptLine(timeMicros, kind, f.string(1), f.string(2), f.string(3), lower(f.string(HEAD_FIELDS)),
+        return new AttemptLine(timeMicros, kind, f.string(1), batchId(f), f.string(3), lower(f.string(HEAD_FIELDS)),
                 bytes, f.string(HEAD_FIELDS + 2), f.string(HEAD_FIELDS + 3), stage, retries, queueSeconds,
                 f.string(HEAD_FIELDS + 7), MainlogNumbers.responseCode(text), text);
+    }
+
+    private String batchId(LineFields f) {
+        return everyField ? f.string(2) : "";
     }
 
     /** @return the number of fields after the record type */

@@ -32,6 +32,37 @@ class MainlogParserTest {
     }
 
     @Test
+    void forJoin_exampleReception_keepsWhatTheJoinStoresAndEmptiesTheRest() {
+        final Reception r = assertInstanceOf(Reception.class, MainlogParser.forJoin().parse(example.get(0)));
+
+        assertEquals(new Reception(1_717_430_400_000_000L, "A1/00-23311-0B7C21F9", "", "", "", "example.net", "",
+                "news.example.com", "", 48211, "", "retail", "retail-ip-03"), r);
+    }
+
+    @Test
+    void forJoin_everyExampleLine_sameAsFullParserBarBatchAndInboundFields() {
+        final MainlogParser lean = MainlogParser.forJoin();
+        for (String line : example) {
+            final ParsedLine full = parser.parse(line);
+            final ParsedLine kept = lean.parse(line);
+            if (full instanceof AttemptLine a) {
+                final AttemptLine k = assertInstanceOf(AttemptLine.class, kept);
+                assertEquals("", k.batchId());
+                assertEquals(new AttemptLine(a.timeMicros(), a.kind(), a.messageId(), "", a.connectionId(),
+                        a.domain(), a.bytes(), a.bindingGroup(), a.binding(), a.stage(), a.retryCount(),
+                        a.queueSeconds(), a.remoteIp(), a.responseCode(), a.responseText()), k, line);
+            } else if (full instanceof Reception f) {
+                final Reception k = assertInstanceOf(Reception.class, kept);
+                assertEquals(List.of(f.timeMicros(), f.messageId(), f.recipientDomain(), f.senderDomain(),
+                        f.sizeBytes(), f.bindingGroup(), f.binding()), List.of(k.timeMicros(), k.messageId(),
+                        k.recipientDomain(), k.senderDomain(), k.sizeBytes(), k.bindingGroup(), k.binding()), line);
+            } else {
+                assertEquals(full, kept, line);
+            }
+        }
+    }
+
+    @Test
     void parse_exampleRestReception_peerUnknown() {
         final Reception r = assertInstanceOf(Reception.class, parser.parse(example.get(1)));
 
