@@ -38,7 +38,7 @@ final class BoundedLineReader implements Closeable {
     private long lineBytes;
     private int position;
     private int limit;
-    private long scanned;
+    private long bufferStart;
     private long offset;
     private long lineStart;
     private boolean cutting;
@@ -60,7 +60,7 @@ final class BoundedLineReader implements Closeable {
         this.in = in;
         this.maxBytes = maxBytes;
         this.startOffset = startOffset;
-        this.scanned = startOffset;
+        this.bufferStart = startOffset;
         this.offset = startOffset;
         this.lineStart = startOffset;
         this.lineNumber = startLine;
@@ -73,6 +73,12 @@ final class BoundedLineReader implements Closeable {
 
     /** @return the next line (cut to {@code maxBytes} when {@link #tooLong()}), or null at the end for now */
     String readLine() throws IOException {
+        if (lineBytes == 0 && position < limit) {
+            final String whole = lineInBuffer();
+            if (whole != null) {
+                return whole;
+            }
+        }
         while (fill()) {
             if (consumeUntilNewline()) {
                 endedAtLineBreak = true;
@@ -122,11 +128,11 @@ final class BoundedLineReader implements Closeable {
      *         they are still held
      */
     FileWindow windowDigest(long at) {
-        final long available = Math.min(RING_BYTES - (scanned - at), at - startOffset);
+        final long available = at - Math.max(startOffset, bufferStart - RING_BYTES);
         final int length = (int) Math.max(0, Math.min(WINDOW_BYTES, available));
         final MessageDigest sha256 = FileWindow.newDigest();
         for (long i = at - length; i < at; i++) {
-            sha256.update(ring[(int) (i % RING_BYTES)]);
+            sha256.update(i >= bufferStart ? buffer[(int) (i - bufferStart)] : ring[(int) (i % RING_BYTES)]);
         }
         return new FileWindow(length, FileWindow.hex(sha256.digest()));
     }
@@ -140,9 +146,36 @@ final class BoundedLineReader implements Closeable {
         if (position < limit) {
             return true;
         }
+        remember();
+        bufferStart += limit;
         limit = Math.max(0, in.read(buffer, 0, buffer.length));
         position = 0;
         return limit > 0;
+    }
+
+    /**
+     * The common case: a whole line, line break included, waiting in the buffer, decoded from there without a
+     * copy.
+     *
+     * @return the line, or null when the buffer ends inside it
+     */
+    private String lineInBuffer() {
+        int end = position;
+        while (end < limit && buffer[end] != '\n') {
+            end++;
+        }
+        if (end == limit || end - position > maxBytes) {
+            return null;
+        }
+        final int from = position;
+        position = end + 1;
+        lineNumber++;
+        lineStart = offset;
+        offset += position - from;
+        endedAtLineBreak = true;
+        tooLong = false;
+        final int length = end > from && buffer[end - 1] == '\r' ? end - 1 - from : end - from;
+        return new String(buffer, from, length, StandardCharsets.UTF_8);
     }
 
     /** Moves buffered bytes into the line; @return true when a newline ended it. */
@@ -154,7 +187,6 @@ final class BoundedLineReader implements Closeable {
         final boolean ended = end < limit;
         final int next = ended ? end + 1 : end;
         keep(position, end);
-        remember(position, next);
         lineBytes += next - position;
         position = next;
         return ended;
@@ -171,18 +203,20 @@ final class BoundedLineReader implements Closeable {
         cutting |= kept < to - from;
     }
 
-    /** Keeps the last {@value #RING_BYTES} bytes scanned for {@link #windowDigest}. */
-    private void remember(int from, int to) {
-        final int start = Math.max(from, to - RING_BYTES);
-        final long startAt = scanned + (start - from);
+    /**
+     * Keeps the last {@value #RING_BYTES} bytes of the buffer before it is refilled, each at its offset modulo the
+     * ring's size, so the ring and the buffer together hold the bytes before any offset still within reach of
+     * {@link #windowDigest}.
+     */
+    private void remember() {
+        final int start = Math.max(0, limit - RING_BYTES);
         int copied = 0;
-        while (copied < to - start) {
-            final int slot = (int) ((startAt + copied) % RING_BYTES);
-            final int chunk = Math.min(to - start - copied, RING_BYTES - slot);
+        while (copied < limit - start) {
+            final int slot = (int) ((bufferStart + start + copied) % RING_BYTES);
+            final int chunk = Math.min(limit - start - copied, RING_BYTES - slot);
             System.arraycopy(buffer, start + copied, ring, slot, chunk);
             copied += chunk;
         }
-        scanned += to - from;
     }
 
     private String finishLine() {

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,6 +60,28 @@ class BoundedLineReaderTest {
         assertEquals("c", reader.readLine());
         assertFalse(reader.endedAtLineBreak());
         assertEquals(9, reader.offset());
+    }
+
+    @Test
+    void windowDigest_atEveryLineEndAcrossBufferRefills_digestOfTheBytesBefore() throws IOException {
+        final StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 300_000; i++) {
+            text.append("line ").append(i).append(" ").append("x".repeat(i % 97)).append(i % 5 == 0 ? "\r\n" : "\n");
+        }
+        final byte[] all = text.toString().getBytes(StandardCharsets.UTF_8);
+        for (boolean smallChunks : new boolean[] {false, true}) {
+            final InputStream in = smallChunks ? new ChunkedBytes(all, 1_000) : new ByteArrayInputStream(all);
+            final BoundedLineReader reader = new BoundedLineReader(in, 1_000);
+            int lines = 0;
+            while (reader.readLine() != null) {
+                lines++;
+                final int at = (int) reader.offset();
+                final int length = Math.min(BoundedLineReader.WINDOW_BYTES, at);
+                final byte[] before = Arrays.copyOfRange(all, at - length, at);
+                assertEquals(FileWindow.of(before, length), reader.windowDigest(at), "line " + lines);
+            }
+            assertEquals(all.length, reader.offset());
+        }
     }
 
     @Test
@@ -146,6 +169,27 @@ class BoundedLineReaderTest {
             java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'x');
             remaining -= n;
             return n;
+        }
+    }
+
+    /** Hands out at most {@code chunk} bytes a read, as a decompressing stream may. */
+    private static final class ChunkedBytes extends InputStream {
+        private final ByteArrayInputStream in;
+        private final int chunk;
+
+        ChunkedBytes(byte[] bytes, int chunk) {
+            this.in = new ByteArrayInputStream(bytes);
+            this.chunk = chunk;
+        }
+
+        @Override
+        public int read() {
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            return in.read(b, off, Math.min(len, chunk));
         }
     }
 }
