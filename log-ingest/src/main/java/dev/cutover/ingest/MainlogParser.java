@@ -8,7 +8,6 @@ import dev.cutover.ingest.ParsedLine.Rejected;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Parses one line of the Momentum mainlog. In the 3.x / 4.x / 5.x layout the record type is field 4
@@ -57,9 +56,10 @@ public final class MainlogParser {
     private static final int RECEPTION_RIGHT = 5;
     private static final int ENVELOPE_FIELDS = 4;
     private static final int DELIVERED_CODE = 250;
-    private static final Set<String> MESSAGE_TYPES = Set.of("R", "D", "X", "T", "P");
-    /** The record types a mainlog writes, the most frequent first. */
-    private static final List<String> RECORD_TYPE_ORDER = List.of("D", "R", "T", "P", "X", "M", "M1");
+    private static final char NO_TYPE = 0;
+    private static final char HEARTBEAT = 'M';
+    /** Stands for the two-letter record type M1. */
+    private static final char HEARTBEAT_1 = '1';
 
     private final LineFields fields = new LineFields();
     private final boolean everyField;
@@ -90,7 +90,8 @@ public final class MainlogParser {
         }
         final String text = stripCarriageReturn(line);
         fields.index(text);
-        if (!hasRecordType(fields) && isOldLayout(fields)) {
+        final char type = recordType(fields);
+        if (type == NO_TYPE && isOldLayout(fields)) {
             return Mainlog2xParser.parse(text);
         }
         if (fields.count() < HEAD_FIELDS) {
@@ -100,24 +101,23 @@ public final class MainlogParser {
         if (timeMicros < 0) {
             return new Rejected(RejectReason.BAD_TIMESTAMP);
         }
-        return parseRecord(timeMicros, fields);
+        return parseRecord(timeMicros, type, fields);
     }
 
-    private ParsedLine parseRecord(long timeMicros, LineFields f) {
-        final String type = recordType(f);
-        if (type == null) {
+    private ParsedLine parseRecord(long timeMicros, char type, LineFields f) {
+        if (type == NO_TYPE) {
             return new Rejected(RejectReason.UNKNOWN_RECORD_TYPE);
         }
-        if (MESSAGE_TYPES.contains(type) && f.isEmpty(1)) {
+        if (type != HEARTBEAT && type != HEARTBEAT_1 && f.isEmpty(1)) {
             return new Rejected(RejectReason.MISSING_MESSAGE_ID);
         }
         return switch (type) {
-            case "R" -> reception(timeMicros, f);
-            case "D" -> delivery(timeMicros, AttemptKind.D, f);
-            case "X" -> delivery(timeMicros, AttemptKind.X, f);
-            case "T" -> failure(timeMicros, AttemptKind.T, f);
-            case "P" -> failure(timeMicros, AttemptKind.P, f);
-            default -> heartbeat(timeMicros, type, f);
+            case 'R' -> reception(timeMicros, f);
+            case 'D' -> delivery(timeMicros, AttemptKind.D, f);
+            case 'X' -> delivery(timeMicros, AttemptKind.X, f);
+            case 'T' -> failure(timeMicros, AttemptKind.T, f);
+            case 'P' -> failure(timeMicros, AttemptKind.P, f);
+            default -> heartbeat(timeMicros, type == HEARTBEAT ? "M" : "M1", f);
         };
     }
 
@@ -230,19 +230,23 @@ public final class MainlogParser {
         return MainlogNumbers.seconds(f.text(), f.start(field), f.end(field));
     }
 
-    /** @return field 4 as one of {@link #RECORD_TYPE_ORDER}, or null when it holds none */
-    private static String recordType(LineFields f) {
-        for (String type : RECORD_TYPE_ORDER) {
-            if (f.is(4, type)) {
-                return type;
-            }
+    /**
+     * A 3.x, 4.x or 5.x line carries its record type in field 4.
+     *
+     * @return the type's letter (R, D, X, T or P), {@link #HEARTBEAT} for M, {@link #HEARTBEAT_1} for M1, or
+     *         {@link #NO_TYPE} when field 4 holds no record type or the line has fewer than five fields
+     */
+    private static char recordType(LineFields f) {
+        if (f.count() < HEAD_FIELDS) {
+            return NO_TYPE;
         }
-        return null;
-    }
-
-    /** A 3.x, 4.x or 5.x line carries its record type in field 4. */
-    private static boolean hasRecordType(LineFields f) {
-        return f.count() >= HEAD_FIELDS && recordType(f) != null;
+        final int start = f.start(4);
+        final int length = f.end(4) - start;
+        final char first = length == 0 ? NO_TYPE : f.text().charAt(start);
+        if (length == 2) {
+            return first == 'M' && f.text().charAt(start + 1) == '1' ? HEARTBEAT_1 : NO_TYPE;
+        }
+        return length == 1 && "RDXTPM".indexOf(first) >= 0 ? first : NO_TYPE;
     }
 
     /** A 2.x line carries its one-letter record type in field 2 (no batch or connection id). */
