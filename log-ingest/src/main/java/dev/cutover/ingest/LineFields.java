@@ -1,6 +1,7 @@
 package dev.cutover.ingest;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The {@code @}-separated fields of one mainlog line, found in one scan and read as index ranges, so a
@@ -13,10 +14,13 @@ import java.util.Arrays;
 public final class LineFields {
     private static final char SEPARATOR = '@';
     private static final int INITIAL_SEPARATORS = 32;
+    private static final int POOL_SLOTS = 1 << 10;
 
     private String text = "";
     private int[] separators = new int[INITIAL_SEPARATORS];
     private int count = 1;
+    private final String[] values = new String[POOL_SLOTS];
+    private final String[] domains = new String[POOL_SLOTS];
 
     /** Finds the fields of {@code line}, forgetting those of the previous line. */
     public void index(String line) {
@@ -64,6 +68,70 @@ public final class LineFields {
 
     public String string(int field) {
         return text.substring(start(field), end(field));
+    }
+
+    /**
+     * A field whose values repeat from line to line (a binding, an IP address), without a new string each time:
+     * the last string made for each value is kept in a small table, indexed by the value's length and six of its
+     * characters, and a field equal to it returns it. Two values that share a slot take turns.
+     *
+     * @return {@code field}, equal to {@link #string}
+     */
+    public String pooled(int field) {
+        return pooled(field, values);
+    }
+
+    /**
+     * A domain field in lower case, pooled as {@link #pooled} pools other fields. Only domains logged in lower
+     * case, as nearly all are, are pooled; any other is lowered afresh.
+     */
+    public String pooledDomain(int field) {
+        final int start = start(field);
+        final int end = end(field);
+        final int slot = slot(start, end);
+        final String known = domains[slot];
+        if (known != null && known.length() == end - start && text.startsWith(known, start)) {
+            return known;
+        }
+        final String value = text.substring(start, end);
+        final String lowered = value.toLowerCase(Locale.ROOT);
+        if (lowered.equals(value)) {
+            domains[slot] = value;
+        }
+        return lowered;
+    }
+
+    /** @return {@code field}, the string last made for an equal value in its slot of {@code pool} */
+    private String pooled(int field, String[] pool) {
+        final int start = start(field);
+        final int end = end(field);
+        final int slot = slot(start, end);
+        final String known = pool[slot];
+        if (known != null && known.length() == end - start && text.startsWith(known, start)) {
+            return known;
+        }
+        final String value = text.substring(start, end);
+        pool[slot] = value;
+        return value;
+    }
+
+    /** @return the pool slot of the text in {@code [start, end)}, from its length and six of its characters */
+    private int slot(int start, int end) {
+        final int length = end - start;
+        int hash = length;
+        if (length >= 6) {
+            hash = 31 * hash + text.charAt(start);
+            hash = 31 * hash + text.charAt(start + 1);
+            hash = 31 * hash + text.charAt(end - 4);
+            hash = 31 * hash + text.charAt(end - 3);
+            hash = 31 * hash + text.charAt(end - 2);
+            hash = 31 * hash + text.charAt(end - 1);
+        } else {
+            for (int i = start; i < end; i++) {
+                hash = 31 * hash + text.charAt(i);
+            }
+        }
+        return (hash ^ hash >>> 16) & (POOL_SLOTS - 1);
     }
 
     /** @return {@code field} and every field after it, separators included */

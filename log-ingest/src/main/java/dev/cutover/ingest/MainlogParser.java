@@ -28,7 +28,8 @@ import java.util.Locale;
  *       later; otherwise a one-letter type in field 2 means 2.x. A 3.x batch id is never a bare letter and
  *       a 2.x field 4 (a domain, size or byte count) never a record type, so the two tests do not clash.</li>
  *   <li>The separators of a line are found in one scan ({@link LineFields}) and only the fields a parsed
- *       line keeps become strings. The response text of a T or P line (the last field) keeps every
+ *       line keeps become strings. Fields whose values repeat line after line (domains, binding groups,
+ *       bindings, remote IPs) come from the field index's small pools, so they are not made afresh per line. The response text of a T or P line (the last field) keeps every
  *       {@code @} it contains, as in {@code 550 5.1.1 <carol@example.net>: User unknown}.</li>
  *   <li>An R line is anchored from both ends: fields 0–4 from the left, peer IP, size, protocol, binding
  *       group and binding from the right. When more than four fields remain in the middle, a localpart
@@ -155,8 +156,8 @@ public final class MainlogParser {
             return new Rejected(RejectReason.BAD_NUMBER);
         }
         if (!everyField && middle == ENVELOPE_FIELDS) {
-            return new Reception(timeMicros, f.string(1), "", "", "", lower(f.string(HEAD_FIELDS + 1)), "",
-                    lower(f.string(HEAD_FIELDS + 3)), "", size, "", f.string(right + 3), f.string(right + 4));
+            return new Reception(timeMicros, f.string(1), "", "", "", f.pooledDomain(HEAD_FIELDS + 1), "",
+                    f.pooledDomain(HEAD_FIELDS + 3), "", size, "", f.pooled(right + 3), f.pooled(right + 4));
         }
         final String[] envelope = envelope(f, middle);
         return new Reception(timeMicros, f.string(1), f.string(2), f.string(3), envelope[0], lower(envelope[1]),
@@ -185,10 +186,10 @@ public final class MainlogParser {
         if (bytes < 0 || retries < 0 || Double.isNaN(queueSeconds)) {
             return new Rejected(RejectReason.BAD_NUMBER);
         }
-        final String remoteIp = tail == DELIVERY_TAIL_MAX ? f.string(HEAD_FIELDS + 6) : "";
+        final String remoteIp = tail == DELIVERY_TAIL_MAX ? f.pooled(HEAD_FIELDS + 6) : "";
         final int code = kind == AttemptKind.D ? DELIVERED_CODE : 0;
-        return new AttemptLine(timeMicros, kind, f.string(1), batchId(f), f.string(3), lower(f.string(HEAD_FIELDS)),
-                bytes, f.string(HEAD_FIELDS + 2), f.string(HEAD_FIELDS + 3), -1, retries, queueSeconds, remoteIp,
+        return new AttemptLine(timeMicros, kind, f.string(1), batchId(f), f.string(3), f.pooledDomain(HEAD_FIELDS),
+                bytes, f.pooled(HEAD_FIELDS + 2), f.pooled(HEAD_FIELDS + 3), -1, retries, queueSeconds, remoteIp,
                 code, "");
     }
 
@@ -204,9 +205,9 @@ public final class MainlogParser {
             return new Rejected(RejectReason.BAD_NUMBER);
         }
         final String text = f.rest(HEAD_FIELDS + FAILURE_TAIL - 1);
-        return new AttemptLine(timeMicros, kind, f.string(1), batchId(f), f.string(3), lower(f.string(HEAD_FIELDS)),
-                bytes, f.string(HEAD_FIELDS + 2), f.string(HEAD_FIELDS + 3), stage, retries, queueSeconds,
-                f.string(HEAD_FIELDS + 7), MainlogNumbers.responseCode(text), text);
+        return new AttemptLine(timeMicros, kind, f.string(1), batchId(f), f.string(3), f.pooledDomain(HEAD_FIELDS),
+                bytes, f.pooled(HEAD_FIELDS + 2), f.pooled(HEAD_FIELDS + 3), stage, retries, queueSeconds,
+                f.pooled(HEAD_FIELDS + 7), MainlogNumbers.responseCode(text), text);
     }
 
     private String batchId(LineFields f) {
