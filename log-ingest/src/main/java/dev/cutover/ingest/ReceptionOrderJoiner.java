@@ -69,7 +69,7 @@ public final class ReceptionOrderJoiner {
     private final LateSink downstream;
     private final long maxMessageAgeMicros;
     private long finalGraceMicros;
-    private final Map<String, Map<String, OpenMessage>> openByNode = new HashMap<>();
+    private final Map<String, OpenIndex<OpenMessage>> openByNode = new HashMap<>();
     private final ReceptionQueue<OpenMessage> byReception = new ReceptionQueue<>(RECEPTION_ORDER);
     private final TreeSet<OpenMessage> stragglers = new TreeSet<>(RECEPTION_ORDER);
     private final ArrayDeque<OpenMessage> finishedStragglers = new ArrayDeque<>();
@@ -214,7 +214,7 @@ public final class ReceptionOrderJoiner {
      *         attempt line for it joins it or is an orphan
      */
     public boolean isOpen(String node, String messageId) {
-        final Map<String, OpenMessage> open = openByNode.get(node);
+        final OpenIndex<OpenMessage> open = openByNode.get(node);
         return open != null && open.containsKey(messageId);
     }
 
@@ -254,7 +254,7 @@ public final class ReceptionOrderJoiner {
     }
 
     private RejectReason receive(String node, Reception reception) {
-        final Map<String, OpenMessage> open = openOf(node);
+        final OpenIndex<OpenMessage> open = openOf(node);
         if (open.containsKey(reception.messageId())) {
             duplicateReceptions++;
             return RejectReason.DUPLICATE_RECEPTION;
@@ -294,13 +294,13 @@ public final class ReceptionOrderJoiner {
         return null;
     }
 
-    private Map<String, OpenMessage> openOf(String node) {
-        final Map<String, OpenMessage> open = openByNode.get(node);
+    private OpenIndex<OpenMessage> openOf(String node) {
+        final OpenIndex<OpenMessage> open = openByNode.get(node);
         return open != null ? open : newNode(node);
     }
 
-    private Map<String, OpenMessage> newNode(String node) {
-        final Map<String, OpenMessage> open = new HashMap<>();
+    private OpenIndex<OpenMessage> newNode(String node) {
+        final OpenIndex<OpenMessage> open = new OpenIndex<>();
         openByNode.put(node, open);
         return open;
     }
