@@ -13,19 +13,29 @@ import java.util.List;
 /**
  * The binary layout of one {@link MessageRecord} in a traffic-store excerpt.
  *
- * <p>Layout version 2, in order: the version byte; reception micros (8 bytes); node, message id,
+ * <p>Layout version 3, in order: the version byte; reception micros (8 bytes); node, message id,
  * recipient domain, routing domain, sender domain, binding group, binding (length-prefixed UTF-8);
  * size (stop-bit); attempt count (stop-bit) and per attempt: time micros (8 bytes), outcome ordinal
  * (1 byte), response code, retry count, stage + 1 (stop-bit each), queue seconds (8-byte double), response
  * text, connection id, binding group, binding, remote IP (length-prefixed UTF-8), bounce class (stop-bit);
- * last the completeness ordinal (1 byte). Version 1 lacked the bounce class, which reads as 0. Fields are in
- * the order of the record components, so reading is one constructor call whose arguments Java evaluates left to
- * right. The store puts an 8-byte sequence number before each message ({@link TrafficStore}).
- * A delivered message with one attempt takes about 150 bytes.
+ * last the completeness ordinal (1 byte). The store puts an 8-byte sequence number before each message
+ * ({@link TrafficStore}).
+ *
+ * <p>Repeats: a routing domain equal to the recipient domain, and an attempt's binding group or binding equal to
+ * the message's, are written as the length -1 ({@link #SAME}, two bytes) instead of the text, which is how nearly
+ * every message is logged. A delivered message with one attempt takes about 120 bytes, and a reader shares one
+ * string among the repeats.
+ *
+ * <p>Earlier layouts read the same way: version 2 wrote every repeat out in full, and version 1 also lacked the
+ * bounce class, which reads as 0.
  */
 final class MessageCodec {
-    static final byte LAYOUT_VERSION = 2;
+    static final byte LAYOUT_VERSION = 3;
+    /** Wrote repeats in full. */
+    static final byte LAYOUT_WITHOUT_REPEATS = 2;
     private static final byte LAYOUT_WITHOUT_BOUNCE_CLASS = 1;
+    /** The length that stands for "the same text as the field it repeats". */
+    static final int SAME = -1;
 
     private static final Outcome[] OUTCOMES = Outcome.values();
     private static final Completeness[] COMPLETENESS = Completeness.values();
@@ -35,51 +45,57 @@ final class MessageCodec {
 
     static MessageRecord read(Bytes<?> bytes) {
         final byte version = bytes.readByte();
-        if (version != LAYOUT_VERSION && version != LAYOUT_WITHOUT_BOUNCE_CLASS) {
+        if (version < LAYOUT_WITHOUT_BOUNCE_CLASS || version > LAYOUT_VERSION) {
             throw new IllegalStateException("traffic store excerpt has layout version " + version
-                    + ", this build reads versions " + LAYOUT_WITHOUT_BOUNCE_CLASS + " and " + LAYOUT_VERSION);
+                    + ", this build reads versions " + LAYOUT_WITHOUT_BOUNCE_CLASS + " to " + LAYOUT_VERSION);
         }
-        final boolean bounceClasses = version == LAYOUT_VERSION;
-        return new MessageRecord(bytes.readLong(), readString(bytes), readString(bytes), readString(bytes),
-                readString(bytes), readString(bytes), readString(bytes), readString(bytes), bytes.readStopBit(),
-                readAttempts(bytes, bounceClasses), COMPLETENESS[bytes.readByte()]);
+        final long receptionMicros = bytes.readLong();
+        final String node = readString(bytes, "");
+        final String messageId = readString(bytes, "");
+        final String recipientDomain = readString(bytes, "");
+        final String routingDomain = readString(bytes, recipientDomain);
+        final String senderDomain = readString(bytes, "");
+        final String bindingGroup = readString(bytes, "");
+        final String binding = readString(bytes, "");
+        final long sizeBytes = bytes.readStopBit();
+        final int count = (int) bytes.readStopBit();
+        final List<Attempt> attempts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            attempts.add(readAttempt(bytes, version != LAYOUT_WITHOUT_BOUNCE_CLASS, bindingGroup, binding));
+        }
+        return new MessageRecord(receptionMicros, node, messageId, recipientDomain, routingDomain, senderDomain,
+                bindingGroup, binding, sizeBytes, attempts, COMPLETENESS[bytes.readByte()]);
     }
 
     /**
      * Reads what {@link Encoder#string} (or Chronicle's {@code writeUtf8}) wrote, decoding with the JDK: Chronicle's
      * own reader interns every string it reads, which costs more than the decoding.
+     *
+     * @param same the text a {@link #SAME} length stands for
      */
-    private static String readString(Bytes<?> bytes) {
+    private static String readString(Bytes<?> bytes, String same) {
         final int length = (int) bytes.readStopBit();
         if (length <= 0) {
-            return "";
+            return length == SAME ? same : "";
         }
         final byte[] utf8 = new byte[length];
         bytes.read(utf8);
         return new String(utf8, StandardCharsets.UTF_8);
     }
 
-    private static List<Attempt> readAttempts(Bytes<?> bytes, boolean bounceClasses) {
-        final int count = (int) bytes.readStopBit();
-        final List<Attempt> attempts = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            attempts.add(readAttempt(bytes, bounceClasses));
-        }
-        return attempts;
-    }
-
-    private static Attempt readAttempt(Bytes<?> bytes, boolean bounceClasses) {
+    private static Attempt readAttempt(Bytes<?> bytes, boolean bounceClasses, String messageBindingGroup,
+                                       String messageBinding) {
         final long timeMicros = bytes.readLong();
         final Outcome outcome = OUTCOMES[bytes.readByte()];
         final int responseCode = (int) bytes.readStopBit();
         final int retryCount = (int) bytes.readStopBit();
         final int stage = (int) bytes.readStopBit() - 1;
         final double queueSeconds = bytes.readDouble();
-        final String responseText = readString(bytes);
-        final String connectionId = readString(bytes);
-        final String bindingGroup = readString(bytes);
-        final String binding = readString(bytes);
-        final String remoteIp = readString(bytes);
+        final String responseText = readString(bytes, "");
+        final String connectionId = readString(bytes, "");
+        final String bindingGroup = readString(bytes, messageBindingGroup);
+        final String binding = readString(bytes, messageBinding);
+        final String remoteIp = readString(bytes, "");
         final int bounceClass = bounceClasses ? (int) bytes.readStopBit() : 0;
         return new Attempt(timeMicros, outcome, responseCode, responseText, retryCount, queueSeconds,
                 connectionId, bindingGroup, binding, stage, remoteIp, bounceClass);
@@ -131,7 +147,7 @@ final class MessageCodec {
             string(message.node());
             string(message.messageId());
             string(message.recipientDomain());
-            string(message.routingDomain());
+            stringOrSame(message.routingDomain(), message.recipientDomain());
             string(message.senderDomain());
             string(message.bindingGroup());
             string(message.binding());
@@ -139,12 +155,12 @@ final class MessageCodec {
             final List<Attempt> attempts = message.attempts();
             stopBit(attempts.size());
             for (int i = 0; i < attempts.size(); i++) {
-                attempt(attempts.get(i));
+                attempt(attempts.get(i), message);
             }
             int8((byte) message.completeness().ordinal());
         }
 
-        private void attempt(Attempt attempt) {
+        private void attempt(Attempt attempt, MessageRecord message) {
             int64(attempt.timeMicros());
             int8((byte) attempt.outcome().ordinal());
             stopBit(attempt.responseCode());
@@ -153,8 +169,8 @@ final class MessageCodec {
             int64(Double.doubleToRawLongBits(attempt.queueSeconds()));
             string(attempt.responseText());
             string(attempt.connectionId());
-            string(attempt.bindingGroup());
-            string(attempt.binding());
+            stringOrSame(attempt.bindingGroup(), message.bindingGroup());
+            stringOrSame(attempt.binding(), message.binding());
             string(attempt.remoteIp());
             stopBit(attempt.bounceClass());
         }
@@ -187,6 +203,15 @@ final class MessageCodec {
                 buffer[length++] = 0;
             } else {
                 buffer[length++] = (byte) rest;
+            }
+        }
+
+        /** {@link #SAME} when {@code text} equals {@code repeated} and is not empty, else the text. */
+        private void stringOrSame(String text, String repeated) {
+            if (!text.isEmpty() && text.equals(repeated)) {
+                stopBit(SAME);
+            } else {
+                string(text);
             }
         }
 

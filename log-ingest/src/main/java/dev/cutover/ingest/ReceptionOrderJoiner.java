@@ -70,6 +70,8 @@ public final class ReceptionOrderJoiner {
     private final long maxMessageAgeMicros;
     private long finalGraceMicros;
     private final Map<String, OpenIndex<OpenMessage>> openByNode = new HashMap<>();
+    private String lastNode;
+    private OpenIndex<OpenMessage> lastOpen;
     private final ReceptionQueue<OpenMessage> byReception = new ReceptionQueue<>(RECEPTION_ORDER);
     private final TreeSet<OpenMessage> stragglers = new TreeSet<>(RECEPTION_ORDER);
     private final ArrayDeque<OpenMessage> finishedStragglers = new ArrayDeque<>();
@@ -294,9 +296,16 @@ public final class ReceptionOrderJoiner {
         return null;
     }
 
+    /** @return the open messages of {@code node}; lines of one node come in long runs, so the last is kept at hand */
     private OpenIndex<OpenMessage> openOf(String node) {
-        final OpenIndex<OpenMessage> open = openByNode.get(node);
-        return open != null ? open : newNode(node);
+        if (node == lastNode) {
+            return lastOpen;
+        }
+        final OpenIndex<OpenMessage> known = openByNode.get(node);
+        final OpenIndex<OpenMessage> open = known != null ? known : newNode(node);
+        lastNode = node;
+        lastOpen = open;
+        return open;
     }
 
     private OpenIndex<OpenMessage> newNode(String node) {
@@ -353,7 +362,7 @@ public final class ReceptionOrderJoiner {
 
     private void emitLate(OpenMessage message) {
         stragglers.remove(message);
-        openByNode.get(message.node).remove(message.messageId);
+        openOf(message.node).remove(message.messageId);
         emitted++;
         if (!message.isFinal) {
             noFinalOutcome++;
@@ -362,7 +371,7 @@ public final class ReceptionOrderJoiner {
     }
 
     private void emit(OpenMessage message) {
-        openByNode.get(message.node).remove(message.messageId);
+        openOf(message.node).remove(message.messageId);
         emitted++;
         if (!message.isFinal) {
             noFinalOutcome++;

@@ -10,8 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The heap encoder must write exactly what Chronicle's own writers wrote for the same layout, so stores written
- * before it read back unchanged and {@link MessageCodec#read} can keep using Chronicle's readers.
+ * The heap encoder must write exactly what Chronicle's own writers write for the same layout, so
+ * {@link MessageCodec#read} can keep using Chronicle's readers; and stores written in the earlier layouts must read
+ * back unchanged.
  */
 class MessageCodecTest {
 
@@ -51,7 +52,7 @@ class MessageCodecTest {
         final byte[] encoded = new MessageCodec.Encoder().message(message).toByteArray();
 
         final Bytes<?> reference = Bytes.allocateElasticOnHeap(64);
-        writeBody(message, reference);
+        writeBody(message, reference, MessageCodec.LAYOUT_VERSION);
         assertArrayEquals(reference.toByteArray(), encoded);
         final Bytes<?> read = Bytes.wrapForRead(encoded);
         assertEquals(message, MessageCodec.read(read));
@@ -67,6 +68,38 @@ class MessageCodecTest {
         assertArrayEquals(chronicleReference(2, second), encoder.message(2, second).toByteArray());
     }
 
+    @Test
+    void encoder_repeatedRoutingDomainAndBindings_writtenAsSameAndReadBackEqual() {
+        final MessageRecord message = delivered(1_717_430_400_123_456L, 48_874);
+
+        final byte[] encoded = new MessageCodec.Encoder().message(message).toByteArray();
+
+        final Bytes<?> full = Bytes.allocateElasticOnHeap(64);
+        writeBody(message, full, MessageCodec.LAYOUT_WITHOUT_REPEATS);
+        final int saved = (1 + "example.net".length() - 2) + (1 + "retail".length() - 2)
+                + (1 + "retail-ip-03".length() - 2);
+        assertEquals(full.toByteArray().length - saved, encoded.length, "routing domain, the attempt's binding group "
+                + "and binding each written as two bytes instead of a length byte and the text");
+        assertEquals(message, MessageCodec.read(Bytes.wrapForRead(encoded)));
+    }
+
+    @Test
+    void read_excerptsOfLayoutsTwoAndOne_sameMessage() {
+        final MessageRecord classified = new MessageRecord(5, "n1", "id", "example.net", "mx.example.net",
+                "s.example", "pool", "pool-a", 10, List.of(new Attempt(6, Outcome.PERMANENT, 550, "550 no", 0, 1.5,
+                "c1", "other-pool", "pool-a", 5, "192.0.2.1", 10)), Completeness.COMPLETE);
+        final Bytes<?> layoutTwo = Bytes.allocateElasticOnHeap(64);
+        writeBody(classified, layoutTwo, MessageCodec.LAYOUT_WITHOUT_REPEATS);
+        final MessageRecord unclassified = new MessageRecord(5, "n1", "id", "example.net", "example.net",
+                "s.example", "pool", "pool-a", 10, List.of(new Attempt(6, Outcome.PERMANENT, 550, "550 no", 0, 1.5,
+                "c1", "pool", "pool-a", 5, "192.0.2.1")), Completeness.COMPLETE);
+        final Bytes<?> layoutOne = Bytes.allocateElasticOnHeap(64);
+        writeBody(unclassified, layoutOne, (byte) 1);
+
+        assertEquals(classified, MessageCodec.read(layoutTwo));
+        assertEquals(unclassified, MessageCodec.read(layoutOne));
+    }
+
     private static MessageRecord delivered(long receptionMicros, long sizeBytes) {
         return new MessageRecord(receptionMicros, "", "A1/00-23311-0B7C21F9", "example.net", "example.net",
                 "sender.example", "retail", "retail-ip-03", sizeBytes, List.of(new Attempt(receptionMicros + 3_180_000,
@@ -78,17 +111,22 @@ class MessageCodecTest {
     private static byte[] chronicleReference(long sequence, MessageRecord message) {
         final Bytes<?> bytes = Bytes.allocateElasticOnHeap(64);
         bytes.writeLong(sequence);
-        writeBody(message, bytes);
+        writeBody(message, bytes, MessageCodec.LAYOUT_VERSION);
         return bytes.toByteArray();
     }
 
-    private static void writeBody(MessageRecord message, Bytes<?> bytes) {
-        bytes.writeByte(MessageCodec.LAYOUT_VERSION);
+    /** The layout as the class comment of {@link MessageCodec} gives it for {@code version}. */
+    private static void writeBody(MessageRecord message, Bytes<?> bytes, byte version) {
+        final boolean repeats = version >= MessageCodec.LAYOUT_VERSION;
+        bytes.writeByte(version);
         bytes.writeLong(message.receptionMicros());
-        for (String text : List.of(message.node(), message.messageId(), message.recipientDomain(),
-                message.routingDomain(), message.senderDomain(), message.bindingGroup(), message.binding())) {
-            bytes.writeUtf8(text);
-        }
+        bytes.writeUtf8(message.node());
+        bytes.writeUtf8(message.messageId());
+        bytes.writeUtf8(message.recipientDomain());
+        writeOrSame(message.routingDomain(), message.recipientDomain(), repeats, bytes);
+        bytes.writeUtf8(message.senderDomain());
+        bytes.writeUtf8(message.bindingGroup());
+        bytes.writeUtf8(message.binding());
         bytes.writeStopBit(message.sizeBytes());
         bytes.writeStopBit(message.attempts().size());
         for (Attempt attempt : message.attempts()) {
@@ -98,12 +136,23 @@ class MessageCodecTest {
             bytes.writeStopBit(attempt.retryCount());
             bytes.writeStopBit(attempt.stage() + 1L);
             bytes.writeDouble(attempt.queueSeconds());
-            for (String text : List.of(attempt.responseText(), attempt.connectionId(), attempt.bindingGroup(),
-                    attempt.binding(), attempt.remoteIp())) {
-                bytes.writeUtf8(text);
+            bytes.writeUtf8(attempt.responseText());
+            bytes.writeUtf8(attempt.connectionId());
+            writeOrSame(attempt.bindingGroup(), message.bindingGroup(), repeats, bytes);
+            writeOrSame(attempt.binding(), message.binding(), repeats, bytes);
+            bytes.writeUtf8(attempt.remoteIp());
+            if (version > 1) {
+                bytes.writeStopBit(attempt.bounceClass());
             }
-            bytes.writeStopBit(attempt.bounceClass());
         }
         bytes.writeByte((byte) message.completeness().ordinal());
+    }
+
+    private static void writeOrSame(String text, String repeated, boolean repeats, Bytes<?> bytes) {
+        if (repeats && !text.isEmpty() && text.equals(repeated)) {
+            bytes.writeStopBit(MessageCodec.SAME);
+        } else {
+            bytes.writeUtf8(text);
+        }
     }
 }
