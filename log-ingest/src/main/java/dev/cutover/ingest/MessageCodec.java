@@ -113,8 +113,12 @@ final class MessageCodec {
                 ByteOrder.LITTLE_ENDIAN);
         private static final int STOP_BIT_MAX_BYTES = 11;
 
+        private static final int REPEAT_SLOTS = 256;
+
         private byte[] buffer = new byte[512];
         private int length;
+        private final String[] repeatSeen = new String[REPEAT_SLOTS];
+        private final byte[][] repeatBytes = new byte[REPEAT_SLOTS][];
 
         /** Encodes {@code message} alone, forgetting what was encoded before. */
         Encoder message(MessageRecord message) {
@@ -215,8 +219,34 @@ final class MessageCodec {
             }
         }
 
-        /** The stop-bit length of the text's UTF-8 bytes, then the bytes; ASCII text is copied without a detour. */
+        /**
+         * The stop-bit length of the text's UTF-8 bytes, then the bytes; ASCII text is copied without a detour. The
+         * same string instance met twice in a row in its slot (a pooled domain, binding or IP address) has its
+         * encoding kept and copied from then on; a string met once is encoded and forgotten.
+         */
         private void string(String text) {
+            final int hash = StringPool.sampledHash(text);
+            final int slot = (hash ^ hash >>> 16) & (REPEAT_SLOTS - 1);
+            if (repeatSeen[slot] != text) {
+                repeatSeen[slot] = text;
+                repeatBytes[slot] = null;
+                encode(text);
+                return;
+            }
+            byte[] encoded = repeatBytes[slot];
+            if (encoded == null) {
+                final int start = length;
+                encode(text);
+                encoded = Arrays.copyOfRange(buffer, start, length);
+                repeatBytes[slot] = encoded;
+                return;
+            }
+            room(encoded.length);
+            System.arraycopy(encoded, 0, buffer, length, encoded.length);
+            length += encoded.length;
+        }
+
+        private void encode(String text) {
             final int chars = text.length();
             room(STOP_BIT_MAX_BYTES + chars);
             final int lengthAt = length;

@@ -35,6 +35,15 @@ final class OpenIndex<V> {
 
     /** Adds or replaces the value for {@code key}. */
     void put(String key, V value) {
+        store(key, value, true);
+    }
+
+    /** @return true when {@code key} was absent and now has {@code value}; false, changing nothing, when present */
+    boolean putIfAbsent(String key, V value) {
+        return store(key, value, false);
+    }
+
+    private boolean store(String key, V value, boolean replace) {
         if (2 * (size + 1) > keys.length) {
             grow();
         }
@@ -43,8 +52,10 @@ final class OpenIndex<V> {
         int at = hash & mask;
         while (keys[at] != null) {
             if (hashes[at] == hash && keys[at].equals(key)) {
-                values[at] = value;
-                return;
+                if (replace) {
+                    values[at] = value;
+                }
+                return false;
             }
             at = (at + 1) & mask;
         }
@@ -52,6 +63,7 @@ final class OpenIndex<V> {
         values[at] = value;
         hashes[at] = hash;
         size++;
+        return true;
     }
 
     /** Removes {@code key} and its value, when present. */

@@ -256,13 +256,12 @@ public final class ReceptionOrderJoiner {
     }
 
     private RejectReason receive(String node, Reception reception) {
-        final OpenIndex<OpenMessage> open = openOf(node);
-        if (open.containsKey(reception.messageId())) {
+        final OpenMessage message = new OpenMessage(node, reception, nextSequence, pool);
+        if (!openOf(node).putIfAbsent(message.messageId, message)) {
             duplicateReceptions++;
             return RejectReason.DUPLICATE_RECEPTION;
         }
-        final OpenMessage message = new OpenMessage(node, reception, nextSequence++, pool);
-        open.put(message.messageId, message);
+        nextSequence++;
         byReception.add(message);
         advanceClock(reception.timeMicros());
         return null;

@@ -30,7 +30,7 @@ final class StringPool {
      * differ: domains and bindings at either end, connection ids and IP addresses at the end. It costs the same
      * for any length, where {@link String#hashCode} reads every character of every fresh string.
      */
-    private static int sampledHash(String value) {
+    static int sampledHash(String value) {
         final int length = value.length();
         if (length < 6) {
             return value.hashCode();

@@ -60,6 +60,16 @@ class OpenIndexTest {
     }
 
     @Test
+    void putIfAbsent_presentKey_keepsFirstValue() {
+        final OpenIndex<String> index = new OpenIndex<>();
+
+        assertTrue(index.putIfAbsent("id", "first"));
+        assertFalse(index.putIfAbsent(new String("id"), "second"));
+        assertEquals("first", index.get("id"));
+        assertEquals(1, index.size());
+    }
+
+    @Test
     void put_existingKey_replacesValueWithoutGrowing() {
         final OpenIndex<String> index = new OpenIndex<>();
         index.put("id", "first");
