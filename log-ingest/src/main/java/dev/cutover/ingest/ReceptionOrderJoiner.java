@@ -74,6 +74,8 @@ public final class ReceptionOrderJoiner {
     private OpenIndex<OpenMessage> lastOpen;
     private final ReceptionQueue<OpenMessage> byReception = new ReceptionQueue<>(RECEPTION_ORDER);
     private final TreeSet<OpenMessage> stragglers = new TreeSet<>(RECEPTION_ORDER);
+    /** Reception time of the first straggler, kept so the check made on every line does not walk the tree. */
+    private long firstStragglerMicros = Long.MAX_VALUE;
     private final ArrayDeque<OpenMessage> finishedStragglers = new ArrayDeque<>();
     private LateSink late;
     private long stragglerAfterMicros = Long.MAX_VALUE;
@@ -127,7 +129,7 @@ public final class ReceptionOrderJoiner {
             final OpenMessage message = new OpenMessage(pending, pool);
             openOf(message.node).put(message.messageId, message);
             if (message.straggler) {
-                stragglers.add(message);
+                addStraggler(message);
                 if (message.isFinal) {
                     finishedStragglers.add(message);
                 }
@@ -335,7 +337,7 @@ public final class ReceptionOrderJoiner {
             } else if (!head.isFinal && head.receptionMicros < stragglerBeforeMicros) {
                 byReception.poll();
                 head.straggler = true;
-                stragglers.add(head);
+                addStraggler(head);
             } else {
                 break;
             }
@@ -354,13 +356,19 @@ public final class ReceptionOrderJoiner {
             }
             finished = finishedStragglers.peekFirst();
         }
-        while (!stragglers.isEmpty() && stragglers.first().receptionMicros < oldestKeptMicros) {
+        while (firstStragglerMicros < oldestKeptMicros) {
             emitLate(stragglers.first());
         }
     }
 
+    private void addStraggler(OpenMessage message) {
+        stragglers.add(message);
+        firstStragglerMicros = Math.min(firstStragglerMicros, message.receptionMicros);
+    }
+
     private void emitLate(OpenMessage message) {
         stragglers.remove(message);
+        firstStragglerMicros = stragglers.isEmpty() ? Long.MAX_VALUE : stragglers.first().receptionMicros;
         openOf(message.node).remove(message.messageId);
         emitted++;
         if (!message.isFinal) {
