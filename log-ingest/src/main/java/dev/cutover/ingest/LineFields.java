@@ -25,11 +25,14 @@ public final class LineFields {
     /** Finds the fields of {@code line}, forgetting those of the previous line. */
     public void index(String line) {
         int found = 0;
-        for (int at = line.indexOf(SEPARATOR); at >= 0; at = line.indexOf(SEPARATOR, at + 1)) {
-            if (found == separators.length) {
-                separators = Arrays.copyOf(separators, found * 2);
+        final int length = line.length();
+        for (int at = 0; at < length; at++) {
+            if (line.charAt(at) == SEPARATOR) {
+                if (found == separators.length) {
+                    separators = Arrays.copyOf(separators, found * 2);
+                }
+                separators[found++] = at;
             }
-            separators[found++] = at;
         }
 
         text = line;
@@ -90,7 +93,7 @@ public final class LineFields {
         final int end = end(field);
         final int slot = slot(start, end);
         final String known = domains[slot];
-        if (known != null && known.length() == end - start && text.startsWith(known, start)) {
+        if (known != null && holds(start, end, known)) {
             return known;
         }
         final String value = text.substring(start, end);
@@ -107,12 +110,28 @@ public final class LineFields {
         final int end = end(field);
         final int slot = slot(start, end);
         final String known = pool[slot];
-        if (known != null && known.length() == end - start && text.startsWith(known, start)) {
+        if (known != null && holds(start, end, known)) {
             return known;
         }
         final String value = text.substring(start, end);
         pool[slot] = value;
         return value;
+    }
+
+    /**
+     * @return true when the text in {@code [start, end)} equals {@code value}; a plain loop, since for values this
+     *         short it beats {@link String#startsWith(String, int)}
+     */
+    private boolean holds(int start, int end, String value) {
+        if (value.length() != end - start) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) != value.charAt(i - start)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the pool slot of the text in {@code [start, end)}, from its length and six of its characters */
