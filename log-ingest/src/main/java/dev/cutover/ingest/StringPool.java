@@ -32,10 +32,13 @@ final class StringPool {
      */
     static int sampledHash(String value) {
         final int length = value.length();
-        if (length < 6) {
-            return value.hashCode();
-        }
         int hash = length;
+        if (length < 6) {
+            for (int i = 0; i < length; i++) {
+                hash = 31 * hash + value.charAt(i);
+            }
+            return hash;
+        }
         hash = 31 * hash + value.charAt(0);
         hash = 31 * hash + value.charAt(1);
         hash = 31 * hash + value.charAt(length - 4);
