@@ -29,8 +29,9 @@ import java.util.Locale;
  *       a 2.x field 4 (a domain, size or byte count) never a record type, so the two tests do not clash.</li>
  *   <li>The separators of a line are found in one scan ({@link LineFields}) and only the fields a parsed
  *       line keeps become strings. Fields whose values repeat line after line (domains, binding groups,
- *       bindings, remote IPs) come from the field index's small pools, so they are not made afresh per line. The response text of a T or P line (the last field) keeps every
- *       {@code @} it contains, as in {@code 550 5.1.1 <carol@example.net>: User unknown}.</li>
+ *       bindings, remote IPs) come from the field index's small pools, so they are not made afresh per line.
+ *       The response text of a T or P line (the last field) keeps every {@code @} it contains, as in
+ *       {@code 550 5.1.1 <carol@example.net>: User unknown}.</li>
  *   <li>An R line is anchored from both ends: fields 0–4 from the left, peer IP, size, protocol, binding
  *       group and binding from the right. When more than four fields remain in the middle, a localpart
  *       held an {@code @} (Momentum changelog ticket #4712). Quoted localparts are rejoined first; an
