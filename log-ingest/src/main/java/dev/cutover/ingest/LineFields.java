@@ -21,6 +21,7 @@ public final class LineFields {
     private int count = 1;
     private final String[] values = new String[POOL_SLOTS];
     private final String[] domains = new String[POOL_SLOTS];
+    private final String[] texts = new String[POOL_SLOTS];
 
     /** Finds the fields of {@code line}, forgetting those of the previous line. */
     public void index(String line) {
@@ -81,7 +82,7 @@ public final class LineFields {
      * @return {@code field}, equal to {@link #string}
      */
     public String pooled(int field) {
-        return pooled(field, values);
+        return pooled(start(field), end(field), values);
     }
 
     /**
@@ -104,10 +105,8 @@ public final class LineFields {
         return lowered;
     }
 
-    /** @return {@code field}, the string last made for an equal value in its slot of {@code pool} */
-    private String pooled(int field, String[] pool) {
-        final int start = start(field);
-        final int end = end(field);
+    /** @return the text in {@code [start, end)}, the string last made for an equal text in its slot of {@code pool} */
+    private String pooled(int start, int end, String[] pool) {
         final int slot = slot(start, end);
         final String known = pool[slot];
         if (known != null && holds(start, end, known)) {
@@ -156,5 +155,13 @@ public final class LineFields {
     /** @return {@code field} and every field after it, separators included */
     public String rest(int field) {
         return text.substring(start(field));
+    }
+
+    /**
+     * {@link #rest} pooled as {@link #pooled} pools a field: a response text that a receiver gives message after
+     * message ("421 4.7.0 Try again later") is then one string shared by every deferred attempt held open.
+     */
+    public String pooledRest(int field) {
+        return pooled(start(field), text.length(), texts);
     }
 }

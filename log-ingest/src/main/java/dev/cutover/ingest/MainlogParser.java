@@ -205,7 +205,7 @@ public final class MainlogParser {
         if (bytes < 0 || stage < 0 || retries < 0 || Double.isNaN(queueSeconds)) {
             return new Rejected(RejectReason.BAD_NUMBER);
         }
-        final String text = f.rest(HEAD_FIELDS + FAILURE_TAIL - 1);
+        final String text = f.pooledRest(HEAD_FIELDS + FAILURE_TAIL - 1);
         return new AttemptLine(timeMicros, kind, f.string(1), batchId(f), f.string(3), f.pooledDomain(HEAD_FIELDS),
                 bytes, f.pooled(HEAD_FIELDS + 2), f.pooled(HEAD_FIELDS + 3), stage, retries, queueSeconds,
                 f.pooled(HEAD_FIELDS + 7), MainlogNumbers.responseCode(text), text);

@@ -59,6 +59,16 @@ class LineFieldsTest {
     }
 
     @Test
+    void pooledRest_sameResponseTextWithSeparators_sameInstance() {
+        fields.index("1@T@550 5.1.1 <carol@example.net>: User unknown");
+        final String first = fields.pooledRest(2);
+        fields.index("22@T@550 5.1.1 <carol@example.net>: User unknown");
+
+        assertEquals("550 5.1.1 <carol@example.net>: User unknown", first);
+        assertSame(first, fields.pooledRest(2));
+    }
+
+    @Test
     void pooled_bindingThenDomainOfSameText_domainTableKeptApart() {
         fields.index("x@Retail.Example");
         fields.pooled(1);
