@@ -115,10 +115,11 @@ final class IngestCommand implements Callable<Integer> {
 
     private void report(IngestResult result, Path rejectsPath) {
         final PrintWriter out = spec.commandLine().getOut();
-        out.printf("read %d file(s), skipped %d held already; %,d new lines, %,d messages stored, %,d still open "
-                + "(kept for the next ingest)%n", result.filesRead(), result.filesSkipped(), result.lines(),
-                result.messagesStored(), result.pendingMessages());
-        out.printf("%,d lines set aside %s; %,d attempt lines with no reception line in the logs; "
+        out.printf("read %d file(s), skipped %d (held already, empty or a copy); %,d new lines, %,d messages stored, "
+                + "%,d held in the join for the next ingest (not finished, or finished after one that is not)%n",
+                result.filesRead(), result.filesSkipped(), result.lines(), result.messagesStored(),
+                result.pendingMessages());
+        out.printf("%,d lines set aside %s, among them %,d attempt lines with no open message to join; "
                 + "%,d messages stored without final outcome%n", result.rejects().total(), result.rejects(),
                 result.orphanAttemptLines(), result.noFinalOutcome());
         if (result.bouncesJoined() + result.outOfBandBounces() > 0) {

@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The rejects file: one tab-separated row per log line set aside, with the file, the line number, the reason and
- * the raw text (tabs, newlines and backslashes escaped, cut at 4 KiB). The file is appended to across ingests,
+ * the raw text (tabs, newlines and backslashes escaped in the file name and the text, the text cut at 4 KiB). The file is appended to across ingests,
  * so every line ever set aside stays listed, once: rows written after the store's last saved state by an ingest
  * that was killed are cut off when the next ingest starts ({@link #rewind}), and that ingest writes them again.
  */
@@ -45,7 +45,7 @@ final class RejectsFile implements RejectSink, AutoCloseable {
     @Override
     public void reject(Path file, long lineNumber, RejectReason reason, String rawText) {
         try {
-            out.write(file.toString() + '\t' + lineNumber + '\t' + reason + '\t' + escape(rawText));
+            out.write(escape(file.toString()) + '\t' + lineNumber + '\t' + reason + '\t' + escape(rawText));
             out.newLine();
             written++;
         } catch (IOException e) {

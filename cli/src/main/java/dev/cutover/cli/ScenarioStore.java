@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -109,11 +112,46 @@ final class ScenarioStore implements AutoCloseable {
             if (lock == null) {
                 channel.close();
                 throw new UserError(folder + ": the traffic store is in use by another cutover run; wait for it "
-                        + "or give this scenario another [traffic] store");
+                        + "or use another store folder");
             }
             return new ScenarioStore(folder, channel, lock);
         } catch (IOException e) {
-            throw new UserError(folder + ": cannot open the traffic store (" + e.getMessage() + ")");
+            throw new UserError(folder + ": cannot open the traffic store (" + why(folder, e) + ")");
+        }
+    }
+
+    /** @return what went wrong, in words: the exceptions of the file system name only the file */
+    private static String why(Path folder, IOException e) {
+        if (Files.isRegularFile(folder)) {
+            return "it is a file; expected a folder";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: " + e.getMessage();
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file is in the way: " + e.getMessage();
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+            final FileSystemException failure = (FileSystemException) e;
+            return failure.getReason() + ": " + failure.getFile();
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    /**
+     * The queues and state of a store must be writable: Chronicle opens a queue it cannot write as read-only and
+     * fails only at the first append.
+     */
+    private static void requireWritable(Path folder) {
+        try (Stream<Path> entries = Files.walk(folder, 2)) {
+            for (Path entry : entries.toList()) {
+                if (!Files.isWritable(entry)) {
+                    throw new UserError(entry + ": cannot write to the traffic store (permission denied); every "
+                            + "file and folder of a store must be writable by the user running cutover");
+                }
+            }
+        } catch (IOException e) {
+            throw new UserError(folder + ": cannot open the traffic store (" + why(folder, e) + ")");
         }
     }
 
@@ -126,6 +164,7 @@ final class ScenarioStore implements AutoCloseable {
     }
 
     private static TrafficStore openStore(Path folder) {
+        requireWritable(folder);
         try {
             return TrafficStore.open(folder);
         } catch (RuntimeException e) {

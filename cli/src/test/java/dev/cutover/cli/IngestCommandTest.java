@@ -33,6 +33,18 @@ class IngestCommandTest {
     }
 
     @Test
+    void ingest_storePathIsAFile_exitsTwoSayingSo() throws IOException {
+        final Path log = Files.write(dir.resolve("mainlog.ec"), FIRST);
+        final Path file = Files.writeString(dir.resolve("afile"), "not a store");
+
+        final CommandRuns.Result result = cutover("ingest", log.toString(), "--store", file.toString());
+
+        assertEquals(2, result.status(), result.err());
+        assertEquals("cutover: " + file + ": cannot open the traffic store (it is a file; expected a folder)",
+                result.err().strip());
+    }
+
+    @Test
     void ingest_sameFileAgainThenGrown_skipsItThenReadsOnlyTheNewLines() throws IOException {
         final Path log = Files.write(dir.resolve("mainlog.ec"), FIRST);
         final String store = dir.resolve("store").toString();
@@ -43,11 +55,11 @@ class IngestCommandTest {
         final CommandRuns.Result grown = cutover("ingest", log.toString(), "--store", store);
 
         assertEquals(0, first.status(), first.err());
-        assertTrue(first.out().startsWith("read 1 file(s), skipped 0 held already; 3 new lines, 0 messages stored, "
-                + "2 still open"), first.out());
-        assertTrue(again.out().startsWith("read 0 file(s), skipped 1 held already; 0 new lines"), again.out());
-        assertTrue(grown.out().startsWith("read 1 file(s), skipped 0 held already; 2 new lines, 2 messages stored, "
-                + "0 still open"), grown.out());
+        assertTrue(first.out().startsWith("read 1 file(s), skipped 0 (held already, empty or a copy); 3 new lines, "
+                + "0 messages stored, 2 held in the join"), first.out());
+        assertTrue(again.out().startsWith("read 0 file(s), skipped 1 (held already, empty or a copy); 0 new lines"), again.out());
+        assertTrue(grown.out().startsWith("read 1 file(s), skipped 0 (held already, empty or a copy); 2 new lines, "
+                + "2 messages stored, 0 held in the join"), grown.out());
     }
 
     @Test
