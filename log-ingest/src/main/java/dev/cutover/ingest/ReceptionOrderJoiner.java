@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * <p>Rules: receptions are ordered by (time, arrival sequence), so equal times keep log order. An attempt
  * line whose message is not open (never received in the window, already final, or already emitted) is an
  * {@link RejectReason#ORPHAN_ATTEMPT}; a second R line for an open message is a
- * {@link RejectReason#DUPLICATE_RECEPTION}. The routing domain is the domain of the last attempt line.
+ * {@link RejectReason#DUPLICATE_RECEPTION}; a line with an empty domain is a {@link RejectReason#MISSING_DOMAIN}. The routing domain is the domain of the last attempt line.
  *
  * <p>Bouncelog: a B or T line of the bouncelog sets the bounce class of the P or T attempt of the same message
  * logged within {@link #BOUNCE_MATCH_MICROS} of it (the nearest one still without a class). Bounce lines are
@@ -182,8 +182,9 @@ public final class ReceptionOrderJoiner {
      *
      * @param node the node that wrote the line ("" for a single node); message ids are unique per node
      * @param line a parsed line; heartbeats only advance the clock and rejections are ignored
-     * @return {@link RejectReason#ORPHAN_ATTEMPT} or {@link RejectReason#DUPLICATE_RECEPTION} when the line
-     *         could not be joined (the caller reports it), otherwise null
+     * @return {@link RejectReason#ORPHAN_ATTEMPT}, {@link RejectReason#DUPLICATE_RECEPTION} or
+     *         {@link RejectReason#MISSING_DOMAIN} when the line could not be joined (the caller reports it), otherwise
+     *         null
      */
     public RejectReason accept(String node, ParsedLine line) {
         RejectReason verdict = null;
@@ -258,6 +259,9 @@ public final class ReceptionOrderJoiner {
     }
 
     private RejectReason receive(String node, Reception reception) {
+        if (reception.recipientDomain().isEmpty()) {
+            return RejectReason.MISSING_DOMAIN;
+        }
         final OpenMessage message = new OpenMessage(node, reception, nextSequence, pool);
         if (!openOf(node).putIfAbsent(message.messageId, message)) {
             duplicateReceptions++;
@@ -270,6 +274,9 @@ public final class ReceptionOrderJoiner {
     }
 
     private RejectReason attempt(String node, AttemptLine line) {
+        if (line.domain().isEmpty()) {
+            return RejectReason.MISSING_DOMAIN;
+        }
         final OpenMessage message = openOf(node).get(line.messageId());
         if (message == null || message.isFinal) {
             orphanAttempts++;

@@ -56,5 +56,10 @@ public enum RejectReason {
      * {@link ReceptionOrderJoiner#BOUNCE_MATCH_MICROS} of it, so there is no attempt for its bounce class. Set by
      * the joiner.
      */
-    UNMATCHED_BOUNCE
+    UNMATCHED_BOUNCE,
+    /**
+     * An R line with an empty recipient domain, or an attempt line with an empty domain, in any layout: the message
+     * would be counted under a domain with no name. Set by the joiner, which sees the lines of every layout.
+     */
+    MISSING_DOMAIN
 }

@@ -41,6 +41,20 @@ class ReceptionOrderJoinerTest {
     }
 
     @Test
+    void accept_emptyRecipientOrAttemptDomain_setAsideAsMissingDomain() {
+        final RejectReason noRecipientDomain = joiner.accept("", parser.parse(reception(100, "A", "")));
+        feed(reception(101, "B", "example.org"));
+        final RejectReason noAttemptDomain = joiner.accept("", parser.parse(delivery(102, "B", "")));
+        feed(delivery(103, "B", "example.org"));
+        joiner.finish();
+
+        assertEquals(RejectReason.MISSING_DOMAIN, noRecipientDomain);
+        assertEquals(RejectReason.MISSING_DOMAIN, noAttemptDomain);
+        assertEquals(List.of("B"), ids());
+        assertEquals(1, emitted.get(0).attempts().size());
+    }
+
+    @Test
     void accept_attemptsInLogOrder_joinedWithRoutingDomain() {
         feed(reception(100, "A", "Example.NET"), transientFailure(101, "A", "relay.example.com", 0),
                 delivery(1400, "A", "relay.example.com"));
