@@ -14,9 +14,10 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The rejects file: one tab-separated row per log line set aside, with the file, the line number, the reason and
- * the raw text (tabs, newlines and backslashes escaped in the file name and the text, the text cut at 4 KiB). The file is appended to across ingests,
- * so every line ever set aside stays listed, once: rows written after the store's last saved state by an ingest
- * that was killed are cut off when the next ingest starts ({@link #rewind}), and that ingest writes them again.
+ * the raw text (tabs, newlines and backslashes escaped in the file name and the text, the text cut at 4 KiB). The
+ * file is appended to across ingests, so every line ever set aside stays listed, once: rows written after the
+ * store's last saved state by an ingest that was killed are cut off when the next ingest starts ({@link #rewind}),
+ * and that ingest writes them again.
  */
 final class RejectsFile implements RejectSink, AutoCloseable {
     static final String HEADER = "file\tline\treason\ttext";

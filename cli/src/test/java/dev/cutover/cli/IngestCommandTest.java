@@ -57,7 +57,8 @@ class IngestCommandTest {
         assertEquals(0, first.status(), first.err());
         assertTrue(first.out().startsWith("read 1 file(s), skipped 0 (held already, empty or a copy); 3 new lines, "
                 + "0 messages stored, 2 held in the join"), first.out());
-        assertTrue(again.out().startsWith("read 0 file(s), skipped 1 (held already, empty or a copy); 0 new lines"), again.out());
+        assertTrue(again.out().startsWith("read 0 file(s), skipped 1 (held already, empty or a copy); 0 new lines"),
+                again.out());
         assertTrue(grown.out().startsWith("read 1 file(s), skipped 0 (held already, empty or a copy); 2 new lines, "
                 + "2 messages stored, 0 held in the join"), grown.out());
     }

@@ -82,7 +82,7 @@ public final class LineFields {
      * @return {@code field}, equal to {@link #string}
      */
     public String pooled(int field) {
-        return pooled(start(field), end(field), values);
+        return pooled(start(field), end(field), values, false);
     }
 
     /**
@@ -90,31 +90,25 @@ public final class LineFields {
      * case, as nearly all are, are pooled; any other is lowered afresh.
      */
     public String pooledDomain(int field) {
-        final int start = start(field);
-        final int end = end(field);
-        final int slot = slot(start, end);
-        final String known = domains[slot];
-        if (known != null && holds(start, end, known)) {
-            return known;
-        }
-        final String value = text.substring(start, end);
-        final String lowered = value.toLowerCase(Locale.ROOT);
-        if (lowered.equals(value)) {
-            domains[slot] = value;
-        }
-        return lowered;
+        return pooled(start(field), end(field), domains, true);
     }
 
-    /** @return the text in {@code [start, end)}, the string last made for an equal text in its slot of {@code pool} */
-    private String pooled(int start, int end, String[] pool) {
-        final int slot = slot(start, end);
+    /**
+     * @param lowerCase true to return the text in lower case, pooling it only when it is logged in lower case
+     * @return the text in {@code [start, end)}, the string last made for an equal text in its slot of {@code pool}
+     */
+    private String pooled(int start, int end, String[] pool, boolean lowerCase) {
+        final int slot = StringPool.slot(text, start, end, POOL_SLOTS);
         final String known = pool[slot];
         if (known != null && holds(start, end, known)) {
             return known;
         }
         final String value = text.substring(start, end);
-        pool[slot] = value;
-        return value;
+        final String result = lowerCase ? value.toLowerCase(Locale.ROOT) : value;
+        if (result.equals(value)) {
+            pool[slot] = value;
+        }
+        return result;
     }
 
     /**
@@ -133,25 +127,6 @@ public final class LineFields {
         return true;
     }
 
-    /** @return the pool slot of the text in {@code [start, end)}, from its length and six of its characters */
-    private int slot(int start, int end) {
-        final int length = end - start;
-        int hash = length;
-        if (length >= 6) {
-            hash = 31 * hash + text.charAt(start);
-            hash = 31 * hash + text.charAt(start + 1);
-            hash = 31 * hash + text.charAt(end - 4);
-            hash = 31 * hash + text.charAt(end - 3);
-            hash = 31 * hash + text.charAt(end - 2);
-            hash = 31 * hash + text.charAt(end - 1);
-        } else {
-            for (int i = start; i < end; i++) {
-                hash = 31 * hash + text.charAt(i);
-            }
-        }
-        return (hash ^ hash >>> 16) & (POOL_SLOTS - 1);
-    }
-
     /** @return {@code field} and every field after it, separators included */
     public String rest(int field) {
         return text.substring(start(field));
@@ -162,6 +137,6 @@ public final class LineFields {
      * message ("421 4.7.0 Try again later") is then one string shared by every deferred attempt held open.
      */
     public String pooledRest(int field) {
-        return pooled(start(field), text.length(), texts);
+        return pooled(start(field), text.length(), texts, false);
     }
 }

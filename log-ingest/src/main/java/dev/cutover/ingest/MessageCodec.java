@@ -225,8 +225,7 @@ final class MessageCodec {
          * encoding kept and copied from then on; a string met once is encoded and forgotten.
          */
         private void string(String text) {
-            final int hash = StringPool.sampledHash(text);
-            final int slot = (hash ^ hash >>> 16) & (REPEAT_SLOTS - 1);
+            final int slot = StringPool.slot(text, 0, text.length(), REPEAT_SLOTS);
             if (repeatSeen[slot] != text) {
                 repeatSeen[slot] = text;
                 repeatBytes[slot] = null;

@@ -32,7 +32,8 @@ import java.util.function.Consumer;
  * <p>Rules: receptions are ordered by (time, arrival sequence), so equal times keep log order. An attempt
  * line whose message is not open (never received in the window, already final, or already emitted) is an
  * {@link RejectReason#ORPHAN_ATTEMPT}; a second R line for an open message is a
- * {@link RejectReason#DUPLICATE_RECEPTION}; a line with an empty domain is a {@link RejectReason#MISSING_DOMAIN}. The routing domain is the domain of the last attempt line.
+ * {@link RejectReason#DUPLICATE_RECEPTION}; a line with an empty domain is a {@link RejectReason#MISSING_DOMAIN}.
+ * The routing domain is the domain of the last attempt line.
  *
  * <p>Bouncelog: a B or T line of the bouncelog sets the bounce class of the P or T attempt of the same message
  * logged within {@link #BOUNCE_MATCH_MICROS} of it (the nearest one still without a class). Bounce lines are

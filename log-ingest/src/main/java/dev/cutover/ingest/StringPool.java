@@ -15,8 +15,7 @@ final class StringPool {
     private final String[] values = new String[SLOTS];
 
     String canonical(String value) {
-        final int hash = sampledHash(value);
-        final int slot = (hash ^ hash >>> 16) & (SLOTS - 1);
+        final int slot = slot(value, 0, value.length(), SLOTS);
         final String known = values[slot];
         if (value.equals(known)) {
             return known;
@@ -26,24 +25,27 @@ final class StringPool {
     }
 
     /**
-     * A hash of the length and six characters, the first two and the last four, which is where pooled values
-     * differ: domains and bindings at either end, connection ids and IP addresses at the end. It costs the same
-     * for any length, where {@link String#hashCode} reads every character of every fresh string.
+     * The slot of the text in {@code [start, end)} in a table of {@code slots} slots (a power of two), from a hash
+     * of its length and six characters, the first two and the last four, which is where pooled values differ:
+     * domains and bindings at either end, connection ids and IP addresses at the end. It costs the same for any
+     * length, where {@link String#hashCode} reads every character of every fresh string. The parser's pools
+     * ({@link LineFields}) and the store's encoder pick slots the same way.
      */
-    static int sampledHash(String value) {
-        final int length = value.length();
+    static int slot(String text, int start, int end, int slots) {
+        final int length = end - start;
         int hash = length;
         if (length < 6) {
-            for (int i = 0; i < length; i++) {
-                hash = 31 * hash + value.charAt(i);
+            for (int i = start; i < end; i++) {
+                hash = 31 * hash + text.charAt(i);
             }
-            return hash;
+        } else {
+            hash = 31 * hash + text.charAt(start);
+            hash = 31 * hash + text.charAt(start + 1);
+            hash = 31 * hash + text.charAt(end - 4);
+            hash = 31 * hash + text.charAt(end - 3);
+            hash = 31 * hash + text.charAt(end - 2);
+            hash = 31 * hash + text.charAt(end - 1);
         }
-        hash = 31 * hash + value.charAt(0);
-        hash = 31 * hash + value.charAt(1);
-        hash = 31 * hash + value.charAt(length - 4);
-        hash = 31 * hash + value.charAt(length - 3);
-        hash = 31 * hash + value.charAt(length - 2);
-        return 31 * hash + value.charAt(length - 1);
+        return (hash ^ hash >>> 16) & (slots - 1);
     }
 }

@@ -44,10 +44,10 @@ class MessageCodecTest {
 
     @Test
     void encoder_textOutsideAsciiAndEmpty_sameBytesAsChronicleWritersAndReadsBack() {
+        final String response = "550 Empfänger unbekannt \u2014 ✉" + "x".repeat(300);
         final MessageRecord message = new MessageRecord(-5, "nœud", "", "bücher.example", "bücher.example", "",
-                "pool", "pool-a", 0, List.of(new Attempt(2, Outcome.PERMANENT, 550, "550 Empfänger unbekannt \u2014 ✉"
-                + "x".repeat(300), -1, Double.NaN, "c1", "", "pool-a", -1, "192.0.2.1", 10)),
-                Completeness.COMPLETE);
+                "pool", "pool-a", 0, List.of(new Attempt(2, Outcome.PERMANENT, 550, response, -1, Double.NaN, "c1", "",
+                "pool-a", -1, "192.0.2.1", 10)), Completeness.COMPLETE);
 
         final byte[] encoded = new MessageCodec.Encoder().message(message).toByteArray();
 
