@@ -14,6 +14,7 @@ import dev.cutover.ingest.MessageRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -47,41 +48,136 @@ public final class ReplayDriver {
      * @throws ReplayException when an engine failed; the first failure is its cause
      */
     public ReplaySummary replay(Supplier<MessageRecord> source, List<Engine> engines) {
+        final Replay replay = start(engines);
+        try {
+            for (MessageRecord message = source.get(); message != null; message = source.get()) {
+                replay.publish(message);
+            }
+        } catch (RuntimeException | Error e) {
+            replay.abandon();
+            throw e;
+        }
+        return replay.finish();
+    }
+
+    /**
+     * Starts a replay that is given its messages one at a time, as a following ingest joins them.
+     *
+     * @return the replay; give it every message in reception order, then {@link Replay#finish()} it
+     */
+    public Replay start(List<Engine> engines) {
         final AtomicReference<Throwable> failure = new AtomicReference<>();
         final Disruptor<Slot> disruptor = new Disruptor<>(Slot::new, RING_SIZE, DaemonThreadFactory.INSTANCE,
                 ProducerType.SINGLE, new BlockingWaitStrategy());
         disruptor.setDefaultExceptionHandler(new FirstFailure(failure));
-        disruptor.handleEventsWith(handlers(engines));
-        final RingBuffer<Slot> ring = disruptor.start();
-        final ReplaySummary summary = publishAll(source, ring);
-        publishEnd(ring, summary.lastLoggedMicros() + drainAllowanceMicros);
-        disruptor.shutdown();
-        if (failure.get() != null) {
-            throw new ReplayException(failure.get());
-        }
-        return summary;
+        final CountDownLatch finished = new CountDownLatch(engines.size());
+        disruptor.handleEventsWith(handlers(engines, finished));
+        return new Replay(disruptor, disruptor.start(), failure, finished);
     }
 
-    private ReplaySummary publishAll(Supplier<MessageRecord> source, RingBuffer<Slot> ring) {
-        long messages = 0;
-        long filtered = 0;
-        long noFinal = 0;
-        long first = -1;
-        long last = -1;
-        long lastLogged = Long.MIN_VALUE;
-        for (MessageRecord message = source.get(); message != null; message = source.get()) {
+    /**
+     * A replay under way: messages are published on the ring as they are given, from one thread. When the ring is
+     * full, {@link #publish} waits for the slowest engine.
+     *
+     * <p>The end is awaited per engine, not with {@link Disruptor#shutdown()}: that looks only at consumer threads
+     * already running, so on a short replay an engine whose thread had not started yet could be stopped before it
+     * saw a message.
+     */
+    public final class Replay {
+        private final Disruptor<Slot> disruptor;
+        private final RingBuffer<Slot> ring;
+        private final AtomicReference<Throwable> failure;
+        private final CountDownLatch enginesFinished;
+        private long messages;
+        private long filtered;
+        private long noFinal;
+        private long first = -1;
+        private long last = -1;
+        private long lastLogged = Long.MIN_VALUE;
+        private boolean finished;
+
+        private Replay(Disruptor<Slot> disruptor, RingBuffer<Slot> ring, AtomicReference<Throwable> failure,
+                       CountDownLatch enginesFinished) {
+            this.disruptor = disruptor;
+            this.ring = ring;
+            this.failure = failure;
+            this.enginesFinished = enginesFinished;
+        }
+
+        /**
+         * Gives every engine the next message, unless its binding group is not replayed.
+         *
+         * @param message the next message in reception order
+         * @throws ReplayException when an engine has failed
+         */
+        public void publish(MessageRecord message) {
+            if (finished) {
+                throw new IllegalStateException("the replay is finished");
+            }
+            if (failure.get() != null) {
+                abandon();
+                throw new ReplayException(failure.get());
+            }
             if (!bindingGroups.isEmpty() && !bindingGroups.contains(message.bindingGroup())) {
                 filtered++;
-                continue;
+                return;
             }
-            publish(ring, message);
+            final long sequence = ring.next();
+            final Slot slot = ring.get(sequence);
+            slot.message = message;
+            slot.horizonMicros = 0;
+            ring.publish(sequence);
             messages++;
             noFinal += message.completeness() == Completeness.NO_FINAL_OUTCOME ? 1 : 0;
             first = first < 0 ? message.receptionMicros() : first;
             last = message.receptionMicros();
             lastLogged = Math.max(lastLogged, lastLoggedTime(message));
         }
-        return new ReplaySummary(messages, filtered, noFinal, first, last, Math.max(lastLogged, last));
+
+        /** @return messages published so far (not counting those of other binding groups) */
+        public long messages() {
+            return messages;
+        }
+
+        /**
+         * Lets every engine drain until the horizon (the last logged time plus the drain allowance) and waits for
+         * them.
+         *
+         * @return what was replayed
+         * @throws ReplayException when an engine failed; the first failure is its cause
+         */
+        public ReplaySummary finish() {
+            if (finished) {
+                throw new IllegalStateException("the replay is finished");
+            }
+            final long lastKnown = Math.max(lastLogged, last);
+            final long sequence = ring.next();
+            final Slot slot = ring.get(sequence);
+            slot.message = null;
+            slot.horizonMicros = lastKnown + drainAllowanceMicros;
+            ring.publish(sequence);
+            finished = true;
+            try {
+                enginesFinished.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                disruptor.halt();
+                throw new ReplayException(e);
+            }
+            disruptor.halt();
+            if (failure.get() != null) {
+                throw new ReplayException(failure.get());
+            }
+            return new ReplaySummary(messages, filtered, noFinal, first, last, lastKnown);
+        }
+
+        /** Stops the engines without a report, after a failure elsewhere; the replay cannot be used again. */
+        public void abandon() {
+            if (!finished) {
+                finished = true;
+                disruptor.halt();
+            }
+        }
     }
 
     private static long lastLoggedTime(MessageRecord message) {
@@ -92,27 +188,11 @@ public final class ReplayDriver {
         return time;
     }
 
-    private static void publish(RingBuffer<Slot> ring, MessageRecord message) {
-        final long sequence = ring.next();
-        final Slot slot = ring.get(sequence);
-        slot.message = message;
-        slot.horizonMicros = 0;
-        ring.publish(sequence);
-    }
-
-    private static void publishEnd(RingBuffer<Slot> ring, long horizonMicros) {
-        final long sequence = ring.next();
-        final Slot slot = ring.get(sequence);
-        slot.message = null;
-        slot.horizonMicros = horizonMicros;
-        ring.publish(sequence);
-    }
-
     @SuppressWarnings("unchecked")
-    private static EventHandler<Slot>[] handlers(List<Engine> engines) {
+    private static EventHandler<Slot>[] handlers(List<Engine> engines, CountDownLatch finished) {
         final List<EventHandler<Slot>> handlers = new ArrayList<>();
         for (Engine engine : engines) {
-            handlers.add(new EngineHandler(engine));
+            handlers.add(new EngineHandler(engine, finished));
         }
         return handlers.toArray(new EventHandler[0]);
     }
@@ -145,22 +225,27 @@ public final class ReplayDriver {
 
     private static final class EngineHandler implements EventHandler<Slot> {
         private final Engine engine;
+        private final CountDownLatch finished;
         private boolean failed;
 
-        EngineHandler(Engine engine) {
+        EngineHandler(Engine engine, CountDownLatch finished) {
             this.engine = engine;
+            this.finished = finished;
         }
 
         @Override
         public void onEvent(Slot slot, long sequence, boolean endOfBatch) {
-            if (failed) {
-                return;
-            }
             try {
-                dispatch(slot);
+                if (!failed) {
+                    dispatch(slot);
+                }
             } catch (RuntimeException | Error e) {
                 failed = true;
                 throw e;
+            } finally {
+                if (slot.message == null) {
+                    finished.countDown();
+                }
             }
         }
 

@@ -1,0 +1,114 @@
+package dev.cutover.sim;
+
+import dev.cutover.ingest.Completeness;
+import dev.cutover.ingest.MessageRecord;
+import dev.cutover.ingest.Outcome;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+import static dev.cutover.sim.Traffic.SECOND;
+import static dev.cutover.sim.Traffic.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ReplayDriverTest {
+    private static final long DRAIN = 3_600 * SECOND;
+
+    @Test
+    void replay_everyEngineSeesTheSameMessagesInOrderThenTheHorizon() {
+        final List<MessageRecord> traffic = List.of(
+                Traffic.message(1, "gmail.com", "b1", T0, Outcome.TRANSIENT, Outcome.DELIVERED),
+                Traffic.message(2, "yahoo.com", "b1", T0 + SECOND, Outcome.DELIVERED),
+                Traffic.message(3, "gmail.com", "b1", T0 + 2 * SECOND, Outcome.TRANSIENT));
+        final Recording a = new Recording();
+        final Recording b = new Recording();
+        final Iterator<MessageRecord> source = traffic.iterator();
+
+        final ReplayDriver.ReplaySummary summary = new ReplayDriver(DRAIN, Set.of())
+                .replay(() -> source.hasNext() ? source.next() : null, List.of(a, b));
+
+        final List<String> expected = List.of("id-1", "id-2", "id-3", "finish " + (T0 + 3 * SECOND + DRAIN));
+        assertEquals(expected, a.seen);
+        assertEquals(expected, b.seen);
+        assertEquals(new ReplayDriver.ReplaySummary(3, 0, 1, T0, T0 + 2 * SECOND, T0 + 3 * SECOND), summary);
+    }
+
+    @Test
+    void replay_oneMessageToManyEngines_everyEngineSeesItEvenWhenItsThreadStartsLate() {
+        for (int run = 0; run < 200; run++) {
+            final List<Recording> engines = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                engines.add(new Recording());
+            }
+            final ReplayDriver.Replay replay = new ReplayDriver(DRAIN, Set.of()).start(List.copyOf(engines));
+            replay.publish(Traffic.message(1, "gmail.com", "b1", T0, Outcome.DELIVERED));
+            replay.finish();
+
+            for (Recording engine : engines) {
+                assertEquals(List.of("id-1", "finish " + (T0 + SECOND + DRAIN)), engine.seen, "run " + run);
+            }
+        }
+    }
+
+    @Test
+    void start_messagesGivenOneAtATime_sameAsReplayingThemFromASource() {
+        final Recording engine = new Recording();
+        final ReplayDriver.Replay replay = new ReplayDriver(DRAIN, Set.of("retail")).start(List.of(engine));
+
+        replay.publish(Traffic.message(1, "gmail.com", "b1", T0, Outcome.DELIVERED));
+        replay.publish(new MessageRecord(T0 + SECOND, "", "other", "gmail.com", "gmail.com", "s.example", "transact",
+                "t1", 10, List.of(), Completeness.NO_FINAL_OUTCOME));
+        final ReplayDriver.ReplaySummary summary = replay.finish();
+
+        assertEquals(List.of("id-1", "finish " + (T0 + SECOND + DRAIN)), engine.seen);
+        assertEquals(1, summary.messages());
+        assertEquals(1, summary.filteredMessages(), "a message of another binding group is counted, not replayed");
+        assertThrows(IllegalStateException.class,
+                () -> replay.publish(Traffic.message(2, "gmail.com", "b1", T0 + 5 * SECOND, Outcome.DELIVERED)));
+    }
+
+    @Test
+    void finish_anEngineFailed_theFailureIsTheCause() {
+        final Recording failing = new Recording() {
+            @Override
+            public void accept(MessageRecord message) {
+                throw new IllegalArgumentException("engine broke on " + message.messageId());
+            }
+        };
+        final ReplayDriver.Replay replay = new ReplayDriver(DRAIN, Set.of()).start(List.of(failing, new Recording()));
+        replay.publish(Traffic.message(7, "gmail.com", "b1", T0, Outcome.DELIVERED));
+
+        final ReplayDriver.ReplayException thrown = assertThrows(ReplayDriver.ReplayException.class, replay::finish);
+        assertEquals("engine broke on id-7", thrown.getCause().getMessage());
+    }
+
+    /** Records what it is given; its metrics are empty. */
+    private static class Recording implements Engine {
+        final List<String> seen = new ArrayList<>();
+        private final EngineMetrics metrics = new EngineMetrics("recording");
+
+        @Override
+        public String name() {
+            return "recording";
+        }
+
+        @Override
+        public void accept(MessageRecord message) {
+            seen.add(message.messageId());
+        }
+
+        @Override
+        public void finish(long horizonMicros) {
+            seen.add("finish " + horizonMicros);
+        }
+
+        @Override
+        public EngineMetrics metrics() {
+            return metrics;
+        }
+    }
+}
