@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Decides, for each input file, what a store already holds of it, by content (see {@link FileProgress}):
@@ -69,6 +70,23 @@ public final class IngestPlan {
         keepLongestCopies(planned);
         final List<FileProgress> unmatched = state.files().stream().filter(file -> !claimed.contains(file)).toList();
         return new IngestPlan(planned, conflicts, unmatched);
+    }
+
+    /**
+     * For an ingest that follows its files: a plain file read before and unchanged since may still grow, so it is
+     * read on from where reading stopped rather than skipped. Compressed files are complete, and a second copy of a
+     * file stays skipped.
+     *
+     * @param plain says whether a file is plain text
+     * @return this plan with such files planned RESUME
+     */
+    IngestPlan followingHeld(Predicate<Path> plain) {
+        final List<Planned> following = new ArrayList<>(planned.size());
+        for (Planned p : planned) {
+            final boolean grows = p.kind() == Kind.HELD && p.previous() != null && plain.test(p.input().path());
+            following.add(grows ? new Planned(p.input(), Kind.RESUME, p.previous(), p.raw(), p.head()) : p);
+        }
+        return new IngestPlan(following, conflicts, unmatched);
     }
 
     /** @return {@code input} planned as a file never read before, such as the new file of a rotation */

@@ -120,7 +120,8 @@ public final class Ingestor {
                     + "state, so it cannot be read on; ingest into a new store folder");
         }
         final IngestState state = store.state();
-        final IngestPlan plan = IngestPlan.of(inputs, state);
+        final IngestPlan plan = follow ? IngestPlan.of(inputs, state).followingHeld(LogFiles::isPlain)
+                : IngestPlan.of(inputs, state);
         if (!plan.conflicts().isEmpty()) {
             throw new IngestException(plan.conflicts().get(0));
         }

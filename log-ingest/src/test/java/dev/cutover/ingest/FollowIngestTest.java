@@ -9,12 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code --follow}: a live mainlog that grows, ends in a half-written line, and is rotated. */
 class FollowIngestTest extends IngestTestSupport {
@@ -25,7 +22,7 @@ class FollowIngestTest extends IngestTestSupport {
         final List<String> lines = ResumableIngestTest.traffic(30);
         final Path live = dir.resolve("mainlog.ec");
         Files.write(live, lines.subList(0, 10));
-        final Stepper stepper = new Stepper();
+        final FollowStepper stepper = new FollowStepper();
 
         try (TrafficStore store = TrafficStore.open(dir.resolve("store"), TEST_BLOCK_SIZE)) {
             final CompletableFuture<IngestResult> following = startFollowing(live, store, stepper);
@@ -51,14 +48,33 @@ class FollowIngestTest extends IngestTestSupport {
         }
     }
 
+    @Test
+    void follow_fileReadToItsEndBefore_followedFromWhereTheStoreStopped() throws Exception {
+        final List<String> lines = ResumableIngestTest.traffic(30);
+        final Path live = dir.resolve("mainlog.ec");
+        Files.write(live, lines.subList(0, 20));
+        final FollowStepper stepper = new FollowStepper();
 
+        try (TrafficStore store = TrafficStore.open(dir.resolve("store"), TEST_BLOCK_SIZE)) {
+            new Ingestor().ingest(List.of(live), store, sink, IngestListener.NONE);
+            final CompletableFuture<IngestResult> following = startFollowing(live, store, stepper);
+            append(live, String.join("\n", lines.subList(20, lines.size())) + "\n");
+            stepper.lookAgain();
+            stepper.stop();
+            final IngestResult result = following.get(30, TimeUnit.SECONDS);
+
+            assertEquals(lines.size() - 20, result.lines());
+            assertEquals(0, result.filesSkipped(), "the file the store held was followed, not skipped");
+            assertEquals(wholeAtOnce(lines), storedSummaries(store));
+        }
+    }
 
     @Test
     void follow_copyTruncateThenGrownPastTheOldSize_newContentReadFromItsStart() throws Exception {
         final List<String> lines = ResumableIngestTest.traffic(60);
         final Path live = dir.resolve("mainlog.ec");
         Files.write(live, lines.subList(0, 20));
-        final Stepper stepper = new Stepper();
+        final FollowStepper stepper = new FollowStepper();
 
         try (TrafficStore store = TrafficStore.open(dir.resolve("store"), TEST_BLOCK_SIZE)) {
             final CompletableFuture<IngestResult> following = startFollowing(live, store, stepper);
@@ -76,7 +92,7 @@ class FollowIngestTest extends IngestTestSupport {
     }
 
     /** Starts following {@code live} on another thread and waits until it has read to the end. */
-    private CompletableFuture<IngestResult> startFollowing(Path live, TrafficStore store, Stepper stepper)
+    private CompletableFuture<IngestResult> startFollowing(Path live, TrafficStore store, FollowStepper stepper)
             throws InterruptedException {
         final List<IngestInput> inputs = List.of(IngestInput.mainlog(LogSource.of(live)));
         final CompletableFuture<IngestResult> following = CompletableFuture.supplyAsync(() -> Ingestor
@@ -87,40 +103,5 @@ class FollowIngestTest extends IngestTestSupport {
 
     private static void append(Path file, String text) throws IOException {
         Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    }
-
-    /** Lets the test decide when the following ingest looks at its files again, and when it stops. */
-    private static final class Stepper implements FollowControl {
-        private final Semaphore parked = new Semaphore(0);
-        private final SynchronousQueue<Boolean> commands = new SynchronousQueue<>();
-
-        @Override
-        public boolean awaitMore() {
-            parked.release();
-            try {
-                return commands.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-
-        @Override
-        public long saveIntervalNanos() {
-            return 0;
-        }
-
-        void awaitParked() throws InterruptedException {
-            assertTrue(parked.tryAcquire(30, TimeUnit.SECONDS), "the ingest reached the end of its files");
-        }
-
-        void lookAgain() throws InterruptedException {
-            commands.put(Boolean.TRUE);
-            awaitParked();
-        }
-
-        void stop() throws InterruptedException {
-            commands.put(Boolean.FALSE);
-        }
     }
 }
