@@ -19,6 +19,10 @@ import java.util.Set;
  * stragglers) holds more messages than the state says (an ingest was killed after appending them), the first
  * messages this run joins for it are those very messages, so that many are counted but not appended again.
  * {@link #save} writes the state; at the end of a run the messages still open stay in it instead of the queue.
+ *
+ * <p>A run given a {@link LiveFeed} hands it each message it stores in order, those counted but not appended again
+ * included (the feed's reader reads the queue only as far as the saved state counts), and each straggler as it
+ * steps out.
  */
 final class IngestRun {
     private final TrafficStore store;
@@ -27,6 +31,7 @@ final class IngestRun {
     private final Set<String> bindingGroups;
     private final ReceptionOrderJoiner joiner;
     private final ReceptionHoldBack holdBack;
+    private final LiveFeed live;
     private final RejectCounts rejectCounts = new RejectCounts();
     private final List<IngestResult.HeldBackLine> heldBackLines = new ArrayList<>();
     private long alreadyAppended;
@@ -44,10 +49,12 @@ final class IngestRun {
      * @param holdBackMicros how long joined messages wait for earlier receptions; 0 stores them at once
      * @param from           the state saved by the ingest before, or {@link IngestState#EMPTY}
      * @param maxHeld        finished messages held in memory before the store's spill queue is used
+     * @param live           receives the messages as they are joined, or null; not with a hold-back
      */
     IngestRun(TrafficStore store, RejectSink rejects, IngestListener listener, Set<String> bindingGroups,
-              long holdBackMicros, IngestState from, int maxHeld) {
+              long holdBackMicros, IngestState from, int maxHeld, LiveFeed live) {
         this.store = store;
+        this.live = live;
         this.rejects = rejects;
         this.listener = listener;
         this.bindingGroups = bindingGroups;
@@ -66,7 +73,14 @@ final class IngestRun {
         this.joiner = new ReceptionOrderJoiner(this::joined, ReceptionOrderJoiner.DEFAULT_MAX_MESSAGE_AGE_MICROS,
                 from.join());
         joiner.stragglersTo(this::storeLate, ReceptionOrderJoiner.DEFAULT_STRAGGLER_AFTER_MICROS);
+        if (live != null) {
+            joiner.stepOutsTo(this::steppedOut);
+        }
         final boolean holding = holdBackMicros > 0 || !from.held().held().isEmpty();
+        if (holding && live != null) {
+            throw new IngestException("the store holds messages back for custom logs, which a replay cannot follow "
+                    + "live; ingest into a new store folder");
+        }
         this.holdBack = holding ? new ReceptionHoldBack(Math.max(holdBackMicros, 1), from.held(), spill, maxHeld)
                 : null;
         this.newestLineMicros = from.newestLineMicros();
@@ -204,6 +218,16 @@ final class IngestRun {
             store.append(sequence, message);
         }
         counted(message);
+        if (live != null) {
+            live.inOrder(message);
+        }
+    }
+
+    /** Gives the live feed a straggler as it steps out; the store takes it when it finishes. */
+    private void steppedOut(MessageRecord soFar) {
+        if (bindingGroups.isEmpty() || bindingGroups.contains(soFar.bindingGroup())) {
+            live.steppedOut(soFar);
+        }
     }
 
     /** Stores a straggler, which the store's readers merge back into reception order. */

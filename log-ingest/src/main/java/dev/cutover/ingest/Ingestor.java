@@ -137,7 +137,7 @@ public final class Ingestor {
         listener.started(chains.stream().mapToInt(List::size).sum(), chains.stream().flatMap(List::stream)
                 .mapToLong(MergedLogReader::bytesToRead).sum());
         final IngestRun run = new IngestRun(store, rejects, listener, options.bindingGroups(),
-                options.holdBackMicros(), state, options.maxHeldInMemory());
+                options.holdBackMicros(), state, options.maxHeldInMemory(), options.live());
         if (inputs.stream().anyMatch(input -> input.kind() == IngestInput.Kind.BOUNCELOG)) {
             run.waitForBounces();
         }

@@ -14,13 +14,14 @@ import java.util.function.LongFunction;
  * the queue (already in reception order), the stragglers of the late queue (sorted when the cursor is made, by
  * reception time and sequence) and the messages the ingest state holds pending, all by (reception time,
  * sequence), which is the order of the join. The late queue and the state are read as they were when the cursor
- * was made.
+ * was made; the queue and the late queue may be read only as far as a count given.
  */
 public final class MessageCursor implements AutoCloseable {
     private static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::receptionMicros)
             .thenComparingLong(Entry::sequence);
 
     private final ExcerptTailer tailer;
+    private final long queueLimit;
     private final ExcerptTailer lateTailer;
     private final List<Entry> late;
     private final List<IngestState.Pending> pending;
@@ -28,19 +29,23 @@ public final class MessageCursor implements AutoCloseable {
     private Entry queueHead;
     private MessageRecord queueMessage;
     private boolean queueEnded;
+    private long queueRead;
     private int nextLate;
     private int nextPending;
 
     /**
+     * @param queueLimit messages of the queue to read at most
      * @param lateTailer a tailer of the late queue, or null when it is empty
-     * @param pending    the state's pending messages, in order
+     * @param lateLimit  messages of the late queue to read at most, in the order they were appended
+     * @param pending    the state's pending messages to read, in order
      * @param spilled    reads a pending message kept in the spill queue
      */
-    MessageCursor(ExcerptTailer tailer, ExcerptTailer lateTailer, List<IngestState.Pending> pending,
-                  LongFunction<MessageRecord> spilled) {
+    MessageCursor(ExcerptTailer tailer, long queueLimit, ExcerptTailer lateTailer, long lateLimit,
+                  List<IngestState.Pending> pending, LongFunction<MessageRecord> spilled) {
         this.tailer = tailer;
+        this.queueLimit = queueLimit;
         this.lateTailer = lateTailer;
-        this.late = lateTailer == null ? List.of() : indexLate(lateTailer);
+        this.late = lateTailer == null ? List.of() : indexLate(lateTailer, lateLimit);
         this.pending = pending;
         this.spilled = spilled;
     }
@@ -89,11 +94,16 @@ public final class MessageCursor implements AutoCloseable {
     }
 
     private void readQueue() {
+        if (queueRead == queueLimit) {
+            queueEnded = true;
+            return;
+        }
         try (DocumentContext dc = tailer.readingDocument()) {
             if (!dc.isPresent()) {
                 queueEnded = true;
                 return;
             }
+            queueRead++;
             final Bytes<?> bytes = dc.wire().bytes();
             final long sequence = bytes.readLong();
             queueMessage = MessageCodec.read(bytes);
@@ -112,10 +122,13 @@ public final class MessageCursor implements AutoCloseable {
         }
     }
 
-    /** @return where each straggler is, sorted by reception time and sequence; reads only their first bytes */
-    private static List<Entry> indexLate(ExcerptTailer tailer) {
+    /**
+     * @param limit stragglers to index at most, the first appended
+     * @return where each straggler is, sorted by reception time and sequence; reads only their first bytes
+     */
+    private static List<Entry> indexLate(ExcerptTailer tailer, long limit) {
         final List<Entry> entries = new ArrayList<>();
-        while (true) {
+        while (entries.size() < limit) {
             try (DocumentContext dc = tailer.readingDocument()) {
                 if (!dc.isPresent()) {
                     break;

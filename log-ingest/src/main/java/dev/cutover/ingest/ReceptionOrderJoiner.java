@@ -79,6 +79,7 @@ public final class ReceptionOrderJoiner {
     private long firstStragglerMicros = Long.MAX_VALUE;
     private final ArrayDeque<OpenMessage> finishedStragglers = new ArrayDeque<>();
     private LateSink late;
+    private Consumer<MessageRecord> steppedOut;
     private long stragglerAfterMicros = Long.MAX_VALUE;
     private final StringPool pool = new StringPool();
     private long nextSequence;
@@ -149,6 +150,14 @@ public final class ReceptionOrderJoiner {
     void stragglersTo(LateSink sink, long afterMicros) {
         this.late = sink;
         this.stragglerAfterMicros = afterMicros;
+    }
+
+    /**
+     * @param sink receives each message as it steps out of reception order, with its attempts so far, in the same
+     *             order as the messages handed downstream (see {@link LiveFeed})
+     */
+    void stepOutsTo(Consumer<MessageRecord> sink) {
+        this.steppedOut = sink;
     }
 
     /** @param micros how long a finished message stays open for its bouncelog line; 0 emits it at once */
@@ -346,6 +355,9 @@ public final class ReceptionOrderJoiner {
                 byReception.poll();
                 head.straggler = true;
                 addStraggler(head);
+                if (steppedOut != null) {
+                    steppedOut.accept(head.toRecord());
+                }
             } else {
                 break;
             }

@@ -135,7 +135,42 @@ public final class TrafficStore implements AutoCloseable {
      */
     public MessageCursor cursor() {
         final ExcerptTailer lateTailer = lateCount() == 0 ? null : lateQueue().createTailer();
-        return new MessageCursor(queue.createTailer(), lateTailer, state().pendingInOrder(), this::spilled);
+        return new MessageCursor(queue.createTailer(), Long.MAX_VALUE, lateTailer, Long.MAX_VALUE,
+                state().pendingInOrder(), this::spilled);
+    }
+
+    /**
+     * The messages a following replay reads before those an ingest then joins (see {@link LiveFeed}): the queue
+     * and the late queue as far as the saved state counts them, and of the pending messages only the stragglers,
+     * as they are so far. The other pending messages are still in reception order; the ingest that goes on from
+     * the state hands them to its live feed when they are joined. Read on this thread before that ingest starts.
+     *
+     * @return a new reader of those messages in reception order; close it
+     */
+    public MessageCursor cursorBeforeFollowing() {
+        final IngestState saved = state();
+        final ExcerptTailer lateTailer = saved.storedLate() == 0 ? null : lateQueue().createTailer();
+        final List<IngestState.Pending> stragglers = saved.pendingInOrder().stream()
+                .filter(IngestState.Pending::straggler).toList();
+        return new MessageCursor(queue.createTailer(), saved.storedMessages(), lateTailer, saved.storedLate(),
+                stragglers, this::spilled);
+    }
+
+    /**
+     * The messages a following replay reads after its ingest stopped: the pending ones that are not stragglers
+     * (those were read as they stepped out), as they are so far. They come after everything the replay was given.
+     *
+     * @return a new reader of those messages in reception order; close it
+     */
+    public MessageCursor cursorAfterFollowing() {
+        final List<IngestState.Pending> open = state().pendingInOrder().stream()
+                .filter(pending -> !pending.straggler()).toList();
+        return new MessageCursor(queue.createTailer(), 0, null, 0, open, this::spilled);
+    }
+
+    /** @return the pending stragglers of the saved state: messages open long after their reception */
+    public long pendingStragglers() {
+        return state().join().open().stream().filter(IngestState.Pending::straggler).count();
     }
 
     /** Appends a straggler with its sequence number to the late queue. */

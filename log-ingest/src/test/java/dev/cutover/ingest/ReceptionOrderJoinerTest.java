@@ -41,6 +41,24 @@ class ReceptionOrderJoinerTest {
     }
 
     @Test
+    void accept_stepOutsWatched_stragglerGivenWithItsAttemptsSoFarBeforeTheMessagesBehindIt() {
+        final List<String> order = new ArrayList<>();
+        final ReceptionOrderJoiner watched = new ReceptionOrderJoiner(m -> order.add(m.messageId()));
+        watched.stragglersTo((sequence, message) -> order.add("late " + message.messageId()), 600_000_000L);
+        watched.stepOutsTo(m -> order.add("out " + m.messageId() + " " + m.attempts().size() + " "
+                + m.completeness()));
+
+        for (String line : List.of(reception(100, "A", "example.net"), transientFailure(101, "A", "example.net", 0),
+                reception(101, "B", "example.org"), delivery(102, "B", "example.org"),
+                reception(701, "C", "example.org"), delivery(702, "C", "example.org"),
+                delivery(900, "A", "example.net"))) {
+            assertNull(watched.accept("", parser.parse(line)), line);
+        }
+
+        assertEquals(List.of("out A 1 NO_FINAL_OUTCOME", "B", "C", "late A"), order);
+    }
+
+    @Test
     void accept_emptyRecipientOrAttemptDomain_setAsideAsMissingDomain() {
         final RejectReason noRecipientDomain = joiner.accept("", parser.parse(reception(100, "A", "")));
         feed(reception(101, "B", "example.org"));

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Ingests that go on where the last one stopped: grown files, rotation, a killed ingest, rewritten files. */
 class ResumableIngestTest extends IngestTestSupport {
-    private static final long T0 = 1_717_430_400L;
+    static final long T0 = 1_717_430_400L;
     private static final long TEST_BLOCK_SIZE = 256 << 10;
 
     @Test
@@ -344,12 +344,12 @@ class ResumableIngestTest extends IngestTestSupport {
         return lines;
     }
 
-    private static String reception(long i) {
+    static String reception(long i) {
         return (T0 + i) + "@M" + i + "@B@C@R@user" + i + "@example" + (i % 7) + ".com@bounce@news.example.com"
                 + "@192.0.2.1@1000@esmtp@retail@ip-" + (i % 3);
     }
 
-    private static String attempt(long i, long time, String type) {
+    static String attempt(long i, long time, String type) {
         final String tail = type.equals("D") ? "@0@5.0@192.0.2.9"
                 : "@5@1@2.0@192.0.2.9@421 4.7.0 try later";
         return time + "@M" + i + "@B@C" + i + "@" + type + "@example" + (i % 7) + ".com@1000@retail@ip-" + (i % 3)
@@ -369,7 +369,7 @@ class ResumableIngestTest extends IngestTestSupport {
     }
 
     /** Stands for the process being killed: the ingest stops where it is, without saving. */
-    private static final class SimulatedKill extends RuntimeException {
+    static final class SimulatedKill extends RuntimeException {
         SimulatedKill() {
             super("simulated kill", null, false, false);
         }
