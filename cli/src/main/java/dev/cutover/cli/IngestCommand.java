@@ -86,7 +86,8 @@ final class IngestCommand implements Callable<Integer> {
         final ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr());
         final IngestResult result;
         try (FollowUntilInterrupted following = follow
-                ? FollowUntilInterrupted.start(pollSeconds == null ? 1 : pollSeconds) : null) {
+                ? FollowUntilInterrupted.start(pollSeconds == null ? 1 : pollSeconds,
+                FollowUntilInterrupted.INGEST_TIMEOUT_SECONDS) : null) {
             IngestOptions options = IngestOptions.defaults();
             if (!customLogs.isEmpty()) {
                 options = options.withHoldBack(ReceptionOrderJoiner.DEFAULT_MAX_MESSAGE_AGE_MICROS);

@@ -2,13 +2,13 @@ package dev.cutover.cli;
 
 import dev.cutover.cli.report.RehearsalResult;
 import dev.cutover.cli.report.TrafficSummary;
+import dev.cutover.ingest.FollowControl;
 import dev.cutover.ingest.IngestException;
 import dev.cutover.ingest.IngestListener;
 import dev.cutover.ingest.IngestOptions;
 import dev.cutover.ingest.IngestResult;
+import dev.cutover.ingest.LiveFeed;
 import dev.cutover.ingest.Ingestor;
-import dev.cutover.ingest.MessageCursor;
-import dev.cutover.ingest.MessageRecord;
 import dev.cutover.ingest.ReceptionOrderJoiner;
 import dev.cutover.ingest.RejectReason;
 import dev.cutover.ingest.TrafficStore;
@@ -19,7 +19,6 @@ import dev.cutover.kumo.PolicyException;
 import dev.cutover.kumo.ShapingData;
 import dev.cutover.kumo.SpecException;
 import dev.cutover.sim.Destinations;
-import dev.cutover.sim.Engine;
 import dev.cutover.sim.ObservedModel;
 import dev.cutover.sim.ReplayDriver;
 import dev.cutover.sim.compare.Comparator;
@@ -38,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One scenario, end to end: ingest what the store lacks, load both configurations, replay the store through the
@@ -47,23 +47,49 @@ final class Rehearsal {
     private final Scenario scenario;
     private final IngestListener listener;
     private EcelerityConf conf;
+    private LuaKumoPolicy policy;
+    private KumoModel kumo;
     private List<IngestResult.HeldBackLine> heldBackLines = List.of();
+    /** Stragglers replayed as they stepped out of reception order, when following; -1 otherwise. */
+    private long steppedOut = -1;
 
     Rehearsal(Scenario scenario, IngestListener listener) {
         this.scenario = scenario;
         this.listener = listener;
     }
 
+    /** Ingests what the store lacks, then replays the whole store. */
     RehearsalResult run(Path rejectsFile) {
+        return run(rejectsFile, null);
+    }
+
+    /**
+     * Replays the store and then follows the scenario's logs, replaying each message as the ingest joins it (see
+     * {@link LiveFeed}), until {@code follow} stops; the messages still open then are replayed as they are.
+     *
+     * @param follow paces the following ingest, or null to ingest what the store lacks and replay it all
+     */
+    RehearsalResult run(Path rejectsFile, FollowControl follow) {
+        if (follow != null && !scenario.customLogs().isEmpty()) {
+            throw new UserError(scenario.file().getFileName() + ": a replay cannot follow custom logs, whose messages "
+                    + "are rebuilt from delivery lines that may come days after the reception; leave out --follow");
+        }
         final MxFixture mx = mxFixture();
         final Destinations destinations = Destinations.of(mx::siteName);
         final MomentumModel momentum = momentumModel(destinations);
         final ObservedModel observed = new ObservedModel(destinations);
+        final EngineFeed feed = new EngineFeed(new ReplayDriver(scenario.drainAllowanceMicros(),
+                scenario.bindingGroups()), firstMicros -> List.of(observed, momentum, kumoModel(mx, firstMicros)));
         try (ScenarioStore store = ScenarioStore.open(scenario.store(), scenario.inputs())) {
-            ingest(store.traffic(), rejectsFile);
-            final LuaKumoPolicy policy = kumoPolicy(mx, firstReceptionSeconds(store.traffic()));
-            final KumoModel kumo = new KumoModel(policy, kumoParameters(), scenario.receivers(), scenario.seed());
-            final ReplayDriver.ReplaySummary replay = replay(store.traffic(), List.of(observed, momentum, kumo));
+            final ReplayDriver.ReplaySummary replay = replay(() -> {
+                if (follow == null) {
+                    ingest(store.traffic(), rejectsFile, IngestOptions.defaults());
+                    feed.replay(store.traffic().cursor());
+                } else {
+                    follow(store.traffic(), rejectsFile, follow, feed, mx);
+                }
+                return feed.finish();
+            }, feed);
             requireTraffic(replay);
             final List<DomainComparison> domains = new Comparator(scenario.tolerances(), scenario.rateWindowMinutes())
                     .compare(observed.metrics(), momentum.metrics(), kumo.metrics());
@@ -72,28 +98,53 @@ final class Rehearsal {
         }
     }
 
-    private void ingest(TrafficStore store, Path rejectsFile) {
+    /**
+     * Replays what the store holds so far, follows the logs while the ingest joins their messages, and at the end
+     * replays the messages the ingest left open. An empty store loads the policy once up front, so a mistake in it
+     * is reported before following starts rather than with the first message.
+     */
+    private void follow(TrafficStore store, Path rejectsFile, FollowControl follow, EngineFeed feed, MxFixture mx) {
+        final long steppedOutBefore = store.pendingStragglers();
+        feed.replay(store.cursorBeforeFollowing());
+        if (!feed.started()) {
+            kumoPolicy(mx, 0);
+        }
+        ingest(store, rejectsFile, IngestOptions.defaults().withFollow(follow).withLive(feed));
+        feed.replay(store.cursorAfterFollowing());
+        steppedOut = steppedOutBefore + feed.steppedOutCount();
+    }
+
+    private void ingest(TrafficStore store, Path rejectsFile, IngestOptions options) {
         try (RejectsFile rejects = new RejectsFile(rejectsFile)) {
             final long holdBack = scenario.customLogs().isEmpty() ? 0
                     : ReceptionOrderJoiner.DEFAULT_MAX_MESSAGE_AGE_MICROS;
             heldBackLines = Ingestor.ingestInputs(scenario.inputs(), store, rejects, listener,
-                    IngestOptions.defaults().withHoldBack(holdBack)).heldBackLines();
+                    options.withHoldBack(holdBack)).heldBackLines();
         } catch (IngestException e) {
             throw new UserError(e.getMessage(), e);
         }
     }
 
-    private ReplayDriver.ReplaySummary replay(TrafficStore store, List<Engine> engines) {
-        try (MessageCursor cursor = store.cursor()) {
-            return new ReplayDriver(scenario.drainAllowanceMicros(), scenario.bindingGroups())
-                    .replay(cursor::next, engines);
+    /** Runs {@code work}, which drives the replay, and turns a mistake in a configuration into bad input. */
+    private ReplayDriver.ReplaySummary replay(Supplier<ReplayDriver.ReplaySummary> work, EngineFeed feed) {
+        try {
+            return work.get();
         } catch (ReplayDriver.ReplayException e) {
             final Throwable cause = e.getCause();
             if (cause instanceof PolicyException || cause instanceof ConfException || cause instanceof SpecException) {
                 throw new UserError(cause.getMessage(), cause);
             }
             throw e;
+        } catch (RuntimeException | Error e) {
+            feed.abandon();
+            throw e;
         }
+    }
+
+    private KumoModel kumoModel(MxFixture mx, long firstReceptionMicros) {
+        policy = kumoPolicy(mx, firstReceptionMicros / 1_000_000L);
+        kumo = new KumoModel(policy, kumoParameters(), scenario.receivers(), scenario.seed());
+        return kumo;
     }
 
     private void requireTraffic(ReplayDriver.ReplaySummary replay) {
@@ -149,13 +200,6 @@ final class Rehearsal {
     }
 
     /** The clock a policy sees through os.time: the traffic's first reception, so runs stay reproducible. */
-    private static long firstReceptionSeconds(TrafficStore store) {
-        try (MessageCursor cursor = store.cursor()) {
-            final MessageRecord first = cursor.next();
-            return first == null ? 0 : first.receptionMicros() / 1_000_000L;
-        }
-    }
-
     private LuaKumoPolicy kumoPolicy(MxFixture mx, long clockEpochSeconds) {
         final HarnessOptions options = HarnessOptions.defaults().withSeed(scenario.seed())
                 .withClock(clockEpochSeconds);
@@ -212,6 +256,11 @@ final class Rehearsal {
 
     private List<String> notes(MxFixture mx, LuaKumoPolicy policy, MomentumModel momentum) {
         final List<String> notes = new ArrayList<>();
+        if (steppedOut > 0) {
+            notes.add("the replay followed the logs live: " + steppedOut + " message(s) still open "
+                    + ReceptionOrderJoiner.DEFAULT_STRAGGLER_AFTER_MICROS / 60_000_000L + " minutes after reception "
+                    + "were replayed with the attempts logged by then; run without --follow to replay them whole");
+        }
         heldBackLines.forEach(line -> notes.add("a half-written last line was left out, to be read once it is "
                 + "finished: " + line.file().getFileName() + ":" + line.lineNumber() + " (" + line.bytes()
                 + " bytes)"));

@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Replays a scenario's Momentum logs through the Momentum and KumoMTA models and reports "
                 + "where they diverge.", "Exit status: 0 within tolerance, 1 diverged, 2 bad input or usage (or any "
-                + "line set aside, with --strict)."})
+                + "line set aside, with --strict); with --follow, stopped by Ctrl-C or SIGTERM, 130 or 143 once "
+                + "the report is written."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario.toml, or a folder holding one")
@@ -35,6 +36,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "exit with status 2 when any log line was set aside")
     boolean strict;
 
+    @Option(names = "--follow", description = "after the store, keep replaying the scenario's mainlogs as they grow "
+            + "and rotate, until interrupted; then write the report")
+    boolean follow;
+
+    @Option(names = "--poll", paramLabel = "SECONDS",
+            description = "with --follow: seconds between two looks at the files (default: 1)")
+    Double pollSeconds;
+
     @Mixin
     DebugOption debug;
 
@@ -43,16 +52,27 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (pollSeconds != null && !follow) {
+            throw new UserError("--poll sets how often --follow looks at the files; add --follow or leave --poll out");
+        }
         final Scenario scenario = ScenarioLoader.load(scenarioPath);
         final Path outDir = out != null ? out : Path.of("out", scenario.folder().getFileName().toString());
         final Path storeRejects = scenario.store().resolve("rejects.tsv");
         final ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr());
-        final RehearsalResult result;
-        try {
-            result = new Rehearsal(scenario, progress).run(storeRejects);
-        } finally {
-            progress.finish();
+        try (FollowUntilInterrupted following = follow ? FollowUntilInterrupted.start(
+                pollSeconds == null ? 1 : pollSeconds, FollowUntilInterrupted.RUN_TIMEOUT_SECONDS) : null) {
+            final RehearsalResult result;
+            try {
+                result = new Rehearsal(scenario, progress).run(storeRejects, following);
+            } finally {
+                progress.finish();
+            }
+            return report(result, outDir, storeRejects);
         }
+    }
+
+    /** Writes the report and prints the summary. */
+    private int report(RehearsalResult result, Path outDir, Path storeRejects) {
         final List<Path> written = write(outDir, result, storeRejects);
         final boolean colour = System.console() != null && System.getenv("NO_COLOR") == null
                 && !"dumb".equals(System.getenv("TERM"));
