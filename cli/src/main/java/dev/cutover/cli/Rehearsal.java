@@ -12,11 +12,9 @@ import dev.cutover.ingest.Ingestor;
 import dev.cutover.ingest.ReceptionOrderJoiner;
 import dev.cutover.ingest.RejectReason;
 import dev.cutover.ingest.TrafficStore;
-import dev.cutover.kumo.HarnessOptions;
 import dev.cutover.kumo.LuaKumoPolicy;
 import dev.cutover.kumo.MxFixture;
 import dev.cutover.kumo.PolicyException;
-import dev.cutover.kumo.ShapingData;
 import dev.cutover.kumo.SpecException;
 import dev.cutover.sim.Destinations;
 import dev.cutover.sim.ObservedModel;
@@ -74,7 +72,7 @@ final class Rehearsal {
             throw new UserError(scenario.file().getFileName() + ": a replay cannot follow custom logs, whose messages "
                     + "are rebuilt from delivery lines that may come days after the reception; leave out --follow");
         }
-        final MxFixture mx = mxFixture();
+        final MxFixture mx = ScenarioConfigs.mx(scenario);
         final Destinations destinations = Destinations.of(mx::siteName);
         final MomentumModel momentum = momentumModel(destinations);
         final ObservedModel observed = new ObservedModel(destinations);
@@ -107,7 +105,7 @@ final class Rehearsal {
         final long steppedOutBefore = store.pendingStragglers();
         feed.replay(store.cursorBeforeFollowing());
         if (!feed.started()) {
-            kumoPolicy(mx, 0);
+            ScenarioConfigs.kumoPolicy(scenario, mx, 0);
         }
         ingest(store, rejectsFile, IngestOptions.defaults().withFollow(follow).withLive(feed));
         feed.replay(store.cursorAfterFollowing());
@@ -142,7 +140,7 @@ final class Rehearsal {
     }
 
     private KumoModel kumoModel(MxFixture mx, long firstReceptionMicros) {
-        policy = kumoPolicy(mx, firstReceptionMicros / 1_000_000L);
+        policy = ScenarioConfigs.kumoPolicy(scenario, mx, firstReceptionMicros / 1_000_000L);
         kumo = new KumoModel(policy, kumoParameters(), scenario.receivers(), scenario.seed());
         return kumo;
     }
@@ -160,22 +158,9 @@ final class Rehearsal {
     }
 
     private MomentumModel momentumModel(Destinations destinations) {
-        try {
-            conf = EcelerityConf.load(scenario.momentumConfig());
-            return new MomentumModel(new ConfShaping(conf, scenario.fallbackOrder()), MomentumParameters.defaults(),
-                    scenario.receivers(), destinations);
-        } catch (ConfException e) {
-            throw new UserError(e.getMessage(), e);
-        }
-    }
-
-    private MxFixture mxFixture() {
-        final MxFixture builtIn = MxFixture.builtIn();
-        try {
-            return scenario.mxFixture() == null ? builtIn : builtIn.overriddenBy(MxFixture.load(scenario.mxFixture()));
-        } catch (PolicyException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        conf = ScenarioConfigs.momentumConf(scenario);
+        return new MomentumModel(new ConfShaping(conf, scenario.fallbackOrder()), MomentumParameters.defaults(),
+                scenario.receivers(), destinations);
     }
 
     /** Traffic on a binding or group the conf never declares falls back to global settings in the model. */
@@ -197,33 +182,6 @@ final class Rehearsal {
         final KumoParameters defaults = KumoParameters.defaults();
         return new KumoParameters(scenario.tenantField(), defaults.timerWheelTickMicros(),
                 defaults.maxRequeueJitterMicros());
-    }
-
-    /** The clock a policy sees through os.time: the traffic's first reception, so runs stay reproducible. */
-    private LuaKumoPolicy kumoPolicy(MxFixture mx, long clockEpochSeconds) {
-        final HarnessOptions options = HarnessOptions.defaults().withSeed(scenario.seed())
-                .withClock(clockEpochSeconds);
-        final LuaKumoPolicy policy;
-        try {
-            policy = LuaKumoPolicy.load(scenario.kumoPolicy(), mx, options);
-        } catch (PolicyException e) {
-            throw new UserError(e.getMessage(), e);
-        }
-        rejectShapingErrors(policy);
-        return policy;
-    }
-
-    /**
-     * kumod collects shaping load errors and runs on with its defaults for what failed to load; in a rehearsal
-     * that would compare against a configuration nobody meant, so it is bad input here.
-     */
-    private void rejectShapingErrors(LuaKumoPolicy policy) {
-        for (ShapingData shaping : policy.shapingData()) {
-            if (!shaping.errors().isEmpty()) {
-                throw new UserError(scenario.kumoPolicy().getFileName() + ": kumo.shaping.load reported "
-                        + String.join("; ", shaping.errors()) + " (kumod would run on with its defaults)");
-            }
-        }
     }
 
     /** Figures from the store and its rejects file, so a run over an already-ingested store reports the same. */

@@ -1,0 +1,63 @@
+package dev.cutover.cli;
+
+import dev.cutover.kumo.HarnessOptions;
+import dev.cutover.kumo.LuaKumoPolicy;
+import dev.cutover.kumo.MxFixture;
+import dev.cutover.kumo.PolicyException;
+import dev.cutover.kumo.ShapingData;
+import dev.cutover.sim.momentum.conf.ConfException;
+import dev.cutover.sim.momentum.conf.EcelerityConf;
+
+/**
+ * Loads the configurations a scenario names, turning a mistake in any of them into bad input: the MX data, the
+ * Momentum ecelerity.conf and the KumoMTA policy.
+ */
+final class ScenarioConfigs {
+    private ScenarioConfigs() {
+    }
+
+    /** @return the built-in MX data, overridden by the scenario's mx.toml when it names one */
+    static MxFixture mx(Scenario scenario) {
+        final MxFixture builtIn = MxFixture.builtIn();
+        try {
+            return scenario.mxFixture() == null ? builtIn : builtIn.overriddenBy(MxFixture.load(scenario.mxFixture()));
+        } catch (PolicyException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    /** @return the scenario's ecelerity.conf with its includes */
+    static EcelerityConf momentumConf(Scenario scenario) {
+        try {
+            return EcelerityConf.load(scenario.momentumConfig());
+        } catch (ConfException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads the policy and runs its init events. kumod collects shaping load errors and runs on with its defaults
+     * for what failed to load; in a rehearsal that would compare against a configuration nobody meant, so they
+     * are bad input here.
+     *
+     * @param clockEpochSeconds what os.time() reads in the policy; a run gives the traffic's first reception, so
+     *                          runs stay reproducible
+     */
+    static LuaKumoPolicy kumoPolicy(Scenario scenario, MxFixture mx, long clockEpochSeconds) {
+        final HarnessOptions options = HarnessOptions.defaults().withSeed(scenario.seed())
+                .withClock(clockEpochSeconds);
+        final LuaKumoPolicy policy;
+        try {
+            policy = LuaKumoPolicy.load(scenario.kumoPolicy(), mx, options);
+        } catch (PolicyException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        for (ShapingData shaping : policy.shapingData()) {
+            if (!shaping.errors().isEmpty()) {
+                throw new UserError(scenario.kumoPolicy().getFileName() + ": kumo.shaping.load reported "
+                        + String.join("; ", shaping.errors()) + " (kumod would run on with its defaults)");
+            }
+        }
+        return policy;
+    }
+}
