@@ -305,6 +305,38 @@ class EndToEndTest {
     }
 
     @Test
+    void explain_yahoo_printsEachEnginesSettingsWithWhereEachWasSet() throws Exception {
+        final Result result = cutover("explain", estate.toString(), "Yahoo.com");
+
+        assertEquals(0, result.status(), result.err());
+        final Path golden = Path.of(EndToEndTest.class.getResource("/golden/explain-yahoo.com.txt").toURI());
+        assertEquals(Files.readString(golden), result.out());
+    }
+
+    @Test
+    void explain_oneSource_showsOnlyItAndTheBindingOfTheSameName() {
+        final Result result = cutover("explain", estate.toString(), "gmail.com", "--source", "pool-b");
+
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.out().contains("  Momentum queue to gmail.com, binding \"pool-b\"\n"), result.out());
+        assertTrue(result.out().contains("    max_outbound_connections              2  [ecelerity.conf:12 "
+                + "Binding_Group \"pool\" > Domain \"gmail.com\"]"), result.out());
+        assertTrue(!result.out().contains("pool-a"), result.out());
+    }
+
+    @Test
+    void explain_unknownSourceOrBadDomain_exitsTwoSayingWhatIsKnown() {
+        final Result source = cutover("explain", estate.toString(), "gmail.com", "--source", "pool-z");
+        final Result domain = cutover("explain", estate.toString(), "user@gmail.com");
+
+        assertEquals(2, source.status());
+        assertTrue(source.err().contains("--source pool-z: no egress source of the policy's pools and no binding of "
+                + "ecelerity.conf has this name; known: "), source.err());
+        assertEquals(2, domain.status());
+        assertTrue(domain.err().contains("DOMAIN user@gmail.com: expected a destination domain"), domain.err());
+    }
+
+    @Test
     void noSubcommand_exitsTwoWithUsage() {
         final Result result = cutover();
 

@@ -181,6 +181,15 @@ public final class Ingestor {
     }
 
     /**
+     * @return the time of the first line of {@code input} that parses, in microseconds since the epoch
+     * @throws IngestException when the file cannot be read or holds no line that parses
+     */
+    public static long firstLineMicros(IngestInput input) {
+        LogFiles.check(input.path(), input.expected());
+        return FirstTimestamp.of(input);
+    }
+
+    /**
      * @return one chain per mainlog node (the file read on first, then new files oldest first) in the order the
      *         nodes are first given, then one chain per bouncelog node in the same way, then one chain per custom
      *         log

@@ -1,0 +1,85 @@
+package dev.cutover.cli;
+
+import dev.cutover.ingest.IngestException;
+import dev.cutover.ingest.IngestInput;
+import dev.cutover.ingest.Ingestor;
+import dev.cutover.kumo.LuaKumoPolicy;
+import dev.cutover.kumo.MxFixture;
+import dev.cutover.kumo.PolicyException;
+import dev.cutover.sim.momentum.conf.ConfException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code cutover explain SCENARIO DOMAIN}: the KumoMTA and Momentum settings a run gives one destination domain,
+ * with where each was set. Reads the configurations only; the traffic store is not opened.
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"Prints the settings each engine resolves for one destination domain, with the file and "
+                + "section each value came from: the KumoMTA queue config and egress path config per source, "
+                + "and the Momentum options per binding.",
+            "Exit status: 0 done, 2 bad input or usage."})
+final class ExplainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario.toml, or a folder holding one")
+    Path scenarioPath;
+
+    @Parameters(index = "1", paramLabel = "DOMAIN", description = "the destination domain, such as gmail.com")
+    String domain;
+
+    @Option(names = "--source", paramLabel = "NAME",
+            description = "show only this KumoMTA egress source and the Momentum binding of this name")
+    String source;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        final String lowerDomain = domain.trim().toLowerCase(Locale.ROOT);
+        if (lowerDomain.isEmpty() || lowerDomain.contains("@") || lowerDomain.contains(" ")) {
+            throw new UserError("DOMAIN " + domain + ": expected a destination domain, such as gmail.com");
+        }
+        final Scenario scenario = ScenarioLoader.load(scenarioPath);
+        final MxFixture mx = ScenarioConfigs.mx(scenario);
+        final long clockMicros = firstLineMicros(scenario);
+        final LuaKumoPolicy policy = ScenarioConfigs.kumoPolicy(scenario, mx, clockMicros / 1_000_000L);
+        final List<String> lines;
+        try {
+            lines = new Explanation(scenario, ScenarioConfigs.momentumConf(scenario), policy, mx)
+                    .explain(lowerDomain, source, clockMicros);
+        } catch (PolicyException | ConfException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        final PrintWriter out = spec.commandLine().getOut();
+        lines.forEach(out::println);
+        out.flush();
+        return 0;
+    }
+
+    /** @return the time of the earliest first line among the scenario's logs, which a run's policy clock reads */
+    private static long firstLineMicros(Scenario scenario) {
+        long first = Long.MAX_VALUE;
+        for (IngestInput input : scenario.inputs()) {
+            try {
+                first = Math.min(first, Ingestor.firstLineMicros(input));
+            } catch (IngestException e) {
+                throw new UserError(e.getMessage(), e);
+            }
+        }
+        return first == Long.MAX_VALUE ? 0 : first;
+    }
+}

@@ -1,0 +1,256 @@
+package dev.cutover.cli;
+
+import dev.cutover.kumo.Durations;
+import dev.cutover.kumo.EgressPathConfig;
+import dev.cutover.kumo.EgressPool;
+import dev.cutover.kumo.KumoPolicy;
+import dev.cutover.kumo.MxFixture;
+import dev.cutover.kumo.QueueConfig;
+import dev.cutover.kumo.ThrottleSpec;
+import dev.cutover.sim.momentum.conf.EcelerityConf;
+import dev.cutover.sim.momentum.conf.MaxRetries;
+import dev.cutover.sim.momentum.conf.MomentumSettings;
+import dev.cutover.sim.momentum.conf.MomentumThrottle;
+import dev.cutover.sim.momentum.conf.OptionResolver;
+import dev.cutover.sim.momentum.conf.Setting;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What each engine is configured to do for one destination domain, with where every value was set: for KumoMTA
+ * the queue config the policy's {@code get_queue_config} gives for each tenant, and the egress path config its
+ * {@code get_egress_path_config} gives for each egress source of the pool; for Momentum the options of each
+ * binding's queue for the domain after ecelerity.conf's scope fallback. The queues are those a run makes: a
+ * KumoMTA tenant per binding group (or per binding, or none, as the scenario's {@code kumomta.tenant} says) and
+ * a Momentum queue per binding.
+ */
+final class Explanation {
+    private static final String INDENT = "    ";
+
+    private final Scenario scenario;
+    private final EcelerityConf conf;
+    private final OptionResolver resolver;
+    private final KumoPolicy policy;
+    private final MxFixture mx;
+
+    Explanation(Scenario scenario, EcelerityConf conf, KumoPolicy policy, MxFixture mx) {
+        this.scenario = scenario;
+        this.conf = conf;
+        this.resolver = new OptionResolver(conf, scenario.fallbackOrder());
+        this.policy = policy;
+        this.mx = mx;
+    }
+
+    /**
+     * @param domain      the destination domain, lower case
+     * @param source      an egress source or binding to show alone, or null for all
+     * @param clockMicros what os.time() read in the policy
+     * @return the explanation as lines of text
+     * @throws UserError when {@code source} is neither an egress source of the pools nor a binding
+     */
+    List<String> explain(String domain, String source, long clockMicros) {
+        final List<String> out = new ArrayList<>();
+        out.add(domain + " in scenario " + scenario.name());
+        site(out, domain);
+        out.add("policy clock: os.time() reads " + Instant.ofEpochSecond(clockMicros / 1_000_000L)
+                + " (the first line of the logs)");
+        final List<String> groups = groups();
+        final Set<String> shown = new LinkedHashSet<>();
+        for (String group : groups) {
+            out.add("");
+            out.add(group.isEmpty() ? "global bindings (no Binding_Group)" : "binding group \"" + group + "\"");
+            kumo(out, domain, group, source, shown);
+            momentum(out, domain, group, source, shown);
+        }
+        if (source != null && shown.isEmpty()) {
+            throw new UserError("--source " + source + ": no egress source of the policy's pools and no binding "
+                    + "of " + scenario.momentumConfig().getFileName() + " has this name; known: "
+                    + String.join(", ", known(domain, groups)));
+        }
+        return out;
+    }
+
+    private void site(List<String> out, String domain) {
+        final String site = policy.siteName(domain);
+        final String hosts = mx.hosts(domain).map(list -> String.join(", ", list))
+                .orElse("none in the MX data; the domain itself is its MX (implicit MX)");
+        out.add("KumoMTA site: " + site + " (MX hosts: " + hosts + ")");
+        final List<String> sharing = mx.domains().stream().filter(other -> !other.equals(domain))
+                .filter(other -> mx.siteName(other).equals(site)).sorted().toList();
+        if (!sharing.isEmpty()) {
+            out.add("  shared with " + String.join(", ", sharing) + ": an egress path's limits cover them together");
+        }
+    }
+
+    /** @return the binding groups a run replays: the scenario's, else every declared one, else the global one */
+    private List<String> groups() {
+        if (!scenario.bindingGroups().isEmpty()) {
+            return scenario.bindingGroups().stream().sorted().toList();
+        }
+        final List<String> declared = conf.bindingGroupNames();
+        return declared.isEmpty() ? List.of("") : declared;
+    }
+
+    private List<String> bindings(String group) {
+        if (group.isEmpty()) {
+            return conf.global().bindingNames();
+        }
+        return conf.bindingGroup(group).map(scope -> scope.bindingNames()).orElse(List.of());
+    }
+
+    private void kumo(List<String> out, String domain, String group, String source, Set<String> shown) {
+        final List<String> tenants = switch (scenario.tenantField()) {
+            case "binding_group" -> Collections.singletonList(group.isEmpty() ? null : group);
+            case "binding" -> bindings(group);
+            default -> Collections.singletonList(null);
+        };
+        for (String tenant : tenants) {
+            final QueueConfig queue = policy.queueConfig(domain, tenant, null, null);
+            out.add("  KumoMTA queue config, get_queue_config(\"" + domain + "\", "
+                    + (tenant == null ? "no tenant" : "tenant \"" + tenant + "\"") + ")");
+            field(out, "egress_pool", queue.egressPool(), queue.originOf("egress_pool"));
+            field(out, "retry_interval", Durations.format(queue.retryIntervalMicros()),
+                    queue.originOf("retry_interval"));
+            field(out, "max_retry_interval", queue.maxRetryIntervalMicros() == 0 ? "none"
+                    : Durations.format(queue.maxRetryIntervalMicros()), queue.originOf("max_retry_interval"));
+            field(out, "max_age", Durations.format(queue.maxAgeMicros()), queue.originOf("max_age"));
+            field(out, "max_message_rate", rate(queue.maxMessageRate()), queue.originOf("max_message_rate"));
+            final EgressPool pool = policy.egressPool(queue.egressPool());
+            final Map<List<String>, List<String>> sources = new LinkedHashMap<>();
+            for (EgressPool.Entry entry : pool.entries()) {
+                if (source == null || source.equals(entry.name())) {
+                    shown.add(entry.name());
+                    sources.computeIfAbsent(path(domain, entry.name()), unused -> new ArrayList<>())
+                            .add("\"" + entry.name() + "\" (weight " + entry.weight() + ")");
+                }
+            }
+            sources.forEach((fields, names) -> {
+                out.add("  KumoMTA egress path config, pool \"" + pool.name() + "\", source"
+                        + (names.size() > 1 ? "s " : " ") + String.join(", ", names));
+                out.addAll(fields);
+            });
+        }
+    }
+
+    /** @return the egress path config of {@code source} to the domain's site, a line per field */
+    private List<String> path(String domain, String source) {
+        final EgressPathConfig path = policy.egressPathConfig(domain, source, policy.siteName(domain));
+        final List<String> out = new ArrayList<>();
+        field(out, "connection_limit", String.valueOf(path.connectionLimit()), path.originOf("connection_limit"));
+        field(out, "max_connection_rate", rate(path.maxConnectionRate()), path.originOf("max_connection_rate"));
+        field(out, "max_message_rate", rate(path.maxMessageRate()), path.originOf("max_message_rate"));
+        field(out, "max_deliveries_per_connection", String.valueOf(path.maxDeliveriesPerConnection()),
+                path.originOf("max_deliveries_per_connection"));
+        field(out, "max_ready", String.valueOf(path.maxReady()), path.originOf("max_ready"));
+        field(out, "idle_timeout", Durations.format(path.idleTimeoutMicros()), path.originOf("idle_timeout"));
+        if (!path.additionalConnectionLimits().isEmpty()) {
+            field(out, "additional_connection_limits", sorted(path.additionalConnectionLimits()),
+                    path.originOf("additional_connection_limits"));
+        }
+        if (!path.additionalMessageRateThrottles().isEmpty()) {
+            field(out, "additional_message_rate_throttles", sorted(path.additionalMessageRateThrottles()),
+                    path.originOf("additional_message_rate_throttles"));
+        }
+        if (path.providerName() != null) {
+            field(out, "provider_name", path.providerName(), path.originOf("provider_name"));
+        }
+        return out;
+    }
+
+    private void momentum(List<String> out, String domain, String group, String source, Set<String> shown) {
+        final Map<List<String>, List<String>> queues = new LinkedHashMap<>();
+        for (String binding : bindings(group)) {
+            if (source == null || source.equals(binding)) {
+                shown.add(binding);
+                queues.computeIfAbsent(momentumQueue(domain, group, binding), unused -> new ArrayList<>())
+                        .add("\"" + binding + "\"");
+            }
+        }
+        queues.forEach((fields, names) -> {
+            out.add("  Momentum queue to " + domain + ", binding" + (names.size() > 1 ? "s " : " ")
+                    + String.join(", ", names));
+            out.addAll(fields);
+        });
+        if (bindings(group).isEmpty() && source == null) {
+            out.add("  Momentum: " + scenario.momentumConfig().getFileName() + " declares no binding here");
+        }
+    }
+
+    /** @return the options of one binding's queue to the domain, a line per option */
+    private List<String> momentumQueue(String domain, String group, String binding) {
+        final MomentumSettings s = MomentumSettings.resolve(resolver, group.isEmpty() ? null : group, binding,
+                domain);
+        final List<String> out = new ArrayList<>();
+        field(out, "max_outbound_connections", s.maxOutboundConnections());
+        throttle(out, "outbound_throttle_messages", s.outboundThrottleMessages());
+        throttle(out, "outbound_throttle_connections", s.outboundThrottleConnections());
+        final Setting<Integer> perConnection = s.maxDeliveriesPerConnection();
+        field(out, "max_deliveries_per_connection", perConnection.value() == 0 ? "unlimited"
+                : perConnection.value().toString(), perConnection.location());
+        seconds(out, "retry_interval", s.retryIntervalSeconds());
+        seconds(out, "max_retry_interval", s.maxRetryIntervalSeconds());
+        seconds(out, "message_expiration", s.messageExpirationSeconds());
+        final MaxRetries retries = s.maxRetries().value();
+        field(out, "max_retries", retries.mode() == MaxRetries.Mode.COUNT ? String.valueOf(retries.count())
+                : retries.mode().name().toLowerCase(Locale.ROOT), s.maxRetries().location());
+        seconds(out, "idle_timeout", s.idleTimeoutSeconds());
+        field(out, "connection_allocation_aggressiveness",
+                s.connectionAllocationAggressiveness().value().name().toLowerCase(Locale.ROOT),
+                s.connectionAllocationAggressiveness().location());
+        field(out, "suspend_delivery", s.suspendDelivery());
+        return out;
+    }
+
+    private List<String> known(String domain, List<String> groups) {
+        final Set<String> names = new LinkedHashSet<>();
+        for (String group : groups) {
+            final String tenant = scenario.tenantField().equals("binding_group") && !group.isEmpty() ? group : null;
+            final QueueConfig queue = policy.queueConfig(domain, tenant, null, null);
+            policy.egressPool(queue.egressPool()).entries().forEach(entry -> names.add(entry.name()));
+            names.addAll(bindings(group));
+        }
+        return new ArrayList<>(names);
+    }
+
+    private static void throttle(List<String> out, String name, MomentumThrottle throttle) {
+        if (throttle == null) {
+            field(out, name, "unlimited", "not set, or set to 0");
+            return;
+        }
+        field(out, name, throttle.count() + "/" + throttle.periodSeconds() + "s, one budget shared by the queues "
+                + "that fall back to its stanza", throttle.location());
+    }
+
+    private static void seconds(List<String> out, String name, Setting<Long> setting) {
+        field(out, name, setting.value() + " s (" + Durations.format(setting.value() * 1_000_000L) + ")",
+                setting.location());
+    }
+
+    private static void field(List<String> out, String name, Setting<?> setting) {
+        field(out, name, String.valueOf(setting.value()), setting.location());
+    }
+
+    private static void field(List<String> out, String name, String value, String origin) {
+        out.add(INDENT + String.format("%-37s %s  [%s]", name, value, origin));
+    }
+
+    private static String rate(ThrottleSpec spec) {
+        return spec == null ? "none" : spec.toString();
+    }
+
+    /** @return the entries of a map, sorted by key, as {@code key=value} joined by commas */
+    private static String sorted(Map<String, ?> map) {
+        return new TreeMap<>(map).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}
