@@ -33,9 +33,10 @@ import org.luaj.vm2.lib.jse.JseOsLib;
  *
  * <p>Present: base (with {@code print} recorded, {@code load} text-only, {@code dofile}/{@code loadfile}
  * limited to the policy folders), {@code package} with {@code require} searching the policy and helper
- * folders only, {@code string} (with the bounded functions of {@link SandboxStrings}), {@code table},
- * {@code math} (with the seeded {@code random} of {@link SandboxRandom}), {@code bit32}, {@code coroutine},
- * and the fixed-clock {@code os} of {@link SandboxOs}. Absent: {@code io}, {@code luajava}, {@code debug}.
+ * folders only, then cutover's own {@code policy-extras} modules ({@link PolicyFiles#findResource}),
+ * {@code string} (with the bounded functions of {@link SandboxStrings}), {@code table}, {@code math} (with the
+ * seeded {@code random} of {@link SandboxRandom}), {@code bit32}, {@code coroutine}, and the fixed-clock
+ * {@code os} of {@link SandboxOs}. Absent: {@code io}, {@code luajava}, {@code debug}.
  * kumod runs Lua 5.4 ({@code crates/config/Cargo.toml}); LuaJ is Lua 5.2, so a parse failure is checked for
  * 5.3+ syntax by {@link Lua53Scanner}.
  *

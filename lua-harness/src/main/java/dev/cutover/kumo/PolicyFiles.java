@@ -29,6 +29,8 @@ public final class PolicyFiles implements ResourceFinder {
 
     private static final String ETC_POLICY = "/opt/kumomta/etc/policy/";
     private static final String SHARE = "/opt/kumomta/share/";
+    /** Where cutover's own policy-extras modules are, relative to this class's package on the class path. */
+    private static final String BUILT_IN_EXTRAS = "policy-extras/";
 
     private final Path policyFolder;
     private final Path helperFolder;
@@ -97,8 +99,11 @@ public final class PolicyFiles implements ResourceFinder {
      */
     public Path require(String name) {
         return resolve(name).orElseThrow(() -> new IllegalArgumentException(
-                "cannot open " + name + ": no such file under the policy folder" + (helperFolder == null ? ""
-                        : " or the helper folder")));
+                "cannot open " + name + ": " + (name.startsWith(SHARE) && helperFolder == null
+                        ? "it is a file of a KumoMTA installation and no helper folder was named (the folder that "
+                                + "holds policy-extras/, such as /opt/kumomta/share; in a scenario, [kumomta] helpers)"
+                        : "no such file under the policy folder" + (helperFolder == null ? ""
+                                : " or the helper folder"))));
     }
 
     /** @return how to show {@code file} in messages: relative to the policy or helper folder when inside. */
@@ -113,11 +118,20 @@ public final class PolicyFiles implements ResourceFinder {
         return absolute.toString();
     }
 
+    /**
+     * Opens a file for {@code require} and the loaders. A module of {@code policy-extras/} that neither folder
+     * holds is served from cutover's own modules, written to the documented interface of KumoMTA's helpers
+     * (shaping, queue, sources, listener_domains).
+     */
     @Override
     public InputStream findResource(String name) {
         try {
             final Optional<Path> file = resolve(name);
-            return file.isPresent() ? Files.newInputStream(file.get()) : null;
+            if (file.isPresent()) {
+                return Files.newInputStream(file.get());
+            }
+            return name.startsWith(BUILT_IN_EXTRAS) && name.endsWith(".lua") && !name.contains("..")
+                    ? PolicyFiles.class.getResourceAsStream(name) : null;
         } catch (IOException e) {
             return null;
         }

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * <p>Note: cutover makes no network requests, so an http(s) source is treated as a failed fetch.
  */
 public final class ShapingData {
+    /** Where a KumoMTA installation keeps its shipped files, the default shaping file among them. */
+    private static final String INSTALLATION_SHARE = "/opt/kumomta/share/";
 
     private static final Pattern DNS_NAME = Pattern.compile("[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*\\.?");
 
@@ -89,7 +91,10 @@ public final class ShapingData {
         }
         final Optional<Path> file = resolver.apply(name);
         if (file.isEmpty()) {
-            collect(options.localLoad(), "local shaping source " + name + " error: file not found");
+            collect(options.localLoad(), "local shaping source " + name + " error: file not found"
+                    + (name.startsWith(INSTALLATION_SHARE) ? " (a file of a KumoMTA installation: name the folder that "
+                    + "holds policy-extras/, such as /opt/kumomta/share, as the helper folder; in a scenario, "
+                    + "[kumomta] helpers)" : ""));
             return;
         }
         mergeFile(readFile(file.get(), labeler.apply(file.get())), labeler.apply(file.get()));
