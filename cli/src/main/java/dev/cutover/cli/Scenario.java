@@ -29,6 +29,8 @@ import java.util.Set;
  * @param fallbackOrder    Momentum option fallback order
  * @param kumoPolicy       the init.lua
  * @param mxFixture        the MX fixture, or null for the built-in one
+ * @param kumoHelpers      the folder of KumoMTA's shipped helpers (an installation's /opt/kumomta/share, holding
+ *                         policy-extras/), or null for cutover's own policy-extras modules
  * @param tenantField      which log field becomes the KumoMTA tenant
  * @param receivers        receiver latencies
  * @param tolerances       per-metric tolerances
@@ -48,6 +50,7 @@ public record Scenario(
         FallbackOrder fallbackOrder,
         Path kumoPolicy,
         Path mxFixture,
+        Path kumoHelpers,
         String tenantField,
         ReceiverParameters receivers,
         Tolerances tolerances,

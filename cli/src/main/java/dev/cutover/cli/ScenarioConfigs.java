@@ -45,7 +45,7 @@ final class ScenarioConfigs {
      */
     static LuaKumoPolicy kumoPolicy(Scenario scenario, MxFixture mx, long clockEpochSeconds) {
         final HarnessOptions options = HarnessOptions.defaults().withSeed(scenario.seed())
-                .withClock(clockEpochSeconds);
+                .withClock(clockEpochSeconds).withHelperFolder(scenario.kumoHelpers());
         final LuaKumoPolicy policy;
         try {
             policy = LuaKumoPolicy.load(scenario.kumoPolicy(), mx, options);

@@ -33,7 +33,7 @@ public final class ScenarioLoader {
             "", Set.of("name", "seed", "traffic", "momentum", "kumomta", "receivers", "tolerance", "replay"),
             "traffic", Set.of("logs", "bouncelogs", "custom_logs", "binding_groups", "store"),
             "momentum", Set.of("config", "fallback_order"),
-            "kumomta", Set.of("policy", "mx", "tenant"),
+            "kumomta", Set.of("policy", "mx", "tenant", "helpers"),
             "receivers", Set.of("smtp_latency", "connect_latency"),
             "tolerance", Set.of("delivered_per_minute", "connections", "deferrals", "absolute_floor", "rate_window"),
             "replay", Set.of("drain_allowance"));
@@ -108,8 +108,8 @@ public final class ScenarioLoader {
                 existing(folder, required("momentum.config"), "momentum.config"), fallbackOrder(),
                 existing(folder, required("kumomta.policy"), "kumomta.policy"),
                 toml.contains("kumomta.mx") ? existing(folder, string("kumomta.mx", null), "kumomta.mx") : null,
-                tenantField(), receivers(), tolerances(),
-                duration("replay.drain_allowance", "7d"), rateWindowMinutes());
+                toml.contains("kumomta.helpers") ? helperFolder(folder) : null, tenantField(), receivers(),
+                tolerances(), duration("replay.drain_allowance", "7d"), rateWindowMinutes());
     }
 
     private List<LogSource> logs(Path folder) {
@@ -369,6 +369,18 @@ public final class ScenarioLoader {
         if (!Files.isRegularFile(path)) {
             throw new UserError(fileName + ":" + line(key) + ": " + key + " names " + relative
                     + ", which does not exist (paths are relative to the scenario file)");
+        }
+        return path;
+    }
+
+    /** @return the folder named by kumomta.helpers, which must hold policy-extras/ as an installation's share does */
+    private Path helperFolder(Path folder) {
+        final String relative = string("kumomta.helpers", null);
+        final Path path = folder.resolve(relative).normalize();
+        if (!Files.isDirectory(path.resolve("policy-extras"))) {
+            throw new UserError(fileName + ":" + line("kumomta.helpers") + ": kumomta.helpers names " + relative
+                    + ", which holds no policy-extras folder; expected the folder of KumoMTA's shipped helpers, "
+                    + "such as an installation's /opt/kumomta/share");
         }
         return path;
     }

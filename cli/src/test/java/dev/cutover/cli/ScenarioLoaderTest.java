@@ -51,6 +51,27 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void load_helperFolder_resolvedWhenItHoldsPolicyExtras() throws IOException {
+        Files.createDirectories(dir.resolve("kumo-share/policy-extras"));
+        Files.writeString(dir.resolve("scenario.toml"), VALID.replace("policy = \"init.lua\"",
+                "policy = \"init.lua\"\nhelpers = \"kumo-share\""));
+
+        assertEquals(dir.resolve("kumo-share"), ScenarioLoader.load(dir).kumoHelpers());
+    }
+
+    @Test
+    void load_helperFolderWithoutPolicyExtras_namesKeyLineAndWhatItMustHold() throws IOException {
+        Files.createDirectories(dir.resolve("kumo-share"));
+
+        final UserError e = failure(VALID.replace("policy = \"init.lua\"", "policy = \"init.lua\"\nhelpers = "
+                + "\"kumo-share\""));
+
+        assertEquals("scenario.toml:10: kumomta.helpers names kumo-share, which holds no policy-extras folder; "
+                + "expected the folder of KumoMTA's shipped helpers, such as an installation's /opt/kumomta/share",
+                e.getMessage());
+    }
+
+    @Test
     void load_validFolder_resolvesPathsAndDefaults() throws IOException {
         Files.writeString(dir.resolve("scenario.toml"), VALID);
 
