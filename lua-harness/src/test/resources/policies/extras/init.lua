@@ -23,3 +23,12 @@ end)
 
 -- What the helper resolved, for the test to read back.
 resolved = queue_helper:resolve_config('gmail.com', 'mytenant', 'mycampaign')
+
+-- Helpers that do not change delivery load and do nothing.
+local dkim_signer = (require 'policy-extras.dkim_sign'):setup { '/opt/kumomta/etc/policy/dkim_data.toml' }
+local log_hooks = require 'policy-extras.log_hooks'
+log_hooks:new_json { name = 'webhook', url = 'http://127.0.0.1:4242/log' }
+kumo.on('smtp_server_message_received', function(msg)
+  queue_helper:apply(msg)
+  dkim_signer(msg)
+end)

@@ -121,7 +121,8 @@ public final class PolicyFiles implements ResourceFinder {
     /**
      * Opens a file for {@code require} and the loaders. A module of {@code policy-extras/} that neither folder
      * holds is served from cutover's own modules, written to the documented interface of KumoMTA's helpers
-     * (shaping, queue, sources, listener_domains).
+     * (shaping, queue, sources, listener_domains, and dkim_sign and log_hooks, which do nothing that shapes
+     * delivery).
      */
     @Override
     public InputStream findResource(String name) {

@@ -55,6 +55,14 @@ class PolicyExtrasTest {
     }
 
     @Test
+    void dkimSignAndLogHooks_loadAndOnlyRecordTheHook() {
+        final LuaKumoPolicy policy = load("extras");
+
+        assertEquals(1, policy.stubCalls().get("configure_log_hook"));
+        assertTrue(policy.events().contains("smtp_server_message_received"));
+    }
+
+    @Test
     void sources_poolsAndSources_fromTheFileWithMembersByName() {
         final LuaKumoPolicy policy = load("extras");
 
