@@ -46,6 +46,8 @@ public final class KumoModule {
         KumoSerde.install(serde, sandbox.files());
         kumo.set("serde", serde);
         KumoStubs.install(kumo, log);
+        unsupportedFallback(kumo.get("dkim").checktable(), "kumo.dkim.");
+        unsupportedFallback(kumo.get("http").checktable(), "kumo.http.");
         kumo.set("dns", unsupportedFallback(KumoUtilities.dns(mx), "kumo.dns."));
         kumo.set("regex", KumoUtilities.regex());
         kumo.set("domain_map", DomainMap.module());

@@ -19,6 +19,13 @@ final class KumoStubs {
             "configure_redis_throttles", "configure_accounting_db_path", "spawn_task", "sleep",
             "bump_config_epoch", "validation_failed", "set_config_monitor_globs", "eval_config_monitor_globs");
 
+    /**
+     * Functions of {@code kumo.dkim} and {@code kumo.http} a policy may call while it loads: the signer and client
+     * they return are opaque tables, since signing and HTTP (used by TSA and webhooks) never happen in a replay.
+     */
+    static final List<String> DKIM = List.of("rsa_sha256_signer", "ed25519_signer");
+    static final List<String> HTTP = List.of("build_client", "connect_websocket");
+
     private static final Pattern PATTERNED = Pattern.compile("set_\\w+_threads|set_max_\\w*lua_context\\w*");
 
     private KumoStubs() {
@@ -27,6 +34,21 @@ final class KumoStubs {
     /** Installs the fixed stubs into {@code kumo}. */
     static void install(LuaTable kumo, HarnessLog log) {
         NAMES.forEach(name -> kumo.set(name, stub(name, log)));
+        kumo.set("dkim", namespace("dkim", DKIM, log));
+        kumo.set("http", namespace("http", HTTP, log));
+    }
+
+    /** @return a table of stubs, recorded as {@code prefix.name}, that each return an opaque empty table */
+    private static LuaTable namespace(String prefix, List<String> names, HarnessLog log) {
+        final LuaTable table = new LuaTable();
+        for (String name : names) {
+            final String qualified = prefix + "." + name;
+            table.set(name, LuaFunctions.of("kumo." + qualified, args -> {
+                log.stubCall(qualified, LuaJson.encode(asList(args), false));
+                return new LuaTable();
+            }));
+        }
+        return table;
     }
 
     /** @return true when {@code name} is one of the patterned stubs such as {@code set_diskio_threads}. */

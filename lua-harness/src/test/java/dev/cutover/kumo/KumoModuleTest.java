@@ -159,6 +159,20 @@ class KumoModuleTest {
     }
 
     @Test
+    void dkimAndHttp_atLoad_recordedAndOpaque() throws Exception {
+        final Path policy = dir.resolve("init.lua");
+        Files.writeString(policy, "signer = kumo.dkim.rsa_sha256_signer { domain = 'example.com', selector = 's1', "
+                + "headers = { 'From' }, key = '/opt/kumomta/etc/dkim/example.com/s1.key' }\n"
+                + "client = kumo.http.build_client {}\n");
+        final LuaKumoPolicy loaded = LuaKumoPolicy.load(policy, MxFixture.builtIn(), HarnessOptions.defaults());
+
+        assertEquals(1, loaded.stubCalls().get("dkim.rsa_sha256_signer"));
+        assertEquals(1, loaded.stubCalls().get("http.build_client"));
+        assertTrue(loaded.sandbox().globals().get("signer").istable());
+        assertTrue(error("kumo.http.request, 'x'").startsWith("kumo.http.request is not supported by cutover"));
+    }
+
+    @Test
     void memoize_returnsFunctionUnchanged() throws Exception {
         assertEquals(7, run("local f = kumo.memoize(function(x) return x + 1 end, {name='f', ttl='1 minute'})\n"
                 + "result = f(6)").toint());
