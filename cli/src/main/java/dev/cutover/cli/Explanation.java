@@ -13,6 +13,7 @@ import dev.cutover.sim.momentum.conf.MomentumSettings;
 import dev.cutover.sim.momentum.conf.MomentumThrottle;
 import dev.cutover.sim.momentum.conf.OptionResolver;
 import dev.cutover.sim.momentum.conf.Setting;
+import dev.cutover.sim.momentum.conf.SharedLimit;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -208,6 +209,12 @@ final class Explanation {
                 s.connectionAllocationAggressiveness().value().name().toLowerCase(Locale.ROOT),
                 s.connectionAllocationAggressiveness().location());
         field(out, "suspend_delivery", s.suspendDelivery());
+        final SharedLimit scope = s.scopeMaxOutboundConnections();
+        field(out, "scope_max_outbound_connections", scope == null ? "none" : scope.limit()
+                + ", shared by the queues that fall back to its stanza", scope == null ? "not set" : scope.location());
+        final SharedLimit server = s.serverMaxOutboundConnections();
+        field(out, "server_max_outbound_connections", String.valueOf(server.limit()), server.location());
+        field(out, "server_reserve_outbound_connections", s.serverReserveOutboundConnections());
         return out;
     }
 

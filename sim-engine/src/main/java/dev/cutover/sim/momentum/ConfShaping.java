@@ -7,8 +7,11 @@ import dev.cutover.sim.momentum.conf.MaxRetries;
 import dev.cutover.sim.momentum.conf.MomentumSettings;
 import dev.cutover.sim.momentum.conf.MomentumThrottle;
 import dev.cutover.sim.momentum.conf.OptionResolver;
+import dev.cutover.sim.momentum.conf.SharedLimit;
+import dev.cutover.sim.momentum.conf.StanzaKey;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The Momentum model's settings read from the user's ecelerity.conf through its fallback chain. */
@@ -39,7 +42,29 @@ public final class ConfShaping implements MomentumShaping {
                 s.retryIntervalSeconds().value(), s.maxRetryIntervalSeconds().value(),
                 s.messageExpirationSeconds().value(), maxRetries(s.maxRetries().value()),
                 s.retryIntervalSeconds().location(), s.idleTimeoutSeconds().value(),
-                s.connectionAllocationAggressiveness().value() == ConnectionAllocationAggressiveness.HIGH);
+                s.connectionAllocationAggressiveness().value() == ConnectionAllocationAggressiveness.HIGH,
+                throttle(s.outboundThrottleConnections()), cap(s.scopeMaxOutboundConnections(), "scope"),
+                serverCap(s));
+    }
+
+    private static QueueSettings.Cap cap(SharedLimit limit, String kind) {
+        return limit == null ? null : new QueueSettings.Cap(limit.limit(), List.of(kind, limit.definingStanza()),
+                limit.location());
+    }
+
+    /**
+     * The server cap: set at global level (or left at the built-in value) it caps the whole server, with the
+     * reserve on top; set in a binding or binding group it caps that stanza's connections.
+     */
+    private static QueueSettings.Cap serverCap(MomentumSettings s) {
+        final SharedLimit server = s.serverMaxOutboundConnections();
+        final StanzaKey stanza = server.definingStanza();
+        final boolean serverWide = stanza.builtIn() || stanza.equals(StanzaKey.GLOBAL);
+        final long limit = server.limit() + (serverWide ? s.serverReserveOutboundConnections().value() : 0);
+        return new QueueSettings.Cap(limit, List.of("server", serverWide ? StanzaKey.GLOBAL : stanza),
+                server.location() + (serverWide ? ", plus server_reserve_outbound_connections "
+                + s.serverReserveOutboundConnections().value() + " [" + s.serverReserveOutboundConnections().location()
+                + "]" : ""));
     }
 
     private static QueueSettings.Throttle throttle(MomentumThrottle throttle) {

@@ -26,6 +26,12 @@ import java.util.TreeSet;
  *   <li>{@code max_outbound_connections} applies to each (binding, domain) pair on its own; an
  *   {@code outbound_throttle_messages} budget is shared by every queue that falls back to the stanza defining it
  *   (ref-max-outbound-connections, ref-outbound-throttle-messages).</li>
+ *   <li>A new connection also needs room under {@code scope_max_outbound_connections} and
+ *   {@code server_max_outbound_connections}, each a cap shared by the queues falling back to the stanza that sets
+ *   it (the server's cap set globally has {@code server_reserve_outbound_connections} on top), and a token of the
+ *   {@code outbound_throttle_connections} budget, shared the same way; a queue that finds no room tries again
+ *   when a connection closes or the next token is due (ref-scope-max-outbound-connections,
+ *   ref-server-max-outbound-connections, ref-outbound-throttle-connections).</li>
  *   <li>After the k-th transient failure the message waits {@code retry_interval * 2^(k-1)}, capped by
  *   {@code max_retry_interval}, in the delayed queue; the maintainer moves it back on its next scan
  *   (ref-retry-interval, ref-max-retry-interval, ref-delayed-queue-scan-interval).</li>
@@ -34,8 +40,8 @@ import java.util.TreeSet;
  *   {@code retry_interval * (2^N - 1) <= message_expiration}, the reading the max_retries page's example implies
  *   (ref-max-retries, ref-message-expiration).</li>
  * </ul>
- * Caveats: scope and server connection caps, the connection throttle, Adaptive Delivery and domain-wide MX
- * failure sweeps are not modelled yet.
+ * Caveats: Adaptive Delivery, host-scoped options and domain-wide MX failure sweeps are not modelled yet; the
+ * reserve's rule that keeps low-volume domains from being starved is modelled only as extra room.
  */
 public final class MomentumModel implements Engine {
     private final MomentumShaping shaping;
@@ -45,6 +51,8 @@ public final class MomentumModel implements Engine {
     private final EventCalendar calendar = new EventCalendar(Long.MIN_VALUE);
     private final Map<String, Map<String, MomentumQueue>> queues = new HashMap<>();
     private final Map<Object, TokenBucket> budgets = new HashMap<>();
+    private final Map<Object, TokenBucket> connectionBudgets = new HashMap<>();
+    private final Map<Object, ConnectionCap> caps = new HashMap<>();
     private final Map<String, ConnectionGauge> domainGauges = new HashMap<>();
     private final Map<String, TreeSet<String>> bindingsByDomain = new TreeMap<>();
     private final Map<String, TreeSet<String>> bindingsByGroup = new TreeMap<>();
@@ -111,7 +119,8 @@ public final class MomentumModel implements Engine {
         final ConnectionGauge gauge = domainGauges.computeIfAbsent(destination, d -> new ConnectionGauge());
         domainsByDestination.computeIfAbsent(destination, d -> new TreeSet<>()).add(record.recipientDomain());
         final MomentumQueue created = new MomentumQueue(this, record.binding(), record.routingDomain(), settings,
-                budget(settings.messageThrottle()), gauge);
+                budget(budgets, settings.messageThrottle()), budget(connectionBudgets, settings.connectionThrottle()),
+                cap(settings.scopeCap()), cap(settings.serverCap()), gauge);
         byDomain.put(record.routingDomain(), created);
         domainMetrics.attach(gauge);
         explain(record.recipientDomain(), record.binding(), settings);
@@ -119,12 +128,16 @@ public final class MomentumModel implements Engine {
         return created;
     }
 
-    private TokenBucket budget(QueueSettings.Throttle throttle) {
+    private static TokenBucket budget(Map<Object, TokenBucket> budgets, QueueSettings.Throttle throttle) {
         if (throttle == null) {
             return null;
         }
         return budgets.computeIfAbsent(throttle.budgetKey(),
                 k -> new TokenBucket(throttle.count(), throttle.periodSeconds()));
+    }
+
+    private ConnectionCap cap(QueueSettings.Cap cap) {
+        return cap == null ? null : caps.computeIfAbsent(cap.key(), k -> new ConnectionCap(cap.limit()));
     }
 
     void transientFailure(MomentumMessage message) {
@@ -215,15 +228,41 @@ public final class MomentumModel implements Engine {
         bindings.add(binding);
         metrics.governedBy(domain, "connections", String.format(
                 "max_outbound_connections = %d per (binding, domain) [%s], %d binding(s) send to it, so up to %d"
-                        + "; connections grow with the active queue (connection_allocation_aggressiveness %s)",
+                        + "%s; connections grow with the active queue (connection_allocation_aggressiveness %s)",
                 settings.maxOutboundConnections(), settings.maxOutboundConnectionsAt(), bindings.size(),
                 settings.maxOutboundConnections() * bindings.size(),
+                sharedConnectionLimits(settings, settings.maxOutboundConnections() * bindings.size()),
                 settings.highAggressiveness() ? "high" : "normal"));
         metrics.governedBy(domain, "delivered_per_minute", throttleText(settings));
         metrics.governedBy(domain, "deferrals", String.format(
                 "retry_interval %d s doubling, capped at %d s, message_expiration %d s [%s]",
                 settings.retryIntervalSeconds(), settings.maxRetryIntervalSeconds(),
                 settings.messageExpirationSeconds(), settings.retryAt()));
+    }
+
+    /**
+     * @param upTo the connections max_outbound_connections allows over the bindings
+     * @return the shared caps and the connection throttle that also bound the domain's connections: the scope cap
+     *         and the connection throttle when set, the server cap when it is below {@code upTo}
+     */
+    private static String sharedConnectionLimits(QueueSettings settings, long upTo) {
+        final StringBuilder text = new StringBuilder();
+        if (settings.scopeCap() != null) {
+            text.append(", scope_max_outbound_connections = ").append(settings.scopeCap().limit())
+                    .append(" shared by the queues that fall back to [").append(settings.scopeCap().location())
+                    .append(']');
+        }
+        if (settings.serverCap() != null && settings.serverCap().limit() < upTo) {
+            text.append(", server_max_outbound_connections allows ").append(settings.serverCap().limit())
+                    .append(" [").append(settings.serverCap().location()).append(']');
+        }
+        final QueueSettings.Throttle throttle = settings.connectionThrottle();
+        if (throttle != null) {
+            text.append(", outbound_throttle_connections = ").append(trim(throttle.count())).append('/')
+                    .append(trim(throttle.periodSeconds())).append(" s new connections [").append(throttle.location())
+                    .append(']');
+        }
+        return text.toString();
     }
 
     private static String throttleText(QueueSettings settings) {

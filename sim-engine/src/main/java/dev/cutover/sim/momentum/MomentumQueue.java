@@ -19,19 +19,32 @@ final class MomentumQueue {
     final String domain;
     final QueueSettings settings;
     final TokenBucket messageBudget;
+    final TokenBucket connectionBudget;
+    final ConnectionCap scopeCap;
+    final ConnectionCap serverCap;
     final ConnectionGauge domainGauge;
     final Deque<MomentumMessage> active = new ArrayDeque<>();
     final Deque<Session> idle = new ArrayDeque<>();
     private final MomentumModel model;
     int sessions;
+    private boolean connectionRetryDue;
 
+    /**
+     * @param connectionBudget the outbound_throttle_connections budget, or null
+     * @param scopeCap         the shared scope cap, or null
+     * @param serverCap        the server (or binding) cap, or null
+     */
     MomentumQueue(MomentumModel model, String binding, String domain, QueueSettings settings,
-                  TokenBucket messageBudget, ConnectionGauge domainGauge) {
+                  TokenBucket messageBudget, TokenBucket connectionBudget, ConnectionCap scopeCap,
+                  ConnectionCap serverCap, ConnectionGauge domainGauge) {
         this.model = model;
         this.binding = binding;
         this.domain = domain;
         this.settings = settings;
         this.messageBudget = messageBudget;
+        this.connectionBudget = connectionBudget;
+        this.scopeCap = scopeCap;
+        this.serverCap = serverCap;
         this.domainGauge = domainGauge;
     }
 
@@ -44,12 +57,43 @@ final class MomentumQueue {
         maintain();
     }
 
+    /** Opens connections up to the goal, as far as the shared caps and the connection throttle allow. */
     void maintain() {
         final long goal = connectionGoal(active.size());
-        while (sessions < goal) {
+        while (sessions < goal && admitted()) {
             sessions++;
             new Session(model, this).start();
         }
+    }
+
+    /**
+     * A new connection must fit the scope and server caps and take a token from the connection throttle; a full
+     * cap wakes the queue when a connection closes, an empty throttle when its next token is due.
+     */
+    private boolean admitted() {
+        for (ConnectionCap cap : new ConnectionCap[] {scopeCap, serverCap}) {
+            if (cap != null && !cap.hasRoom()) {
+                cap.await(this);
+                return false;
+            }
+        }
+        if (connectionBudget != null && !connectionBudget.tryTake(model.now())) {
+            if (!connectionRetryDue) {
+                connectionRetryDue = true;
+                model.at(connectionBudget.nextTokenMicros(model.now()), () -> {
+                    connectionRetryDue = false;
+                    maintain();
+                });
+            }
+            return false;
+        }
+        if (scopeCap != null) {
+            scopeCap.opened();
+        }
+        if (serverCap != null) {
+            serverCap.opened();
+        }
+        return true;
     }
 
     long connectionGoal(int activeMessages) {
@@ -63,8 +107,15 @@ final class MomentumQueue {
         return Math.max(1, Math.min(max, (long) goal));
     }
 
+    /** A session closed: its room under the caps goes first to the queues that waited for it. */
     void sessionEnded() {
         sessions--;
+        if (scopeCap != null) {
+            scopeCap.closed();
+        }
+        if (serverCap != null) {
+            serverCap.closed();
+        }
         maintain();
     }
 }

@@ -17,6 +17,10 @@ package dev.cutover.sim.momentum;
  * @param retryAt                    where retry_interval was set
  * @param idleTimeoutSeconds         how long an idle connection stays open
  * @param highAggressiveness         connection_allocation_aggressiveness is {@code high}
+ * @param connectionThrottle         the outbound_throttle_connections budget new connections draw from, or null
+ * @param scopeCap                   the scope_max_outbound_connections cap shared with other queues, or null
+ * @param serverCap                  the server_max_outbound_connections cap (with the reserve when server-wide),
+ *                                   or null for none
  */
 public record QueueSettings(
         long maxOutboundConnections,
@@ -30,7 +34,10 @@ public record QueueSettings(
         int maxRetries,
         String retryAt,
         double idleTimeoutSeconds,
-        boolean highAggressiveness) {
+        boolean highAggressiveness,
+        Throttle connectionThrottle,
+        Cap scopeCap,
+        Cap serverCap) {
 
     public static final int MAX_RETRIES_AUTO = -1;
     public static final int MAX_RETRIES_NONE = -2;
@@ -45,5 +52,15 @@ public record QueueSettings(
      * @param location      where it was set
      */
     public record Throttle(double count, double periodSeconds, Object budgetKey, String location) {
+    }
+
+    /**
+     * A cap on concurrent connections shared by every queue whose lookup falls back to the stanza that sets it.
+     *
+     * @param limit    connections allowed at once
+     * @param key      identity of the defining stanza; equal keys share one cap
+     * @param location where it was set
+     */
+    public record Cap(long limit, Object key, String location) {
     }
 }

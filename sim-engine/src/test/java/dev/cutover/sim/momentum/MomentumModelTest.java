@@ -76,6 +76,71 @@ class MomentumModelTest {
         assertEquals(90, result.drainSeconds(), 2);
     }
 
+    private static QueueSettings withCaps(QueueSettings s, QueueSettings.Throttle connections, QueueSettings.Cap scope,
+                                          QueueSettings.Cap server) {
+        return new QueueSettings(s.maxOutboundConnections(), "test", s.messageThrottle(),
+                s.maxDeliveriesPerConnection(), "test", s.retryIntervalSeconds(), s.maxRetryIntervalSeconds(),
+                s.messageExpirationSeconds(), s.maxRetries(), "test", s.idleTimeoutSeconds(), false, connections,
+                scope, server);
+    }
+
+    @Test
+    void scopeMaxOutboundConnections_oneStanzaForBothBindings_capsThemTogether() {
+        final QueueSettings s = withCaps(MomentumRulesTest.settings(4, null, 0, 1200, 43_200, 86_400, -1), null,
+                new QueueSettings.Cap(3, "group::gmail.com", "test"), null);
+        final List<MessageRecord> messages = new ArrayList<>(Traffic.burst(1000, "gmail.com", "b1", T0));
+        messages.addAll(Traffic.burst(1000, "gmail.com", "b2", T0));
+
+        final MomentumModel model = model(everywhere(s));
+        final DomainSnapshot result = Traffic.replay(model, messages, "gmail.com");
+
+        assertEquals(3L, result.peakConnections(), "4 per binding, but 3 for the group's bindings together");
+        assertEquals(2000, result.delivered());
+        assertTrue(model.metrics().governing("gmail.com", "connections").contains("so up to 8, "
+                + "scope_max_outbound_connections = 3 shared by the queues that fall back to [test]"));
+    }
+
+    @Test
+    void serverMaxOutboundConnections_capsEveryQueueOfTheServer() {
+        final QueueSettings s = withCaps(MomentumRulesTest.settings(4, null, 0, 1200, 43_200, 86_400, -1), null,
+                null, new QueueSettings.Cap(5, "server", "test"));
+        final List<MessageRecord> messages = new ArrayList<>(Traffic.burst(1000, "gmail.com", "b1", T0));
+        messages.addAll(Traffic.burst(1000, "gmail.com", "b2", T0));
+
+        final DomainSnapshot result = Traffic.replay(model(everywhere(s)), messages, "gmail.com");
+
+        assertEquals(5L, result.peakConnections());
+        assertEquals(2000, result.delivered());
+    }
+
+    @Test
+    void outboundThrottleConnections_onePerMinute_opensOneConnectionForAShortBurst() {
+        final QueueSettings unthrottled = MomentumRulesTest.settings(10, null, 0, 1200, 43_200, 86_400, -1);
+        final QueueSettings throttled = withCaps(unthrottled, new QueueSettings.Throttle(1, 60, "global", "test"),
+                null, null);
+
+        final DomainSnapshot free = Traffic.replay(model(everywhere(unthrottled)),
+                Traffic.burst(200, "gmail.com", "b1", T0), "gmail.com");
+        final DomainSnapshot limited = Traffic.replay(model(everywhere(throttled)),
+                Traffic.burst(200, "gmail.com", "b1", T0), "gmail.com");
+
+        assertEquals(10L, free.connectionsOpened(), "the goal for 200 queued is all 10");
+        assertEquals(1L, limited.connectionsOpened(), "one token; the burst is sent before the next is due");
+        assertEquals(200, limited.delivered());
+    }
+
+    @Test
+    void outboundThrottles_messagesAndConnectionsSetInOneStanza_areSeparateBudgets() {
+        final QueueSettings.Throttle messages = new QueueSettings.Throttle(1000, 1, "global", "test");
+        final QueueSettings s = withCaps(MomentumRulesTest.settings(10, messages, 0, 1200, 43_200, 86_400, -1),
+                new QueueSettings.Throttle(1, 60, "global", "test"), null, null);
+
+        final DomainSnapshot result = Traffic.replay(model(everywhere(s)), Traffic.burst(200, "gmail.com", "b1", T0),
+                "gmail.com");
+
+        assertEquals(1L, result.connectionsOpened());
+    }
+
     @Test
     void defaults_alwaysDeferred_givesUpAfterSixRetries() {
         final QueueSettings s = MomentumRulesTest.settings(32, null, 0, 1200, 43_200, 86_400, -1);

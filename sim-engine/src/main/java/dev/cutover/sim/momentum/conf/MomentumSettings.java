@@ -9,8 +9,13 @@ package dev.cutover.sim.momentum.conf;
  * ref-outbound-throttle-messages, ref-outbound-throttle-connections,
  * ref-max-deliveries-per-connection, ref-retry-interval, ref-max-retry-interval,
  * ref-message-expiration, ref-max-retries, ref-idle-timeout,
- * ref-connection-allocation-aggressiveness, ref-suspend-delivery); the scope fallback is
+ * ref-connection-allocation-aggressiveness, ref-suspend-delivery, ref-scope-max-outbound-connections,
+ * ref-server-max-outbound-connections, ref-server-reserve-outbound-connections); the scope fallback is
  * {@link OptionResolver}'s. A throttle is null when unset or 0 (unlimited).
+ *
+ * <p>{@code server_max_outbound_connections} defaults to 75,000 on its reference page, while the options summary
+ * and the shipped ecelerity.conf give 20,000; the reference page's value is the built-in one. Either is far above
+ * what one pool's replay opens, so the choice only matters for a conf that sets a lower value.
  *
  * <p>Note: {@code message_expiration} defaults to the built-in value; Momentum's shipped
  * ecelerity.conf sets a larger one, which applies only when the user's file still contains it.
@@ -26,6 +31,9 @@ package dev.cutover.sim.momentum.conf;
  * @param idleTimeoutSeconds                 how long an idle session stays open
  * @param connectionAllocationAggressiveness connection ramp
  * @param suspendDelivery                    true when no delivery may be attempted
+ * @param scopeMaxOutboundConnections        a cap shared by the queues falling back to its stanza, or null
+ * @param serverMaxOutboundConnections       the server's cap (or, set in a binding, that binding's)
+ * @param serverReserveOutboundConnections   headroom above the server-wide cap
  */
 public record MomentumSettings(
     Setting<Integer> maxOutboundConnections,
@@ -38,7 +46,10 @@ public record MomentumSettings(
     Setting<MaxRetries> maxRetries,
     Setting<Long> idleTimeoutSeconds,
     Setting<ConnectionAllocationAggressiveness> connectionAllocationAggressiveness,
-    Setting<Boolean> suspendDelivery) {
+    Setting<Boolean> suspendDelivery,
+    SharedLimit scopeMaxOutboundConnections,
+    SharedLimit serverMaxOutboundConnections,
+    Setting<Integer> serverReserveOutboundConnections) {
 
     /** Built-in default of {@code max_outbound_connections}. */
     public static final int DEFAULT_MAX_OUTBOUND_CONNECTIONS = 32;
@@ -48,6 +59,10 @@ public record MomentumSettings(
     public static final long DEFAULT_MAX_RETRY_INTERVAL_SECONDS = 43_200;
     /** Built-in default of {@code message_expiration}, seconds. */
     public static final long DEFAULT_MESSAGE_EXPIRATION_SECONDS = 86_400;
+    /** Built-in default of {@code server_max_outbound_connections} (see the class comment). */
+    public static final int DEFAULT_SERVER_MAX_OUTBOUND_CONNECTIONS = 75_000;
+    /** Built-in default of {@code server_reserve_outbound_connections}. */
+    public static final int DEFAULT_SERVER_RESERVE_OUTBOUND_CONNECTIONS = 200;
     /** Built-in default of {@code idle_timeout}, seconds. */
     public static final long DEFAULT_IDLE_TIMEOUT_SECONDS = 5;
 
@@ -75,6 +90,9 @@ public record MomentumSettings(
             read.seconds("idle_timeout", DEFAULT_IDLE_TIMEOUT_SECONDS),
             read.typed("connection_allocation_aggressiveness", ConnectionAllocationAggressiveness.NORMAL,
                 OptionValues::aggressiveness),
-            read.typed("suspend_delivery", Boolean.FALSE, OptionValues::bool));
+            read.typed("suspend_delivery", Boolean.FALSE, OptionValues::bool),
+            read.sharedLimit("scope_max_outbound_connections", -1),
+            read.sharedLimit("server_max_outbound_connections", DEFAULT_SERVER_MAX_OUTBOUND_CONNECTIONS),
+            read.count("server_reserve_outbound_connections", DEFAULT_SERVER_RESERVE_OUTBOUND_CONNECTIONS));
     }
 }

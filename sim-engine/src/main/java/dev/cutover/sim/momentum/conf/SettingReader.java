@@ -35,6 +35,20 @@ final class SettingReader {
         return resolved.isDefined() ? OptionValues.throttle(resolved) : null;
     }
 
+    /**
+     * @param builtIn the limit when no stanza sets the option, or -1 for none
+     * @return the cap with the stanza that defines it, or null when unset and without a built-in value
+     */
+    SharedLimit sharedLimit(String option, long builtIn) {
+        final ResolvedOption resolved = resolve(option);
+
+        if (!resolved.isDefined()) {
+            return builtIn < 0 ? null : new SharedLimit(builtIn, resolved.definingStanza(), resolved.location());
+        }
+        return new SharedLimit(OptionValues.wholeNumber(resolved, "a whole number of connections"),
+                resolved.definingStanza(), resolved.location());
+    }
+
     <T> Setting<T> typed(String option, T builtIn, Function<ResolvedOption, T> parse) {
         final ResolvedOption resolved = resolve(option);
 

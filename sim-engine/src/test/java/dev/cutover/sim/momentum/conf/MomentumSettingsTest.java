@@ -34,6 +34,22 @@ class MomentumSettingsTest {
     }
 
     @Test
+    void resolve_connectionCaps_eachWithItsDefiningStanza() {
+        final MomentumSettings none = settingsOf("");
+        final MomentumSettings set = settingsOf("Server_Max_Outbound_Connections = 500\n"
+                + "Binding_Group \"g\" {\n  Domain \"x.test\" {\n    Scope_Max_Outbound_Connections = 20\n  }\n}\n");
+
+        assertNull(none.scopeMaxOutboundConnections());
+        assertEquals(new SharedLimit(75_000, StanzaKey.BUILT_IN, "built-in default"),
+                none.serverMaxOutboundConnections());
+        assertEquals(200, none.serverReserveOutboundConnections().value());
+        assertEquals(new SharedLimit(20, new StanzaKey("g", null, "x.test", false),
+                "ecelerity.conf:4 Binding_Group \"g\" > Domain \"x.test\""), set.scopeMaxOutboundConnections());
+        assertEquals(new SharedLimit(500, StanzaKey.GLOBAL, "ecelerity.conf:1 global"),
+                set.serverMaxOutboundConnections());
+    }
+
+    @Test
     void resolve_minimalExample_typesEachValueWithItsLocation() {
         final OptionResolver resolver = new OptionResolver(Fixtures.minimalExample());
         final MomentumSettings settings = MomentumSettings.resolve(resolver, "retail", "retail-ip-04", "example.org");
