@@ -28,7 +28,7 @@ import java.util.Objects;
  *
  * <p>Following: for a plain file read with {@code follow}, the end is only the end for now: {@link #advance}
  * returns false and can be called again after the file has grown. {@link #replaced()} tells when the path now
- * names another file (rotation).
+ * names another file (rotation). A compressed file does not grow: its end is its end ({@link #grows()}).
  */
 final class MergedLogReader implements Closeable {
     private final IngestPlan.Planned planned;
@@ -85,6 +85,14 @@ final class MergedLogReader implements Closeable {
             listener.fileResumed(path, from.lines());
         }
         reader.holdUnterminated(bytes.format() == null);
+    }
+
+    /**
+     * @return true when the file may still grow: a plain file read with {@code follow}; a compressed file is
+     *         complete, so a follower reads it once to its end
+     */
+    boolean grows() {
+        return follow && bytes.format() == null;
     }
 
     /** @return true when this reader must find at least one usable line: a file not read before */

@@ -136,10 +136,13 @@ final class MergedRead {
         }
     }
 
-    /** A chain's file has no more lines: park it when followed, else go on with the chain's next file. */
+    /**
+     * A chain's file has no more lines: park it when it is the chain's last and may grow, else go on with the
+     * chain's next file.
+     */
     private void ended(Deque<MergedLogReader> chain) {
         final MergedLogReader reader = chain.peekFirst();
-        if (follow != null && chain.size() == 1) {
+        if (chain.size() == 1 && reader.grows()) {
             parked.add(chain);
             return;
         }
@@ -196,9 +199,9 @@ final class MergedRead {
         first.open(listener);
         if (first.advance(run, listener)) {
             pending.add(chain);
-        } else if (follow != null) {
+        } else if (chain.size() == 1 && first.grows()) {
             parked.add(chain);
-        } else if (first.isNew()) {
+        } else if (first.isNew() && !first.grows()) {
             throw new IngestException(first.path() + ": holds no line that parses (" + first.lineCount()
                     + " lines read" + (first.firstReject() == null ? "" : "; " + first.firstReject()) + "); "
                     + first.input().expected());

@@ -70,6 +70,25 @@ class FollowIngestTest extends IngestTestSupport {
     }
 
     @Test
+    void follow_compressedLog_readOnceToItsEndAndNotAgainAtEachLook() throws Exception {
+        final List<String> lines = ResumableIngestTest.traffic(30);
+        final Path compressed = dir.resolve("mainlog.ec.gz");
+        ResumableIngestTest.gzip(lines, compressed);
+        final FollowStepper stepper = new FollowStepper();
+
+        try (TrafficStore store = TrafficStore.open(dir.resolve("store"), TEST_BLOCK_SIZE)) {
+            final CompletableFuture<IngestResult> following = startFollowing(compressed, store, stepper);
+            stepper.lookAgain();
+            stepper.lookAgain();
+            stepper.stop();
+            final IngestResult result = following.get(30, TimeUnit.SECONDS);
+
+            assertEquals(lines.size(), result.lines());
+            assertEquals(wholeAtOnce(lines), storedSummaries(store));
+        }
+    }
+
+    @Test
     void follow_copyTruncateThenGrownPastTheOldSize_newContentReadFromItsStart() throws Exception {
         final List<String> lines = ResumableIngestTest.traffic(60);
         final Path live = dir.resolve("mainlog.ec");

@@ -362,7 +362,7 @@ class ResumableIngestTest extends IngestTestSupport {
         return TrafficStore.open(dir.resolve(name), TEST_BLOCK_SIZE);
     }
 
-    private static void gzip(List<String> lines, Path file) throws IOException {
+    static void gzip(List<String> lines, Path file) throws IOException {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         }
