@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Reads Momentum logs into a traffic store. Files the store holds are skipped; files that grew "
                 + "or were rotated are read on from where the store stopped.",
-            "Exit status: 0 done, 2 bad input or usage (or any line set aside, with --strict)."})
+            "Exit status: 0 done, 2 bad input or usage (or any line set aside, with --strict); with --follow, "
+                + "stopped by Ctrl-C or SIGTERM, 130 or 143 once the summary is printed."})
 final class IngestCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Momentum mainlog files (of --node)")
@@ -87,7 +88,7 @@ final class IngestCommand implements Callable<Integer> {
         final IngestResult result;
         try (FollowUntilInterrupted following = follow
                 ? FollowUntilInterrupted.start(pollSeconds == null ? 1 : pollSeconds,
-                FollowUntilInterrupted.INGEST_TIMEOUT_SECONDS) : null) {
+                spec.commandLine().getErr(), "saving what was read, then the summary") : null) {
             IngestOptions options = IngestOptions.defaults();
             if (!customLogs.isEmpty()) {
                 options = options.withHoldBack(ReceptionOrderJoiner.DEFAULT_MAX_MESSAGE_AGE_MICROS);

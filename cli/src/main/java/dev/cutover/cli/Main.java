@@ -28,7 +28,15 @@ public final class Main {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new UserErrors());
         commandLine.setParameterExceptionHandler(new UsageErrors());
-        return commandLine.execute(args);
+        int status = 3;
+        try {
+            status = commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+            FollowUntilInterrupted.commandEnded(status);
+        }
+        return status;
     }
 
     /** Bad input the user can fix: one line, exit 2; the stack trace only with --debug. */

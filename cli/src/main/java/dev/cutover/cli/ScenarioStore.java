@@ -51,9 +51,14 @@ final class ScenarioStore implements AutoCloseable {
      * @throws UserError when an input cannot be read at all
      */
     static ScenarioStore open(Path folder, List<IngestInput> inputs) {
+        return open(folder, inputs, false);
+    }
+
+    /** @param follow true when the logs will be followed, so that an empty log is one to wait for */
+    static ScenarioStore open(Path folder, List<IngestInput> inputs, boolean follow) {
         final ScenarioStore opened = openForAppend(folder);
         try {
-            if (Ingestor.whyNotResumable(inputs, opened.store) != null) {
+            if (Ingestor.whyNotResumable(inputs, opened.store, follow) != null) {
                 opened.store.close();
                 opened.empty();
                 opened.store = openStore(folder);

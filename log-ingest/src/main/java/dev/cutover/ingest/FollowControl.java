@@ -14,6 +14,14 @@ public interface FollowControl {
     boolean awaitMore();
 
     /**
+     * @return true once the follower has been told to stop; a long read of what is already there checks it now and
+     *         then, so that stopping does not wait for a backlog to be read
+     */
+    default boolean stopRequested() {
+        return false;
+    }
+
+    /**
      * @return how long a following ingest may go between two saves of its state while lines keep coming, in
      *         nanoseconds; a save writes every message in flight, so a busy log is not saved at every look
      */

@@ -156,10 +156,18 @@ public final class Ingestor {
      * @throws IngestException when an input cannot be read at all
      */
     public static String whyNotResumable(List<IngestInput> inputs, TrafficStore store) {
+        return whyNotResumable(inputs, store, false);
+    }
+
+    /**
+     * @param follow true when the ingest will follow the inputs, so that an empty plain file is one to wait for
+     * @see #whyNotResumable(List, TrafficStore)
+     */
+    public static String whyNotResumable(List<IngestInput> inputs, TrafficStore store, boolean follow) {
         if (store.isLegacy()) {
             return "it was written by an earlier cutover";
         }
-        final IngestPlan plan = IngestPlan.of(usable(inputs, false), store.state());
+        final IngestPlan plan = IngestPlan.of(usable(inputs, follow), store.state());
         if (!plan.conflicts().isEmpty()) {
             return plan.conflicts().get(0);
         }
@@ -167,7 +175,8 @@ public final class Ingestor {
             return "it holds " + plan.unmatched().get(0).name() + ", which is not among the logs now";
         }
         for (IngestPlan.Planned planned : plan.planned()) {
-            final boolean newMainlog = planned.kind() == IngestPlan.Kind.NEW && planned.input().isMainlog();
+            final boolean newMainlog = planned.kind() == IngestPlan.Kind.NEW && planned.input().isMainlog()
+                    && !(follow && LogFiles.size(planned.input().path()) == 0);
             if (newMainlog && FirstTimestamp.of(planned.input()) < store.state().lastStoredMicros()) {
                 return planned.input().path().getFileName() + " starts before the newest message it holds";
             }
@@ -212,12 +221,12 @@ public final class Ingestor {
         final List<List<MergedLogReader>> chains = new ArrayList<>();
         for (List<IngestPlan.Planned> files : mainlogs.values()) {
             final int order = chains.size();
-            chains.add(byFirstLine(files, state, true).stream()
+            chains.add(byFirstLine(files, state, true, follow).stream()
                     .map(planned -> new MergedLogReader(planned, order, follow)).toList());
         }
         for (List<IngestPlan.Planned> files : bouncelogs.values()) {
             final int order = chains.size();
-            chains.add(byFirstLine(files, state, false).stream()
+            chains.add(byFirstLine(files, state, false, follow).stream()
                     .map(planned -> new MergedLogReader(planned, order, follow)).toList());
         }
         for (IngestPlan.Planned planned : customs) {
@@ -296,9 +305,10 @@ public final class Ingestor {
      *
      * @param inOrder true to refuse a new file older than the store's newest message (mainlogs, whose receptions
      *                must come in order)
+     * @param follow  true when following: an empty plain file is one to wait for, and comes last
      */
     private static List<IngestPlan.Planned> byFirstLine(List<IngestPlan.Planned> files, IngestState state,
-                                                        boolean inOrder) {
+                                                        boolean inOrder, boolean follow) {
         final List<IngestPlan.Planned> ordered = new ArrayList<>();
         final Map<IngestPlan.Planned, Long> firstMicros = new HashMap<>();
         for (IngestPlan.Planned planned : files) {
@@ -310,7 +320,8 @@ public final class Ingestor {
                 ordered.add(planned);
                 continue;
             }
-            final long first = FirstTimestamp.of(planned.input());
+            final boolean waiting = follow && LogFiles.size(planned.input().path()) == 0;
+            final long first = waiting ? Long.MAX_VALUE : FirstTimestamp.of(planned.input());
             if (inOrder && first < state.lastStoredMicros()) {
                 throw new IngestException(planned.input().path() + ": starts at "
                         + Instant.ofEpochSecond(0, first * 1000) + ", before the newest message the store holds ("

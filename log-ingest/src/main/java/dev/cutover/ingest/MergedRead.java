@@ -33,6 +33,8 @@ import java.util.PriorityQueue;
  * lines of another node.
  */
 final class MergedRead {
+    /** Lines between two looks at whether a follower was told to stop. */
+    private static final int STOP_CHECK_LINES = 4096;
     private final IngestRun run;
     private final IngestListener listener;
     private final List<FileProgress> before;
@@ -40,6 +42,7 @@ final class MergedRead {
     private final FollowControl follow;
     private final List<MergedLogReader> opened = new ArrayList<>();
     private final List<Deque<MergedLogReader>> parked = new ArrayList<>();
+    private boolean stopped;
     private final PriorityQueue<Deque<MergedLogReader>> pending = new PriorityQueue<>(Comparator
             .<Deque<MergedLogReader>>comparingLong(chain -> chain.peekFirst().headMicros())
             .thenComparingInt(chain -> chain.peekFirst().order()));
@@ -70,7 +73,7 @@ final class MergedRead {
                 start(new ArrayDeque<>(chain));
             }
             drain();
-            while (follow != null) {
+            while (follow != null && !stopped) {
                 saveWhenDue();
                 if (!follow.awaitMore()) {
                     break;
@@ -78,6 +81,7 @@ final class MergedRead {
                 wake();
                 drain();
             }
+            parked.forEach(chain -> chain.peekFirst().finish(run, listener));
         } finally {
             opened.forEach(MergedRead::closeQuietly);
         }
@@ -119,8 +123,20 @@ final class MergedRead {
         }
     }
 
+    /**
+     * Hands the run every line there is, earliest first. A follower told to stop leaves the rest where it is: each
+     * chain keeps its line read ahead, which its progress does not count, so the next ingest reads it.
+     */
     private void drain() {
+        int sinceStopCheck = 0;
         while (!pending.isEmpty()) {
+            if (follow != null && ++sinceStopCheck == STOP_CHECK_LINES) {
+                sinceStopCheck = 0;
+                if (follow.stopRequested()) {
+                    stopped = true;
+                    return;
+                }
+            }
             final Deque<MergedLogReader> chain = pending.poll();
             final MergedLogReader next = chain.peekFirst();
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code --follow}: a live mainlog that grows, ends in a half-written line, and is rotated. */
 class FollowIngestTest extends IngestTestSupport {
@@ -85,6 +86,69 @@ class FollowIngestTest extends IngestTestSupport {
 
             assertEquals(lines.size(), result.lines());
             assertEquals(wholeAtOnce(lines), storedSummaries(store));
+        }
+    }
+
+    @Test
+    void follow_emptyLogAtStart_waitsForItsLines() throws Exception {
+        final List<String> lines = ResumableIngestTest.traffic(30);
+        final Path live = Files.createFile(dir.resolve("mainlog.ec"));
+        final FollowStepper stepper = new FollowStepper();
+
+        try (TrafficStore store = TrafficStore.open(dir.resolve("store"), TEST_BLOCK_SIZE)) {
+            final CompletableFuture<IngestResult> following = startFollowing(live, store, stepper);
+            append(live, String.join("\n", lines) + "\n");
+            stepper.lookAgain();
+            stepper.stop();
+            final IngestResult result = following.get(30, TimeUnit.SECONDS);
+
+            assertEquals(lines.size(), result.lines());
+            assertEquals(wholeAtOnce(lines), storedSummaries(store));
+        }
+    }
+
+    @Test
+    void follow_stopRequestedDuringABacklog_stopsEarlyAndTheNextIngestTakesTheRestOnce() throws Exception {
+        final List<String> lines = ResumableIngestTest.traffic(20_000);
+        final Path live = Files.write(dir.resolve("mainlog.ec"), lines);
+        final FollowControl stopped = new FollowControl() {
+            @Override
+            public boolean awaitMore() {
+                return false;
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return true;
+            }
+        };
+        final List<IngestInput> inputs = List.of(IngestInput.mainlog(LogSource.of(live)));
+
+        try (TrafficStore store = TrafficStore.open(dir.resolve("store"), TEST_BLOCK_SIZE)) {
+            final IngestResult first = Ingestor.ingestInputs(inputs, store, sink, IngestListener.NONE,
+                    IngestOptions.defaults().withFollow(stopped));
+            final IngestResult rest = new Ingestor().ingest(List.of(live), store, sink, IngestListener.NONE);
+
+            assertTrue(first.lines() < 10_000, "stopped after a few thousand lines: " + first.lines());
+            assertEquals(lines.size(), first.lines() + rest.lines());
+            assertEquals(wholeAtOnce(lines), storedSummaries(store));
+            assertEquals(List.of(), rejected);
+        }
+    }
+
+    @Test
+    void follow_stoppedWithAHalfWrittenLastLine_namesItInTheResult() throws Exception {
+        final List<String> lines = ResumableIngestTest.traffic(30);
+        final Path live = dir.resolve("mainlog.ec");
+        Files.writeString(live, String.join("\n", lines.subList(0, 10)) + "\n" + lines.get(10).substring(0, 12));
+        final FollowStepper stepper = new FollowStepper();
+
+        try (TrafficStore store = TrafficStore.open(dir.resolve("store"), TEST_BLOCK_SIZE)) {
+            final CompletableFuture<IngestResult> following = startFollowing(live, store, stepper);
+            stepper.stop();
+            final IngestResult result = following.get(30, TimeUnit.SECONDS);
+
+            assertEquals(List.of(new IngestResult.HeldBackLine(live, 11, 12)), result.heldBackLines());
         }
     }
 
