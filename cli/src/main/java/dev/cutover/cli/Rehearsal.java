@@ -56,18 +56,23 @@ final class Rehearsal {
         this.listener = listener;
     }
 
+    /** How long a message still open may hold a following replay back, in log time, by default: an hour. */
+    static final long DEFAULT_LAG_MICROS = 3_600_000_000L;
+
     /** Ingests what the store lacks, then replays the whole store. */
     RehearsalResult run(Path rejectsFile) {
-        return run(rejectsFile, null);
+        return run(rejectsFile, null, DEFAULT_LAG_MICROS);
     }
 
     /**
      * Replays the store and then follows the scenario's logs, replaying each message as the ingest joins it (see
-     * {@link LiveFeed}), until {@code follow} stops; the messages still open then are replayed as they are.
+     * {@link LiveFeed} and {@link EngineFeed}), until {@code follow} stops; the messages still open then are
+     * replayed as they are.
      *
-     * @param follow paces the following ingest, or null to ingest what the store lacks and replay it all
+     * @param follow    paces the following ingest, or null to ingest what the store lacks and replay it all
+     * @param lagMicros how long a message still open may hold the replay back, in log time
      */
-    RehearsalResult run(Path rejectsFile, FollowControl follow) {
+    RehearsalResult run(Path rejectsFile, FollowControl follow, long lagMicros) {
         if (follow != null && !scenario.customLogs().isEmpty()) {
             throw new UserError(scenario.file().getFileName() + ": a replay cannot follow custom logs, whose messages "
                     + "are rebuilt from delivery lines that may come days after the reception; leave out --follow");
@@ -77,8 +82,9 @@ final class Rehearsal {
         final MomentumModel momentum = momentumModel(destinations);
         final ObservedModel observed = new ObservedModel(destinations);
         final EngineFeed feed = new EngineFeed(new ReplayDriver(scenario.drainAllowanceMicros(),
-                scenario.bindingGroups()), firstMicros -> List.of(observed, momentum, kumoModel(mx, firstMicros)));
-        try (ScenarioStore store = ScenarioStore.open(scenario.store(), scenario.inputs())) {
+                scenario.bindingGroups()), firstMicros -> List.of(observed, momentum, kumoModel(mx, firstMicros)),
+                lagMicros);
+        try (ScenarioStore store = ScenarioStore.open(scenario.store(), scenario.inputs(), follow != null)) {
             final ReplayDriver.ReplaySummary replay = replay(() -> {
                 if (follow == null) {
                     ingest(store.traffic(), rejectsFile, IngestOptions.defaults());
@@ -108,6 +114,7 @@ final class Rehearsal {
             ScenarioConfigs.kumoPolicy(scenario, mx, 0);
         }
         ingest(store, rejectsFile, IngestOptions.defaults().withFollow(follow).withLive(feed));
+        feed.flush();
         feed.replay(store.cursorAfterFollowing());
         steppedOut = steppedOutBefore + feed.steppedOutCount();
     }
@@ -215,9 +222,9 @@ final class Rehearsal {
     private List<String> notes(MxFixture mx, LuaKumoPolicy policy, MomentumModel momentum) {
         final List<String> notes = new ArrayList<>();
         if (steppedOut > 0) {
-            notes.add("the replay followed the logs live: " + steppedOut + " message(s) still open "
-                    + ReceptionOrderJoiner.DEFAULT_STRAGGLER_AFTER_MICROS / 60_000_000L + " minutes after reception "
-                    + "were replayed with the attempts logged by then; run without --follow to replay them whole");
+            notes.add("the replay followed the logs live: " + steppedOut + " message(s) still open long after "
+                    + "reception (past the --lag) were replayed with the attempts logged by then; run without --follow "
+                    + "to replay them whole");
         }
         heldBackLines.forEach(line -> notes.add("a half-written last line was left out, to be read once it is "
                 + "finished: " + line.file().getFileName() + ":" + line.lineNumber() + " (" + line.bytes()

@@ -44,6 +44,11 @@ final class RunCommand implements Callable<Integer> {
             description = "with --follow: seconds between two looks at the files (default: 1)")
     Double pollSeconds;
 
+    @Option(names = "--lag", paramLabel = "DURATION",
+            description = "with --follow: how long, in log time, a message still open may hold the replay back "
+                    + "so that it is replayed whole when it finishes (default: 1h)")
+    String lag;
+
     @Mixin
     DebugOption debug;
 
@@ -55,19 +60,36 @@ final class RunCommand implements Callable<Integer> {
         if (pollSeconds != null && !follow) {
             throw new UserError("--poll sets how often --follow looks at the files; add --follow or leave --poll out");
         }
+        if (lag != null && !follow) {
+            throw new UserError("--lag sets how far a replay following the logs may run behind them; add --follow or "
+                    + "leave --lag out");
+        }
+        final long lagMicros = lagMicros();
         final Scenario scenario = ScenarioLoader.load(scenarioPath);
         final Path outDir = out != null ? out : Path.of("out", scenario.folder().getFileName().toString());
         final Path storeRejects = scenario.store().resolve("rejects.tsv");
         final ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr());
         try (FollowUntilInterrupted following = follow ? FollowUntilInterrupted.start(
-                pollSeconds == null ? 1 : pollSeconds, FollowUntilInterrupted.RUN_TIMEOUT_SECONDS) : null) {
+                pollSeconds == null ? 1 : pollSeconds, spec.commandLine().getErr(),
+                "saving what was read, finishing the replay and writing the report") : null) {
             final RehearsalResult result;
             try {
-                result = new Rehearsal(scenario, progress).run(storeRejects, following);
+                result = new Rehearsal(scenario, progress).run(storeRejects, following, lagMicros);
             } finally {
                 progress.finish();
             }
             return report(result, outDir, storeRejects);
+        }
+    }
+
+    private long lagMicros() {
+        if (lag == null) {
+            return Rehearsal.DEFAULT_LAG_MICROS;
+        }
+        try {
+            return ScenarioValues.durationMicros(lag);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--lag " + lag + ": expected a duration such as 30m, 1h or 90s", e);
         }
     }
 

@@ -62,11 +62,26 @@ class FollowRunTest {
     }
 
     @Test
-    void follow_deferredMessagesOpenPastTenMinutes_replayedAsTheyWereAndNoted() throws Exception {
+    void follow_deferralsRetriedWithinTheLag_heldBackAndReplayedWhole() throws Exception {
+        final List<String> lines = synthesized(0.2);
+        final Path whole = estate("whole", lines);
+        final Path live = estate("live", lines.subList(0, lines.size() / 2));
+
+        final RehearsalResult followed = followWhile(live, lines, 3 * Rehearsal.DEFAULT_LAG_MICROS,
+                lines.size() / 2);
+        final RehearsalResult atOnce = new Rehearsal(ScenarioLoader.load(whole), IngestListener.NONE)
+                .run(whole.resolve(".cutover/store/rejects.tsv"));
+
+        assertEquals(ReportJson.write(atOnce), ReportJson.write(followed), "a lag longer than the log holds every "
+                + "deferred message until it finishes");
+    }
+
+    @Test
+    void follow_deferredMessagesOpenPastAShortLag_replayedAsTheyWereAndNoted() throws Exception {
         final List<String> lines = synthesized(0.2);
         final Path live = estate("live", lines.subList(0, lines.size() / 2));
 
-        final RehearsalResult followed = followWhile(live, lines, lines.size() / 2);
+        final RehearsalResult followed = followWhile(live, lines, 1_000_000L, lines.size() / 2);
 
         final long stragglers;
         try (ScenarioStore store = ScenarioStore.openForAppend(live.resolve(".cutover/store"))) {
@@ -76,8 +91,18 @@ class FollowRunTest {
         assertTrue(stragglers > 100, "deferrals kept messages open past ten minutes: " + stragglers);
         assertEquals(6000, followed.traffic().messages());
         assertTrue(followed.notes().contains("the replay followed the logs live: " + stragglers + " message(s) still "
-                + "open 10 minutes after reception were replayed with the attempts logged by then; run without "
-                + "--follow to replay them whole"), String.join("\n", followed.notes()));
+                + "open long after reception (past the --lag) were replayed with the attempts logged by then; run "
+                + "without --follow to replay them whole"), String.join("\n", followed.notes()));
+    }
+
+    @Test
+    void follow_emptyLogAtStart_replaysWhatItIsThenGiven() throws Exception {
+        final List<String> lines = synthesized(0.0);
+        final Path live = estate("empty", List.of());
+
+        final RehearsalResult followed = followWhile(live, lines, 0);
+
+        assertEquals(6000, followed.traffic().messages());
     }
 
     @Test
@@ -101,7 +126,7 @@ class FollowRunTest {
 
         final UserError refused = assertThrows(UserError.class,
                 () -> new Rehearsal(ScenarioLoader.load(estate), IngestListener.NONE)
-                        .run(estate.resolve("rejects.tsv"), () -> false));
+                        .run(estate.resolve("rejects.tsv"), () -> false, Rehearsal.DEFAULT_LAG_MICROS));
 
         assertTrue(refused.getMessage().contains("a replay cannot follow custom logs"), refused.getMessage());
         assertTrue(Files.notExists(estate.resolve(".cutover")), "nothing was read or stored");
@@ -112,6 +137,10 @@ class FollowRunTest {
      * {@code sizes} lines, then to all of them, then following stops.
      */
     private static RehearsalResult followWhile(Path estate, List<String> lines, int... sizes) {
+        return followWhile(estate, lines, Rehearsal.DEFAULT_LAG_MICROS, sizes);
+    }
+
+    private static RehearsalResult followWhile(Path estate, List<String> lines, long lagMicros, int... sizes) {
         final Deque<Integer> growth = new ArrayDeque<>();
         for (int i = 1; i < sizes.length; i++) {
             growth.add(sizes[i]);
@@ -128,7 +157,7 @@ class FollowRunTest {
             return true;
         };
         return new Rehearsal(ScenarioLoader.load(estate), IngestListener.NONE)
-                .run(estate.resolve(".cutover/store/rejects.tsv"), control);
+                .run(estate.resolve(".cutover/store/rejects.tsv"), control, lagMicros);
     }
 
     private static void append(Path file, List<String> lines) {

@@ -21,8 +21,8 @@ import java.util.Set;
  * {@link #save} writes the state; at the end of a run the messages still open stay in it instead of the queue.
  *
  * <p>A run given a {@link LiveFeed} hands it each message it stores in order, those counted but not appended again
- * included (the feed's reader reads the queue only as far as the saved state counts), and each straggler as it
- * steps out.
+ * included (the feed's reader reads the queue only as far as the saved state counts), each straggler as it
+ * steps out, and each straggler again when it finishes.
  */
 final class IngestRun {
     private final TrafficStore store;
@@ -241,6 +241,9 @@ final class IngestRun {
             store.appendLate(sequence, message);
         }
         counted(message);
+        if (live != null) {
+            live.finishedLate(message);
+        }
     }
 
     private boolean filtered(MessageRecord message) {
