@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -44,6 +45,7 @@ import java.util.function.Supplier;
 final class Rehearsal {
     private final Scenario scenario;
     private final IngestListener listener;
+    private final Consumer<String> notices;
     private EcelerityConf conf;
     private LuaKumoPolicy policy;
     private KumoModel kumo;
@@ -52,8 +54,17 @@ final class Rehearsal {
     private long steppedOut = -1;
 
     Rehearsal(Scenario scenario, IngestListener listener) {
+        this(scenario, listener, notice -> { });
+    }
+
+    /**
+     * @param notices receives what the user should know as it happens but that is not part of the report, such as
+     *                a store emptied to be filled again (the report stays the same whatever the store's history)
+     */
+    Rehearsal(Scenario scenario, IngestListener listener, Consumer<String> notices) {
         this.scenario = scenario;
         this.listener = listener;
+        this.notices = notices;
     }
 
     /** How long a message still open may hold a following replay back, in log time, by default: an hour. */
@@ -85,6 +96,10 @@ final class Rehearsal {
                 scenario.bindingGroups()), firstMicros -> List.of(observed, momentum, kumoModel(mx, firstMicros)),
                 lagMicros);
         try (ScenarioStore store = ScenarioStore.open(scenario.store(), scenario.inputs(), follow != null)) {
+            if (store.rebuiltBecause() != null) {
+                notices.accept("the traffic store was emptied to be filled again from the logs: "
+                        + store.rebuiltBecause());
+            }
             final ReplayDriver.ReplaySummary replay = replay(() -> {
                 if (follow == null) {
                     ingest(store.traffic(), rejectsFile, IngestOptions.defaults());

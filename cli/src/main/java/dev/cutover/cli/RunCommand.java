@@ -74,7 +74,11 @@ final class RunCommand implements Callable<Integer> {
                 "saving what was read, finishing the replay and writing the report") : null) {
             final RehearsalResult result;
             try {
-                result = new Rehearsal(scenario, progress).run(storeRejects, following, lagMicros);
+                result = new Rehearsal(scenario, progress, notice -> {
+                    progress.finish();
+                    spec.commandLine().getErr().println("cutover: " + notice);
+                    spec.commandLine().getErr().flush();
+                }).run(storeRejects, following, lagMicros);
             } finally {
                 progress.finish();
             }

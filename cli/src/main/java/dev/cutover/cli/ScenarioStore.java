@@ -38,6 +38,7 @@ final class ScenarioStore implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private TrafficStore store;
+    private String rebuiltBecause;
 
     private ScenarioStore(Path folder, FileChannel lockChannel, FileLock lock) {
         this.folder = folder;
@@ -58,10 +59,12 @@ final class ScenarioStore implements AutoCloseable {
     static ScenarioStore open(Path folder, List<IngestInput> inputs, boolean follow) {
         final ScenarioStore opened = openForAppend(folder);
         try {
-            if (Ingestor.whyNotResumable(inputs, opened.store, follow) != null) {
+            final String why = Ingestor.whyNotResumable(inputs, opened.store, follow);
+            if (why != null) {
                 opened.store.close();
                 opened.empty();
                 opened.store = openStore(folder);
+                opened.rebuiltBecause = why;
             }
             return opened;
         } catch (IngestException e) {
@@ -80,6 +83,11 @@ final class ScenarioStore implements AutoCloseable {
 
     TrafficStore traffic() {
         return store;
+    }
+
+    /** @return why the store was emptied to be filled again from the logs, or null when it went on as it was */
+    String rebuiltBecause() {
+        return rebuiltBecause;
     }
 
     /** @return the store's rejects file, which lives and dies with the store. */

@@ -186,6 +186,31 @@ class EndToEndTest {
     }
 
     @Test
+    void run_logSwappedForAnotherAfterAnEarlierRun_storeRebuiltAndSaidSo() throws IOException {
+        final Path changing = dir.resolve("swapped");
+        copy(estate, changing);
+        final Path log = changing.resolve("logs/mainlog.ec");
+        final List<String> lines = Files.readAllLines(log);
+        Files.write(log, lines.subList(0, lines.size() / 2));
+        cutover("run", changing.toString(), "--out", dir.resolve("out-first-half").toString());
+        Files.write(log, lines.subList(lines.size() / 2, lines.size()));
+
+        final Result second = cutover("run", changing.toString(), "--out", dir.resolve("out-second-half").toString());
+
+        assertTrue(second.err().contains("cutover: the traffic store was emptied to be filled again from the logs: it "
+                + "holds mainlog.ec, which is not among the logs now"), second.err());
+        final Path fresh = dir.resolve("swapped-fresh");
+        copy(changing.resolve("logs"), fresh.resolve("logs"));
+        for (String file : List.of("scenario.toml", "ecelerity.conf", "mx.toml")) {
+            Files.copy(changing.resolve(file), fresh.resolve(file));
+        }
+        copy(changing.resolve("kumo"), fresh.resolve("kumo"));
+        cutover("run", fresh.toString(), "--out", dir.resolve("out-fresh").toString());
+        assertEquals(Files.readString(dir.resolve("out-fresh/report.json")),
+                Files.readString(dir.resolve("out-second-half/report.json")), "as from a store never used before");
+    }
+
+    @Test
     void open_storeAlreadyLocked_isABadInputError() {
         final Path store = dir.resolve("locked-store");
         try (ScenarioStore first = ScenarioStore.openForAppend(store)) {
