@@ -198,6 +198,11 @@ public final class Ingestor {
         return FirstTimestamp.of(input);
     }
 
+    /** @return the time of the first line of {@code input} that parses, or Long.MAX_VALUE when none does yet */
+    static long firstLineMicrosOrMax(IngestInput input) {
+        return FirstTimestamp.nextAfter(input, 0);
+    }
+
     /**
      * @return one chain per mainlog node (the file read on first, then new files oldest first) in the order the
      *         nodes are first given, then one chain per bouncelog node in the same way, then one chain per custom

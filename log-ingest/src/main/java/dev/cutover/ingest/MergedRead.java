@@ -2,6 +2,7 @@ package dev.cutover.ingest;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -188,12 +189,29 @@ final class MergedRead {
      * the open file is the new one, so nothing more is read through it.
      */
     private void rotate(Deque<MergedLogReader> chain, MergedLogReader old) {
+        refuseOlderContent(old.input());
         old.stopFollowing();
         chain.addLast(new MergedLogReader(IngestPlan.fresh(old.input()), nextOrder++, true));
         if (old.renamed() && old.advance(run, listener)) {
             pending.add(chain);
         } else {
             ended(chain);
+        }
+    }
+
+    /**
+     * A followed log whose name now leads to older lines than the store holds (a file restored or copied over it)
+     * would break the store's reception order; it is refused as an ingest of such a file would be.
+     *
+     * @throws IngestException naming the file and both times
+     */
+    private void refuseOlderContent(IngestInput input) {
+        final long first = Ingestor.firstLineMicrosOrMax(input);
+        if (input.isMainlog() && first < run.lastStoredMicros() - Ingestor.LATE_REST_TOLERANCE_MICROS) {
+            throw new IngestException(input.path() + ": now starts at " + Instant.ofEpochSecond(0, first * 1000)
+                    + ", before the newest message the store holds (" + Instant.ofEpochSecond(0,
+                    run.lastStoredMicros() * 1000) + "): the log was replaced by older lines; the store keeps "
+                    + "reception order, so ingest logs of one period together, into a new store");
         }
     }
 

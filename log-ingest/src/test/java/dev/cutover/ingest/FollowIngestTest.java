@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code --follow}: a live mainlog that grows, ends in a half-written line, and is rotated. */
@@ -149,6 +151,24 @@ class FollowIngestTest extends IngestTestSupport {
             final IngestResult result = following.get(30, TimeUnit.SECONDS);
 
             assertEquals(List.of(new IngestResult.HeldBackLine(live, 11, 12)), result.heldBackLines());
+        }
+    }
+
+    @Test
+    void follow_logOverwrittenWithOlderLines_refusedNamingTheFile() throws Exception {
+        final List<String> lines = ResumableIngestTest.traffic(400);
+        final Path live = Files.write(dir.resolve("mainlog.ec"), lines.subList(500, lines.size()));
+        final FollowStepper stepper = new FollowStepper();
+
+        try (TrafficStore store = TrafficStore.open(dir.resolve("store"), TEST_BLOCK_SIZE)) {
+            final CompletableFuture<IngestResult> following = startFollowing(live, store, stepper);
+            Files.write(live, lines.subList(0, 20));
+            stepper.lookAgainWithoutWaiting();
+            final ExecutionException failed = assertThrows(ExecutionException.class,
+                    () -> following.get(30, TimeUnit.SECONDS));
+
+            assertTrue(failed.getCause().getMessage().contains("mainlog.ec: now starts at 2024-06-03T16:00:00Z, "
+                    + "before the newest message the store holds"), failed.getCause().getMessage());
         }
     }
 

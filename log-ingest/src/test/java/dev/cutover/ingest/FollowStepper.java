@@ -36,6 +36,11 @@ final class FollowStepper implements FollowControl {
         awaitParked();
     }
 
+    /** Lets the ingest look again without waiting for it to reach the end: for a look that ends the ingest. */
+    void lookAgainWithoutWaiting() throws InterruptedException {
+        commands.put(Boolean.TRUE);
+    }
+
     void stop() throws InterruptedException {
         commands.put(Boolean.FALSE);
     }
