@@ -38,4 +38,9 @@ public interface KumoPolicy {
      * when the MX data has no entry for it.
      */
     String siteName(String domain);
+
+    /** @return how to name the policy in messages, such as {@code init.lua} */
+    default String label() {
+        return "the policy";
+    }
 }

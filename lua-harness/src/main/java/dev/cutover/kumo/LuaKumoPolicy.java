@@ -99,6 +99,11 @@ public final class LuaKumoPolicy implements KumoPolicy {
     }
 
     @Override
+    public String label() {
+        return policyLabel;
+    }
+
+    @Override
     public String siteName(String domain) {
         return mx.siteName(domain);
     }
@@ -116,7 +121,10 @@ public final class LuaKumoPolicy implements KumoPolicy {
         try {
             return module.constructors().build(schema, result.arg1(), policyLabel + " (" + what + ")");
         } catch (LuaError e) {
-            throw new PolicyException(policyLabel, 0, what + ": " + e.getMessage());
+            final boolean chained = result.arg1().isnil() && EventRegistry.MULTIPLE.contains(what);
+            throw new PolicyException(policyLabel, 0, what + ": " + e.getMessage() + (chained ? " (a handler that "
+                    + "returns nil gives kumod its final answer; return nothing at all to let the next handler answer)"
+                    : ""));
         }
     }
 

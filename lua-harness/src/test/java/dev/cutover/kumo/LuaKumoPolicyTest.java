@@ -158,7 +158,8 @@ class LuaKumoPolicyTest {
                 () -> load("events").queueConfig("nil.example", null, null, null));
 
         assertEquals("init.lua: get_queue_config: deserialize error: invalid type: unit value, expected struct "
-                + "QueueConfig, while processing null", e.getMessage());
+                + "QueueConfig, while processing null (a handler that returns nil gives kumod its final answer; "
+                + "return nothing at all to let the next handler answer)", e.getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.cutover.ingest.MessageRecord;
 import dev.cutover.kumo.EgressPathConfig;
 import dev.cutover.kumo.EgressPool;
 import dev.cutover.kumo.KumoPolicy;
+import dev.cutover.kumo.PolicyException;
 import dev.cutover.kumo.QueueConfig;
 import dev.cutover.kumo.ThrottleSpec;
 import dev.cutover.sim.ConnectionGauge;
@@ -110,6 +111,10 @@ public final class KumoModel implements Engine {
         final String routing = record.routingDomain().equals(domain) ? null : record.routingDomain();
         final QueueConfig config = policy.queueConfig(domain, tenant, null, routing);
         final EgressPool pool = policy.egressPool(config.egressPool());
+        if (pool.entries().isEmpty()) {
+            throw new PolicyException(policy.label(), 0, "get_egress_pool '" + pool.name() + "' gives no source "
+                    + "with a weight above 0, so kumod could not send the messages of queue " + name);
+        }
         explainQueue(domain, config);
         return new ScheduledQueue(name, record.routingDomain(), config, pool);
     }
@@ -161,6 +166,7 @@ public final class KumoModel implements Engine {
         if (existing != null) {
             return existing;
         }
+        policy.egressSource(source);
         final EgressPathConfig config = policy.egressPathConfig(message.queue.domain, source, site);
         final ConnectionGauge gauge = siteGauges.computeIfAbsent(site, s -> new ConnectionGauge());
         final ReadyQueue created = new ReadyQueue(this, source, site, config, gauge);

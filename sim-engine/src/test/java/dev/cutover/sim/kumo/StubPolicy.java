@@ -4,6 +4,7 @@ import dev.cutover.kumo.EgressPathConfig;
 import dev.cutover.kumo.EgressPool;
 import dev.cutover.kumo.EgressSource;
 import dev.cutover.kumo.KumoPolicy;
+import dev.cutover.kumo.PolicyException;
 import dev.cutover.kumo.QueueConfig;
 import dev.cutover.kumo.ThrottleSpec;
 
@@ -17,6 +18,7 @@ final class StubPolicy implements KumoPolicy {
     private final EgressPathConfig pathConfig;
     private final List<String> sources;
     private final Map<String, String> sites = new HashMap<>();
+    private boolean refuseSources;
 
     StubPolicy(QueueConfig queueConfig, EgressPathConfig pathConfig, List<String> sources) {
         this.queueConfig = queueConfig;
@@ -33,6 +35,12 @@ final class StubPolicy implements KumoPolicy {
     static QueueConfig retries(long retryIntervalSeconds) {
         return new QueueConfig(retryIntervalSeconds * 1_000_000L, 0, QueueConfig.DEFAULT_MAX_AGE_MICROS, "pool",
                 null, Map.of());
+    }
+
+    /** Makes get_egress_source fail for every name, as a policy whose pool names a source it does not define. */
+    StubPolicy refusingSources() {
+        refuseSources = true;
+        return this;
     }
 
     StubPolicy site(String domain, String site) {
@@ -52,6 +60,9 @@ final class StubPolicy implements KumoPolicy {
 
     @Override
     public EgressSource egressSource(String name) {
+        if (refuseSources) {
+            throw new PolicyException("init.lua", 12, "no source named " + name);
+        }
         return new EgressSource(name, null, null);
     }
 
