@@ -67,6 +67,9 @@ final class Rehearsal {
         this.notices = notices;
     }
 
+    /** Lines of policy output the report keeps, so that a chatty policy cannot flood it. */
+    private static final int MAX_POLICY_NOTES = 50;
+
     /** How long a message still open may hold a following replay back, in log time, by default: an hour. */
     static final long DEFAULT_LAG_MICROS = 3_600_000_000L;
 
@@ -110,6 +113,7 @@ final class Rehearsal {
                 return feed.finish();
             }, feed);
             requireTraffic(replay);
+            ScenarioConfigs.rejectShapingErrors(scenario, policy);
             final List<DomainComparison> domains = new Comparator(scenario.tolerances(), scenario.rateWindowMinutes())
                     .compare(observed.metrics(), momentum.metrics(), kumo.metrics());
             return new RehearsalResult(scenario.name(), scenario.seed(), traffic(replay, rejectsFile),
@@ -249,7 +253,17 @@ final class Rehearsal {
             notes.add(mx.unknownDomains().size() + " domain(s) have no MX data; each is its own site (implicit MX): "
                     + String.join(", ", mx.unknownDomains()));
         }
-        policy.warnings().forEach(w -> notes.add("policy: " + w));
+        final List<String> warnings = policy.warnings();
+        warnings.stream().limit(MAX_POLICY_NOTES).forEach(w -> notes.add("policy: " + w));
+        if (warnings.size() > MAX_POLICY_NOTES) {
+            notes.add("policy: " + (warnings.size() - MAX_POLICY_NOTES) + " more lines of policy output (kumo.log_*, "
+                    + "print and shaping warnings) left out");
+        }
+        final long rules = policy.shapingData().stream().mapToLong(data -> data.automationRules().size()).sum();
+        if (rules > 0) {
+            notes.add("policy: the shaping files hold " + rules + " automation rule(s); Traffic Shaping Automation "
+                    + "is not modelled yet, so none of them acts in this replay");
+        }
         for (String event : List.of("get_queue_config", "get_egress_path_config")) {
             if (!policy.events().contains(event)) {
                 notes.add("policy: no " + event + " handler is registered, so kumod's defaults apply to every "

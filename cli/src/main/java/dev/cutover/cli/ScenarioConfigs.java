@@ -52,12 +52,22 @@ final class ScenarioConfigs {
         } catch (PolicyException e) {
             throw new UserError(e.getMessage(), e);
         }
+        rejectShapingErrors(scenario, policy);
+        return policy;
+    }
+
+    /**
+     * Shaping data a policy loads on first use (as KumoMTA's shaping helper does) reports its errors only then, so
+     * a run checks again after its replay.
+     *
+     * @throws UserError naming the errors kumo.shaping.load reported
+     */
+    static void rejectShapingErrors(Scenario scenario, LuaKumoPolicy policy) {
         for (ShapingData shaping : policy.shapingData()) {
             if (!shaping.errors().isEmpty()) {
                 throw new UserError(scenario.kumoPolicy().getFileName() + ": kumo.shaping.load reported "
                         + String.join("; ", shaping.errors()) + " (kumod would run on with its defaults)");
             }
         }
-        return policy;
     }
 }

@@ -132,6 +132,42 @@ class EndToEndTest {
     }
 
     @Test
+    void run_shapingHelperWithKumoDefaultsButNoHelperFolder_exitsTwoSayingWhereTheFileLives() throws IOException {
+        final Path helped = dir.resolve("helped");
+        copy(estate, helped);
+        final Path init = helped.resolve("kumo/init.lua");
+        Files.writeString(init, Files.readString(init).replace("kumo.on('get_egress_path_config'",
+                "local helper = require 'policy-extras.shaping'\n"
+                        + "local from_helper = helper:setup { '/opt/kumomta/etc/policy/shaping.toml' }\n"
+                        + "kumo.on('get_egress_path_config'"));
+
+        final Result result = cutover("run", helped.toString(), "--out", dir.resolve("out-helped").toString());
+
+        assertEquals(2, result.status(), result.out());
+        assertTrue(result.err().contains("init.lua: kumo.shaping.load reported local shaping source "
+                + "/opt/kumomta/share/policy-extras/shaping.toml error: file not found"), result.err());
+    }
+
+    @Test
+    void run_chattyPolicyWithAutomationRules_notesCappedAndRulesSaidToBeIdle() throws IOException {
+        final Path chatty = dir.resolve("chatty");
+        copy(estate, chatty);
+        final Path init = chatty.resolve("kumo/init.lua");
+        Files.writeString(init, "for i = 1, 60 do print('line ' .. i) end\n" + Files.readString(init));
+        Files.writeString(chatty.resolve("kumo/shaping.toml"), Files.readString(chatty.resolve("kumo/shaping.toml"))
+                + "\n[[\"yahoo.com\".automation]]\nregex = \"TSS04\"\naction = \"Suspend\"\nduration = \"2h\"\n");
+
+        cutover("run", chatty.toString(), "--out", dir.resolve("out-chatty").toString());
+        final String report = Files.readString(dir.resolve("out-chatty/report.json"));
+
+        assertTrue(report.contains("\"policy: print: line 50\""), report);
+        assertTrue(!report.contains("\"policy: print: line 51\""), report);
+        assertTrue(report.contains("policy: 10 more lines of policy output"), report);
+        assertTrue(report.contains("policy: the shaping files hold 1 automation rule(s); Traffic Shaping Automation "
+                + "is not modelled yet"), report);
+    }
+
+    @Test
     void run_luaSyntaxError_exitsTwoNamingFileAndLine() throws IOException {
         final Path bad = dir.resolve("bad-lua");
         copy(estate, bad);

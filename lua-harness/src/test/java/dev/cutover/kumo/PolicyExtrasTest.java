@@ -87,9 +87,8 @@ class PolicyExtrasTest {
     }
 
     @Test
-    void shaping_defaultFileWithoutHelperFolder_anErrorSayingWhereItLives() {
+    void shaping_defaultFileWithoutHelperFolder_anErrorAtLoadSayingWhereItLives() {
         final LuaKumoPolicy policy = load("extras-default");
-        policy.egressPathConfig("gmail.com", "unspecified", policy.siteName("gmail.com"));
 
         final List<String> errors = policy.shapingData().get(0).errors();
         assertTrue(errors.stream().anyMatch(error -> error.equals("local shaping source /opt/kumomta/share/"

@@ -59,6 +59,9 @@ function shaping:setup_with_automation(options)
     end
   end
 
+  -- Loaded now rather than at the first delivery, so that a missing or broken file is reported with the policy.
+  load_shaping_data()
+
   return {
     get_egress_path_config = get_egress_path_config,
     setup_publish = setup_publish,
