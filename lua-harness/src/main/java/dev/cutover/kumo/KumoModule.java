@@ -83,11 +83,24 @@ public final class KumoModule {
         if (prefix.equals("kumo.") && KumoStubs.isPatterned(name)) {
             return KumoStubs.stub(name, log);
         }
-        return LuaFunctions.of(prefix + name, a -> {
+        return unsupported(prefix + name);
+    }
+
+    /**
+     * @return a stand-in for a function or module cutover does not have: calling it, or reading anything from it
+     *         (as {@code kumo.uuid.new_v4()} does), fails with a message naming it and the policy line
+     */
+    private LuaValue unsupported(String name) {
+        final LuaValue fail = LuaFunctions.of(name, a -> {
             final String at = sandbox.currentLocation();
-            throw new LuaError(prefix + name + " is not supported by cutover (called at "
-                    + (at == null ? "?" : at) + ")");
+            throw new LuaError(name + " is not supported by cutover (called at " + (at == null ? "?" : at) + ")");
         });
+        final LuaTable stand = new LuaTable();
+        final LuaTable meta = new LuaTable();
+        meta.set("__call", fail);
+        meta.set("__index", LuaFunctions.of(name + ".__index", a -> unsupported(name + "." + a.arg(2).tojstring())));
+        stand.setmetatable(meta);
+        return stand;
     }
 
     /** @return the event registry, for dispatching handlers. */

@@ -133,6 +133,11 @@ public final class LuaSandbox {
         pkg.set("cpath", "");
     }
 
+    /** @return {@code text} without a leading UTF-8 byte order mark, which some editors write */
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
     /**
      * Compiles a policy file without running it.
      *
@@ -144,7 +149,9 @@ public final class LuaSandbox {
         final String label = files.label(file);
         final String source;
         try {
-            source = Files.readString(file, StandardCharsets.UTF_8);
+            source = withoutByteOrderMark(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new PolicyException(label, 0, "is not UTF-8 text; kumod reads policies as UTF-8");
         } catch (IOException e) {
             throw new PolicyException(label, 0, "cannot read policy: " + e.getMessage());
         }

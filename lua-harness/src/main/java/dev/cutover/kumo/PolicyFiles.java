@@ -15,8 +15,9 @@ import org.luaj.vm2.lib.ResourceFinder;
  * stand-in for {@code /opt/kumomta/share}, which holds {@code policy-extras/}).
  *
  * <p>Relative names resolve against the policy folder first, then the helper folder. The absolute install
- * paths a real policy names are mapped: {@code /opt/kumomta/etc/policy/X} to the policy folder and
- * {@code /opt/kumomta/share/X} to the helper folder ({@code docs/userguide/installation} lays these out).
+ * paths a real policy names are mapped: {@code /opt/kumomta/etc/policy/X}, and any other
+ * {@code /opt/kumomta/etc/X} (such as the queue helper's {@code /opt/kumomta/etc/queue.toml}), to the policy folder,
+ * and {@code /opt/kumomta/share/X} to the helper folder ({@code docs/userguide/installation} lays these out).
  * Anything else is refused.
  *
  * <p>Symbolic links are followed only when they stay inside: a file is read when its real path
@@ -28,6 +29,7 @@ import org.luaj.vm2.lib.ResourceFinder;
 public final class PolicyFiles implements ResourceFinder {
 
     private static final String ETC_POLICY = "/opt/kumomta/etc/policy/";
+    private static final String ETC = "/opt/kumomta/etc/";
     private static final String SHARE = "/opt/kumomta/share/";
     /** Where cutover's own policy-extras modules are, relative to this class's package on the class path. */
     private static final String BUILT_IN_EXTRAS = "policy-extras/";
@@ -142,6 +144,8 @@ public final class PolicyFiles implements ResourceFinder {
         final List<Path> out = new ArrayList<>();
         if (name.startsWith(ETC_POLICY)) {
             out.add(policyFolder.resolve(name.substring(ETC_POLICY.length())));
+        } else if (name.startsWith(ETC)) {
+            out.add(policyFolder.resolve(name.substring(ETC.length())));
         } else if (name.startsWith(SHARE) && helperFolder != null) {
             out.add(helperFolder.resolve(name.substring(SHARE.length())));
         } else if (Path.of(name).isAbsolute()) {

@@ -173,6 +173,35 @@ class KumoModuleTest {
     }
 
     @Test
+    void unknownModule_readFrom_namesTheFunctionAndLine() throws Exception {
+        final String message = run("local ok, err = pcall(function()\n  return kumo.uuid.new_v4()\nend)\n"
+                + "result = tostring(err)").tojstring();
+
+        assertTrue(message.contains("kumo.uuid.new_v4 is not supported by cutover (called at init.lua:3)"), message);
+    }
+
+    @Test
+    void policyFile_withByteOrderMarkOrLatin1_readOrRefusedAsNotUtf8() throws Exception {
+        final Path policy = dir.resolve("init.lua");
+        Files.write(policy, "\uFEFFresult = 'read'\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        final LuaKumoPolicy withMark = LuaKumoPolicy.load(policy, MxFixture.builtIn(), HarnessOptions.defaults());
+        Files.write(policy, "result = 'caf\u00e9'\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertEquals("read", withMark.sandbox().globals().get("result").tojstring());
+        final PolicyException latin1 = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class,
+                () -> LuaKumoPolicy.load(policy, MxFixture.builtIn(), HarnessOptions.defaults()));
+        assertEquals("init.lua: is not UTF-8 text; kumod reads policies as UTF-8", latin1.getMessage());
+    }
+
+    @Test
+    void tomlLoad_etcPathOutsidePolicyFolder_readFromThePolicyFolder() throws Exception {
+        Files.writeString(dir.resolve("queue.toml"), "default_tenant = 'retail'\n");
+
+        assertEquals("retail", run("result = kumo.toml_load('/opt/kumomta/etc/queue.toml').default_tenant")
+                .tojstring());
+    }
+
+    @Test
     void memoize_returnsFunctionUnchanged() throws Exception {
         assertEquals(7, run("local f = kumo.memoize(function(x) return x + 1 end, {name='f', ttl='1 minute'})\n"
                 + "result = f(6)").toint());
