@@ -53,6 +53,81 @@ final class KumoConstructors {
     }
 
     /**
+     * Remembers where the keys of a table read from a data file came from, and of every table inside it, as
+     * {@code queues.toml [queue.'gmail.com']}.
+     *
+     * @param label how the file is named in messages
+     */
+    void rememberFile(LuaValue value, String label) {
+        rememberFile(value, label, "");
+    }
+
+    private void rememberFile(LuaValue value, String label, String path) {
+        if (!value.istable()) {
+            return;
+        }
+        final Map<String, String> origins = new LinkedHashMap<>();
+        LuaData.entries((LuaTable) value).forEach((key, item) -> {
+            if (item.istable()) {
+                rememberFile(item, label, path.isEmpty() ? tableKey(key) : path + "." + tableKey(key));
+            } else {
+                origins.put(key, path.isEmpty() ? label : label + " [" + path + "]");
+            }
+        });
+        rememberShaping((LuaTable) value, origins);
+    }
+
+    private static String tableKey(String key) {
+        return key.matches("[A-Za-z0-9_-]+") ? key : "'" + key + "'";
+    }
+
+    /**
+     * {@code kumo.cutover.merged(a, b, ...)} for cutover's own policy-extras modules: a new table with the entries
+     * of each table in turn, a later one overriding an earlier one, keeping where each value came from; and
+     * {@code kumo.cutover.without(t, keys)}, the same table less some keys.
+     */
+    LuaTable helperFunctions() {
+        final LuaTable functions = new LuaTable();
+        functions.set("merged", LuaFunctions.of("kumo.cutover.merged", args -> {
+            final LuaTable out = new LuaTable();
+            final Map<String, String> origins = new LinkedHashMap<>();
+            for (int i = 1; i <= args.narg(); i++) {
+                if (args.arg(i).istable()) {
+                    copyInto(out, origins, (LuaTable) args.arg(i), Map.of());
+                }
+            }
+            rememberShaping(out, origins);
+            return out;
+        }));
+        functions.set("without", LuaFunctions.of("kumo.cutover.without", args -> {
+            final LuaTable out = new LuaTable();
+            final Map<String, String> origins = new LinkedHashMap<>();
+            copyInto(out, origins, args.checktable(1), LuaData.entries(args.checktable(2)));
+            rememberShaping(out, origins);
+            return out;
+        }));
+        return functions;
+    }
+
+    private void copyInto(LuaTable out, Map<String, String> origins, LuaTable from, Map<String, LuaValue> dropped) {
+        final Provenance known = provenance.get(from);
+        LuaData.entries(from).forEach((key, value) -> {
+            if (dropped.containsKey(key)) {
+                return;
+            }
+            out.set(key, value);
+            origins.keySet().removeIf(k -> k.equals(key) || k.startsWith(key + "["));
+            if (known != null && known.values().get(key) != null && known.values().get(key).raweq(value)) {
+                known.origins().forEach((k, origin) -> {
+                    if (k.equals(key) || k.startsWith(key + "[")) {
+                        origins.put(k, origin);
+                    }
+                });
+            }
+        });
+    }
+
+    /**
      * @param schema   what to build
      * @param value    a table from a constructor call or a handler's return value
      * @param location origin for keys the Lua code set itself

@@ -41,9 +41,10 @@ public final class KumoModule {
     private void populate(MxFixture mx) {
         kumo.set("on", events.onFunction());
         constructors.install(kumo);
-        KumoSerde.install(kumo, sandbox.files());
+        KumoSerde.install(kumo, sandbox.files(), constructors::rememberFile);
         final LuaTable serde = new LuaTable();
-        KumoSerde.install(serde, sandbox.files());
+        KumoSerde.install(serde, sandbox.files(), constructors::rememberFile);
+        kumo.set("cutover", constructors.helperFunctions());
         kumo.set("serde", serde);
         KumoStubs.install(kumo, log);
         unsupportedFallback(kumo.get("dkim").checktable(), "kumo.dkim.");

@@ -3,6 +3,7 @@ package dev.cutover.kumo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
@@ -17,9 +18,19 @@ final class KumoSerde {
     private KumoSerde() {
     }
 
-    /** Installs the functions into {@code target} (the kumo table or kumo.serde). */
-    static void install(LuaTable target, PolicyFiles files) {
-        target.set("json_load", LuaFunctions.of("json_load", a -> jsonParse(read(files, a.checkjstring(1)))));
+    /**
+     * Installs the functions into {@code target} (the kumo table or kumo.serde).
+     *
+     * @param loaded told of each table read from a file, with the file's label, so that values taken from it can
+     *               be traced to the file and section
+     */
+    static void install(LuaTable target, PolicyFiles files, BiConsumer<LuaValue, String> loaded) {
+        target.set("json_load", LuaFunctions.of("json_load", a -> {
+            final String name = a.checkjstring(1);
+            final LuaValue value = jsonParse(read(files, name));
+            loaded.accept(value, label(files, name));
+            return value;
+        }));
         target.set("json_parse", LuaFunctions.of("json_parse", a -> jsonParse(a.checkjstring(1))));
         target.set("json_encode", LuaFunctions.of("json_encode", a ->
                 LuaValue.valueOf(LuaJson.encode(a.arg1(), false))));
@@ -27,9 +38,15 @@ final class KumoSerde {
                 LuaValue.valueOf(LuaJson.encode(a.arg1(), true))));
         target.set("toml_load", LuaFunctions.of("toml_load", a -> {
             final String name = a.checkjstring(1);
-            return tomlParse(read(files, name), name);
+            final LuaValue value = tomlParse(read(files, name), name);
+            loaded.accept(value, label(files, name));
+            return value;
         }));
         target.set("toml_parse", LuaFunctions.of("toml_parse", a -> tomlParse(a.checkjstring(1), "toml_parse")));
+    }
+
+    private static String label(PolicyFiles files, String name) {
+        return files.resolve(name).map(files::label).orElse(name);
     }
 
     private static String read(PolicyFiles files, String name) {

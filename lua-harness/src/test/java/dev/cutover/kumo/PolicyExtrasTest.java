@@ -34,6 +34,9 @@ class PolicyExtrasTest {
         assertEquals(2 * 60 * MINUTE, q.maxRetryIntervalMicros(), "queue.'gmail.com'.'mytenant'");
         assertEquals("pool-1", q.egressPool());
         assertNull(q.maxMessageRate());
+        assertEquals("queues.toml [queue.'gmail.com']", q.originOf("retry_interval"));
+        assertEquals("queues.toml [tenant.mytenant]", q.originOf("max_age"));
+        assertEquals("queues.toml [queue.'gmail.com'.mytenant]", q.originOf("max_retry_interval"));
     }
 
     @Test

@@ -34,16 +34,15 @@ function common.sorted_keys(t)
   return keys
 end
 
--- A shallow copy of t with the entries of over written on top.
+-- A shallow copy of t with the entries of over written on top; each value keeps the file and section it came
+-- from, for cutover explain.
 function common.merged(t, over)
-  local out = {}
-  for k, v in pairs(t or {}) do
-    out[k] = v
-  end
-  for k, v in pairs(over or {}) do
-    out[k] = v
-  end
-  return out
+  return kumo.cutover.merged(t or {}, over or {})
+end
+
+-- A shallow copy of t less the keys that are true in drop, each value keeping where it came from.
+function common.without(t, drop)
+  return kumo.cutover.without(t or {}, drop)
 end
 
 return common

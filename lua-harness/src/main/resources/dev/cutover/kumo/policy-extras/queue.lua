@@ -26,18 +26,19 @@ local TENANT_ONLY = { require_authz = true, overall_max_message_rate = true, cam
 -- kumo.make_queue_config accepts is an option; one whose value it refuses by type is an error; any other key
 -- holding a table names a tenant or campaign.
 local function split(tbl, where)
-  local options, nested = {}, {}
+  local nested, nested_keys = {}, {}
   for _, key in ipairs(common.sorted_keys(tbl or {})) do
     local value = tbl[key]
     if NOT_OPTIONS[key] or common.is_option(kumo.make_queue_config, key, value, 'invalid type', where) then
-      options[key] = value
+      -- an option: kept below with where it came from
     elseif type(value) == 'table' then
       nested[key] = value
+      nested_keys[key] = true
     else
       error('policy-extras.queue: ' .. where .. ': "' .. key .. '" is no queue option', 0)
     end
   end
-  return options, nested
+  return common.without(tbl, nested_keys), nested
 end
 
 local function load(files)
@@ -77,26 +78,14 @@ local function load(files)
   end
   local tenants = {}
   for _, name in ipairs(common.sorted_keys(data.tenant)) do
-    local options = {}
     for key, value in pairs(data.tenant[name]) do
       if not TENANT_ONLY[key] then
         common.is_option(kumo.make_queue_config, key, value, 'invalid type', 'tenant.' .. name)
-        options[key] = value
       end
     end
-    tenants[name] = { options = options, params = data.tenant[name] }
+    tenants[name] = { options = common.without(data.tenant[name], TENANT_ONLY), params = data.tenant[name] }
   end
   return { top = data.top, tenants = tenants, default = queues.default, by_domain = kumo.domain_map.new(queues) }
-end
-
-local function without(options, keys)
-  local out = {}
-  for k, v in pairs(options) do
-    if not keys[k] then
-      out[k] = v
-    end
-  end
-  return out
 end
 
 local Helper = {}
@@ -105,7 +94,7 @@ Helper.__index = Helper
 -- The merged queue options for (domain, tenant, campaign), routing_domain and overall_max_message_rate included.
 function Helper:resolve_config(domain, tenant, campaign)
   local data = self.data
-  local params = { refresh_strategy = 'Epoch' }
+  local params = common.merged({ refresh_strategy = 'Epoch' }, {})
   if data.default then
     params = common.merged(params, data.default.options)
   end
@@ -178,7 +167,7 @@ function queue_module:setup_with_options(options)
   if not options.skip_queue_config_hook then
     kumo.on('get_queue_config', function(domain, tenant, campaign, routing_domain)
       local params = helper:resolve_config(domain, tenant, campaign)
-      return kumo.make_queue_config(without(params, NOT_OPTIONS))
+      return kumo.make_queue_config(common.without(params, NOT_OPTIONS))
     end)
   end
   return helper
