@@ -110,6 +110,21 @@ interface FieldType {
 
     FieldType ANY = v -> v;
 
+    /**
+     * An IP address literal ({@code std::net::IpAddr}): four dotted decimal bytes, or IPv6 groups. Checked by its
+     * text only, so no name is ever looked up.
+     */
+    FieldType IP_ADDRESS = v -> {
+        if (v.type() != LuaValue.TSTRING) {
+            throw SerdeError.invalidType(v, "IP address");
+        }
+        final String text = v.tojstring();
+        if (!IpLiterals.isIpAddress(text)) {
+            throw new SerdeError("invalid IP address syntax");
+        }
+        return text;
+    };
+
     FieldType LIMIT_MAP = mapOf(LIMIT);
     FieldType THROTTLE_MAP = mapOf(THROTTLE);
 

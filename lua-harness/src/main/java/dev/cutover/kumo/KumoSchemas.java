@@ -105,7 +105,7 @@ final class KumoSchemas {
     static final ConfigSchema EGRESS_SOURCE = ConfigSchema.of("EgressSource", false, List.of(
             required("name", FieldType.STRING),
             opt("ehlo_domain", FieldType.STRING, null),
-            opt("source_address", FieldType.STRING, null),
+            opt("source_address", FieldType.IP_ADDRESS, null),
             opt("remote_port", FieldType.U16, null),
             opt("ha_proxy_server", FieldType.STRING, null),
             opt("ha_proxy_source_address", FieldType.STRING, null),

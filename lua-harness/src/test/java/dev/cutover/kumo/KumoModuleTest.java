@@ -36,6 +36,13 @@ class KumoModuleTest {
     }
 
     @Test
+    void makeEgressSource_addressNotAnIp_failsWithSerdeText() throws Exception {
+        assertEquals("deserialize error: invalid IP address syntax, while processing "
+                + "{\"name\":\"ip-1\",\"source_address\":\"999.1.1.1\"}",
+                error("kumo.make_egress_source, {name='ip-1', source_address='999.1.1.1'}"));
+    }
+
+    @Test
     void makeEgressPath_unknownKey_failsLikeFlattenedStruct() throws Exception {
         assertEquals("deserialize error: unknown field `conection_limit`, while processing {\"conection_limit\":5}",
                 error("kumo.make_egress_path, {conection_limit=5}"));
