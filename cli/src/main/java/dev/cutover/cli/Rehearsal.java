@@ -249,6 +249,11 @@ final class Rehearsal {
                 + "finished: " + line.file().getFileName() + ":" + line.lineNumber() + " (" + line.bytes()
                 + " bytes)"));
         momentum.bindingsByGroup().forEach((group, bindings) -> noteUndeclared(notes, group, bindings));
+        if (!mx.nullMxDomains().isEmpty()) {
+            notes.add(mx.nullMxDomains().size() + " domain(s) have a null MX in the MX data, so they accept no mail and "
+                    + "kumod would bounce their messages at once; both models replay the outcomes the log shows: "
+                    + String.join(", ", new java.util.TreeSet<>(mx.nullMxDomains())));
+        }
         if (!mx.unknownDomains().isEmpty()) {
             notes.add(mx.unknownDomains().size() + " domain(s) have no MX data; each is its own site (implicit MX): "
                     + String.join(", ", mx.unknownDomains()));

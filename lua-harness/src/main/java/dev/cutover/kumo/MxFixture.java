@@ -39,6 +39,9 @@ public final class MxFixture {
     private final Map<String, List<String>> hostsByDomain;
     private final Map<String, String> siteNameCache = new ConcurrentHashMap<>();
     private final Set<String> unknown = new ConcurrentSkipListSet<>();
+    private final Set<String> nullMx = new ConcurrentSkipListSet<>();
+    /** The MX list of a domain that accepts no mail (RFC 7505). */
+    private static final List<String> NULL_MX = List.of(".");
 
     private MxFixture(Map<String, List<String>> hostsByDomain) {
         this.hostsByDomain = hostsByDomain;
@@ -84,15 +87,28 @@ public final class MxFixture {
             throw new PolicyException(fileName, error.position().line(), error.getMessage());
         }
         final Map<String, List<String>> hosts = new LinkedHashMap<>();
+        final Map<String, String> written = new LinkedHashMap<>();
         for (String domain : toml.keySet()) {
-            hosts.put(domain.toLowerCase(Locale.ROOT), hostList(toml, domain, fileName));
+            final String key = domain.toLowerCase(Locale.ROOT);
+            final List<String> list = hostList(toml, domain, fileName);
+            if (written.containsKey(key)) {
+                throw new PolicyException(fileName, line(toml, domain), "\"" + domain + "\" repeats \""
+                        + written.get(key) + "\": domain names are not case-sensitive");
+            }
+            written.put(key, domain);
+            hosts.put(key, list);
         }
         return new MxFixture(hosts);
     }
 
+    private static int line(TomlParseResult toml, String domain) {
+        final List<String> key = List.of(domain);
+        return toml.inputPositionOf(key) == null ? 0 : toml.inputPositionOf(key).line();
+    }
+
     private static List<String> hostList(TomlParseResult toml, String domain, String fileName) {
         final List<String> key = List.of(domain);
-        final int line = toml.inputPositionOf(key) == null ? 0 : toml.inputPositionOf(key).line();
+        final int line = line(toml, domain);
         final Object value = toml.get(key);
         if (!(value instanceof TomlArray)) {
             throw new PolicyException(fileName, line, "\"" + domain + "\" must be an array of MX host names");
@@ -105,6 +121,10 @@ public final class MxFixture {
                         + " is not a string");
             }
             hosts.add(((String) array.get(i)).toLowerCase(Locale.ROOT));
+        }
+        if (hosts.isEmpty()) {
+            throw new PolicyException(fileName, line, "\"" + domain + "\" lists no MX host; write [\".\"] for a null "
+                    + "MX (a domain that accepts no mail), or leave the domain out for an implicit MX");
         }
         return List.copyOf(hosts);
     }
@@ -133,16 +153,28 @@ public final class MxFixture {
         return hosts.orElseGet(() -> List.of(domain.toLowerCase(Locale.ROOT)));
     }
 
-    /** @return the factored site name of the domain's MX hosts, or the domain itself without an entry. */
+    /**
+     * @return the factored site name of the domain's MX hosts, the domain itself without an entry, or the domain
+     *         marked {@code (null MX)} when its one MX host is "." (RFC 7505: it accepts no mail)
+     */
     public String siteName(String domain) {
         final String key = domain.toLowerCase(Locale.ROOT);
         final String cached = siteNameCache.get(key);
         if (cached != null) {
             return cached;
         }
-        final String site = SiteNames.factor(hostsOrImplicit(key));
+        final List<String> hosts = hostsOrImplicit(key);
+        if (hosts.equals(NULL_MX)) {
+            nullMx.add(key);
+        }
+        final String site = hosts.equals(NULL_MX) ? key + " (null MX)" : SiteNames.factor(hosts);
         siteNameCache.put(key, site);
         return site;
+    }
+
+    /** @return the domains looked up so far whose entry is a null MX: kumod bounces their mail at once. */
+    public Set<String> nullMxDomains() {
+        return Set.copyOf(nullMx);
     }
 
     /** @return the domains looked up so far that had no entry, sorted. */
