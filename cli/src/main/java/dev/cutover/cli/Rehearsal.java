@@ -35,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -253,7 +252,7 @@ final class Rehearsal {
         if (!mx.nullMxDomains().isEmpty()) {
             notes.add(mx.nullMxDomains().size() + " domain(s) have a null MX in the MX data, so they accept no mail "
                     + "and kumod would bounce their messages at once; both models replay the outcomes the log shows: "
-                    + String.join(", ", new TreeSet<>(mx.nullMxDomains())));
+                    + String.join(", ", mx.nullMxDomains()));
         }
         if (!mx.unknownDomains().isEmpty()) {
             notes.add(mx.unknownDomains().size() + " domain(s) have no MX data; each is its own site (implicit MX): "

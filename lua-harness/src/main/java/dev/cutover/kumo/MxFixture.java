@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import org.tomlj.Toml;
@@ -174,12 +176,12 @@ public final class MxFixture {
 
     /** @return the domains looked up so far whose entry is a null MX: kumod bounces their mail at once. */
     public Set<String> nullMxDomains() {
-        return Set.copyOf(nullMx);
+        return Collections.unmodifiableSortedSet(new TreeSet<>(nullMx));
     }
 
     /** @return the domains looked up so far that had no entry, sorted. */
     public Set<String> unknownDomains() {
-        return Set.copyOf(unknown);
+        return Collections.unmodifiableSortedSet(new TreeSet<>(unknown));
     }
 
     /** @return the domains this fixture knows, in file order. */

@@ -1,8 +1,10 @@
 package dev.cutover.kumo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -190,12 +192,12 @@ class KumoModuleTest {
     @Test
     void policyFile_withByteOrderMarkOrLatin1_readOrRefusedAsNotUtf8() throws Exception {
         final Path policy = dir.resolve("init.lua");
-        Files.write(policy, "\uFEFFresult = 'read'\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(policy, "\uFEFFresult = 'read'\n".getBytes(StandardCharsets.UTF_8));
         final LuaKumoPolicy withMark = LuaKumoPolicy.load(policy, MxFixture.builtIn(), HarnessOptions.defaults());
-        Files.write(policy, "result = 'caf\u00e9'\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(policy, "result = 'caf\u00e9'\n".getBytes(StandardCharsets.ISO_8859_1));
 
         assertEquals("read", withMark.sandbox().globals().get("result").tojstring());
-        final PolicyException latin1 = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class,
+        final PolicyException latin1 = assertThrows(PolicyException.class,
                 () -> LuaKumoPolicy.load(policy, MxFixture.builtIn(), HarnessOptions.defaults()));
         assertEquals("init.lua: is not UTF-8 text; kumod reads policies as UTF-8", latin1.getMessage());
     }

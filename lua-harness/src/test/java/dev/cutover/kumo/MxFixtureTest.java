@@ -28,20 +28,31 @@ class MxFixtureTest {
 
         assertEquals("web.de (null MX)", mx.siteName("web.de"));
         assertEquals("gmx.de (null MX)", mx.siteName("gmx.de"));
-        assertEquals(java.util.Set.of("gmx.de", "web.de"), mx.nullMxDomains());
+        assertEquals(Set.of("gmx.de", "web.de"), mx.nullMxDomains());
     }
 
     @Test
     void parse_emptyHostListOrDomainRepeatedInOtherCase_refusedNamingLine() {
-        final PolicyException empty = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class,
+        final PolicyException empty = assertThrows(PolicyException.class,
                 () -> MxFixture.parse("\"a.example\" = [\"mx.a.example\"]\n\"gmx.de\" = []\n", "mx.toml"));
-        final PolicyException repeated = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class,
+        final PolicyException repeated = assertThrows(PolicyException.class,
                 () -> MxFixture.parse("\"gmx.de\" = [\"a\"]\n\"GMX.de\" = [\"b\"]\n", "mx.toml"));
 
         assertEquals("mx.toml:2: \"gmx.de\" lists no MX host; write [\".\"] for a null MX (a domain that accepts "
                 + "no mail), or leave the domain out for an implicit MX", empty.getMessage());
         assertEquals("mx.toml:2: \"GMX.de\" repeats \"gmx.de\": domain names are not case-sensitive",
                 repeated.getMessage());
+    }
+
+    @Test
+    void unknownDomains_inNameOrderWhateverTheOrderOfLookups() {
+        final MxFixture mx = MxFixture.empty();
+        for (String domain : List.of("zeta.example", "alpha.example", "mid.example", "beta.example")) {
+            mx.siteName(domain);
+        }
+
+        assertEquals(List.of("alpha.example", "beta.example", "mid.example", "zeta.example"),
+                List.copyOf(mx.unknownDomains()));
     }
 
     @Test
