@@ -126,12 +126,16 @@ final class Explanation {
                     : Durations.format(queue.maxRetryIntervalMicros()), queue.originOf("max_retry_interval"));
             field(out, "max_age", Durations.format(queue.maxAgeMicros()), queue.originOf("max_age"));
             field(out, "max_message_rate", rate(queue.maxMessageRate()), queue.originOf("max_message_rate"));
+            final String site = queue.mxListSite() != null ? queue.mxListSite() : policy.siteName(domain);
+            if (queue.mxListSite() != null) {
+                field(out, "protocol", "SMTP to a fixed host list: site " + site, queue.originOf("protocol"));
+            }
             final EgressPool pool = policy.egressPool(queue.egressPool());
             final Map<List<String>, List<String>> sources = new LinkedHashMap<>();
             for (EgressPool.Entry entry : pool.entries()) {
                 if (source == null || source.equals(entry.name())) {
                     shown.add(entry.name());
-                    sources.computeIfAbsent(path(domain, entry.name()), unused -> new ArrayList<>())
+                    sources.computeIfAbsent(path(domain, entry.name(), site), unused -> new ArrayList<>())
                             .add("\"" + entry.name() + "\" (weight " + entry.weight() + ")");
                 }
             }
@@ -143,9 +147,9 @@ final class Explanation {
         }
     }
 
-    /** @return the egress path config of {@code source} to the domain's site, a line per field */
-    private List<String> path(String domain, String source) {
-        final EgressPathConfig path = policy.egressPathConfig(domain, source, policy.siteName(domain));
+    /** @return the egress path config of {@code source} to {@code site}, a line per field */
+    private List<String> path(String domain, String source, String site) {
+        final EgressPathConfig path = policy.egressPathConfig(domain, source, site);
         final List<String> out = new ArrayList<>();
         field(out, "connection_limit", String.valueOf(path.connectionLimit()), path.originOf("connection_limit"));
         field(out, "max_connection_rate", rate(path.maxConnectionRate()), path.originOf("max_connection_rate"));

@@ -13,6 +13,9 @@ import java.util.Map;
  * @param egressPool              pool name, or {@link #UNSPECIFIED_POOL}
  * @param maxMessageRate          scheduled-queue promotion rate, or null
  * @param origins                 field name to where its value was set
+ * @param mxListSite              the site when {@code protocol = {smtp = {mx_list = {...}}}} routes the queue to
+ *                                fixed hosts: {@code "mx_list:<h1>,<h2>"} as kumod names it
+ *                                ({@code crates/kumod/src/ready_queue.rs}); null to look the domain's MX up
  */
 public record QueueConfig(
         long retryIntervalMicros,
@@ -20,7 +23,8 @@ public record QueueConfig(
         long maxAgeMicros,
         String egressPool,
         ThrottleSpec maxMessageRate,
-        Map<String, String> origins) {
+        Map<String, String> origins,
+        String mxListSite) {
 
     public static final String UNSPECIFIED_POOL = "unspecified";
     public static final long DEFAULT_RETRY_INTERVAL_MICROS = 20 * 60 * 1_000_000L;
@@ -28,6 +32,12 @@ public record QueueConfig(
 
     public QueueConfig {
         origins = Map.copyOf(origins);
+    }
+
+    /** A queue config that sends to the domain's MX hosts. */
+    public QueueConfig(long retryIntervalMicros, long maxRetryIntervalMicros, long maxAgeMicros, String egressPool,
+                       ThrottleSpec maxMessageRate, Map<String, String> origins) {
+        this(retryIntervalMicros, maxRetryIntervalMicros, maxAgeMicros, egressPool, maxMessageRate, origins, null);
     }
 
     /** @return the configuration kumod uses when no handler answers. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.luaj.vm2.LuaValue;
 
 /**
  * Turns constructed kumo values into the records the delivery model reads. Fields the policy left unset
@@ -20,7 +21,28 @@ final class RecordMapper {
         final Object pool = c.get("egress_pool");
         return new QueueConfig((Long) c.get("retry_interval"), maxRetry == null ? 0 : (Long) maxRetry,
                 (Long) c.get("max_age"), pool == null ? QueueConfig.UNSPECIFIED_POOL : (String) pool,
-                (ThrottleSpec) c.get("max_message_rate"), c.origins());
+                (ThrottleSpec) c.get("max_message_rate"), c.origins(), mxListSite(c.get("protocol")));
+    }
+
+    /**
+     * @param protocol the queue config's {@code protocol} value, as the policy wrote it, or null
+     * @return {@code "mx_list:<h1>,<h2>"} for SMTP to a fixed host list, else null
+     */
+    private static String mxListSite(Object protocol) {
+        if (!(protocol instanceof LuaValue) || !((LuaValue) protocol).istable()) {
+            return null;
+        }
+        final LuaValue list = ((LuaValue) protocol).get("smtp").istable()
+                ? ((LuaValue) protocol).get("smtp").get("mx_list") : LuaValue.NIL;
+        if (!list.istable()) {
+            return null;
+        }
+        final List<String> hosts = new ArrayList<>();
+        for (int i = 1; i <= list.length(); i++) {
+            final LuaValue entry = list.get(i);
+            hosts.add(entry.istable() ? entry.get("name").tojstring() : entry.tojstring());
+        }
+        return "mx_list:" + String.join(",", hosts);
     }
 
     @SuppressWarnings("unchecked")

@@ -221,4 +221,16 @@ class LuaKumoPolicyTest {
     void siteName_unknownDomain_isDomainItself() {
         assertEquals("vanity.example", load("events").siteName("vanity.example"));
     }
+
+    @Test
+    void queueConfig_smtpToAnMxList_namesTheSiteAsKumodDoes(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws Exception {
+        final LuaKumoPolicy policy = TempPolicy.load(folder, "kumo.on('get_queue_config', function(domain)\n"
+                + "  return kumo.make_queue_config { protocol = { smtp = { mx_list = { 'relay1.example', "
+                + "'relay2.example' } } } }\nend)\n", HarnessOptions.defaults());
+
+        assertEquals("mx_list:relay1.example,relay2.example",
+                policy.queueConfig("gmail.com", null, null, null).mxListSite());
+        assertNull(load("basic").queueConfig("slow.example", null, null, null).mxListSite());
+    }
 }

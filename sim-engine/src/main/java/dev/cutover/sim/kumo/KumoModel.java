@@ -33,8 +33,10 @@ import java.util.TreeSet;
  *   when every one is full the message is re-delayed by a uniform random 0 to 60 s ({@code egress_source.rs},
  *   {@code queue/queue.rs}).</li>
  *   <li>Ready queues are per (source, site), the site being the factored MX host list, so domains that share MX
- *   hosts share limits ({@code mailexchanger/src/lib.rs}); the queue's path config comes from the domain whose
- *   message created it ({@code ready_queue.rs}).</li>
+ *   hosts share limits ({@code mailexchanger/src/lib.rs}); a queue config whose {@code protocol} sends SMTP to a
+ *   fixed {@code mx_list} names its site {@code mx_list:<h1>,<h2>} instead, so domains routed to the same smart
+ *   hosts share it; the queue's path config comes from the domain whose message created it
+ *   ({@code ready_queue.rs}).</li>
  *   <li>After a transient failure with k earlier attempts the next try is {@code retry_interval * 2^k}, capped by
  *   {@code max_retry_interval}, plus a jitter uniform in [-m/2, m/2) with {@code m = min(retry_interval/20, 60 s)}
  *   in whole seconds; if the message's age plus the delay passes {@code max_age} it expires at that failure
@@ -160,7 +162,8 @@ public final class KumoModel implements Engine {
     }
 
     private ReadyQueue readyQueue(String source, KumoMessage message) {
-        final String site = policy.siteName(message.queue.domain);
+        final String mxList = message.queue.config.mxListSite();
+        final String site = mxList != null ? mxList : policy.siteName(message.queue.domain);
         final String key = source + "->" + site;
         final ReadyQueue existing = readyQueues.get(key);
         if (existing != null) {

@@ -88,6 +88,25 @@ class KumoReferenceCasesTest {
     }
 
     @Test
+    void mxList_twoDomainsRoutedToTheSameSmartHosts_shareOneSiteAndItsLimit() {
+        final QueueConfig smartHost = new QueueConfig(QueueConfig.DEFAULT_RETRY_INTERVAL_MICROS, 0,
+                QueueConfig.DEFAULT_MAX_AGE_MICROS, "pool", null, Map.of(), "mx_list:relay1.example,relay2.example");
+        final StubPolicy policy = new StubPolicy(smartHost, StubPolicy.path(4, null, 1024, Map.of()),
+                List.of("ip-1"));
+        final KumoModel model = model(policy);
+        final List<MessageRecord> messages = new ArrayList<>(Traffic.burst(2_000, "gmail.com", "b1", T0));
+        messages.addAll(Traffic.burst(2_000, "yahoo.com", "b1", T0));
+
+        messages.forEach(model::accept);
+        model.finish(Long.MAX_VALUE);
+
+        assertEquals("mx_list:relay1.example,relay2.example", model.metrics().site("gmail.com"));
+        assertEquals(4L, model.metrics().domain("yahoo.com").snapshot().peakConnections(),
+                "one limit of 4 for both domains, counted at the shared site");
+        assertEquals(2_000, model.metrics().domain("gmail.com").snapshot().delivered());
+    }
+
+    @Test
     void defaults_alwaysDeferred_expiresAtTheNinthFailureAfterAbout85Hours() {
         final KumoModel model = model(policy(32, 1024));
         final MessageRecord message = Traffic.message(1, "gmail.com", "b1", T0, Outcome.TRANSIENT,
