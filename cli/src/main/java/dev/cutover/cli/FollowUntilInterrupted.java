@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * after the interrupt (bad input, or a bug), its own status (2 or 3) instead, so that a missing report is never
  * mistaken for a written one. {@link Main} tells the process how the command ended through {@link #commandEnded}.
  */
-final class FollowUntilInterrupted implements FollowControl, AutoCloseable {
+final class FollowUntilInterrupted implements FollowControl {
     /** The follower of this process, if one is running; there is at most one. */
     private static volatile FollowUntilInterrupted active;
 
@@ -112,11 +112,5 @@ final class FollowUntilInterrupted implements FollowControl, AutoCloseable {
         if (endStatus >= 2) {
             Runtime.getRuntime().halt(endStatus);
         }
-    }
-
-    /** Nothing to release here: {@link #commandEnded} lets the process go once the command has reported. */
-    @Override
-    public void close() {
-        // The command may still print; Main ends the follow through commandEnded after it has.
     }
 }

@@ -85,17 +85,16 @@ final class IngestCommand implements Callable<Integer> {
         final List<IngestInput> inputs = inputs();
         final Path rejectsPath = store.resolve("rejects.tsv");
         final ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr());
-        final IngestResult result;
-        try (FollowUntilInterrupted following = follow
-                ? FollowUntilInterrupted.start(pollSeconds == null ? 1 : pollSeconds,
-                spec.commandLine().getErr(), "saving what was read, then the summary") : null) {
-            IngestOptions options = IngestOptions.defaults();
-            if (!customLogs.isEmpty()) {
-                options = options.withHoldBack(ReceptionOrderJoiner.DEFAULT_MAX_MESSAGE_AGE_MICROS);
-            }
-            result = ingest(inputs, rejectsPath, progress, following == null ? options : options.withFollow(following));
-            report(result, rejectsPath);
+        IngestOptions options = IngestOptions.defaults();
+        if (!customLogs.isEmpty()) {
+            options = options.withHoldBack(ReceptionOrderJoiner.DEFAULT_MAX_MESSAGE_AGE_MICROS);
         }
+        if (follow) {
+            options = options.withFollow(FollowUntilInterrupted.start(pollSeconds == null ? 1 : pollSeconds,
+                    spec.commandLine().getErr(), "saving what was read, then the summary"));
+        }
+        final IngestResult result = ingest(inputs, rejectsPath, progress, options);
+        report(result, rejectsPath);
         if (strict && result.rejects().total() > 0) {
             throw new UserError(result.rejects().total() + " line(s) were set aside (" + result.rejects() + "), listed "
                     + "in " + rejectsPath + "; --strict makes any set-aside line an error");

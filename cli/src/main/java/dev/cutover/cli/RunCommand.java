@@ -69,21 +69,20 @@ final class RunCommand implements Callable<Integer> {
         final Path outDir = out != null ? out : Path.of("out", scenario.folder().getFileName().toString());
         final Path storeRejects = scenario.store().resolve("rejects.tsv");
         final ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr());
-        try (FollowUntilInterrupted following = follow ? FollowUntilInterrupted.start(
+        final FollowUntilInterrupted following = follow ? FollowUntilInterrupted.start(
                 pollSeconds == null ? 1 : pollSeconds, spec.commandLine().getErr(),
-                "saving what was read, finishing the replay and writing the report") : null) {
-            final RehearsalResult result;
-            try {
-                result = new Rehearsal(scenario, progress, notice -> {
-                    progress.finish();
-                    spec.commandLine().getErr().println("cutover: " + notice);
-                    spec.commandLine().getErr().flush();
-                }).run(storeRejects, following, lagMicros);
-            } finally {
+                "saving what was read, finishing the replay and writing the report") : null;
+        final RehearsalResult result;
+        try {
+            result = new Rehearsal(scenario, progress, notice -> {
                 progress.finish();
-            }
-            return report(result, outDir, storeRejects);
+                spec.commandLine().getErr().println("cutover: " + notice);
+                spec.commandLine().getErr().flush();
+            }).run(storeRejects, following, lagMicros);
+        } finally {
+            progress.finish();
         }
+        return report(result, outDir, storeRejects);
     }
 
     private long lagMicros() {
