@@ -43,7 +43,7 @@ final class FollowUntilInterrupted implements FollowControl {
      */
     static FollowUntilInterrupted start(double pollSeconds, PrintWriter err, String stopping) {
         if (!(pollSeconds > 0 && pollSeconds <= 3600)) {
-            throw new UserError("--poll " + pollSeconds + ": expected a number of seconds above 0 and at most 3600");
+            throw new IllegalArgumentException("poll interval out of range: " + pollSeconds);
         }
         initializeStoreShutdownHooks();
         final FollowUntilInterrupted control = new FollowUntilInterrupted(Math.max(1, Math.round(pollSeconds * 1000)),
@@ -51,6 +51,28 @@ final class FollowUntilInterrupted implements FollowControl {
         active = control;
         Runtime.getRuntime().addShutdownHook(control.hook);
         return control;
+    }
+
+    /**
+     * @param text the {@code --poll} value as given, or null for the default of one second
+     * @return the seconds between two looks at the files
+     * @throws UserError naming the value when it is not a number of seconds above 0 and at most 3600
+     */
+    static double pollSeconds(String text) {
+        if (text == null) {
+            return 1;
+        }
+        double seconds;
+        try {
+            seconds = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            seconds = Double.NaN;
+        }
+        if (!(seconds >= 0.001 && seconds <= 3600)) {
+            throw new UserError("--poll " + text + ": expected a number of seconds from 0.001 to 3600, such as 1 or "
+                    + "0.5");
+        }
+        return seconds;
     }
 
     /**

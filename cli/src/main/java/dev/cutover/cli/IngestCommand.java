@@ -68,8 +68,8 @@ final class IngestCommand implements Callable<Integer> {
     boolean follow;
 
     @Option(names = "--poll", paramLabel = "SECONDS",
-            description = "with --follow: seconds between two looks at the files (default: 1)")
-    Double pollSeconds;
+            description = "with --follow: seconds between two looks at the files, 0.001 to 3600 (default: 1)")
+    String poll;
 
     @Option(names = "--strict", description = "exit with status 2 when any line was set aside")
     boolean strict;
@@ -90,7 +90,7 @@ final class IngestCommand implements Callable<Integer> {
             options = options.withHoldBack(ReceptionOrderJoiner.DEFAULT_MAX_MESSAGE_AGE_MICROS);
         }
         if (follow) {
-            options = options.withFollow(FollowUntilInterrupted.start(pollSeconds == null ? 1 : pollSeconds,
+            options = options.withFollow(FollowUntilInterrupted.start(FollowUntilInterrupted.pollSeconds(poll),
                     spec.commandLine().getErr(), "saving what was read, then the summary"));
         }
         final IngestResult result = ingest(inputs, rejectsPath, progress, options);
@@ -166,7 +166,7 @@ final class IngestCommand implements Callable<Integer> {
         if (customLogs.isEmpty() && (stage != null || format != null)) {
             throw new UserError("--stage and --format describe --custom-log files, and none was given");
         }
-        if (pollSeconds != null && !follow) {
+        if (poll != null && !follow) {
             throw new UserError("--poll sets how often --follow looks at the files; add --follow or leave --poll out");
         }
         if (inputs.isEmpty()) {

@@ -41,8 +41,8 @@ final class RunCommand implements Callable<Integer> {
     boolean follow;
 
     @Option(names = "--poll", paramLabel = "SECONDS",
-            description = "with --follow: seconds between two looks at the files (default: 1)")
-    Double pollSeconds;
+            description = "with --follow: seconds between two looks at the files, 0.001 to 3600 (default: 1)")
+    String poll;
 
     @Option(names = "--lag", paramLabel = "DURATION",
             description = "with --follow: how long, in log time, a message still open may hold the replay back "
@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (pollSeconds != null && !follow) {
+        if (poll != null && !follow) {
             throw new UserError("--poll sets how often --follow looks at the files; add --follow or leave --poll out");
         }
         if (lag != null && !follow) {
@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
         final Path storeRejects = scenario.store().resolve("rejects.tsv");
         final ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr());
         final FollowUntilInterrupted following = follow ? FollowUntilInterrupted.start(
-                pollSeconds == null ? 1 : pollSeconds, spec.commandLine().getErr(),
+                FollowUntilInterrupted.pollSeconds(poll), spec.commandLine().getErr(),
                 "saving what was read, finishing the replay and writing the report") : null;
         final RehearsalResult result;
         try {

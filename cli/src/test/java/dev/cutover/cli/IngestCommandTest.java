@@ -99,6 +99,21 @@ class IngestCommandTest {
     }
 
     @Test
+    void ingest_pollNotASensibleNumber_exitTwoEchoingTheValueAsGiven() throws IOException {
+        final Path log = Files.write(dir.resolve("mainlog.ec"), FIRST);
+        final String store = dir.resolve("store").toString();
+
+        for (String value : new String[] {"abc", "1e9", "0", "-1", "NaN"}) {
+            final CommandRuns.Result result = cutover("ingest", log.toString(), "--follow", "--poll", value,
+                    "--store", store);
+
+            assertEquals(2, result.status(), value);
+            assertTrue(result.err().contains("--poll " + value + ": expected a number of seconds from 0.001 to 3600"),
+                    result.err());
+        }
+    }
+
+    @Test
     void ingest_followOnlyOrCustomOnlyOptionsAlone_exitTwoSayingWhatTheyNeed() throws IOException {
         final Path log = Files.write(dir.resolve("mainlog.ec"), FIRST);
         final String store = dir.resolve("store").toString();
