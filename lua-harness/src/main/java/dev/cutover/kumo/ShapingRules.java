@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 
 /** Parses the {@code automation} and {@code sources} keys shared by domain and provider blocks. */
 final class ShapingRules {
@@ -44,7 +45,8 @@ final class ShapingRules {
             if (!(e.getValue() instanceof Map)) {
                 throw new IllegalArgumentException(origin + ": sources.\"" + e.getKey() + "\" must be a table");
             }
-            final String sourceOrigin = origin.replaceFirst("\\]$", ".sources.\"" + e.getKey() + "\"]");
+            final String sourceOrigin = origin.replaceFirst("\\]((?: \\(site .*\\))?)$",
+                    Matcher.quoteReplacement(".sources.\"" + e.getKey() + "\"]") + "$1");
             sources.put(e.getKey(), ShapingParams.of((Map<String, Object>) e.getValue(), sourceOrigin));
         }
         return sources;
