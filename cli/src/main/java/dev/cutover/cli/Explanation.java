@@ -131,8 +131,13 @@ final class Explanation {
                 field(out, "protocol", "SMTP to a fixed host list: site " + site, queue.originOf("protocol"));
             }
             final EgressPool pool = policy.egressPool(queue.egressPool());
+            if (pool.entries().isEmpty()) {
+                throw new UserError(policy.label() + ": get_egress_pool '" + pool.name() + "' gives no source with a "
+                        + "weight above 0, so kumod could not send the messages of this queue");
+            }
             final Map<List<String>, List<String>> sources = new LinkedHashMap<>();
             for (EgressPool.Entry entry : pool.entries()) {
+                policy.egressSource(entry.name());
                 if (source == null || source.equals(entry.name())) {
                     shown.add(entry.name());
                     sources.computeIfAbsent(path(domain, entry.name(), site), unused -> new ArrayList<>())

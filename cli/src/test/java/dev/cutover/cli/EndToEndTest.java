@@ -398,6 +398,20 @@ class EndToEndTest {
     }
 
     @Test
+    void explain_sourceThePolicyRefuses_exitsTwoAsARunWould() throws IOException {
+        final Path refusing = dir.resolve("refusing");
+        copy(estate, refusing);
+        final Path init = refusing.resolve("kumo/init.lua");
+        Files.writeString(init, Files.readString(init).replace("return kumo.make_egress_source { name = name }",
+                "error('no egress source named ' .. name)"));
+
+        final Result explained = cutover("explain", refusing.toString(), "gmail.com");
+
+        assertEquals(2, explained.status(), explained.out());
+        assertTrue(explained.err().contains("no egress source named pool-a"), explained.err());
+    }
+
+    @Test
     void noSubcommand_exitsTwoWithUsage() {
         final Result result = cutover();
 
