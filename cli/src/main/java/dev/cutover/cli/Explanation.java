@@ -109,13 +109,17 @@ final class Explanation {
         return conf.bindingGroup(group).map(scope -> scope.bindingNames()).orElse(List.of());
     }
 
-    private void kumo(List<String> out, String domain, String group, String source, Set<String> shown) {
-        final List<String> tenants = switch (scenario.tenantField()) {
+    /** @return the KumoMTA tenants a run gives the group's traffic, as the scenario's kumomta.tenant says */
+    private List<String> tenants(String group) {
+        return switch (scenario.tenantField()) {
             case "binding_group" -> Collections.singletonList(group.isEmpty() ? null : group);
             case "binding" -> bindings(group);
             default -> Collections.singletonList(null);
         };
-        for (String tenant : tenants) {
+    }
+
+    private void kumo(List<String> out, String domain, String group, String source, Set<String> shown) {
+        for (String tenant : tenants(group)) {
             final QueueConfig queue = policy.queueConfig(domain, tenant, null, null);
             out.add("  KumoMTA queue config, get_queue_config(\"" + domain + "\", "
                     + (tenant == null ? "no tenant" : "tenant \"" + tenant + "\"") + ")");
@@ -126,15 +130,12 @@ final class Explanation {
                     : Durations.format(queue.maxRetryIntervalMicros()), queue.originOf("max_retry_interval"));
             field(out, "max_age", Durations.format(queue.maxAgeMicros()), queue.originOf("max_age"));
             field(out, "max_message_rate", rate(queue.maxMessageRate()), queue.originOf("max_message_rate"));
-            final String site = queue.mxListSite() != null ? queue.mxListSite() : policy.siteName(domain);
+            final String site = policy.siteName(domain, queue);
             if (queue.mxListSite() != null) {
                 field(out, "protocol", "SMTP to a fixed host list: site " + site, queue.originOf("protocol"));
             }
-            final EgressPool pool = policy.egressPool(queue.egressPool());
-            if (pool.entries().isEmpty()) {
-                throw new UserError(policy.label() + ": get_egress_pool '" + pool.name() + "' gives no source with a "
-                        + "weight above 0, so kumod could not send the messages of this queue");
-            }
+            final EgressPool pool = policy.egressPool(queue.egressPool()).requireSources(policy.label(),
+                    tenant == null ? domain : tenant + "@" + domain);
             final Map<List<String>, List<String>> sources = new LinkedHashMap<>();
             for (EgressPool.Entry entry : pool.entries()) {
                 policy.egressSource(entry.name());
@@ -230,9 +231,10 @@ final class Explanation {
     private List<String> known(String domain, List<String> groups) {
         final Set<String> names = new LinkedHashSet<>();
         for (String group : groups) {
-            final String tenant = scenario.tenantField().equals("binding_group") && !group.isEmpty() ? group : null;
-            final QueueConfig queue = policy.queueConfig(domain, tenant, null, null);
-            policy.egressPool(queue.egressPool()).entries().forEach(entry -> names.add(entry.name()));
+            for (String tenant : tenants(group)) {
+                final QueueConfig queue = policy.queueConfig(domain, tenant, null, null);
+                policy.egressPool(queue.egressPool()).entries().forEach(entry -> names.add(entry.name()));
+            }
             names.addAll(bindings(group));
         }
         return new ArrayList<>(names);

@@ -56,15 +56,11 @@ class FollowIngestTest extends IngestTestSupport {
         final List<String> lines = ResumableIngestTest.traffic(30);
         final Path live = dir.resolve("mainlog.ec");
         Files.write(live, lines.subList(0, 20));
-        final FollowStepper stepper = new FollowStepper();
 
         try (TrafficStore store = TrafficStore.open(dir.resolve("store"), TEST_BLOCK_SIZE)) {
             new Ingestor().ingest(List.of(live), store, sink, IngestListener.NONE);
-            final CompletableFuture<IngestResult> following = startFollowing(live, store, stepper);
-            append(live, String.join("\n", lines.subList(20, lines.size())) + "\n");
-            stepper.lookAgain();
-            stepper.stop();
-            final IngestResult result = following.get(30, TimeUnit.SECONDS);
+            final IngestResult result = follow(live, store, 1,
+                    () -> append(live, String.join("\n", lines.subList(20, lines.size())) + "\n"));
 
             assertEquals(lines.size() - 20, result.lines());
             assertEquals(0, result.filesSkipped(), "the file the store held was followed, not skipped");
@@ -77,14 +73,9 @@ class FollowIngestTest extends IngestTestSupport {
         final List<String> lines = ResumableIngestTest.traffic(30);
         final Path compressed = dir.resolve("mainlog.ec.gz");
         ResumableIngestTest.gzip(lines, compressed);
-        final FollowStepper stepper = new FollowStepper();
 
         try (TrafficStore store = TrafficStore.open(dir.resolve("store"), TEST_BLOCK_SIZE)) {
-            final CompletableFuture<IngestResult> following = startFollowing(compressed, store, stepper);
-            stepper.lookAgain();
-            stepper.lookAgain();
-            stepper.stop();
-            final IngestResult result = following.get(30, TimeUnit.SECONDS);
+            final IngestResult result = follow(compressed, store, 2, () -> { });
 
             assertEquals(lines.size(), result.lines());
             assertEquals(wholeAtOnce(lines), storedSummaries(store));
@@ -95,14 +86,9 @@ class FollowIngestTest extends IngestTestSupport {
     void follow_emptyLogAtStart_waitsForItsLines() throws Exception {
         final List<String> lines = ResumableIngestTest.traffic(30);
         final Path live = Files.createFile(dir.resolve("mainlog.ec"));
-        final FollowStepper stepper = new FollowStepper();
 
         try (TrafficStore store = TrafficStore.open(dir.resolve("store"), TEST_BLOCK_SIZE)) {
-            final CompletableFuture<IngestResult> following = startFollowing(live, store, stepper);
-            append(live, String.join("\n", lines) + "\n");
-            stepper.lookAgain();
-            stepper.stop();
-            final IngestResult result = following.get(30, TimeUnit.SECONDS);
+            final IngestResult result = follow(live, store, 1, () -> append(live, String.join("\n", lines) + "\n"));
 
             assertEquals(lines.size(), result.lines());
             assertEquals(wholeAtOnce(lines), storedSummaries(store));
@@ -143,12 +129,9 @@ class FollowIngestTest extends IngestTestSupport {
         final List<String> lines = ResumableIngestTest.traffic(30);
         final Path live = dir.resolve("mainlog.ec");
         Files.writeString(live, String.join("\n", lines.subList(0, 10)) + "\n" + lines.get(10).substring(0, 12));
-        final FollowStepper stepper = new FollowStepper();
 
         try (TrafficStore store = TrafficStore.open(dir.resolve("store"), TEST_BLOCK_SIZE)) {
-            final CompletableFuture<IngestResult> following = startFollowing(live, store, stepper);
-            stepper.stop();
-            final IngestResult result = following.get(30, TimeUnit.SECONDS);
+            final IngestResult result = follow(live, store, 0, () -> { });
 
             assertEquals(List.of(new IngestResult.HeldBackLine(live, 11, 12)), result.heldBackLines());
         }
@@ -177,21 +160,40 @@ class FollowIngestTest extends IngestTestSupport {
         final List<String> lines = ResumableIngestTest.traffic(60);
         final Path live = dir.resolve("mainlog.ec");
         Files.write(live, lines.subList(0, 20));
-        final FollowStepper stepper = new FollowStepper();
 
         try (TrafficStore store = TrafficStore.open(dir.resolve("store"), TEST_BLOCK_SIZE)) {
-            final CompletableFuture<IngestResult> following = startFollowing(live, store, stepper);
-
-            Files.copy(live, dir.resolve("mainlog.ec.1"));
-            Files.write(live, lines.subList(20, lines.size()));
-            stepper.lookAgain();
-            stepper.stop();
-            final IngestResult result = following.get(30, TimeUnit.SECONDS);
+            final IngestResult result = follow(live, store, 1, () -> {
+                Files.copy(live, dir.resolve("mainlog.ec.1"));
+                Files.write(live, lines.subList(20, lines.size()));
+            });
 
             assertEquals(lines.size(), result.lines());
             assertEquals(List.of(), rejected);
             assertEquals(wholeAtOnce(lines), storedSummaries(store));
         }
+    }
+
+    /**
+     * Follows {@code live} into {@code store}: once the ingest has read to the end, changes the file, lets the ingest
+     * look again {@code looks} times, and stops it.
+     *
+     * @return what the following ingest did
+     */
+    private IngestResult follow(Path live, TrafficStore store, int looks, FileChange change) throws Exception {
+        final FollowStepper stepper = new FollowStepper();
+        final CompletableFuture<IngestResult> following = startFollowing(live, store, stepper);
+        change.run();
+        for (int look = 0; look < looks; look++) {
+            stepper.lookAgain();
+        }
+        stepper.stop();
+        return following.get(30, TimeUnit.SECONDS);
+    }
+
+    /** A change made to the followed files while the ingest waits. */
+    @FunctionalInterface
+    private interface FileChange {
+        void run() throws IOException;
     }
 
     /** Starts following {@code live} on another thread and waits until it has read to the end. */

@@ -15,6 +15,23 @@ public record EgressPool(String name, List<Entry> entries) {
         entries = List.copyOf(entries);
     }
 
+    /**
+     * kumod cannot send a queue's messages through a pool without a source of weight above 0 (entries of weight 0
+     * are dropped when the pool is built).
+     *
+     * @param policyLabel how the policy is named in the message
+     * @param queue       the scheduled queue that uses the pool, such as {@code retail@gmail.com}
+     * @return this pool, when it has a source
+     * @throws PolicyException naming the pool and the queue when it has none
+     */
+    public EgressPool requireSources(String policyLabel, String queue) {
+        if (entries.isEmpty()) {
+            throw new PolicyException(policyLabel, 0, "get_egress_pool '" + name + "' gives no source with a weight "
+                    + "above 0, so kumod could not send the messages of queue " + queue);
+        }
+        return this;
+    }
+
     /** The built-in pool holding the one source "unspecified". */
     public static EgressPool unspecified() {
         return new EgressPool(QueueConfig.UNSPECIFIED_POOL, List.of(new Entry("unspecified", 1)));

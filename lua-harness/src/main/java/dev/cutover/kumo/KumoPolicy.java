@@ -39,6 +39,14 @@ public interface KumoPolicy {
      */
     String siteName(String domain);
 
+    /**
+     * @return the site a queue's messages to {@code domain} go to: the fixed host list of its {@code protocol}
+     *         when it has one, else the domain's MX site
+     */
+    default String siteName(String domain, QueueConfig queue) {
+        return queue.mxListSite() != null ? queue.mxListSite() : siteName(domain);
+    }
+
     /** @return how to name the policy in messages, such as {@code init.lua} */
     default String label() {
         return "the policy";

@@ -4,7 +4,6 @@ import dev.cutover.ingest.MessageRecord;
 import dev.cutover.kumo.EgressPathConfig;
 import dev.cutover.kumo.EgressPool;
 import dev.cutover.kumo.KumoPolicy;
-import dev.cutover.kumo.PolicyException;
 import dev.cutover.kumo.QueueConfig;
 import dev.cutover.kumo.ThrottleSpec;
 import dev.cutover.sim.ConnectionGauge;
@@ -112,11 +111,7 @@ public final class KumoModel implements Engine {
         final String domain = record.recipientDomain();
         final String routing = record.routingDomain().equals(domain) ? null : record.routingDomain();
         final QueueConfig config = policy.queueConfig(domain, tenant, null, routing);
-        final EgressPool pool = policy.egressPool(config.egressPool());
-        if (pool.entries().isEmpty()) {
-            throw new PolicyException(policy.label(), 0, "get_egress_pool '" + pool.name() + "' gives no source "
-                    + "with a weight above 0, so kumod could not send the messages of queue " + name);
-        }
+        final EgressPool pool = policy.egressPool(config.egressPool()).requireSources(policy.label(), name);
         explainQueue(domain, config);
         return new ScheduledQueue(name, record.routingDomain(), config, pool);
     }
@@ -162,8 +157,7 @@ public final class KumoModel implements Engine {
     }
 
     private ReadyQueue readyQueue(String source, KumoMessage message) {
-        final String mxList = message.queue.config.mxListSite();
-        final String site = mxList != null ? mxList : policy.siteName(message.queue.domain);
+        final String site = policy.siteName(message.queue.domain, message.queue.config);
         final String key = source + "->" + site;
         final ReadyQueue existing = readyQueues.get(key);
         if (existing != null) {
