@@ -6,6 +6,9 @@ import dev.cutover.kumo.EgressPool;
 import dev.cutover.kumo.KumoPolicy;
 import dev.cutover.kumo.MxFixture;
 import dev.cutover.kumo.QueueConfig;
+import dev.cutover.kumo.QueueName;
+import dev.cutover.kumo.ReceivedMessage;
+import dev.cutover.kumo.Reception;
 import dev.cutover.kumo.ThrottleSpec;
 import dev.cutover.sim.momentum.conf.EcelerityConf;
 import dev.cutover.sim.momentum.conf.MaxRetries;
@@ -17,7 +20,6 @@ import dev.cutover.sim.momentum.conf.SharedLimit;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,8 +34,8 @@ import java.util.stream.Collectors;
  * the queue config the policy's {@code get_queue_config} gives for each tenant, and the egress path config its
  * {@code get_egress_path_config} gives for each egress source of the pool; for Momentum the options of each
  * binding's queue for the domain after ecelerity.conf's scope fallback. The queues are those a run makes: a
- * KumoMTA tenant per binding group (or per binding, or none, as the scenario's {@code kumomta.tenant} says) and
- * a Momentum queue per binding.
+ * KumoMTA tenant per binding group (or per binding, or none, as the scenario's {@code kumomta.tenant} says), passed
+ * through the policy's {@code smtp_server_message_received} when it has one, and a Momentum queue per binding.
  */
 final class Explanation {
     private static final String INDENT = "    ";
@@ -109,20 +111,50 @@ final class Explanation {
         return conf.bindingGroup(group).map(scope -> scope.bindingNames()).orElse(List.of());
     }
 
-    /** @return the KumoMTA tenants a run gives the group's traffic, as the scenario's kumomta.tenant says */
-    private List<String> tenants(String group) {
-        return switch (scenario.tenantField()) {
-            case "binding_group" -> Collections.singletonList(group.isEmpty() ? null : group);
-            case "binding" -> bindings(group);
-            default -> Collections.singletonList(null);
-        };
+    /**
+     * @return where KumoMTA queues the group's messages to {@code domain}: the tenant (and headers) a run gives them,
+     *         as the scenario's kumomta.tenant and kumomta.headers say, through the policy's reception hook; the
+     *         sender is unknown here, so the hook sees the null sender's empty domain
+     */
+    private Set<Reception> receptions(String domain, String group) {
+        final boolean perBinding = scenario.tenantField().equals("binding")
+                || scenario.headerFields().containsValue("binding");
+        final Set<Reception> out = new LinkedHashSet<>();
+        for (String binding : perBinding ? bindings(group) : List.of("")) {
+            final String tenant = switch (scenario.tenantField()) {
+                case "binding_group" -> group;
+                case "binding" -> binding;
+                default -> "";
+            };
+            final Map<String, String> headers = new LinkedHashMap<>();
+            scenario.headerFields().forEach((header, field) -> {
+                final String value = field.equals("binding") ? binding : group;
+                if (!value.isEmpty()) {
+                    headers.put(header, value);
+                }
+            });
+            out.add(policy.receive(new ReceivedMessage("", domain, null, tenant.isEmpty() ? null : tenant,
+                    headers)));
+        }
+        return out;
     }
 
     private void kumo(List<String> out, String domain, String group, String source, Set<String> shown) {
-        for (String tenant : tenants(group)) {
-            final QueueConfig queue = policy.queueConfig(domain, tenant, null, null);
-            out.add("  KumoMTA queue config, get_queue_config(\"" + domain + "\", "
-                    + (tenant == null ? "no tenant" : "tenant \"" + tenant + "\"") + ")");
+        for (Reception reception : receptions(domain, group)) {
+            if (reception.refused() || reception.discarded()) {
+                out.add("  KumoMTA reception: smtp_server_message_received " + (reception.refused()
+                        ? "refuses the message: " + reception.rejectCode() + " " + reception.rejectText()
+                        : "sends the message to the queue \"null\", which discards it"));
+                continue;
+            }
+            final QueueName name = reception.queue();
+            final QueueConfig queue = policy.queueConfig(name.domain(), name.tenant(), name.campaign(),
+                    name.routingDomain());
+            out.add("  KumoMTA queue config, get_queue_config(\"" + name.domain() + "\", "
+                    + (name.tenant() == null ? "no tenant" : "tenant \"" + name.tenant() + "\"")
+                    + (name.campaign() == null ? "" : ", campaign \"" + name.campaign() + "\"")
+                    + (name.routingDomain() == null ? "" : ", routing domain \"" + name.routingDomain() + "\"")
+                    + ")");
             field(out, "egress_pool", queue.egressPool(), queue.originOf("egress_pool"));
             field(out, "retry_interval", Durations.format(queue.retryIntervalMicros()),
                     queue.originOf("retry_interval"));
@@ -130,18 +162,19 @@ final class Explanation {
                     : Durations.format(queue.maxRetryIntervalMicros()), queue.originOf("max_retry_interval"));
             field(out, "max_age", Durations.format(queue.maxAgeMicros()), queue.originOf("max_age"));
             field(out, "max_message_rate", rate(queue.maxMessageRate()), queue.originOf("max_message_rate"));
-            final String site = policy.siteName(domain, queue);
+            final String route = reception.routeDomain();
+            final String site = policy.siteName(route, queue);
             if (queue.mxListSite() != null) {
                 field(out, "protocol", "SMTP to a fixed host list: site " + site, queue.originOf("protocol"));
             }
             final EgressPool pool = policy.egressPool(queue.egressPool()).requireSources(policy.label(),
-                    tenant == null ? domain : tenant + "@" + domain);
+                    reception.queueName());
             final Map<List<String>, List<String>> sources = new LinkedHashMap<>();
             for (EgressPool.Entry entry : pool.entries()) {
                 policy.egressSource(entry.name());
                 if (source == null || source.equals(entry.name())) {
                     shown.add(entry.name());
-                    sources.computeIfAbsent(path(domain, entry.name(), site), unused -> new ArrayList<>())
+                    sources.computeIfAbsent(path(route, entry.name(), site), unused -> new ArrayList<>())
                             .add("\"" + entry.name() + "\" (weight " + entry.weight() + ")");
                 }
             }
@@ -231,8 +264,13 @@ final class Explanation {
     private List<String> known(String domain, List<String> groups) {
         final Set<String> names = new LinkedHashSet<>();
         for (String group : groups) {
-            for (String tenant : tenants(group)) {
-                final QueueConfig queue = policy.queueConfig(domain, tenant, null, null);
+            for (Reception reception : receptions(domain, group)) {
+                if (reception.refused() || reception.discarded()) {
+                    continue;
+                }
+                final QueueName name = reception.queue();
+                final QueueConfig queue = policy.queueConfig(name.domain(), name.tenant(), name.campaign(),
+                        name.routingDomain());
                 policy.egressPool(queue.egressPool()).entries().forEach(entry -> names.add(entry.name()));
             }
             names.addAll(bindings(group));

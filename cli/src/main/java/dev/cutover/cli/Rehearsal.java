@@ -207,7 +207,7 @@ final class Rehearsal {
     private KumoParameters kumoParameters() {
         final KumoParameters defaults = KumoParameters.defaults();
         return new KumoParameters(scenario.tenantField(), defaults.timerWheelTickMicros(),
-                defaults.maxRequeueJitterMicros());
+                defaults.maxRequeueJitterMicros(), scenario.headerFields());
     }
 
     /** Figures from the store and its rejects file, so a run over an already-ingested store reports the same. */
@@ -225,6 +225,9 @@ final class Rehearsal {
         parameters.put("momentum.connection_ramp", "normal " + m.normalRampCoefficient() + ", high "
                 + m.highRampCoefficient());
         parameters.put("kumomta.tenant", scenario.tenantField());
+        if (!scenario.headerFields().isEmpty()) {
+            parameters.put("kumomta.headers", scenario.headerFields().toString());
+        }
         parameters.put("kumomta.policy_clock", "os.time() in the policy reads the first reception time");
         parameters.put("kumomta.policy_random", "math.random in the policy is seeded from the scenario seed");
         parameters.put("kumomta.timer_wheel_tick", KumoParameters.defaults().timerWheelTickMicros() / 1_000_000 + "s");

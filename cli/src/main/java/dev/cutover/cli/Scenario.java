@@ -9,6 +9,7 @@ import dev.cutover.sim.momentum.conf.FallbackOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,6 +33,8 @@ import java.util.Set;
  * @param kumoHelpers      the folder of KumoMTA's shipped helpers (an installation's /opt/kumomta/share, holding
  *                         policy-extras/), or null for cutover's own policy-extras modules
  * @param tenantField      which log field becomes the KumoMTA tenant
+ * @param headerFields     header name to the log field whose value a message carries in it at reception, for a
+ *                         policy's {@code smtp_server_message_received}; possibly empty
  * @param receivers        receiver latencies
  * @param tolerances       per-metric tolerances
  * @param drainAllowanceMicros how long after the log ends the models may keep delivering
@@ -52,6 +55,7 @@ public record Scenario(
         Path mxFixture,
         Path kumoHelpers,
         String tenantField,
+        Map<String, String> headerFields,
         ReceiverParameters receivers,
         Tolerances tolerances,
         long drainAllowanceMicros,

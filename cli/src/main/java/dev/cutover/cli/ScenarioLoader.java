@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class ScenarioLoader {
             "", Set.of("name", "seed", "traffic", "momentum", "kumomta", "receivers", "tolerance", "replay"),
             "traffic", Set.of("logs", "bouncelogs", "custom_logs", "binding_groups", "store"),
             "momentum", Set.of("config", "fallback_order"),
-            "kumomta", Set.of("policy", "mx", "tenant", "helpers"),
+            "kumomta", Set.of("policy", "mx", "tenant", "helpers", "headers"),
             "receivers", Set.of("smtp_latency", "connect_latency"),
             "tolerance", Set.of("delivered_per_minute", "connections", "deferrals", "absolute_floor", "rate_window"),
             "replay", Set.of("drain_allowance"));
@@ -108,7 +109,7 @@ public final class ScenarioLoader {
                 existing(folder, required("momentum.config"), "momentum.config"), fallbackOrder(),
                 existing(folder, required("kumomta.policy"), "kumomta.policy"),
                 toml.contains("kumomta.mx") ? existing(folder, string("kumomta.mx", null), "kumomta.mx") : null,
-                toml.contains("kumomta.helpers") ? helperFolder(folder) : null, tenantField(), receivers(),
+                toml.contains("kumomta.helpers") ? helperFolder(folder) : null, tenantField(), headerFields(), receivers(),
                 tolerances(), duration("replay.drain_allowance", "7d"), rateWindowMinutes());
     }
 
@@ -307,6 +308,28 @@ public final class ScenarioLoader {
             throw expected("kumomta.tenant", "\"binding_group\", \"binding\" or \"none\"");
         }
         return tenant;
+    }
+
+    /** @return [kumomta.headers]: header name to the log field whose value a replayed message carries in it */
+    private Map<String, String> headerFields() {
+        if (!toml.contains("kumomta.headers")) {
+            return Map.of();
+        }
+        if (!toml.isTable("kumomta.headers")) {
+            throw expected("kumomta.headers", "a table of header name = \"binding_group\" or \"binding\"");
+        }
+        final TomlTable table = toml.getTable("kumomta.headers");
+        final Map<String, String> headers = new LinkedHashMap<>();
+        for (String header : table.keySet()) {
+            final Object field = table.get(List.of(header));
+            if (!header.matches("[!-9;-~]+") || !("binding_group".equals(field) || "binding".equals(field))) {
+                throw new UserError(fileName + ":" + table.inputPositionOf(List.of(header)).line()
+                        + ": kumomta.headers: expected a header name (printable, no colon or space) = "
+                        + "\"binding_group\" or \"binding\", got " + header + " = " + field);
+            }
+            headers.put(header, (String) field);
+        }
+        return headers;
     }
 
     private ReceiverParameters receivers() {

@@ -412,6 +412,37 @@ class EndToEndTest {
     }
 
     @Test
+    void runAndExplain_receptionHook_refusesAolAndQueuesByTheBindingHeader() throws IOException {
+        final Path hooked = dir.resolve("hooked");
+        copy(estate, hooked);
+        Files.writeString(hooked.resolve("kumo/init.lua"), String.join("\n",
+                "kumo.on('smtp_server_message_received', function(msg)",
+                "  if msg:recipient().domain == 'aol.com' then kumo.reject(550, 'aol is not moving') end",
+                "  msg:set_meta('campaign', msg:get_first_named_header_value('X-Binding'))",
+                "end)", ""), java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(hooked.resolve("scenario.toml"), "\n[kumomta.headers]\n\"X-Binding\" = \"binding\"\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        final Result run = cutover("run", hooked.toString(), "--out", dir.resolve("out-hooked").toString());
+        final String report = Files.readString(dir.resolve("out-hooked/report.json"));
+        final Result aol = cutover("explain", hooked.toString(), "aol.com");
+        final Result gmail = cutover("explain", hooked.toString(), "gmail.com");
+
+        assertEquals(1, run.status(), run.err());
+        final String aolKumo = report.substring(report.indexOf("\"domain\": \"aol.com\""));
+        final String kumo = aolKumo.substring(aolKumo.indexOf("\"kumomta\""));
+        assertTrue(kumo.matches("(?s)\\{?.*\"delivered\": 0,.*\"refused\": [1-9][0-9]*,.*"), kumo);
+        assertTrue(report.contains("smtp_server_message_received: "), report);
+        assertEquals(0, aol.status(), aol.err());
+        assertTrue(aol.out().contains("KumoMTA reception: smtp_server_message_received refuses the message: 550 aol "
+                + "is not moving"), aol.out());
+        assertTrue(gmail.out().contains("get_queue_config(\"gmail.com\", tenant \"pool\", campaign \"pool-a\")"),
+                gmail.out());
+        assertTrue(gmail.out().contains("get_queue_config(\"gmail.com\", tenant \"pool\", campaign \"pool-b\")"),
+                gmail.out());
+    }
+
+    @Test
     void noSubcommand_exitsTwoWithUsage() {
         final Result result = cutover();
 

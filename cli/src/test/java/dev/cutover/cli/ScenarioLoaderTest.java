@@ -72,6 +72,24 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void load_headers_keptInFileOrder() throws IOException {
+        Files.writeString(dir.resolve("scenario.toml"), VALID.replace("[receivers]",
+                "[kumomta.headers]\n\"X-Tenant\" = \"binding_group\"\n\"X-Binding\" = \"binding\"\n[receivers]"));
+
+        assertEquals(List.of("X-Tenant", "X-Binding"), List.copyOf(ScenarioLoader.load(dir).headerFields().keySet()));
+        assertEquals("binding", ScenarioLoader.load(dir).headerFields().get("X-Binding"));
+    }
+
+    @Test
+    void load_headerFromUnknownField_namesLineAndWhatIsExpected() throws IOException {
+        final UserError e = failure(VALID.replace("[receivers]", "[kumomta.headers]\n\"X-Tenant\" = \"sender\"\n"
+                + "[receivers]"));
+
+        assertEquals("scenario.toml:11: kumomta.headers: expected a header name (printable, no colon or space) = "
+                + "\"binding_group\" or \"binding\", got X-Tenant = sender", e.getMessage());
+    }
+
+    @Test
     void load_validFolder_resolvesPathsAndDefaults() throws IOException {
         Files.writeString(dir.resolve("scenario.toml"), VALID);
 
@@ -87,6 +105,7 @@ class ScenarioLoaderTest {
         assertEquals(0.10, scenario.tolerances().of(dev.cutover.sim.compare.Metric.DEFERRALS), 1e-12);
         assertEquals(dir.resolve(".cutover/store"), scenario.store());
         assertNull(scenario.mxFixture());
+        assertEquals(java.util.Map.of(), scenario.headerFields());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.List;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
 
 /**
  * The stand-in {@code kumo} module: the parts of kumod's Lua API ({@code crates/kumod/src/mod_kumo.rs},
@@ -58,12 +59,22 @@ public final class KumoModule {
         for (String level : List.of("log_error", "log_warn", "log_info", "log_debug")) {
             kumo.set(level, KumoUtilities.logFunction(level, log));
         }
+        kumo.set("reject", LuaFunctions.of("kumo.reject", KumoModule::reject));
         kumo.set("invoke_get_egress_path_config", LuaFunctions.of("kumo.invoke_get_egress_path_config",
                 a -> invoke("get_egress_path_config", a)));
     }
 
-    private LuaValue invoke(String event, org.luaj.vm2.Varargs args) {
-        final org.luaj.vm2.Varargs result = events.fire(event, args);
+    private static Varargs reject(Varargs args) {
+        final LuaValue code = args.arg1();
+        if (!code.isinttype() || code.toint() < 400 || code.toint() > 599) {
+            throw new LuaError("kumo.reject: the code must be an SMTP failure code from 400 to 599, got "
+                    + code.tojstring());
+        }
+        throw new Rejection(code.toint(), args.optjstring(2, ""));
+    }
+
+    private LuaValue invoke(String event, Varargs args) {
+        final Varargs result = events.fire(event, args);
         return result == null ? LuaValue.NIL : result.arg1();
     }
 

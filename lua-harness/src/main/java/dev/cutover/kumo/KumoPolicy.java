@@ -20,6 +20,21 @@ public interface KumoPolicy {
      */
     QueueConfig queueConfig(String domain, String tenant, String campaign, String routingDomain);
 
+    /**
+     * Runs {@code smtp_server_message_received} for a message as kumod would at reception.
+     *
+     * @param message what the log knows of the message
+     * @return the queue the message joins, or its refusal; without a handler, the queue its meta names
+     */
+    default Reception receive(ReceivedMessage message) {
+        return message.unchanged();
+    }
+
+    /** @return true when the policy handles {@code smtp_server_message_received}, so {@link #receive} matters */
+    default boolean handlesReception() {
+        return false;
+    }
+
     /** Answers {@code get_egress_pool(name)}; the built-in pool "unspecified" is answered without Lua. */
     EgressPool egressPool(String name);
 

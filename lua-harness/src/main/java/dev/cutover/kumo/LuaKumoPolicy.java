@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaValue;
@@ -20,9 +22,13 @@ import org.luaj.vm2.Varargs;
  * <p>Without a handler, {@code get_queue_config} and {@code get_egress_path_config} give kumod's defaults;
  * {@code get_egress_pool} and {@code get_egress_source} must answer (except for the built-in
  * {@code "unspecified"}). Answers are cached per argument tuple: kumod also caches them (TTL or epoch), and a
- * policy's answers do not change during a replay. Not thread-safe.
+ * policy's answers do not change during a replay. {@code smtp_server_message_received} runs once per distinct
+ * {@link ReceivedMessage} (envelope domains, tenant, headers) and its {@link Reception} is reused, so a hook
+ * that reads per-message values such as {@code msg:id()} is noted. Not thread-safe.
  */
 public final class LuaKumoPolicy implements KumoPolicy {
+
+    private static final String RECEPTION_EVENT = "smtp_server_message_received";
 
     private final LuaSandbox sandbox;
     private final KumoModule module;
@@ -33,6 +39,8 @@ public final class LuaKumoPolicy implements KumoPolicy {
     private final Map<String, EgressPool> pools = new HashMap<>();
     private final Map<String, EgressSource> sources = new HashMap<>();
     private final Map<List<String>, EgressPathConfig> paths = new HashMap<>();
+    private final Map<ReceivedMessage, Reception> receptions = new HashMap<>();
+    private final Set<String> notes = new HashSet<>();
 
     private LuaKumoPolicy(LuaSandbox sandbox, KumoModule module, MxFixture mx, HarnessLog log, String label) {
         this.sandbox = sandbox;
@@ -69,6 +77,39 @@ public final class LuaKumoPolicy implements KumoPolicy {
             return result == null ? QueueConfig.defaults()
                     : RecordMapper.queueConfig(build("get_queue_config", KumoSchemas.QUEUE_CONFIG, result));
         });
+    }
+
+    @Override
+    public boolean handlesReception() {
+        return module.events().has(RECEPTION_EVENT);
+    }
+
+    @Override
+    public Reception receive(ReceivedMessage message) {
+        if (!handlesReception()) {
+            return message.unchanged();
+        }
+        return receptions.computeIfAbsent(message, this::runReception);
+    }
+
+    private Reception runReception(ReceivedMessage message) {
+        final String id = String.format("%032x", receptions.size() + 1);
+        final LuaMessage msg = new LuaMessage(message, id, this::noteOnce);
+        try {
+            module.events().fire(RECEPTION_EVENT, LuaValue.varargsOf(msg.table(), LuaMessage.connectionMeta()));
+            return msg.reception();
+        } catch (Rejection rejection) {
+            final QueueName queue = message.unchanged().queue();
+            return new Reception(queue.name(), queue, rejection.code, rejection.text);
+        } catch (LuaError e) {
+            throw new PolicyException(policyLabel, 0, RECEPTION_EVENT + ": " + e.getMessage());
+        }
+    }
+
+    private void noteOnce(String note) {
+        if (notes.add(note)) {
+            log.message("note: " + note);
+        }
     }
 
     @Override

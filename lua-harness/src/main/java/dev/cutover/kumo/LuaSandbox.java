@@ -195,6 +195,8 @@ public final class LuaSandbox {
         LuaString.s_metatable = stringMetatable;
         try {
             return fn.invoke(args);
+        } catch (Rejection e) {
+            throw e;
         } catch (LuaError e) {
             throw toPolicyException(e, currentLocationOr(event));
         } catch (InstructionBudget.Exhausted e) {

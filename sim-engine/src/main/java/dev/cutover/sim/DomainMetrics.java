@@ -21,6 +21,7 @@ public final class DomainMetrics {
     private long bounced;
     private long expired;
     private long unresolved;
+    private long refused;
     private long throttleDelays;
     private boolean throttleDelaysKnown = true;
     private long firstReceptionMicros = Long.MAX_VALUE;
@@ -61,9 +62,14 @@ public final class DomainMetrics {
         unresolved++;
     }
 
+    /** Counts a message the engine refused or discarded at reception, so it was never queued. */
+    public void refused() {
+        refused++;
+    }
+
     /** Counts every message still queued when the engine stopped as unresolved. */
     public void settleRemaining() {
-        final long settled = delivered + bounced + expired + unresolved;
+        final long settled = delivered + bounced + expired + unresolved + refused;
         unresolved += Math.max(0, messages - settled);
     }
 
@@ -147,7 +153,7 @@ public final class DomainMetrics {
         }
         final double meanPerMinute = usedMinutes == 0 ? 0.0 : (double) delivered / usedMinutes;
         final boolean finishedAny = latencyMillis.getTotalCount() > 0;
-        return new DomainSnapshot(messages, delivered, transientFailures, bounced, expired, unresolved,
+        return new DomainSnapshot(messages, delivered, transientFailures, bounced, expired, unresolved, refused,
                 throttleDelaysKnown ? throttleDelays : null, peakPerMinute, meanPerMinute,
                 sustainedPerMinute(Math.max(1, rateWindowMinutes)),
                 peakConnections(), connectionsOpened(), estimatedPeakConnections != null,

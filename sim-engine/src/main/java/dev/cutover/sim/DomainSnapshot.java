@@ -10,6 +10,7 @@ package dev.cutover.sim;
  * @param bounced                  messages failed permanently by the receiver
  * @param expired                  messages the engine gave up on (expiry, retry limit)
  * @param unresolved               messages whose recorded outcomes ran out before a final one
+ * @param refused                  messages the engine refused or discarded at reception, never queued
  * @param throttleDelays           times a message was held back by a local limit, or null
  * @param peakDeliveredPerMinute   most deliveries in one calendar minute
  * @param meanDeliveredPerMinute   deliveries per minute between the first and last delivery minute
@@ -28,6 +29,7 @@ public record DomainSnapshot(
         long bounced,
         long expired,
         long unresolved,
+        long refused,
         Long throttleDelays,
         long peakDeliveredPerMinute,
         double meanDeliveredPerMinute,

@@ -86,8 +86,11 @@ public final class ReportJson {
                 .field("transient_failures", s.transientFailures())
                 .field("bounced", s.bounced())
                 .field("expired", s.expired())
-                .field("unresolved", s.unresolved())
-                .field("throttle_delays", s.throttleDelays())
+                .field("unresolved", s.unresolved());
+        if (s.refused() > 0) {
+            json.field("refused", s.refused());
+        }
+        json.field("throttle_delays", s.throttleDelays())
                 .field("peak_delivered_per_minute", s.peakDeliveredPerMinute())
                 .field("mean_delivered_per_minute", s.meanDeliveredPerMinute())
                 .field("sustained_delivered_per_minute", s.sustainedDeliveredPerMinute())

@@ -5,6 +5,9 @@ import dev.cutover.kumo.EgressPathConfig;
 import dev.cutover.kumo.EgressPool;
 import dev.cutover.kumo.KumoPolicy;
 import dev.cutover.kumo.QueueConfig;
+import dev.cutover.kumo.QueueName;
+import dev.cutover.kumo.ReceivedMessage;
+import dev.cutover.kumo.Reception;
 import dev.cutover.kumo.ThrottleSpec;
 import dev.cutover.sim.ConnectionGauge;
 import dev.cutover.sim.DomainMetrics;
@@ -15,6 +18,7 @@ import dev.cutover.sim.ReceiverParameters;
 import dev.cutover.sim.Step;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -26,7 +30,9 @@ import java.util.TreeSet;
  * <p>Implementer notes, each rule with its source in KumoCorp/kumomta (kumomta.md §3):
  * <ul>
  *   <li>A message enters the scheduled queue {@code tenant@domain} and is promoted at once
- *   ({@code queue/queue.rs}); a scheduled-queue {@code max_message_rate} re-delays it by exactly the throttle's
+ *   ({@code queue/queue.rs}); a policy with {@code smtp_server_message_received} names the queue through the
+ *   message's meta instead ({@link Reception}), or refuses the message, which is then counted as refused and
+ *   never queued ({@code smtp_server.rs}); a scheduled-queue {@code max_message_rate} re-delays it by exactly the throttle's
  *   retry-after, attempts unchanged.</li>
  *   <li>Promotion picks a source of the queue's egress pool by weighted round robin, skipping full ready queues;
  *   when every one is full the message is re-delayed by a uniform random 0 to 60 s ({@code egress_source.rs},
@@ -59,12 +65,16 @@ public final class KumoModel implements Engine {
     private final Map<String, Gcra> sharedThrottles = new HashMap<>();
     private final Map<String, TreeSet<String>> domainsBySite = new TreeMap<>();
     private final ConnectionLeases leases = new ConnectionLeases();
+    private final Map<String, ScheduledQueue> queuesByName = new HashMap<>();
+    private final Map<String, Map<String, Long>> refusals = new TreeMap<>();
+    private final boolean receptionHook;
 
     public KumoModel(KumoPolicy policy, KumoParameters parameters, ReceiverParameters receivers, long seed) {
         this.policy = policy;
         this.parameters = parameters;
         this.receivers = receivers;
         this.random = new SplittableRandom(seed);
+        this.receptionHook = policy.handlesReception();
     }
 
     @Override
@@ -77,7 +87,56 @@ public final class KumoModel implements Engine {
         calendar.runUntil(record.receptionMicros());
         final DomainMetrics domainMetrics = metrics.domain(record.recipientDomain());
         domainMetrics.received(record.receptionMicros());
-        promote(new KumoMessage(record, scheduledQueue(record), domainMetrics));
+        final ScheduledQueue queue = receptionHook ? receivedQueue(record, domainMetrics) : scheduledQueue(record);
+        if (queue != null) {
+            promote(new KumoMessage(record, queue, domainMetrics));
+        }
+    }
+
+    /**
+     * The queue {@code smtp_server_message_received} puts the message in, or null when the policy refused it
+     * ({@code kumo.reject}) or sent it to the queue {@code null}, which kumod discards.
+     */
+    private ScheduledQueue receivedQueue(MessageRecord record, DomainMetrics domainMetrics) {
+        final String domain = record.recipientDomain();
+        final Reception reception = policy.receive(new ReceivedMessage(record.senderDomain(), domain,
+                record.routingDomain().equals(domain) ? null : record.routingDomain(), tenant(record),
+                headers(record)));
+        if (reception.refused() || reception.discarded()) {
+            domainMetrics.refused();
+            refusals.computeIfAbsent(domain, d -> new TreeMap<>()).merge(reception.refused()
+                    ? "refused by kumo.reject(" + reception.rejectCode() + ", \"" + reception.rejectText() + "\")"
+                    : "discarded in the queue \"null\"", 1L, Long::sum);
+            return null;
+        }
+        final ScheduledQueue known = queuesByName.get(reception.queueName());
+        if (known != null) {
+            return known;
+        }
+        final QueueName name = reception.queue();
+        final QueueConfig config = policy.queueConfig(name.domain(), name.tenant(), name.campaign(),
+                name.routingDomain());
+        final EgressPool pool = policy.egressPool(config.egressPool()).requireSources(policy.label(),
+                reception.queueName());
+        explainQueue(domain, config);
+        final ScheduledQueue created = new ScheduledQueue(reception.queueName(), reception.routeDomain(), config,
+                pool);
+        queuesByName.put(reception.queueName(), created);
+        return created;
+    }
+
+    private Map<String, String> headers(MessageRecord record) {
+        if (parameters.headerFields().isEmpty()) {
+            return Map.of();
+        }
+        final Map<String, String> headers = new LinkedHashMap<>();
+        parameters.headerFields().forEach((header, field) -> {
+            final String value = field.equals("binding") ? record.binding() : record.bindingGroup();
+            if (!value.isEmpty()) {
+                headers.put(header, value);
+            }
+        });
+        return headers;
     }
 
     @Override
@@ -85,6 +144,7 @@ public final class KumoModel implements Engine {
         calendar.drain(horizonMicros);
         metrics.domains().values().forEach(DomainMetrics::settleRemaining);
         domainsBySite.forEach(this::explainSharedSite);
+        refusals.forEach(this::explainRefusals);
     }
 
     @Override
@@ -289,6 +349,15 @@ public final class KumoModel implements Engine {
     private void explainPath(String domain, ReadyQueue queue) {
         metrics.governedBy(domain, "connections", KumoExplain.connections(queue));
         metrics.governedBy(domain, "delivered_per_minute", KumoExplain.messageRate(queue));
+    }
+
+    private void explainRefusals(String domain, Map<String, Long> counts) {
+        final StringBuilder text = new StringBuilder();
+        counts.forEach((what, count) -> text.append(text.length() == 0 ? "" : ", ").append(count)
+                .append(count == 1 ? " message " : " messages ").append(what));
+        final String governing = metrics.governing(domain, "delivered_per_minute");
+        metrics.governedBy(domain, "delivered_per_minute", (governing == null ? "" : governing + "; ")
+                + "smtp_server_message_received: " + text + ", never queued");
     }
 
     private void explainSharedSite(String site, TreeSet<String> domains) {

@@ -1,0 +1,30 @@
+package dev.cutover.kumo;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a replay knows of a message when kumod would receive it, for {@code smtp_server_message_received}: the
+ * Momentum log keeps the envelope's domains but not its local parts, nor the headers and body; a scenario may
+ * supply headers from log fields. Equal values give the policy the same message, so its answer is reused.
+ *
+ * @param senderDomain    envelope sender domain
+ * @param recipientDomain recipient domain
+ * @param routingDomain   the routing domain the log shows, when it is not the recipient domain; else null
+ * @param tenant          the tenant the injector set (meta {@code tenant}), or null
+ * @param headers         header name to value, in the order the message carries them
+ */
+public record ReceivedMessage(String senderDomain, String recipientDomain, String routingDomain, String tenant,
+        Map<String, String> headers) {
+
+    public ReceivedMessage {
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /** @return the queue kumod names for this message when no policy changes its meta */
+    public Reception unchanged() {
+        final QueueName name = new QueueName(null, tenant, recipientDomain, routingDomain);
+        return new Reception(name.name(), name, 0, null);
+    }
+}

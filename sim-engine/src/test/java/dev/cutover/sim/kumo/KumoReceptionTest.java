@@ -1,0 +1,79 @@
+package dev.cutover.sim.kumo;
+
+import dev.cutover.ingest.MessageRecord;
+import dev.cutover.ingest.Outcome;
+import dev.cutover.kumo.HarnessOptions;
+import dev.cutover.kumo.LuaKumoPolicy;
+import dev.cutover.kumo.MxFixture;
+import dev.cutover.sim.DomainSnapshot;
+import dev.cutover.sim.ReceiverParameters;
+import dev.cutover.sim.Traffic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.cutover.sim.Traffic.SECOND;
+import static dev.cutover.sim.Traffic.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A policy's smtp_server_message_received decides which messages the KumoMTA model queues, and where. */
+class KumoReceptionTest {
+    private static final ReceiverParameters SINK = new ReceiverParameters(10_000, 100_000);
+    private static final String POLICY = """
+            kumo.on('smtp_server_message_received', function(msg)
+              local binding = msg:get_first_named_header_value('X-Binding')
+              if binding == 'b2' then kumo.reject(550, 'blocked') end
+              if binding == 'b3' then msg:set_meta('queue', 'null') end
+              msg:set_meta('campaign', binding)
+            end)
+            kumo.on('get_queue_config', function(domain, tenant, campaign)
+              kumo.log_info('queue ' .. table.concat({ campaign or '-', tenant or '-', domain }, ' '))
+              return kumo.make_queue_config { egress_pool = 'p' }
+            end)
+            kumo.on('get_egress_pool', function(name)
+              return kumo.make_egress_pool { name = name, entries = { { name = 'ip-1' } } }
+            end)
+            kumo.on('get_egress_source', function(name)
+              return kumo.make_egress_source { name = name }
+            end)
+            """;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void accept_hookRefusesAndDiscards_countedAsRefusedNeverQueuedAndExplained() throws IOException {
+        Files.writeString(folder.resolve("init.lua"), POLICY);
+        final LuaKumoPolicy policy = LuaKumoPolicy.load(folder.resolve("init.lua"), MxFixture.builtIn(),
+                HarnessOptions.defaults());
+        final KumoParameters parameters = new KumoParameters("binding_group", 3 * SECOND, 60 * SECOND,
+                Map.of("X-Binding", "binding"));
+        final KumoModel model = new KumoModel(policy, parameters, SINK, 1);
+        final List<MessageRecord> messages = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            messages.add(Traffic.message(i, "gmail.com", i < 10 ? "b1" : i < 13 ? "b2" : "b3", T0 + i * SECOND,
+                    Outcome.DELIVERED));
+        }
+
+        final DomainSnapshot gmail = Traffic.replay(model, messages, "gmail.com");
+
+        assertEquals(15, gmail.messages());
+        assertEquals(10, gmail.delivered());
+        assertEquals(5, gmail.refused());
+        assertEquals(0, gmail.unresolved());
+        assertEquals(List.of("log_info: queue b1 retail gmail.com"),
+                policy.warnings().stream().filter(w -> w.contains("queue ")).toList(),
+                "one queue: the refused messages never reach one");
+        assertTrue(model.metrics().governing("gmail.com", "delivered_per_minute").endsWith(
+                "smtp_server_message_received: 2 messages discarded in the queue \"null\", 3 messages refused "
+                        + "by kumo.reject(550, \"blocked\"), never queued"),
+                model.metrics().governing("gmail.com", "delivered_per_minute"));
+    }
+}
