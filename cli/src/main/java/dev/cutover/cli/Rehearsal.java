@@ -52,6 +52,7 @@ final class Rehearsal {
     private List<IngestResult.HeldBackLine> heldBackLines = List.of();
     /** Stragglers replayed as they stepped out of reception order, when following; -1 otherwise. */
     private long steppedOut = -1;
+    private DnsMxResolver dns;
 
     Rehearsal(Scenario scenario, IngestListener listener) {
         this(scenario, listener, notice -> { });
@@ -65,6 +66,16 @@ final class Rehearsal {
         this.scenario = scenario;
         this.listener = listener;
         this.notices = notices;
+    }
+
+    /**
+     * Looks up in DNS the MX hosts of the domains the MX data lacks ({@code --resolve-mx}).
+     *
+     * @return this rehearsal
+     */
+    Rehearsal resolvingMx(DnsMxResolver resolver) {
+        this.dns = resolver;
+        return this;
     }
 
     /** Lines of policy output the report keeps, so that a chatty policy cannot flood it. */
@@ -91,7 +102,8 @@ final class Rehearsal {
             throw new UserError(scenario.file().getFileName() + ": a replay cannot follow custom logs, whose messages "
                     + "are rebuilt from delivery lines that may come days after the reception; leave out --follow");
         }
-        final MxFixture mx = ScenarioConfigs.mx(scenario);
+        final MxFixture mx = dns == null ? ScenarioConfigs.mx(scenario) : ScenarioConfigs.mx(scenario)
+                .resolvingWith(dns);
         final Destinations destinations = Destinations.of(mx::siteName);
         final MomentumModel momentum = momentumModel(destinations);
         final ObservedModel observed = new ObservedModel(destinations);
@@ -225,6 +237,9 @@ final class Rehearsal {
         parameters.put("momentum.connection_ramp", "normal " + m.normalRampCoefficient() + ", high "
                 + m.highRampCoefficient());
         parameters.put("kumomta.tenant", scenario.tenantField());
+        if (dns != null) {
+            parameters.put("kumomta.mx", "MX data, then this machine's DNS (--resolve-mx)");
+        }
         if (!scenario.headerFields().isEmpty()) {
             parameters.put("kumomta.headers", scenario.headerFields().toString());
         }
@@ -258,8 +273,13 @@ final class Rehearsal {
                     + String.join(", ", mx.nullMxDomains()));
         }
         if (!mx.unknownDomains().isEmpty()) {
-            notes.add(mx.unknownDomains().size() + " domain(s) have no MX data; each is its own site (implicit MX): "
-                    + String.join(", ", mx.unknownDomains()));
+            notes.add(mx.unknownDomains().size() + " domain(s) have no MX " + (dns == null ? "data" : "record")
+                    + "; each is its own site (implicit MX): " + String.join(", ", mx.unknownDomains()));
+        }
+        if (dns != null && !dns.failed().isEmpty()) {
+            notes.add(dns.failed().size() + " domain(s) could not be looked up in DNS; kumod would defer their "
+                    + "messages until they expire, while the replay sends them to the domain itself: "
+                    + String.join(", ", dns.failed()));
         }
         final List<String> warnings = policy.warnings();
         warnings.stream().limit(MAX_POLICY_NOTES).forEach(w -> notes.add("policy: " + w));

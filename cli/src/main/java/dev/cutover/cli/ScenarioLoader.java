@@ -109,8 +109,8 @@ public final class ScenarioLoader {
                 existing(folder, required("momentum.config"), "momentum.config"), fallbackOrder(),
                 existing(folder, required("kumomta.policy"), "kumomta.policy"),
                 toml.contains("kumomta.mx") ? existing(folder, string("kumomta.mx", null), "kumomta.mx") : null,
-                toml.contains("kumomta.helpers") ? helperFolder(folder) : null, tenantField(), headerFields(), receivers(),
-                tolerances(), duration("replay.drain_allowance", "7d"), rateWindowMinutes());
+                toml.contains("kumomta.helpers") ? helperFolder(folder) : null, tenantField(), headerFields(),
+                receivers(), tolerances(), duration("replay.drain_allowance", "7d"), rateWindowMinutes());
     }
 
     private List<LogSource> logs(Path folder) {

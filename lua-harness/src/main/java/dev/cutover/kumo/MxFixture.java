@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Function;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
@@ -28,7 +29,8 @@ import org.tomlj.TomlParseResult;
  *
  * <p>File format (TOML): {@code "gmail.com" = ["gmail-smtp-in.l.google.com", "alt1.gmail-smtp-in.l.google.com"]},
  * hosts in preference order. {@link #builtIn()} carries the large mailbox providers; a scenario's file
- * overrides it per domain ({@link #overriddenBy}). A domain without an entry is treated as kumod treats a
+ * overrides it per domain ({@link #overriddenBy}); a resolver may answer for the domains neither has
+ * ({@link #resolvingWith}). A domain without an entry is treated as kumod treats a
  * domain with no MX record: its only host and its site name are the domain itself, and the fixture counts it
  * in {@link #unknownDomains()}.
  *
@@ -45,8 +47,25 @@ public final class MxFixture {
     /** The MX list of a domain that accepts no mail (RFC 7505). */
     private static final List<String> NULL_MX = List.of(".");
 
+    private final Function<String, Optional<List<String>>> resolver;
+    private final Map<String, Optional<List<String>>> resolved = new ConcurrentHashMap<>();
+
     private MxFixture(Map<String, List<String>> hostsByDomain) {
+        this(hostsByDomain, null);
+    }
+
+    private MxFixture(Map<String, List<String>> hostsByDomain, Function<String, Optional<List<String>>> resolver) {
         this.hostsByDomain = hostsByDomain;
+        this.resolver = resolver;
+    }
+
+    /**
+     * @param resolver looks up the MX hosts of a domain the fixture has no entry for (in {@link MxRecords} order),
+     *                 or answers empty when it has none; called at most once per domain, from any thread
+     * @return this fixture, asking {@code resolver} for the domains it lacks
+     */
+    public MxFixture resolvingWith(Function<String, Optional<List<String>>> resolver) {
+        return new MxFixture(hostsByDomain, resolver);
     }
 
     /** @return an empty fixture: every domain is its own site. */
@@ -143,7 +162,12 @@ public final class MxFixture {
 
     /** @return the MX hosts of {@code domain} in preference order, if the fixture has an entry. */
     public Optional<List<String>> hosts(String domain) {
-        return Optional.ofNullable(hostsByDomain.get(domain.toLowerCase(Locale.ROOT)));
+        final String key = domain.toLowerCase(Locale.ROOT);
+        final List<String> hosts = hostsByDomain.get(key);
+        if (hosts != null || resolver == null) {
+            return Optional.ofNullable(hosts);
+        }
+        return resolved.computeIfAbsent(key, resolver);
     }
 
     /** @return the hosts kumod would connect to: the fixture's entry, or the domain itself (implicit MX). */

@@ -120,7 +120,8 @@ class MessageReceptionTest {
                   msg:import_x_headers()
                   local all = msg:get_all_named_header_values('x-mailer')
                   msg:remove_all_named_headers('X-Later')
-                  msg:set_meta('tenant', msg:get_meta('x_mailer') .. #all .. tostring(msg:get_first_named_header_value('x-later')))
+                  local later = tostring(msg:get_first_named_header_value('x-later'))
+                  msg:set_meta('tenant', msg:get_meta('x_mailer') .. #all .. later)
                 """);
 
         assertEquals("z2nil@gmail.com", policy.receive(message(null, Map.of("X-Mailer", "z"))).queueName());
@@ -144,7 +145,8 @@ class MessageReceptionTest {
                 + "envelope domains, not the message itself"), e.getMessage());
         assertTrue(e.getMessage().startsWith("init.lua:4: "), e.getMessage());
 
-        final LuaKumoPolicy table = TempPolicy.load(Files.createDirectories(folder.resolve("b")), "kumo.on('smtp_server_message_received', function(msg) msg:set_meta('queue', {}) end)",
+        final LuaKumoPolicy table = TempPolicy.load(Files.createDirectories(folder.resolve("b")),
+                "kumo.on('smtp_server_message_received', function(msg) msg:set_meta('queue', {}) end)",
                 HarnessOptions.defaults());
         final PolicyException t = assertThrows(PolicyException.class, () -> table.receive(message(null, Map.of())));
         assertTrue(t.getMessage().contains("meta 'queue' is a table; kumod needs a string"), t.getMessage());

@@ -32,8 +32,8 @@ import java.util.TreeSet;
  *   <li>A message enters the scheduled queue {@code tenant@domain} and is promoted at once
  *   ({@code queue/queue.rs}); a policy with {@code smtp_server_message_received} names the queue through the
  *   message's meta instead ({@link Reception}), or refuses the message, which is then counted as refused and
- *   never queued ({@code smtp_server.rs}); a scheduled-queue {@code max_message_rate} re-delays it by exactly the throttle's
- *   retry-after, attempts unchanged.</li>
+ *   never queued ({@code smtp_server.rs}); a scheduled-queue {@code max_message_rate} re-delays it by exactly
+ *   the throttle's retry-after, attempts unchanged.</li>
  *   <li>Promotion picks a source of the queue's egress pool by weighted round robin, skipping full ready queues;
  *   when every one is full the message is re-delayed by a uniform random 0 to 60 s ({@code egress_source.rs},
  *   {@code queue/queue.rs}).</li>
