@@ -5,6 +5,8 @@ import dev.cutover.kumo.EgressPool;
 import dev.cutover.kumo.EgressSource;
 import dev.cutover.kumo.KumoPolicy;
 import dev.cutover.kumo.QueueConfig;
+import dev.cutover.kumo.ReceivedMessage;
+import dev.cutover.kumo.Reception;
 
 import java.util.function.Supplier;
 
@@ -29,6 +31,16 @@ final class TimedPolicy implements KumoPolicy {
     /** @return calls made to the policy so far */
     long calls() {
         return calls;
+    }
+
+    @Override
+    public boolean handlesReception() {
+        return policy.handlesReception();
+    }
+
+    @Override
+    public Reception receive(ReceivedMessage message) {
+        return timed(() -> policy.receive(message));
     }
 
     @Override

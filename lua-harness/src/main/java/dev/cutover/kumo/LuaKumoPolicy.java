@@ -190,6 +190,8 @@ public final class LuaKumoPolicy implements KumoPolicy {
             data.warnings().stream().filter(w -> !data.notes().contains(w)).forEach(out::add);
             data.errors().forEach(e -> out.add("shaping error: " + e));
         }
+        sandbox.files().builtInModulesUsed().forEach(module -> out.add("note: the helper folder holds no " + module
+                + ", so cutover's own module of that name answered its require"));
         out.addAll(log.messages());
         return out;
     }

@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.lib.ResourceFinder;
 
@@ -36,6 +39,7 @@ public final class PolicyFiles implements ResourceFinder {
 
     private final Path policyFolder;
     private final Path helperFolder;
+    private final Set<String> builtInModules = new TreeSet<>();
     private final Path realPolicyFolder;
     private final Path realHelperFolder;
 
@@ -133,11 +137,23 @@ public final class PolicyFiles implements ResourceFinder {
             if (file.isPresent()) {
                 return Files.newInputStream(file.get());
             }
-            return name.startsWith(BUILT_IN_EXTRAS) && name.endsWith(".lua") && !name.contains("..")
-                    ? PolicyFiles.class.getResourceAsStream(name) : null;
+            final InputStream builtIn = name.startsWith(BUILT_IN_EXTRAS) && name.endsWith(".lua")
+                    && !name.contains("..") ? PolicyFiles.class.getResourceAsStream(name) : null;
+            if (builtIn != null && helperFolder != null && !name.equals(BUILT_IN_EXTRAS + "cutover_common.lua")) {
+                builtInModules.add(name);
+            }
+            return builtIn;
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * @return the {@code policy-extras/} modules served from cutover's own because the helper folder lacks them,
+     *         such as {@code policy-extras/queue.lua}; empty without a helper folder
+     */
+    public Set<String> builtInModulesUsed() {
+        return Collections.unmodifiableSet(builtInModules);
     }
 
     private List<Path> candidates(String name) {

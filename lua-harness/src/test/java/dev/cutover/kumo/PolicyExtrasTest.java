@@ -118,6 +118,8 @@ class PolicyExtrasTest {
         assertEquals(50, gmail.maxDeliveriesPerConnection(), "KumoMTA's [provider.\"google\"] block");
         assertEquals(3, gmail.connectionLimit(), "the policy's own file, read after the default one");
         assertEquals("google", gmail.providerName());
+        assertTrue(policy.warnings().contains("note: the helper folder holds no policy-extras/shaping.lua, so "
+                + "cutover's own module of that name answered its require"), policy.warnings().toString());
     }
 
     @Test
