@@ -48,9 +48,27 @@ final class KumoUtilities {
     static LuaTable regex() {
         final LuaTable regex = new LuaTable();
         regex.set("compile", LuaFunctions.of("kumo.regex.compile", args -> compile(args.checkjstring(1))));
-        regex.set("escape", LuaFunctions.of("kumo.regex.escape", args ->
-                LuaValue.valueOf(Pattern.quote(args.checkjstring(1)))));
+        regex.set("escape", LuaFunctions.of("kumo.regex.escape",
+                args -> LuaValue.valueOf(escape(args.checkjstring(1)))));
         return regex;
+    }
+
+    /** The characters Rust's {@code regex::escape} puts a backslash before (regex-syntax {@code is_meta_character}). */
+    private static final String META = "\\.+*?()|[]{}^$#&-~";
+
+    /**
+     * @return {@code text} with a backslash before each regex meta character, as kumod's {@code kumo.regex.escape}
+     *         (Rust's {@code regex::escape}) writes it; java.util.regex reads such an escape as the character itself
+     */
+    static String escape(String text) {
+        final StringBuilder out = new StringBuilder(text.length() + 8);
+        text.codePoints().forEach(c -> {
+            if (c < 128 && META.indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.appendCodePoint(c);
+        });
+        return out.toString();
     }
 
     private static LuaValue compile(String source) {
