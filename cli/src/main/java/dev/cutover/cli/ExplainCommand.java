@@ -53,7 +53,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final String lowerDomain = domain.trim().toLowerCase(Locale.ROOT);
+        final String trimmed = domain.trim().toLowerCase(Locale.ROOT);
+        final String lowerDomain = trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
         if (lowerDomain.isEmpty() || lowerDomain.contains("@") || lowerDomain.contains(" ")) {
             throw new UserError("DOMAIN " + domain + ": expected a destination domain, such as gmail.com");
         }

@@ -76,9 +76,9 @@ final class Explanation {
             momentum(out, domain, group, source, shown);
         }
         if (source != null && shown.isEmpty()) {
-            throw new UserError("--source " + source + ": no egress source of the policy's pools and no binding "
-                    + "of " + scenario.momentumConfig().getFileName() + " has this name; known: "
-                    + String.join(", ", known(domain, groups)));
+            throw new UserError("--source " + source + ": no egress source of the pools the replayed binding "
+                    + "groups use and no binding of theirs in " + scenario.momentumConfig().getFileName()
+                    + " has this name; known: " + String.join(", ", known(domain, groups)));
         }
         return out;
     }

@@ -391,10 +391,19 @@ class EndToEndTest {
         final Result domain = cutover("explain", estate.toString(), "user@gmail.com");
 
         assertEquals(2, source.status());
-        assertTrue(source.err().contains("--source pool-z: no egress source of the policy's pools and no binding of "
-                + "ecelerity.conf has this name; known: "), source.err());
+        assertTrue(source.err().contains("--source pool-z: no egress source of the pools the replayed binding groups "
+                + "use and no binding of theirs in ecelerity.conf has this name; known: "), source.err());
         assertEquals(2, domain.status());
         assertTrue(domain.err().contains("DOMAIN user@gmail.com: expected a destination domain"), domain.err());
+    }
+
+    @Test
+    void explain_trailingDot_explainsTheDomainWithoutIt() {
+        final Result dotted = cutover("explain", estate.toString(), "Gmail.COM.");
+
+        assertEquals(0, dotted.status(), dotted.err());
+        assertTrue(dotted.out().startsWith("gmail.com in scenario e2e\nKumoMTA site: alt1?.gmail-smtp-in"),
+                dotted.out());
     }
 
     @Test
