@@ -1,7 +1,7 @@
 local kumo = require 'kumo'
 
-kumo.log_info('os.execute', tostring(os.execute))
-kumo.log_info('io', tostring(io))
+kumo.log_info('os.execute', select(2, pcall(os.execute, 'id')))
+kumo.log_info('io', select(2, pcall(function() return io.open('/etc/passwd') end)))
 kumo.log_info('luajava', tostring(luajava))
 kumo.log_info('debug', tostring(debug))
 kumo.log_info('getenv', tostring(os.getenv('HOME')))

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 /**
  * {@code cutover explain SCENARIO DOMAIN}: the KumoMTA and Momentum settings a run gives one destination domain,
@@ -30,6 +31,9 @@ import java.util.concurrent.Callable;
                 + "and the Momentum options per binding.",
             "Exit status: 0 done, 2 bad input or usage."})
 final class ExplainCommand implements Callable<Integer> {
+    /** Dot-separated labels of 1 to 63 letters, digits, hyphens or underscores (RFC 1035, with RFC 2782's _). */
+    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?"
+            + "(\\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*");
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario.toml, or a folder holding one")
     Path scenarioPath;
@@ -55,7 +59,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         final String trimmed = domain.trim().toLowerCase(Locale.ROOT);
         final String lowerDomain = trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
-        if (lowerDomain.isEmpty() || lowerDomain.contains("@") || lowerDomain.contains(" ")) {
+        if (!DOMAIN.matcher(lowerDomain).matches() || lowerDomain.length() > 253) {
             throw new UserError("DOMAIN " + domain + ": expected a destination domain, such as gmail.com");
         }
         final Scenario scenario = ScenarioLoader.load(scenarioPath);

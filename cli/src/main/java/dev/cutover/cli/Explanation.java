@@ -45,6 +45,8 @@ final class Explanation {
     private final OptionResolver resolver;
     private final KumoPolicy policy;
     private final MxFixture mx;
+    /** The instant the explanation is for: the first line of the logs, which the reception hook reads as now. */
+    private long clockMicros;
 
     Explanation(Scenario scenario, EcelerityConf conf, KumoPolicy policy, MxFixture mx) {
         this.scenario = scenario;
@@ -62,6 +64,7 @@ final class Explanation {
      * @throws UserError when {@code source} is neither an egress source of the pools nor a binding
      */
     List<String> explain(String domain, String source, long clockMicros) {
+        this.clockMicros = clockMicros;
         final List<String> out = new ArrayList<>();
         out.add(domain + " in scenario " + scenario.name());
         site(out, domain);
@@ -134,7 +137,7 @@ final class Explanation {
                 }
             });
             out.add(policy.receive(new ReceivedMessage("", domain, null, tenant.isEmpty() ? null : tenant,
-                    headers)));
+                    headers), clockMicros));
         }
         return out;
     }
@@ -164,6 +167,10 @@ final class Explanation {
             field(out, "max_message_rate", rate(queue.maxMessageRate()), queue.originOf("max_message_rate"));
             final String route = reception.routeDomain();
             final String site = policy.siteName(route, queue);
+            if (!site.equals(policy.siteName(domain))) {
+                field(out, "site", site + (route.equals(domain) ? "" : " (routing domain " + route + ")"),
+                        "queue " + reception.queueName() + " from smtp_server_message_received");
+            }
             if (queue.mxListSite() != null) {
                 field(out, "protocol", "SMTP to a fixed host list: site " + site, queue.originOf("protocol"));
             }

@@ -389,12 +389,16 @@ class EndToEndTest {
     void explain_unknownSourceOrBadDomain_exitsTwoSayingWhatIsKnown() {
         final Result source = cutover("explain", estate.toString(), "gmail.com", "--source", "pool-z");
         final Result domain = cutover("explain", estate.toString(), "user@gmail.com");
+        final Result dots = cutover("explain", estate.toString(), "...");
+        final Result label = cutover("explain", estate.toString(), "a".repeat(64) + ".com");
 
         assertEquals(2, source.status());
         assertTrue(source.err().contains("--source pool-z: no egress source of the pools the replayed binding groups "
                 + "use and no binding of theirs in ecelerity.conf has this name; known: "), source.err());
         assertEquals(2, domain.status());
         assertTrue(domain.err().contains("DOMAIN user@gmail.com: expected a destination domain"), domain.err());
+        assertEquals(2, dots.status(), dots.out());
+        assertEquals(2, label.status(), label.out());
     }
 
     @Test
@@ -428,6 +432,7 @@ class EndToEndTest {
                 "kumo.on('smtp_server_message_received', function(msg)",
                 "  if msg:recipient().domain == 'aol.com' then kumo.reject(550, 'aol is not moving') end",
                 "  msg:set_meta('campaign', msg:get_first_named_header_value('X-Binding'))",
+                "  if msg:recipient().domain == 'yahoo.com' then msg:set_meta('routing_domain', 'aol.com') end",
                 "end)", ""), java.nio.file.StandardOpenOption.APPEND);
         Files.writeString(hooked.resolve("scenario.toml"), "\n[kumomta.headers]\n\"X-Binding\" = \"binding\"\n",
                 java.nio.file.StandardOpenOption.APPEND);
@@ -436,6 +441,7 @@ class EndToEndTest {
         final String report = Files.readString(dir.resolve("out-hooked/report.json"));
         final Result aol = cutover("explain", hooked.toString(), "aol.com");
         final Result gmail = cutover("explain", hooked.toString(), "gmail.com");
+        final Result yahoo = cutover("explain", hooked.toString(), "yahoo.com");
 
         assertEquals(1, run.status(), run.err());
         final String aolKumo = report.substring(report.indexOf("\"domain\": \"aol.com\""));
@@ -449,6 +455,11 @@ class EndToEndTest {
                 gmail.out());
         assertTrue(gmail.out().contains("get_queue_config(\"gmail.com\", tenant \"pool\", campaign \"pool-b\")"),
                 gmail.out());
+        assertTrue(yahoo.out().matches("(?s).*\\n    site +mx-aol\\.mail\\.gm0\\.yahoodns\\.net \\(routing domain "
+                + "aol\\.com\\) +\\[queue pool-a:pool@yahoo\\.com!aol\\.com from smtp_server_message_received\\].*"),
+                yahoo.out());
+        assertTrue(report.matches("(?s).*queue pool-[ab]:pool@yahoo\\.com!aol\\.com \\(named by "
+                + "smtp_server_message_received\\).*"), report);
     }
 
     @Test

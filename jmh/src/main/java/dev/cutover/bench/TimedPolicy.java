@@ -39,8 +39,8 @@ final class TimedPolicy implements KumoPolicy {
     }
 
     @Override
-    public Reception receive(ReceivedMessage message) {
-        return timed(() -> policy.receive(message));
+    public Reception receive(ReceivedMessage message, long receptionMicros) {
+        return timed(() -> policy.receive(message, receptionMicros));
     }
 
     @Override

@@ -55,7 +55,7 @@ final class EventRegistry {
         list.add(fn);
     }
 
-    private static String definedAt(LuaFunction fn) {
+    static String definedAt(LuaFunction fn) {
         if (!(fn instanceof LuaClosure)) {
             return "?:0";
         }
@@ -100,6 +100,27 @@ final class EventRegistry {
             }
         }
         return null;
+    }
+
+    /** @return the handlers of {@code name} in registration order, possibly none */
+    List<LuaFunction> handlers(String name) {
+        return List.copyOf(handlers.getOrDefault(name, List.of()));
+    }
+
+    /**
+     * @return for each Multiple event with more than one handler, a note saying where they are and that the first
+     *         to return a value answers, so a later one a user meant to replace an earlier one is never called
+     */
+    List<String> chainNotes() {
+        final List<String> notes = new ArrayList<>();
+        handlers.forEach((name, list) -> {
+            if (list.size() > 1) {
+                notes.add(name + " has " + list.size() + " handlers (" + String.join(", ", list.stream()
+                        .map(EventRegistry::definedAt).toList()) + "); kumod calls them in that order and the first "
+                        + "to return a value answers");
+            }
+        });
+        return notes;
     }
 
     /** @return the names of events with handlers, in registration order. */

@@ -11,13 +11,24 @@ import java.util.TreeMap;
  */
 public final class HarnessLog {
 
+    /** Longest message kept whole; a policy printing megabytes would otherwise fill the heap and the report. */
+    static final int MAX_MESSAGE_CHARS = 2000;
+    /** Messages kept; later ones are only counted. */
+    static final int MAX_MESSAGES = 1000;
+
     private final List<String> messages = new ArrayList<>();
+    private long droppedMessages;
     private final Map<String, Integer> stubCalls = new TreeMap<>();
     private final List<String> stubArguments = new ArrayList<>();
 
     /** Records one message, already prefixed with its kind (e.g. {@code log_warn: ...}). */
     void message(String text) {
-        messages.add(text);
+        if (messages.size() >= MAX_MESSAGES) {
+            droppedMessages++;
+            return;
+        }
+        messages.add(text.length() <= MAX_MESSAGE_CHARS ? text : text.substring(0, MAX_MESSAGE_CHARS)
+                + "... (" + (text.length() - MAX_MESSAGE_CHARS) + " more characters)");
     }
 
     /** Records a call to a stub and its arguments as JSON. */
@@ -26,8 +37,16 @@ public final class HarnessLog {
         stubArguments.add(name + " " + argumentsJson);
     }
 
-    /** @return messages in the order they happened. */
+    /**
+     * @return messages in the order they happened, each cut at {@value #MAX_MESSAGE_CHARS} characters; past
+     *         {@value #MAX_MESSAGES} of them, a last line counts the rest
+     */
     public List<String> messages() {
+        if (droppedMessages > 0) {
+            final List<String> out = new ArrayList<>(messages);
+            out.add(droppedMessages + " more messages left out");
+            return List.copyOf(out);
+        }
         return List.copyOf(messages);
     }
 

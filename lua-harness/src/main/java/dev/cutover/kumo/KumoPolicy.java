@@ -23,10 +23,11 @@ public interface KumoPolicy {
     /**
      * Runs {@code smtp_server_message_received} for a message as kumod would at reception.
      *
-     * @param message what the log knows of the message
+     * @param message         what the log knows of the message
+     * @param receptionMicros when it arrived, which the hook reads as the time of day
      * @return the queue the message joins, or its refusal; without a handler, the queue its meta names
      */
-    default Reception receive(ReceivedMessage message) {
+    default Reception receive(ReceivedMessage message, long receptionMicros) {
         return message.unchanged();
     }
 

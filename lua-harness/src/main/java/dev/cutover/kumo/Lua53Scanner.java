@@ -14,6 +14,10 @@ import java.util.Optional;
 final class Lua53Scanner {
 
     private static final String ADVICE = "; LuaJ runs Lua 5.2 — ";
+    /** bit32 is Lua 5.2 only: a policy that used it would run here and fail in kumod, which runs Lua 5.4. */
+    private static final String NO_BIT32 = " (not bit32, which kumod's Lua 5.4 lacks)";
+    private static final String WITHOUT_BITS = "rewrite it without bit operations: kumod's Lua 5.4 has the operator "
+            + "but not bit32, and LuaJ has bit32 but not the operator";
 
     private Lua53Scanner() {
     }
@@ -61,19 +65,19 @@ final class Lua53Scanner {
             return "integer division `//` is Lua 5.3+" + ADVICE + "use math.floor(a/b)";
         }
         if (s.startsWith("<<", i)) {
-            return "bitwise shift `<<` is Lua 5.3+" + ADVICE + "use bit32.lshift(a, n)";
+            return "bitwise shift `<<` is Lua 5.3+" + ADVICE + "use math.floor(a * 2^n)" + NO_BIT32;
         }
         if (s.startsWith(">>", i)) {
-            return "bitwise shift `>>` is Lua 5.3+" + ADVICE + "use bit32.rshift(a, n)";
+            return "bitwise shift `>>` is Lua 5.3+" + ADVICE + "use math.floor(a / 2^n)" + NO_BIT32;
         }
         if (s.charAt(i) == '&') {
-            return "bitwise and `&` is Lua 5.3+" + ADVICE + "use bit32.band(a, b)";
+            return "bitwise and `&` is Lua 5.3+" + ADVICE + WITHOUT_BITS;
         }
         if (s.charAt(i) == '|') {
-            return "bitwise or `|` is Lua 5.3+" + ADVICE + "use bit32.bor(a, b)";
+            return "bitwise or `|` is Lua 5.3+" + ADVICE + WITHOUT_BITS;
         }
         if (s.charAt(i) == '~' && !s.startsWith("~=", i)) {
-            return "bitwise operator `~` is Lua 5.3+" + ADVICE + "use bit32.bxor(a, b) or bit32.bnot(a)";
+            return "bitwise operator `~` is Lua 5.3+" + ADVICE + WITHOUT_BITS;
         }
         return attributeAt(s, i);
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
@@ -23,8 +24,10 @@ import org.luaj.vm2.Varargs;
  * {@code get_egress_pool} and {@code get_egress_source} must answer (except for the built-in
  * {@code "unspecified"}). Answers are cached per argument tuple: kumod also caches them (TTL or epoch), and a
  * policy's answers do not change during a replay. {@code smtp_server_message_received} runs once per distinct
- * {@link ReceivedMessage} (envelope domains, tenant, headers) and its {@link Reception} is reused, so a hook
- * that reads per-message values such as {@code msg:id()} is noted. Not thread-safe.
+ * {@link ReceivedMessage} (envelope domains, tenant, headers) and its {@link Reception} is reused, unless a run
+ * shows the hook depends on more than those ({@link HookState}: the clock, random numbers, {@code msg:id()}, or
+ * state it keeps between messages); it then runs for every message, with the clock at the message's reception.
+ * Not thread-safe.
  */
 public final class LuaKumoPolicy implements KumoPolicy {
 
@@ -40,6 +43,9 @@ public final class LuaKumoPolicy implements KumoPolicy {
     private final Map<String, EgressSource> sources = new HashMap<>();
     private final Map<List<String>, EgressPathConfig> paths = new HashMap<>();
     private final Map<ReceivedMessage, Reception> receptions = new HashMap<>();
+    private boolean perMessage;
+    private long receptionRuns;
+    private long idReads;
     private final Set<String> notes = new HashSet<>();
 
     private LuaKumoPolicy(LuaSandbox sandbox, KumoModule module, MxFixture mx, HarnessLog log, String label) {
@@ -85,16 +91,38 @@ public final class LuaKumoPolicy implements KumoPolicy {
     }
 
     @Override
-    public Reception receive(ReceivedMessage message) {
+    public Reception receive(ReceivedMessage message, long receptionMicros) {
         if (!handlesReception()) {
             return message.unchanged();
         }
-        return receptions.computeIfAbsent(message, this::runReception);
+        if (perMessage) {
+            return runReception(message, receptionMicros);
+        }
+        final Reception cached = receptions.get(message);
+        if (cached != null) {
+            return cached;
+        }
+        final List<LuaFunction> handlers = module.events().handlers(RECEPTION_EVENT);
+        final HookState before = HookState.of(sandbox, handlers, idReads);
+        final Reception reception = runReception(message, receptionMicros);
+        final String varies = HookState.of(sandbox, handlers, idReads).changesSince(before);
+        if (varies != null) {
+            perMessage = true;
+            noteOnce(RECEPTION_EVENT + " " + varies + ", so it runs for every message as kumod runs it, not once "
+                    + "per kind of message");
+        } else {
+            receptions.put(message, reception);
+        }
+        return reception;
     }
 
-    private Reception runReception(ReceivedMessage message) {
-        final String id = String.format("%032x", receptions.size() + 1);
-        final LuaMessage msg = new LuaMessage(message, id, this::noteOnce);
+    /** Runs the hook for one message, with the clock at its reception. */
+    private Reception runReception(ReceivedMessage message, long receptionMicros) {
+        final String id = String.format("%032x", ++receptionRuns);
+        final LuaMessage msg = new LuaMessage(message, id, this::noteOnce, () -> idReads++);
+        final SandboxClock clock = sandbox.clock();
+        final long harnessClock = clock.epochSeconds();
+        clock.set(Math.floorDiv(receptionMicros, 1_000_000L));
         try {
             module.events().fire(RECEPTION_EVENT, LuaValue.varargsOf(msg.table(), LuaMessage.connectionMeta()));
             return msg.reception();
@@ -103,6 +131,8 @@ public final class LuaKumoPolicy implements KumoPolicy {
             return new Reception(queue.name(), queue, rejection.code, rejection.text);
         } catch (LuaError e) {
             throw new PolicyException(policyLabel, 0, RECEPTION_EVENT + ": " + e.getMessage());
+        } finally {
+            clock.set(harnessClock);
         }
     }
 
@@ -190,6 +220,7 @@ public final class LuaKumoPolicy implements KumoPolicy {
             data.warnings().stream().filter(w -> !data.notes().contains(w)).forEach(out::add);
             data.errors().forEach(e -> out.add("shaping error: " + e));
         }
+        module.events().chainNotes().forEach(note -> out.add("note: " + note));
         sandbox.files().builtInModulesUsed().forEach(module -> out.add("note: the helper folder holds no " + module
                 + ", so cutover's own module of that name answered its require"));
         out.addAll(log.messages());

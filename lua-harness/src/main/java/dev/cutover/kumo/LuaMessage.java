@@ -31,8 +31,7 @@ import org.luaj.vm2.Varargs;
  *   <li>the body ({@code get_data}, {@code parse_mime}, ...) is not in the log: calling for it fails, naming the
  *   method and the policy line.</li>
  * </ul>
- * {@code id()} gives a per-message value while the hook's answer is reused for every message with the same
- * {@link ReceivedMessage}, so reading it is noted.
+ * {@code id()} gives each run of the hook its own id; reading it makes the hook run for every message.
  */
 final class LuaMessage {
 
@@ -41,6 +40,7 @@ final class LuaMessage {
             "to_header");
 
     private final Consumer<String> note;
+    private final Runnable idRead;
     private final String id;
     private final Map<String, LuaValue> meta = new LinkedHashMap<>();
     private final List<String[]> headers = new ArrayList<>();
@@ -52,8 +52,10 @@ final class LuaMessage {
      * @param received what the log knows of the message
      * @param id       the value {@code msg:id()} returns
      * @param note     receives each note (the caller keeps one per kind)
+     * @param idRead   told each time the hook reads {@code msg:id()}
      */
-    LuaMessage(ReceivedMessage received, String id, Consumer<String> note) {
+    LuaMessage(ReceivedMessage received, String id, Consumer<String> note, Runnable idRead) {
+        this.idRead = idRead;
         this.note = note;
         this.id = id;
         this.senderDomain = received.senderDomain();
@@ -100,7 +102,13 @@ final class LuaMessage {
         final String domain = recipientDomain.toLowerCase(Locale.ROOT);
         final String name = queue != null ? queue : QueueName.format(metaString("campaign"),
                 metaString("tenant"), domain, metaString("routing_domain"));
-        return new Reception(name, QueueName.parse(name), 0, null);
+        final QueueName parts = QueueName.parse(name);
+        if (!name.equals(QueueName.NULL_QUEUE) && (parts.domain().isBlank()
+                || (parts.routingDomain() != null && parts.routingDomain().isBlank()))) {
+            throw new LuaError("the message's queue \"" + name + "\" names no " + (parts.domain().isBlank()
+                    ? "domain" : "routing domain") + "; kumod would accept such messages and never deliver them");
+        }
+        return new Reception(name, parts, 0, null);
     }
 
     private String metaString(String key) {
@@ -123,8 +131,7 @@ final class LuaMessage {
             return LuaValue.NONE;
         }));
         m.set("id", method("id", a -> {
-            note.accept("msg:id() was read at reception; the hook runs once for all messages with the same "
-                    + "envelope domains, tenant and headers, and its answer is reused");
+            idRead.run();
             return LuaValue.valueOf(id);
         }));
         m.set("queue_name", method("queue_name", a -> LuaValue.valueOf(reception().queueName())));

@@ -36,7 +36,9 @@ import org.luaj.vm2.lib.jse.JseOsLib;
  * folders only, then cutover's own {@code policy-extras} modules ({@link PolicyFiles#findResource}),
  * {@code string} (with the bounded functions of {@link SandboxStrings}), {@code table}, {@code math} (with the
  * seeded {@code random} of {@link SandboxRandom}), {@code bit32}, {@code coroutine}, and the fixed-clock
- * {@code os} of {@link SandboxOs}. Absent: {@code io}, {@code luajava}, {@code debug}.
+ * {@code os} of {@link SandboxOs}. Absent: {@code luajava}, {@code debug}. {@code io}, and the Lua 5.3+ library
+ * functions kumod's Lua 5.4 has but LuaJ lacks ({@code utf8}, {@code math.type}, {@code string.pack}, ...), are
+ * stand-ins that fail naming the function and why.
  * kumod runs Lua 5.4 ({@code crates/config/Cargo.toml}); LuaJ is Lua 5.2, so a parse failure is checked for
  * 5.3+ syntax by {@link Lua53Scanner}.
  *
@@ -66,6 +68,8 @@ public final class LuaSandbox {
     private final PolicyFiles files;
     private final LuaValue getinfo;
     private final LuaValue stringMetatable;
+    private final SandboxClock clock;
+    private final SandboxRandom random;
     private boolean running;
 
     /**
@@ -76,6 +80,8 @@ public final class LuaSandbox {
     public LuaSandbox(PolicyFiles files, HarnessOptions options, Consumer<String> printed) {
         this.files = files;
         this.budget = new InstructionBudget(options.instructionLimit(), this::currentLocation);
+        this.clock = new SandboxClock(options.clockEpochSeconds());
+        this.random = new SandboxRandom(options.seed());
         loadLibraries();
         this.stringMetatable = LuaValue.tableOf(new LuaValue[] {LuaValue.INDEX, globals.get("string")});
         this.getinfo = globals.get("debug").get("getinfo");
@@ -90,6 +96,16 @@ public final class LuaSandbox {
     /** @return the folders the policy may read. */
     public PolicyFiles files() {
         return files;
+    }
+
+    /** @return the clock {@code os.time} reads. */
+    SandboxClock clock() {
+        return clock;
+    }
+
+    /** @return how many random numbers the policy has drawn. */
+    long randomDraws() {
+        return random.draws();
     }
 
     private void loadLibraries() {
@@ -110,17 +126,45 @@ public final class LuaSandbox {
         final LuaTable loaded = globals.get("package").get("loaded").checktable();
         globals.set("debug", LuaValue.NIL);
         loaded.set("debug", LuaValue.NIL);
-        final LuaTable os = SandboxOs.create(globals.get("os"), options.clockEpochSeconds());
+        final LuaTable os = SandboxOs.create(globals.get("os"), clock);
         globals.set("os", os);
         loaded.set("os", os);
         SandboxStrings.install(globals.get("string").checktable(), budget);
-        new SandboxRandom(options.seed()).install(globals.get("math").checktable());
+        random.install(globals.get("math").checktable());
         globals.finder = files;
         globals.STDIN = new ByteArrayInputStream(new byte[0]);
         globals.set("print", new RecordingPrint(printed));
+        globals.set("io", refusingTable("io", " is not available in cutover's sandbox: a policy reads its files "
+                + "through kumo's loaders (kumo.toml_load, kumo.json_load, require)"));
+        final String newer = " is Lua 5.3+: kumod's Lua 5.4 has it, LuaJ (Lua 5.2) does not";
+        globals.set("utf8", refusingTable("utf8", newer));
+        refuse(globals.get("math").checktable(), "math", newer, "type", "tointeger", "ult");
+        refuse(globals.get("table").checktable(), "table", newer, "move");
+        refuse(globals.get("string").checktable(), "string", newer, "pack", "unpack", "packsize");
         globals.set("load", new TextOnlyLoad(globals.get("load")));
         globals.set("error", new ErrorWithNil(globals.get("error")));
         restrictPackage(globals.get("package").checktable());
+    }
+
+    /** @return a table every field of which is a function failing with {@code name.field + why} */
+    private static LuaTable refusingTable(String name, String why) {
+        final LuaTable table = new LuaTable();
+        final LuaTable meta = new LuaTable();
+        meta.set("__index", LuaFunctions.of(name + ".__index", a -> refusing(name + "." + a.arg(2).tojstring(), why)));
+        table.setmetatable(meta);
+        return table;
+    }
+
+    private static void refuse(LuaTable table, String prefix, String why, String... names) {
+        for (String name : names) {
+            table.set(name, refusing(prefix + "." + name, why));
+        }
+    }
+
+    private static LuaValue refusing(String name, String why) {
+        return LuaFunctions.of(name, a -> {
+            throw new LuaError(name + why);
+        });
     }
 
     private void restrictPackage(LuaTable pkg) {

@@ -28,19 +28,24 @@ final class SandboxOs {
 
     /**
      * @param full              LuaJ's {@code os} table, for {@code date} and {@code difftime}
-     * @param clockEpochSeconds the instant the clock stands at, in seconds since the epoch
+     * @param clock the instant the clock stands at
      * @return the reduced {@code os} table
      */
-    static LuaTable create(LuaValue full, long clockEpochSeconds) {
-        final LuaValue now = LuaValue.valueOf((double) clockEpochSeconds);
+    static LuaTable create(LuaValue full, SandboxClock clock) {
         final LuaValue date = full.get("date");
         final LuaTable os = new LuaTable();
-        os.set("time", LuaFunctions.of("time", a -> a.isnoneornil(1) ? now : utcSeconds(a.checktable(1))));
+        os.set("time", LuaFunctions.of("time", a -> a.isnoneornil(1) ? clock.now() : utcSeconds(a.checktable(1))));
         os.set("clock", LuaFunctions.of("clock", a -> LuaValue.valueOf(0.0)));
         os.set("date", LuaFunctions.of("date", a -> utcDate(date, a.optjstring(1, "%c"),
-                a.isnoneornil(2) ? now : a.arg(2))));
+                a.isnoneornil(2) ? clock.now() : a.arg(2))));
         os.set("difftime", full.get("difftime"));
         os.set("getenv", LuaFunctions.of("getenv", a -> LuaValue.NIL));
+        for (String name : new String[] {"execute", "exit", "remove", "rename", "tmpname", "setlocale"}) {
+            os.set(name, LuaFunctions.of("os." + name, a -> {
+                throw new LuaError("os." + name + " is not available in cutover's sandbox: a replay runs no "
+                        + "commands and changes no files");
+            }));
+        }
         return os;
     }
 

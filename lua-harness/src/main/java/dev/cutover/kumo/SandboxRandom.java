@@ -21,6 +21,7 @@ final class SandboxRandom {
 
     private final long seed;
     private final Random random;
+    private long draws;
 
     /** @param seed the harness seed, any value */
     SandboxRandom(long seed) {
@@ -37,7 +38,13 @@ final class SandboxRandom {
         }));
     }
 
+    /** @return how many numbers the policy has drawn */
+    long draws() {
+        return draws;
+    }
+
     private LuaValue next(Varargs args) {
+        draws++;
         switch (args.narg()) {
             case 0:
                 return LuaValue.valueOf(random.nextDouble());

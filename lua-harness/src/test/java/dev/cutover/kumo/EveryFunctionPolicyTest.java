@@ -11,6 +11,7 @@ import org.luaj.vm2.LuaValue;
 
 /** One policy calling every function of the kumo stand-in: each gives the value kumod's would. */
 class EveryFunctionPolicyTest {
+    private static final long T0 = 1_717_430_400_000_000L;
     private static final long MINUTE = 60_000_000L;
 
     private final LuaKumoPolicy policy = LuaKumoPolicy.load(Path.of("src/test/resources/policies/everything/init.lua"),
@@ -68,9 +69,9 @@ class EveryFunctionPolicyTest {
     @Test
     void receive_messageMethodsAndReject() {
         final Reception campaign = policy.receive(new ReceivedMessage("news.example.com", "gmail.com", null, "t1",
-                Map.of("X-Campaign", "spring")));
+                Map.of("X-Campaign", "spring")), T0);
         final Reception blocked = policy.receive(new ReceivedMessage("blocked.example", "gmail.com", null, "t1",
-                Map.of()));
+                Map.of()), T0);
 
         assertEquals("spring:t1@gmail.com", campaign.queueName());
         assertEquals("spring:t1@gmail.com", result("queue_seen").tojstring());

@@ -150,6 +150,9 @@ class LuaKumoPolicyTest {
 
         assertEquals(60 * SECOND, policy.queueConfig("first.example", null, null, null).retryIntervalMicros());
         assertEquals(180 * SECOND, policy.queueConfig("other.example", null, null, null).retryIntervalMicros());
+        assertTrue(policy.warnings().contains("note: get_queue_config has 3 handlers (init.lua:4, init.lua:11, "
+                + "init.lua:17); kumod calls them in that order and the first to return a value answers"),
+                policy.warnings().toString());
     }
 
     @Test
@@ -212,7 +215,10 @@ class LuaKumoPolicyTest {
     void load_sandbox_hidesDangerousLibraries() {
         final List<String> messages = load("sandbox").warnings();
 
-        assertEquals(List.of("log_info: os.execute nil", "log_info: io nil", "log_info: luajava nil",
+        assertEquals(List.of("log_info: os.execute os.execute is not available in cutover's sandbox: a replay runs no "
+                + "commands and changes no files", "log_info: io io.open is not available in cutover's sandbox: a "
+                + "policy reads its files through kumo's loaders (kumo.toml_load, kumo.json_load, require)",
+                "log_info: luajava nil",
                 "log_info: debug nil", "log_info: getenv nil", "log_info: dofile false",
                 "log_info: require true"), messages);
     }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** smtp_server_message_received and the message object: where the hook's meta sends a message, and refusals. */
 class MessageReceptionTest {
+    private static final long T0 = 1_717_372_800_000_000L;
+    private static final long HOUR = 3_600_000_000L;
     private static final Path EXTRAS = Path.of("src/test/resources/policies/extras/init.lua");
 
     @TempDir
@@ -25,8 +27,12 @@ class MessageReceptionTest {
     }
 
     private LuaKumoPolicy hook(String body) throws IOException {
-        return TempPolicy.load(folder, "calls = 0\nkumo.on('smtp_server_message_received', function(msg, conn)\n"
-                + "  calls = calls + 1\n" + body + "\nend)\n", HarnessOptions.defaults());
+        return TempPolicy.load(folder, "\nkumo.on('smtp_server_message_received', function(msg, conn)\n"
+                + "  kumo.log_info('hook ran')\n" + body + "\nend)\n", HarnessOptions.defaults());
+    }
+
+    private static long runs(LuaKumoPolicy policy) {
+        return policy.warnings().stream().filter(w -> w.equals("log_info: hook ran")).count();
     }
 
     @Test
@@ -34,23 +40,24 @@ class MessageReceptionTest {
         final LuaKumoPolicy policy = TempPolicy.load(folder, "-- no hooks\n", HarnessOptions.defaults());
 
         assertFalse(policy.handlesReception());
-        assertEquals("retail@gmail.com", policy.receive(message("retail", Map.of())).queueName());
-        assertEquals("gmail.com", policy.receive(message(null, Map.of())).queueName());
+        assertEquals("retail@gmail.com", policy.receive(message("retail", Map.of()), T0).queueName());
+        assertEquals("gmail.com", policy.receive(message(null, Map.of()), T0).queueName());
     }
 
     @Test
     void receive_queueHelperApply_tenantFromHeaderElseDefaultTenant() {
         final LuaKumoPolicy policy = LuaKumoPolicy.load(EXTRAS, MxFixture.builtIn(), HarnessOptions.defaults());
 
-        assertEquals("mytenant@gmail.com", policy.receive(message(null, Map.of("X-Tenant", "mytenant"))).queueName());
-        assertEquals("default@gmail.com", policy.receive(message(null, Map.of())).queueName());
+        assertEquals("mytenant@gmail.com",
+                policy.receive(message(null, Map.of("X-Tenant", "mytenant")), T0).queueName());
+        assertEquals("default@gmail.com", policy.receive(message(null, Map.of()), T0).queueName());
     }
 
     @Test
     void receive_queueHelperUnknownTenant_refusedWithItsCodeAndText() {
         final LuaKumoPolicy policy = LuaKumoPolicy.load(EXTRAS, MxFixture.builtIn(), HarnessOptions.defaults());
 
-        final Reception reception = policy.receive(message(null, Map.of("x-tenant", "nosuch")));
+        final Reception reception = policy.receive(message(null, Map.of("x-tenant", "nosuch")), T0);
 
         assertTrue(reception.refused());
         assertEquals(500, reception.rejectCode());
@@ -65,8 +72,8 @@ class MessageReceptionTest {
                   if msg:get_meta('tenant') == 'drop' then msg:set_meta('tenant', nil) end
                 """);
 
-        final Reception reception = policy.receive(message("retail", Map.of("X-Campaign", "spring")));
-        final Reception dropped = policy.receive(message("drop", Map.of()));
+        final Reception reception = policy.receive(message("retail", Map.of("X-Campaign", "spring")), T0);
+        final Reception dropped = policy.receive(message("drop", Map.of()), T0);
 
         assertEquals("spring:retail@gmail.com!smarthost.example", reception.queueName());
         assertEquals(new QueueName("spring", "retail", "gmail.com", "smarthost.example"), reception.queue());
@@ -82,8 +89,8 @@ class MessageReceptionTest {
                   assert(msg:queue_name() == msg:get_meta('queue'))
                 """);
 
-        assertEquals("bulk@gmail.com", policy.receive(message("retail", Map.of())).queueName());
-        assertTrue(policy.receive(message("gone", Map.of())).discarded());
+        assertEquals("bulk@gmail.com", policy.receive(message("retail", Map.of()), T0).queueName());
+        assertTrue(policy.receive(message("gone", Map.of()), T0).discarded());
     }
 
     @Test
@@ -93,23 +100,23 @@ class MessageReceptionTest {
                   kumo.reject(550, 'not from ' .. msg:sender().domain)
                 """);
 
-        final Reception refused = policy.receive(message("retail", Map.of()));
+        final Reception refused = policy.receive(message("retail", Map.of()), T0);
 
         assertEquals(550, refused.rejectCode());
         assertEquals("not from news.example.com", refused.rejectText());
-        assertFalse(policy.receive(message("caught", Map.of())).refused());
+        assertFalse(policy.receive(message("caught", Map.of()), T0).refused());
     }
 
     @Test
     void receive_sameMessageTwice_hookRunsOnceAndAnswerReused() throws IOException {
         final LuaKumoPolicy policy = hook("msg:set_meta('tenant', 'x')");
 
-        final Reception first = policy.receive(message("retail", Map.of("X-A", "1")));
-        final Reception second = policy.receive(message("retail", Map.of("X-A", "1")));
-        policy.receive(message("retail", Map.of("X-A", "2")));
+        final Reception first = policy.receive(message("retail", Map.of("X-A", "1")), T0);
+        final Reception second = policy.receive(message("retail", Map.of("X-A", "1")), T0);
+        policy.receive(message("retail", Map.of("X-A", "2")), T0);
 
         assertSame(first, second);
-        assertEquals(2, policy.sandbox().globals().get("calls").toint());
+        assertEquals(2, runs(policy));
     }
 
     @Test
@@ -124,23 +131,55 @@ class MessageReceptionTest {
                   msg:set_meta('tenant', msg:get_meta('x_mailer') .. #all .. later)
                 """);
 
-        assertEquals("z2nil@gmail.com", policy.receive(message(null, Map.of("X-Mailer", "z"))).queueName());
+        assertEquals("z2nil@gmail.com", policy.receive(message(null, Map.of("X-Mailer", "z")), T0).queueName());
     }
 
     @Test
-    void receive_localPartAndId_readButNoted() throws IOException {
+    void receive_localPartAndId_localPartNotedIdMakesItRunPerMessage() throws IOException {
         final LuaKumoPolicy policy = hook("msg:set_meta('tenant', msg:sender().user .. msg:id():sub(-1))");
 
-        assertEquals("1@gmail.com", policy.receive(message(null, Map.of())).queueName());
+        assertEquals("1@gmail.com", policy.receive(message(null, Map.of()), T0).queueName());
+        assertEquals("2@gmail.com", policy.receive(message(null, Map.of()), T0).queueName());
         assertTrue(policy.warnings().stream().anyMatch(w -> w.contains("only the domain, so the local part is empty")),
                 policy.warnings().toString());
-        assertTrue(policy.warnings().stream().anyMatch(w -> w.contains("msg:id() was read at reception")));
+        assertTrue(policy.warnings().contains("note: smtp_server_message_received reads msg:id(), so it runs for "
+                + "every message as kumod runs it, not once per kind of message"), policy.warnings().toString());
+    }
+
+    @Test
+    void receive_hookReadingTheClock_seesEachMessagesReceptionTime() throws IOException {
+        final LuaKumoPolicy policy = hook("msg:set_meta('campaign', os.date('h%H', os.time()))");
+
+        assertEquals("h16:@gmail.com", policy.receive(message(null, Map.of()), T0 + 16 * HOUR).queueName());
+        assertEquals("h18:@gmail.com", policy.receive(message(null, Map.of()), T0 + 18 * HOUR).queueName());
+        assertEquals(2, runs(policy));
+    }
+
+    @Test
+    void receive_hookKeepingACounterOrDrawingRandomNumbers_runsForEveryMessage() throws IOException {
+        final LuaKumoPolicy counter = TempPolicy.load(folder, String.join("\n",
+                "local seen = 0",
+                "kumo.on('smtp_server_message_received', function(msg)",
+                "  seen = seen + 1",
+                "  if seen % 2 == 0 then msg:set_meta('queue', 'null') end",
+                "end)", ""), HarnessOptions.defaults());
+        final LuaKumoPolicy random = hook("if math.random() < 2 then msg:set_meta('tenant', 'drawn') end");
+
+        assertFalse(counter.receive(message(null, Map.of()), T0).discarded());
+        assertTrue(counter.receive(message(null, Map.of()), T0).discarded(), "every second message is discarded");
+        assertFalse(counter.receive(message(null, Map.of()), T0).discarded());
+        assertTrue(counter.warnings().toString().contains("keeps state between messages"), counter.warnings()
+                .toString());
+        random.receive(message(null, Map.of()), T0);
+        random.receive(message(null, Map.of()), T0);
+        assertEquals(2, runs(random));
+        assertTrue(random.warnings().toString().contains("draws random numbers"), random.warnings().toString());
     }
 
     @Test
     void receive_bodyOrNonStringQueue_failsNamingMethodAndLine() throws IOException {
         final LuaKumoPolicy body = hook("local data = msg:get_data()");
-        final PolicyException e = assertThrows(PolicyException.class, () -> body.receive(message(null, Map.of())));
+        final PolicyException e = assertThrows(PolicyException.class, () -> body.receive(message(null, Map.of()), T0));
         assertTrue(e.getMessage().contains("msg:get_data is not supported by cutover: a replay has the log's "
                 + "envelope domains, not the message itself"), e.getMessage());
         assertTrue(e.getMessage().startsWith("init.lua:4: "), e.getMessage());
@@ -148,15 +187,33 @@ class MessageReceptionTest {
         final LuaKumoPolicy table = TempPolicy.load(Files.createDirectories(folder.resolve("b")),
                 "kumo.on('smtp_server_message_received', function(msg) msg:set_meta('queue', {}) end)",
                 HarnessOptions.defaults());
-        final PolicyException t = assertThrows(PolicyException.class, () -> table.receive(message(null, Map.of())));
+        final PolicyException t = assertThrows(PolicyException.class, () -> table.receive(message(null, Map.of()), T0));
         assertTrue(t.getMessage().contains("meta 'queue' is a table; kumod needs a string"), t.getMessage());
+    }
+
+    @Test
+    void receive_queueWithoutDomain_isAnErrorSayingKumodCouldNotDeliver() throws IOException {
+        final LuaKumoPolicy empty = hook("msg:set_meta('queue', 'retail@')");
+        final LuaKumoPolicy routing = TempPolicy.load(Files.createDirectories(folder.resolve("r")),
+                "kumo.on('smtp_server_message_received', function(msg) msg:set_meta('routing_domain', '') end)",
+                HarnessOptions.defaults());
+
+        final PolicyException e = assertThrows(PolicyException.class, () -> empty.receive(message(null, Map.of()),
+                T0));
+        final PolicyException r = assertThrows(PolicyException.class, () -> routing.receive(message(null, Map.of()),
+                T0));
+
+        assertTrue(e.getMessage().contains("the message's queue \"retail@\" names no domain; kumod would accept such "
+                + "messages and never deliver them"), e.getMessage());
+        assertTrue(r.getMessage().contains("queue \"gmail.com!\" names no routing domain"), r.getMessage());
     }
 
     @Test
     void reject_codeOutsideFailures_isAnError() throws IOException {
         final LuaKumoPolicy policy = hook("kumo.reject(250, 'ok')");
 
-        final PolicyException e = assertThrows(PolicyException.class, () -> policy.receive(message(null, Map.of())));
+        final PolicyException e = assertThrows(PolicyException.class,
+                () -> policy.receive(message(null, Map.of()), T0));
 
         assertTrue(e.getMessage().contains("kumo.reject: the code must be an SMTP failure code from 400 to 599"),
                 e.getMessage());

@@ -101,7 +101,7 @@ public final class KumoModel implements Engine {
         final String domain = record.recipientDomain();
         final Reception reception = policy.receive(new ReceivedMessage(record.senderDomain(), domain,
                 record.routingDomain().equals(domain) ? null : record.routingDomain(), tenant(record),
-                headers(record)));
+                headers(record)), record.receptionMicros());
         if (reception.refused() || reception.discarded()) {
             domainMetrics.refused();
             refusals.computeIfAbsent(domain, d -> new TreeMap<>()).merge(reception.refused()
@@ -119,6 +119,11 @@ public final class KumoModel implements Engine {
         final EgressPool pool = policy.egressPool(config.egressPool()).requireSources(policy.label(),
                 reception.queueName());
         explainQueue(domain, config);
+        if (!reception.queueName().equals(new ReceivedMessage(record.senderDomain(), domain, null, tenant(record),
+                Map.of()).unchanged().queueName())) {
+            metrics.governedBy(domain, "deferrals", "queue " + reception.queueName() + " (named by "
+                    + "smtp_server_message_received): " + metrics.governing(domain, "deferrals"));
+        }
         final ScheduledQueue created = new ScheduledQueue(reception.queueName(), reception.routeDomain(), config,
                 pool);
         queuesByName.put(reception.queueName(), created);
