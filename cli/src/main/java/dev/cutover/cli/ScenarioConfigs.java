@@ -66,7 +66,8 @@ final class ScenarioConfigs {
         for (ShapingData shaping : policy.shapingData()) {
             if (!shaping.errors().isEmpty()) {
                 throw new UserError(scenario.kumoPolicy().getFileName() + ": kumo.shaping.load reported "
-                        + String.join("; ", shaping.errors()) + " (kumod would run on with its defaults)");
+                        + String.join("; ", shaping.errors()) + " (kumod would log this and run on with its defaults "
+                        + "for what failed; a rehearsal stops, since it would compare a configuration nobody meant)");
             }
         }
     }

@@ -79,7 +79,8 @@ public final class ScenarioLoader {
         try {
             toml = Toml.parse(file);
         } catch (IOException e) {
-            throw new UserError(file + ": cannot be read (" + e.getMessage() + ")");
+            throw new UserError(file + ": cannot be read (" + (e instanceof java.nio.charset.CharacterCodingException
+                    ? "it is not UTF-8 text; expected a TOML scenario file" : e.getMessage()) + ")");
         }
         if (toml.hasErrors()) {
             final var error = toml.errors().get(0);
@@ -325,7 +326,9 @@ public final class ScenarioLoader {
             if (!header.matches("[!-9;-~]+") || !("binding_group".equals(field) || "binding".equals(field))) {
                 throw new UserError(fileName + ":" + table.inputPositionOf(List.of(header)).line()
                         + ": kumomta.headers: expected a header name (printable, no colon or space) = "
-                        + "\"binding_group\" or \"binding\", got " + header + " = " + field);
+                        + "\"binding_group\" or \"binding\", got " + header + " = " + (field instanceof String
+                        ? "\"" + field + "\"" : "a " + (field instanceof TomlArray ? "list" : field instanceof TomlTable
+                        ? "table" : field.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))));
             }
             headers.put(header, (String) field);
         }

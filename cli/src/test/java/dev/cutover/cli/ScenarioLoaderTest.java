@@ -86,7 +86,25 @@ class ScenarioLoaderTest {
                 + "[receivers]"));
 
         assertEquals("scenario.toml:11: kumomta.headers: expected a header name (printable, no colon or space) = "
-                + "\"binding_group\" or \"binding\", got X-Tenant = sender", e.getMessage());
+                + "\"binding_group\" or \"binding\", got X-Tenant = \"sender\"", e.getMessage());
+    }
+
+    @Test
+    void load_headerGivenAList_saysItIsAList() throws IOException {
+        final UserError e = failure(VALID.replace("[receivers]", "[kumomta.headers]\n\"X-Tenant\" = [\"binding\"]\n"
+                + "[receivers]"));
+
+        assertTrue(e.getMessage().endsWith("got X-Tenant = a list"), e.getMessage());
+    }
+
+    @Test
+    void load_binaryFile_saysItIsNotUtf8Text() throws IOException {
+        Files.write(dir.resolve("scenario.toml"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+
+        final UserError e = assertThrows(UserError.class, () -> ScenarioLoader.load(dir));
+
+        assertTrue(e.getMessage().endsWith("scenario.toml: cannot be read (it is not UTF-8 text; expected a TOML "
+                + "scenario file)"), e.getMessage());
     }
 
     @Test

@@ -65,10 +65,11 @@ public final class KumoModule {
     }
 
     private static Varargs reject(Varargs args) {
-        final LuaValue code = args.arg1();
+        final LuaValue code = args.arg1().tonumber();
         if (!code.isinttype() || code.toint() < 400 || code.toint() > 599) {
             throw new LuaError("kumo.reject: the code must be an SMTP failure code from 400 to 599, got "
-                    + code.tojstring());
+                    + (args.arg1().isstring() && !args.arg1().isnumber() ? "\"" + args.arg1().tojstring() + "\""
+                    : args.arg1().tojstring()));
         }
         throw new Rejection(code.toint(), args.optjstring(2, ""));
     }

@@ -2,6 +2,7 @@ package dev.cutover.kumo;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -45,9 +46,27 @@ final class KumoStubs {
             final String qualified = prefix + "." + name;
             table.set(name, LuaFunctions.of("kumo." + qualified, args -> {
                 log.stubCall(qualified, LuaJson.encode(asList(args), false));
-                return new LuaTable();
+                return opaque("kumo." + qualified);
             }));
         }
+        return table;
+    }
+
+    /**
+     * @return a stand-in for what {@code maker} returns: it can be stored and passed on, and using any of its
+     *         methods fails naming them, since no signing or HTTP request happens in a replay
+     */
+    private static LuaTable opaque(String maker) {
+        final LuaTable meta = new LuaTable();
+        meta.set("__index", LuaFunctions.of(maker + ".__index", a -> {
+            final String method = a.arg(2).tojstring();
+            return LuaFunctions.of(method, b -> {
+                throw new LuaError(method + " of what " + maker + " returned is not supported by cutover: a replay "
+                        + "signs nothing and makes no HTTP requests");
+            });
+        }));
+        final LuaTable table = new LuaTable();
+        table.setmetatable(meta);
         return table;
     }
 

@@ -239,10 +239,16 @@ public final class LuaSandbox {
         LuaString.s_metatable = stringMetatable;
         try {
             return fn.invoke(args);
-        } catch (Rejection e) {
-            throw e;
         } catch (LuaError e) {
-            throw toPolicyException(e, currentLocationOr(event));
+            final Rejection rejection = e instanceof Rejection ? (Rejection) e : Rejection.of(e.getMessageObject());
+            if (rejection == null) {
+                throw toPolicyException(e, currentLocationOr(event));
+            }
+            if (!event.equals(Rejection.EVENT)) {
+                throw located(currentLocationOr(event), "kumo.reject(" + rejection.code + ", \"" + rejection.text
+                        + "\") in " + event + ": kumod refuses messages this way only in " + Rejection.EVENT);
+            }
+            throw rejection;
         } catch (InstructionBudget.Exhausted e) {
             throw located(e.where() == null ? event : e.where(), e.getMessage());
         } catch (OutOfMemoryError e) {
@@ -297,7 +303,9 @@ public final class LuaSandbox {
     private static String messageOf(LuaError e) {
         final LuaValue object = e.getMessageObject();
         final String text = object != null && object.isstring() ? object.tojstring() : e.getMessage();
-        final String plain = text == null ? "" : text.replaceFirst("^\\[string \"([^\"]*)\"\\]", "$1");
+        final String plain = (text == null ? "" : text.replaceFirst("^\\[string \"([^\"]*)\"\\]", "$1"))
+                .replace("vm error: java.lang.NegativeArraySizeException", "a string grew past the 2 GiB a Java string "
+                        + "can hold");
         final int traceback = plain.indexOf("\nstack traceback:");
         return traceback < 0 ? plain : plain.substring(0, traceback);
     }

@@ -70,10 +70,17 @@ public final class PolicyFiles implements ResourceFinder {
     /**
      * @param name a file name as the policy wrote it
      * @return the existing file it names inside the allowed folders, if any
-     * @throws LuaError when the file exists but, through a symbolic link, resolves outside the allowed folders
+     * @throws LuaError when the name is outside the allowed folders, or the file exists but, through a symbolic
+     *                  link, resolves outside them
      */
     public Optional<Path> resolve(String name) {
-        for (Path candidate : candidates(name)) {
+        final List<Path> candidates = candidates(name);
+        if (!name.startsWith(SHARE) && candidates.stream().noneMatch(this::isAllowed)) {
+            throw new LuaError(name + " is outside the policy folder" + (helperFolder == null ? ""
+                    : " and the helper folder") + "; the sandbox reads only files under "
+                    + (helperFolder == null ? "it" : "them"));
+        }
+        for (Path candidate : candidates) {
             if (isAllowed(candidate) && Files.isRegularFile(candidate)) {
                 requireRealPathInside(name, candidate);
                 return Optional.of(candidate);

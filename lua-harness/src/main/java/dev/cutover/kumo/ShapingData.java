@@ -105,7 +105,8 @@ public final class ShapingData {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new PolicyException(label, 0, "cannot read shaping file: " + e.getMessage());
+            throw new PolicyException(label, 0, "cannot read shaping file: " + (e instanceof
+                    java.nio.charset.CharacterCodingException ? "it is not UTF-8 text" : e.getMessage()));
         }
         if (label.endsWith(".json")) {
             try {

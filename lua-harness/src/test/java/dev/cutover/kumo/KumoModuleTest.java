@@ -179,6 +179,20 @@ class KumoModuleTest {
         assertEquals(1, loaded.stubCalls().get("http.build_client"));
         assertTrue(loaded.sandbox().globals().get("signer").istable());
         assertTrue(error("kumo.http.request, 'x'").startsWith("kumo.http.request is not supported by cutover"));
+        final Path other = Files.createDirectories(dir.resolve("client"));
+        final PolicyException use = assertThrows(PolicyException.class, () -> TempPolicy.load(other,
+                "kumo.http.build_client {}:get('http://127.0.0.1:8008/')", HarnessOptions.defaults()));
+        assertTrue(use.getMessage().contains("get of what kumo.http.build_client returned is not supported by "
+                + "cutover: a replay signs nothing and makes no HTTP requests"), use.getMessage());
+    }
+
+    @Test
+    void dofileAndReject_outsideTheFolderOrWithACodeString_namedPlainly() throws Exception {
+        assertEquals("/etc/hostname is outside the policy folder; the sandbox reads only files under it",
+                error("dofile, '/etc/hostname'"));
+        assertEquals("kumo.reject: the code must be an SMTP failure code from 400 to 599, got \"soon\"",
+                error("kumo.reject, 'soon', 'x'"));
+        assertEquals("421 busy", error("kumo.reject, '421', 'busy'"), "a code string is read as kumod reads it");
     }
 
     @Test

@@ -97,6 +97,11 @@ class MessageReceptionTest {
     void receive_rejectAndCaughtReject_onlyTheUncaughtOneRefuses() throws IOException {
         final LuaKumoPolicy policy = hook("""
                   if msg:get_meta('tenant') == 'caught' then pcall(kumo.reject, 451, 'try later') return end
+                  if msg:get_meta('tenant') == 'again' then
+                    local ok, e = pcall(kumo.reject, '421', 'busy')
+                    assert(tostring(e) == '421 busy')
+                    error(e)
+                  end
                   kumo.reject(550, 'not from ' .. msg:sender().domain)
                 """);
 
@@ -105,6 +110,7 @@ class MessageReceptionTest {
         assertEquals(550, refused.rejectCode());
         assertEquals("not from news.example.com", refused.rejectText());
         assertFalse(policy.receive(message("caught", Map.of()), T0).refused());
+        assertEquals(421, policy.receive(message("again", Map.of()), T0).rejectCode(), "raised again, still refuses");
     }
 
     @Test
@@ -206,6 +212,18 @@ class MessageReceptionTest {
         assertTrue(e.getMessage().contains("the message's queue \"retail@\" names no domain; kumod would accept such "
                 + "messages and never deliver them"), e.getMessage());
         assertTrue(r.getMessage().contains("queue \"gmail.com!\" names no routing domain"), r.getMessage());
+    }
+
+    @Test
+    void reject_inAnotherEvent_isAnErrorNamingTheEvent() throws IOException {
+        final LuaKumoPolicy policy = TempPolicy.load(folder, "kumo.on('get_queue_config', function(d)\n"
+                + "  kumo.reject(550, 'no') end)\n", HarnessOptions.defaults());
+
+        final PolicyException e = assertThrows(PolicyException.class, () -> policy.queueConfig("gmail.com", null,
+                null, null));
+
+        assertEquals("init.lua:2: kumo.reject(550, \"no\") in get_queue_config: kumod refuses messages this way "
+                + "only in smtp_server_message_received", e.getMessage());
     }
 
     @Test

@@ -123,6 +123,19 @@ class PolicyExtrasTest {
     }
 
     @Test
+    void sources_weightOfTheWrongType_refusedNamingFileAndPool(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("sources.toml"), "[source.ip-1]\nsource_address = '192.0.2.1'\n"
+                + "[pool.bulk.ip-1]\nweight = 'two'\n");
+        Files.writeString(folder.resolve("init.lua"), "(require 'policy-extras.sources'):setup { 'sources.toml' }\n");
+
+        final PolicyException e = assertThrows(PolicyException.class, () -> LuaKumoPolicy.load(
+                folder.resolve("init.lua"), MxFixture.builtIn(), HarnessOptions.defaults()));
+
+        assertTrue(e.getMessage().contains("policy-extras.sources: sources.toml: [pool.\"bulk\"]: "), e.getMessage());
+        assertTrue(e.getMessage().contains("invalid type"), e.getMessage());
+    }
+
+    @Test
     void queue_optionOfTheWrongType_refusedNamingTableAndKey() {
         final PolicyException e = assertThrows(PolicyException.class, () -> load("extras-badtype"));
 

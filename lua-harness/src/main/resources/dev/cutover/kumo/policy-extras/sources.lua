@@ -27,12 +27,19 @@ local function load(files)
       error('policy-extras.sources: source "' .. name .. '": ' .. tostring(err), 0)
     end
   end
+  local where = table.concat(files, ', ')
   for _, pool in ipairs(common.sorted_keys(data.pool)) do
+    local entries = {}
     for _, member in ipairs(common.sorted_keys(data.pool[pool])) do
       if data.source[member] == nil then
         error('policy-extras.sources: pool "' .. pool .. '" names source "' .. member
           .. '", which no [source] table defines', 0)
       end
+      table.insert(entries, { name = member, weight = data.pool[pool][member].weight or 1 })
+    end
+    local ok, err = pcall(kumo.make_egress_pool, { name = pool, entries = entries })
+    if not ok then
+      error('policy-extras.sources: ' .. where .. ': [pool."' .. pool .. '"]: ' .. tostring(err), 0)
     end
   end
   return data
