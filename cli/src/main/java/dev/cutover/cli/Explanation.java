@@ -143,7 +143,13 @@ final class Explanation {
     }
 
     private void kumo(List<String> out, String domain, String group, String source, Set<String> shown) {
-        for (Reception reception : receptions(domain, group)) {
+        final Set<Reception> receptions = receptions(domain, group);
+        if (policy.receptionVaries() != null) {
+            out.add("  KumoMTA reception: smtp_server_message_received " + policy.receptionVaries() + ", so its "
+                    + "answer may differ from message to message; shown for one received at "
+                    + Instant.ofEpochSecond(clockMicros / 1_000_000L));
+        }
+        for (Reception reception : receptions) {
             if (reception.refused() || reception.discarded()) {
                 out.add("  KumoMTA reception: smtp_server_message_received " + (reception.refused()
                         ? "refuses the message: " + reception.rejectCode() + " " + reception.rejectText()
@@ -168,7 +174,8 @@ final class Explanation {
             final String route = reception.routeDomain();
             final String site = policy.siteName(route, queue);
             if (!site.equals(policy.siteName(domain))) {
-                field(out, "site", site + (route.equals(domain) ? "" : " (routing domain " + route + ")"),
+                field(out, "site", site + (route.equals(domain) ? "" : name.routingDomain() != null
+                        ? " (routing domain " + route + ")" : " (queue domain " + route + ")"),
                         "queue " + reception.queueName() + " from smtp_server_message_received");
             }
             if (queue.mxListSite() != null) {

@@ -179,7 +179,7 @@ final class Rehearsal {
 
     private KumoModel kumoModel(MxFixture mx, long firstReceptionMicros) {
         policy = ScenarioConfigs.kumoPolicy(scenario, mx, firstReceptionMicros / 1_000_000L);
-        kumo = new KumoModel(policy, kumoParameters(), scenario.receivers(), scenario.seed());
+        kumo = new KumoModel(policy, kumoParameters(policy), scenario.receivers(), scenario.seed());
         return kumo;
     }
 
@@ -216,10 +216,16 @@ final class Rehearsal {
         }
     }
 
-    private KumoParameters kumoParameters() {
+    private KumoParameters kumoParameters(LuaKumoPolicy loaded) {
         final KumoParameters defaults = KumoParameters.defaults();
         return new KumoParameters(scenario.tenantField(), defaults.timerWheelTickMicros(),
-                defaults.maxRequeueJitterMicros(), scenario.headerFields());
+                defaults.maxRequeueJitterMicros(), scenario.headerFields(), tsa(loaded),
+                defaults.tsaActionDelayMicros(), defaults.tsaConfigDelayMicros());
+    }
+
+    /** @return whether TSA acts in the KumoMTA model: as the scenario says, else when the policy publishes to TSA */
+    private boolean tsa(LuaKumoPolicy loaded) {
+        return scenario.tsa().equals("auto") ? loaded.publishesToTsa() : scenario.tsa().equals("on");
     }
 
     /** Figures from the store and its rejects file, so a run over an already-ingested store reports the same. */
@@ -237,6 +243,12 @@ final class Rehearsal {
         parameters.put("momentum.connection_ramp", "normal " + m.normalRampCoefficient() + ", high "
                 + m.highRampCoefficient());
         parameters.put("kumomta.tenant", scenario.tenantField());
+        final KumoParameters kumoParameters = KumoParameters.defaults();
+        parameters.put("kumomta.tsa", (tsa(policy) ? "on" : "off") + (scenario.tsa().equals("auto")
+                ? " (the policy " + (tsa(policy) ? "publishes" : "publishes no") + " delivery logs to a TSA daemon)"
+                : " (scenario)") + (tsa(policy) ? "; suspensions and bounces take effect "
+                + kumoParameters.tsaActionDelayMicros() / 1_000_000 + "s after the response, SetConfig "
+                + kumoParameters.tsaConfigDelayMicros() / 1_000_000 + "s after it" : ""));
         if (dns != null) {
             parameters.put("kumomta.mx", "MX data, then this machine's DNS (--resolve-mx)");
         }
@@ -283,14 +295,16 @@ final class Rehearsal {
         }
         final List<String> warnings = policy.warnings();
         warnings.stream().limit(MAX_POLICY_NOTES).forEach(w -> notes.add("policy: " + w));
-        if (warnings.size() > MAX_POLICY_NOTES) {
-            notes.add("policy: " + (warnings.size() - MAX_POLICY_NOTES) + " more lines of policy output (kumo.log_*, "
-                    + "print and shaping warnings) left out");
+        final long more = Math.max(0, warnings.size() - MAX_POLICY_NOTES) + policy.droppedOutput();
+        if (more > 0) {
+            notes.add("policy: " + more + " more lines of policy output (kumo.log_*, print and shaping warnings) "
+                    + "left out");
         }
         final long rules = policy.shapingData().stream().mapToLong(data -> data.automationRules().size()).sum();
-        if (rules > 0) {
-            notes.add("policy: the shaping files hold " + rules + " automation rule(s); Traffic Shaping Automation "
-                    + "is not modelled yet, so none of them acts in this replay");
+        if (rules > 0 && !tsa(policy)) {
+            notes.add("policy: the shaping files hold " + rules + " automation rule(s), but the policy publishes no "
+                    + "delivery logs to a TSA daemon, so none of them acts (set [kumomta] tsa = \"on\" to see them "
+                    + "act)");
         }
         for (String event : List.of("get_queue_config", "get_egress_path_config")) {
             if (!policy.events().contains(event)) {

@@ -35,6 +35,8 @@ import java.util.Set;
  * @param tenantField      which log field becomes the KumoMTA tenant
  * @param headerFields     header name to the log field whose value a message carries in it at reception, for a
  *                         policy's {@code smtp_server_message_received}; possibly empty
+ * @param tsa              whether Traffic Shaping Automation acts in the KumoMTA model: {@code auto} (when the
+ *                         policy publishes its logs to a TSA daemon), {@code on} or {@code off}
  * @param receivers        receiver latencies
  * @param tolerances       per-metric tolerances
  * @param drainAllowanceMicros how long after the log ends the models may keep delivering
@@ -56,6 +58,7 @@ public record Scenario(
         Path kumoHelpers,
         String tenantField,
         Map<String, String> headerFields,
+        String tsa,
         ReceiverParameters receivers,
         Tolerances tolerances,
         long drainAllowanceMicros,

@@ -34,7 +34,7 @@ public final class ScenarioLoader {
             "", Set.of("name", "seed", "traffic", "momentum", "kumomta", "receivers", "tolerance", "replay"),
             "traffic", Set.of("logs", "bouncelogs", "custom_logs", "binding_groups", "store"),
             "momentum", Set.of("config", "fallback_order"),
-            "kumomta", Set.of("policy", "mx", "tenant", "helpers", "headers"),
+            "kumomta", Set.of("policy", "mx", "tenant", "helpers", "headers", "tsa"),
             "receivers", Set.of("smtp_latency", "connect_latency"),
             "tolerance", Set.of("delivered_per_minute", "connections", "deferrals", "absolute_floor", "rate_window"),
             "replay", Set.of("drain_allowance"));
@@ -111,7 +111,8 @@ public final class ScenarioLoader {
                 existing(folder, required("kumomta.policy"), "kumomta.policy"),
                 toml.contains("kumomta.mx") ? existing(folder, string("kumomta.mx", null), "kumomta.mx") : null,
                 toml.contains("kumomta.helpers") ? helperFolder(folder) : null, tenantField(), headerFields(),
-                receivers(), tolerances(), duration("replay.drain_allowance", "7d"), rateWindowMinutes());
+                choice("kumomta.tsa", "auto", Set.of("auto", "on", "off")), receivers(), tolerances(),
+                duration("replay.drain_allowance", "7d"), rateWindowMinutes());
     }
 
     private List<LogSource> logs(Path folder) {
@@ -301,6 +302,15 @@ public final class ScenarioLoader {
             default:
                 throw expected("momentum.fallback_order", "\"documentation\" or \"knowledge_base\"");
         }
+    }
+
+    private String choice(String key, String fallback, Set<String> allowed) {
+        final String value = string(key, fallback);
+        if (!allowed.contains(value)) {
+            throw expected(key, allowed.stream().sorted().map(v -> "\"" + v + "\"").collect(
+                    java.util.stream.Collectors.joining(", ")));
+        }
+        return value;
     }
 
     private String tenantField() {

@@ -145,9 +145,8 @@ public class ReplayBenchmark {
                 HarnessOptions.defaults()));
         final long loadNanos = System.nanoTime() - loadStart;
         final KumoParameters defaults = KumoParameters.defaults();
-        final KumoModel kumo = new KumoModel(policy, receptionHook ? new KumoParameters(defaults.tenantField(),
-                defaults.timerWheelTickMicros(), defaults.maxRequeueJitterMicros(), Map.of("X-Campaign", "binding"))
-                : defaults, receivers, 1);
+        final KumoModel kumo = new KumoModel(policy, receptionHook ? defaults.withHeaders(Map.of("X-Campaign",
+                "binding")) : defaults, receivers, 1);
         final List<Engine> engines = List.of(momentum, kumo);
         try (MessageCursor cursor = store.cursor()) {
             new ReplayDriver(7L * 86_400_000_000L, Set.of()).replay(cursor::next, engines);

@@ -1,5 +1,6 @@
 package dev.cutover.bench;
 
+import dev.cutover.kumo.AutomationRule;
 import dev.cutover.kumo.EgressPathConfig;
 import dev.cutover.kumo.EgressPool;
 import dev.cutover.kumo.EgressSource;
@@ -8,6 +9,7 @@ import dev.cutover.kumo.QueueConfig;
 import dev.cutover.kumo.ReceivedMessage;
 import dev.cutover.kumo.Reception;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +33,21 @@ final class TimedPolicy implements KumoPolicy {
     /** @return calls made to the policy so far */
     long calls() {
         return calls;
+    }
+
+    @Override
+    public List<AutomationRule.Scoped> automationRules(String domain, String site) {
+        return timed(() -> policy.automationRules(domain, site));
+    }
+
+    @Override
+    public boolean publishesToTsa() {
+        return policy.publishesToTsa();
+    }
+
+    @Override
+    public void tsaOverride(String domain, boolean rollup, String source, String name, Object value, String origin) {
+        policy.tsaOverride(domain, rollup, source, name, value, origin);
     }
 
     @Override

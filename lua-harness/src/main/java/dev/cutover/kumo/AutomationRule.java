@@ -23,6 +23,36 @@ import java.util.regex.PatternSyntaxException;
 public record AutomationRule(List<Pattern> regexes, List<Object> actions, ThrottleSpec threshold,
         long durationMicros, boolean matchInternal, String origin) {
 
+    /** The prefix of kumod's own responses, which a rule sees only with {@code match_internal = true}. */
+    private static final String INTERNAL = "KumoMTA internal: ";
+    private static final Pattern CODES = Pattern.compile("^\\d{3}[ -](\\d\\.\\d{1,3}\\.\\d{1,3} )?");
+
+    /**
+     * A rule as TSA gathers it for one (domain, site): with whether it came from a rolled-up block
+     * ({@code default} or a site), which decides how its SetConfig overrides are keyed.
+     *
+     * @param rule   the rule
+     * @param rollup true for rules from {@code default} or a rolled-up (site) block
+     */
+    public record Scoped(AutomationRule rule, boolean rollup) {
+    }
+
+    /**
+     * @param response a response in its one-line form, {@code "<code> <enhanced code> <text>"}
+     * @return whether any of the rule's patterns finds a match in it ({@code fancy_regex::Regex::is_match})
+     */
+    public boolean matches(String response) {
+        if (!matchInternal && CODES.matcher(response).replaceFirst("").startsWith(INTERNAL)) {
+            return false;
+        }
+        for (Pattern pattern : regexes) {
+            if (pattern.matcher(response).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Set<String> UNIT_ACTIONS = Set.of("Suspend", "SuspendTenant", "SuspendCampaign",
             "Bounce", "BounceTenant", "BounceCampaign");
     private static final Set<String> CONFIG_ACTIONS = Set.of("SetConfig", "SetDomainConfig");

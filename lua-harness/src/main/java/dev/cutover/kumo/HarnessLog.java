@@ -37,17 +37,15 @@ public final class HarnessLog {
         stubArguments.add(name + " " + argumentsJson);
     }
 
-    /**
-     * @return messages in the order they happened, each cut at {@value #MAX_MESSAGE_CHARS} characters; past
-     *         {@value #MAX_MESSAGES} of them, a last line counts the rest
-     */
+    /** @return messages in the order they happened, the first {@value #MAX_MESSAGES}, each cut at
+     *          {@value #MAX_MESSAGE_CHARS} characters */
     public List<String> messages() {
-        if (droppedMessages > 0) {
-            final List<String> out = new ArrayList<>(messages);
-            out.add(droppedMessages + " more messages left out");
-            return List.copyOf(out);
-        }
         return List.copyOf(messages);
+    }
+
+    /** @return how many messages came after the first {@value #MAX_MESSAGES} and were only counted */
+    public long droppedMessages() {
+        return droppedMessages;
     }
 
     /** @return stub name (without {@code kumo.}) to number of calls. */

@@ -1,29 +1,37 @@
 package dev.cutover.kumo;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.UpValue;
 
 /**
  * What a run of the reception hook could depend on besides the message: how often the policy had read the clock,
- * drawn random numbers or read a message id, and the values it can keep between messages (the globals, the
- * handlers' upvalues and, one level down, the fields of tables held in those upvalues). Taken before a run and
- * compared after it: a difference means the hook's answer may change from one message to the next.
+ * drawn random numbers or read a message id, and the values it can keep between messages. Those are found by a
+ * walk from the handlers and the globals through upvalues of functions and fields of tables (so a counter kept by
+ * a helper function, or in a required module's table, counts), bounded in depth and size so a snapshot stays
+ * cheap; the library tables are left out. Taken before a run and compared after it: a difference means the hook's
+ * answer may change from one message to the next.
  */
 final class HookState {
-    /** Tables larger than this are compared by identity only, so a snapshot stays cheap. */
-    private static final int MAX_FIELDS = 1000;
+    /** How deep the walk goes from a handler or a global, and how many values it records at most. */
+    private static final int MAX_DEPTH = 4;
+    private static final int MAX_VALUES = 20_000;
+    private static final java.util.Set<String> LIBRARIES = java.util.Set.of("string", "math", "table", "os", "io",
+            "coroutine", "bit32", "utf8", "_G", "kumo");
 
     private final long clockReads;
     private final long randomDraws;
     private final long idReads;
-    private final Map<String, LuaValue> values;
+    private final List<LuaValue> values;
 
-    private HookState(long clockReads, long randomDraws, long idReads, Map<String, LuaValue> values) {
+    private HookState(long clockReads, long randomDraws, long idReads, List<LuaValue> values) {
         this.clockReads = clockReads;
         this.randomDraws = randomDraws;
         this.idReads = idReads;
@@ -32,27 +40,49 @@ final class HookState {
 
     /** @return the state now, for the hook's {@code handlers} */
     static HookState of(LuaSandbox sandbox, List<LuaFunction> handlers, long idReads) {
-        final Map<String, LuaValue> values = new HashMap<>();
+        final List<LuaValue> values = new ArrayList<>();
+        final Set<LuaValue> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         final LuaTable globals = sandbox.globals();
-        for (LuaValue key : globals.keys()) {
-            values.put("global " + key.tojstring(), globals.rawget(key));
-        }
-        for (int h = 0; h < handlers.size(); h++) {
-            if (handlers.get(h) instanceof LuaClosure) {
-                final LuaClosure closure = (LuaClosure) handlers.get(h);
-                for (int i = 0; i < closure.upValues.length; i++) {
-                    final LuaValue value = closure.upValues[i].getValue();
-                    final String name = "upvalue " + h + "." + i;
-                    values.put(name, value);
-                    if (value.istable() && ((LuaTable) value).keyCount() <= MAX_FIELDS) {
-                        for (LuaValue key : ((LuaTable) value).keys()) {
-                            values.put(name + "." + key.tojstring(), value.rawget(key));
-                        }
-                    }
-                }
+        seen.add(globals);
+        for (LuaValue name : LIBRARIES.stream().map(LuaValue::valueOf).toList()) {
+            final LuaValue library = globals.rawget(name);
+            if (library.istable()) {
+                seen.add(library);
             }
         }
+        handlers.forEach(handler -> walk(handler, 0, seen, values));
+        for (LuaValue key : globals.keys()) {
+            final LuaValue value = globals.rawget(key);
+            values.add(key);
+            values.add(value);
+            walk(value, 1, seen, values);
+        }
         return new HookState(sandbox.clock().reads(), sandbox.randomDraws(), idReads, values);
+    }
+
+    private static void walk(LuaValue value, int depth, Set<LuaValue> seen, List<LuaValue> values) {
+        if (depth > MAX_DEPTH || values.size() >= MAX_VALUES || !(value.istable() || value instanceof LuaClosure)
+                || !seen.add(value)) {
+            return;
+        }
+        if (value instanceof LuaClosure) {
+            for (UpValue upValue : ((LuaClosure) value).upValues) {
+                final LuaValue held = upValue == null ? LuaValue.NIL : upValue.getValue();
+                values.add(held);
+                walk(held, depth + 1, seen, values);
+            }
+            return;
+        }
+        final LuaTable table = (LuaTable) value;
+        for (LuaValue key : table.keys()) {
+            if (values.size() >= MAX_VALUES) {
+                return;
+            }
+            final LuaValue field = table.rawget(key);
+            values.add(key);
+            values.add(field);
+            walk(field, depth + 1, seen, values);
+        }
     }
 
     /** @return why the hook may answer differently for the same message, or null when nothing changed */

@@ -17,6 +17,20 @@ import org.luaj.vm2.Varargs;
  */
 public final class KumoModule {
 
+    /**
+     * Names kumod's {@code kumo} module has that cutover does not stand in for (docs.kumomta.com reference/kumo and
+     * its modules): reading one gives a stand-in that fails when used, naming it; any other name reads nil, as in
+     * kumod, so a policy may test {@code if kumo.x then} or keep its own fields in the table.
+     */
+    private static final java.util.Set<String> KUMOD_NAMES = java.util.Set.of("api", "amqp", "aws", "cidr",
+            "counter_series", "crypto", "digest", "disconnect", "define_egress_source", "encode", "fs",
+            "get_event_registrars", "invoke_get_queue_config", "kafka", "make_throttle", "mimepart", "mpsc", "nats",
+            "redis", "secrets", "sqlite", "string", "time", "toml_encode", "toml_encode_pretty", "uuid", "version",
+            "xfer", "available_parallelism", "glob", "read_dir", "uncached_glob", "set_lruttl_cache_capacity",
+            "prometheus", "log", "compute_egress_path_config_constraints", "format_egress_path_config_constraints",
+            "inject_message", "make_message", "dkim", "http", "dns", "serde", "shaping", "regex", "domain_map",
+            "tsa", "spf", "dmarc", "smtp", "jsonl", "memoize", "cutover");
+
     private final LuaSandbox sandbox;
     private final HarnessLog log;
     private final EventRegistry events;
@@ -95,6 +109,9 @@ public final class KumoModule {
     private LuaValue missing(String prefix, String name) {
         if (prefix.equals("kumo.") && KumoStubs.isPatterned(name)) {
             return KumoStubs.stub(name, log);
+        }
+        if (prefix.equals("kumo.") && !KUMOD_NAMES.contains(name)) {
+            return LuaValue.NIL;
         }
         return unsupported(prefix + name);
     }

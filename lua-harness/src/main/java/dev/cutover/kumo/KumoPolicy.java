@@ -1,5 +1,7 @@
 package dev.cutover.kumo;
 
+import java.util.List;
+
 /**
  * What a loaded KumoMTA policy answers for the delivery model: the same questions kumod asks its Lua
  * policy through the events {@code get_queue_config}, {@code get_egress_pool}, {@code get_egress_source}
@@ -29,6 +31,14 @@ public interface KumoPolicy {
      */
     default Reception receive(ReceivedMessage message, long receptionMicros) {
         return message.unchanged();
+    }
+
+    /**
+     * @return why the reception hook's answer may differ between messages alike (it reads the clock, draws random
+     *         numbers, reads {@code msg:id()} or keeps state), once a run has shown it; else null
+     */
+    default String receptionVaries() {
+        return null;
     }
 
     /** @return true when the policy handles {@code smtp_server_message_received}, so {@link #receive} matters */
@@ -61,6 +71,29 @@ public interface KumoPolicy {
      */
     default String siteName(String domain, QueueConfig queue) {
         return queue.mxListSite() != null ? queue.mxListSite() : siteName(domain);
+    }
+
+    /**
+     * @return the traffic shaping automation rules for a response from {@code site} to {@code domain}, in the
+     *         order TSA gathers them; none when the policy loads no shaping data
+     */
+    default List<AutomationRule.Scoped> automationRules(String domain, String site) {
+        return List.of();
+    }
+
+    /**
+     * @return true when the policy publishes its delivery logs to a TSA daemon (the shaping helper's
+     *         {@code setup_publish} configures a log hook named {@code <url>.tsa.kumomta}), so TSA acts on them
+     */
+    default boolean publishesToTsa() {
+        return false;
+    }
+
+    /**
+     * Sets, or clears with a null value, one override TSA publishes; later {@link #egressPathConfig} answers
+     * include it, as kumod's do after TSA's file changes and the config epoch is bumped.
+     */
+    default void tsaOverride(String domain, boolean rollup, String source, String name, Object value, String origin) {
     }
 
     /** @return how to name the policy in messages, such as {@code init.lua} */

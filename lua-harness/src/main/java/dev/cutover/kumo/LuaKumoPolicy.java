@@ -43,7 +43,9 @@ public final class LuaKumoPolicy implements KumoPolicy {
     private final Map<String, EgressSource> sources = new HashMap<>();
     private final Map<List<String>, EgressPathConfig> paths = new HashMap<>();
     private final Map<ReceivedMessage, Reception> receptions = new HashMap<>();
+    private final Map<List<String>, List<AutomationRule.Scoped>> rules = new HashMap<>();
     private boolean perMessage;
+    private String variesBecause;
     private long receptionRuns;
     private long idReads;
     private final Set<String> notes = new HashSet<>();
@@ -108,12 +110,18 @@ public final class LuaKumoPolicy implements KumoPolicy {
         final String varies = HookState.of(sandbox, handlers, idReads).changesSince(before);
         if (varies != null) {
             perMessage = true;
+            variesBecause = varies;
             noteOnce(RECEPTION_EVENT + " " + varies + ", so it runs for every message as kumod runs it, not once "
                     + "per kind of message");
         } else {
             receptions.put(message, reception);
         }
         return reception;
+    }
+
+    @Override
+    public String receptionVaries() {
+        return variesBecause;
     }
 
     /** Runs the hook for one message, with the clock at its reception. */
@@ -167,6 +175,27 @@ public final class LuaKumoPolicy implements KumoPolicy {
             return result == null ? EgressPathConfig.defaults()
                     : RecordMapper.egressPath(build("get_egress_path_config", KumoSchemas.EGRESS_PATH, result));
         });
+    }
+
+    @Override
+    public List<AutomationRule.Scoped> automationRules(String domain, String site) {
+        return rules.computeIfAbsent(List.of(domain, site), key -> {
+            final List<AutomationRule.Scoped> out = new ArrayList<>();
+            module.shapingData().forEach(data -> out.addAll(data.rulesFor(domain, site)));
+            return List.copyOf(out);
+        });
+    }
+
+    @Override
+    public boolean publishesToTsa() {
+        return log.stubArguments().stream().anyMatch(call -> call.startsWith("configure_log_hook ")
+                && call.contains(".tsa.kumomta\""));
+    }
+
+    @Override
+    public void tsaOverride(String domain, boolean rollup, String source, String name, Object value, String origin) {
+        module.shapingData().forEach(data -> data.override(domain, rollup, source, name, value, origin));
+        paths.clear();
     }
 
     @Override
@@ -225,6 +254,11 @@ public final class LuaKumoPolicy implements KumoPolicy {
                 + ", so cutover's own module of that name answered its require"));
         out.addAll(log.messages());
         return out;
+    }
+
+    /** @return lines of policy output beyond those {@link #warnings()} keeps */
+    public long droppedOutput() {
+        return log.droppedMessages();
     }
 
     /** @return stub name (without {@code kumo.}) to number of calls, e.g. {@code start_esmtp_listener=1}. */

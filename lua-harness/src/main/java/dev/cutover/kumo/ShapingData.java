@@ -40,6 +40,9 @@ public final class ShapingData {
     private final List<String> warnings = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** Overrides TSA publishes, per site (rolled up) or domain, then per source: merged last at their step. */
+    private final Map<String, Map<String, ShapingParams>> siteOverrides = new LinkedHashMap<>();
+    private final Map<String, Map<String, ShapingParams>> domainOverrides = new LinkedHashMap<>();
 
     private ShapingData(MxFixture mx, ShapingOptions options) {
         this.mx = mx;
@@ -248,8 +251,63 @@ public final class ShapingData {
         applyEntry(siteEntry, params);
         applyEntry(domainEntry, params);
         applySource(siteEntry, source, params);
+        applyOverride(siteOverrides.get(site), source, params);
         applySource(domainEntry, source, params);
+        applyOverride(domainOverrides.get(domain), source, params);
         return new ShapingResult(params.values, params.origins);
+    }
+
+    private static void applyOverride(Map<String, ShapingParams> bySource, String source, ShapingParams params) {
+        if (bySource != null && bySource.containsKey(source)) {
+            params.mergeFrom(bySource.get(source));
+        }
+    }
+
+    /**
+     * Sets or clears one value of the overrides TSA publishes ({@code GET /get_config_v1/shaping.toml}, read as the
+     * last shaping file; kumomta.md §3.8): {@code ["<domain>"] mx_rollup = <rollup>} with
+     * {@code sources."<source>".<name> = <value>}. Rolled up, it applies to the domain's site.
+     *
+     * @param value  the value, or null to clear it
+     * @param origin what to name as its origin, such as the rule that set it
+     */
+    public void override(String domain, boolean rollup, String source, String name, Object value, String origin) {
+        final Map<String, Map<String, ShapingParams>> layer = rollup ? siteOverrides : domainOverrides;
+        final String key = rollup ? mx.siteName(domain) : domain;
+        final ShapingParams params = layer.computeIfAbsent(key, k -> new LinkedHashMap<>())
+                .computeIfAbsent(source, s -> new ShapingParams());
+        if (value == null) {
+            params.values.remove(name);
+            params.origins.remove(name);
+        } else {
+            params.put(name, value, origin);
+        }
+    }
+
+    /**
+     * @return the automation rules TSA applies to a response from {@code site} for {@code domain}, gathered as
+     *         {@code shaping.rs} {@code match_rules} does: {@code default} (rolled up), the matching providers, the
+     *         site's block (rolled up), then the domain's own block
+     */
+    public List<AutomationRule.Scoped> rulesFor(String domain, String site) {
+        final List<AutomationRule.Scoped> rules = new ArrayList<>();
+        final ShapingEntry defaults = byDomain.get("default");
+        if (defaults != null) {
+            defaults.automation.forEach(r -> rules.add(new AutomationRule.Scoped(r, true)));
+        }
+        if (DNS_NAME.matcher(domain).matches()) {
+            byProvider.values().stream().filter(p -> p.matchesDomain(domain, mx))
+                    .forEach(p -> p.automation.forEach(r -> rules.add(new AutomationRule.Scoped(r, false))));
+        }
+        final ShapingEntry siteEntry = bySite.get(site);
+        if (siteEntry != null) {
+            siteEntry.automation.forEach(r -> rules.add(new AutomationRule.Scoped(r, true)));
+        }
+        final ShapingEntry domainEntry = byDomain.get(domain);
+        if (domainEntry != null && domainEntry != defaults) {
+            domainEntry.automation.forEach(r -> rules.add(new AutomationRule.Scoped(r, false)));
+        }
+        return rules;
     }
 
     private void applyProviders(String domain, String source, ShapingParams params) {

@@ -26,7 +26,7 @@ final class ShapingRules {
             if (!(item instanceof Map)) {
                 throw new IllegalArgumentException(origin + ": automation entries must be tables");
             }
-            rules.add(AutomationRule.parse((Map<String, Object>) item, origin));
+            rules.add(AutomationRule.parse((Map<String, Object>) item, origin + " automation[" + rules.size() + "]"));
         }
         return rules;
     }

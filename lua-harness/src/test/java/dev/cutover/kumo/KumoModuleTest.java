@@ -187,6 +187,12 @@ class KumoModuleTest {
     }
 
     @Test
+    void nameKumodLacks_readsNilSoAPolicyMayTestOrKeepFieldsInKumo() throws Exception {
+        assertEquals("nil 2", run("kumo.cnt = (kumo.cnt or 0) + 1\nkumo.cnt = kumo.cnt + 1\n"
+                + "result = tostring(kumo.totally_made_up) .. ' ' .. kumo.cnt").tojstring());
+    }
+
+    @Test
     void dofileAndReject_outsideTheFolderOrWithACodeString_namedPlainly() throws Exception {
         assertEquals("/etc/hostname is outside the policy folder; the sandbox reads only files under it",
                 error("dofile, '/etc/hostname'"));

@@ -207,7 +207,7 @@ class LuaKumoPolicyTest {
     void load_unknownKumoFunction_namesFunctionAndLine() {
         final PolicyException e = assertThrows(PolicyException.class, () -> load("unknown"));
 
-        assertEquals("init.lua:5: kumo.frobnicate_spool is not supported by cutover (called at init.lua:5)",
+        assertEquals("init.lua:5: kumo.inject_message is not supported by cutover (called at init.lua:5)",
                 e.getMessage());
     }
 

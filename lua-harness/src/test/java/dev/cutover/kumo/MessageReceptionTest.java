@@ -153,6 +153,38 @@ class MessageReceptionTest {
     }
 
     @Test
+    void receive_counterKeptByAHelperOrAModuleTable_runsForEveryMessage() throws IOException {
+        final LuaKumoPolicy helper = TempPolicy.load(folder, String.join("\n",
+                "local n = 0",
+                "local function bump() n = n + 1; return n end",
+                "local state = { seen = 0 }",
+                "local function note() state.seen = state.seen + 1 end",
+                "kumo.on('smtp_server_message_received', function(msg)",
+                "  note()",
+                "  if bump() % 10 == 0 then msg:set_meta('queue', 'null') end",
+                "end)", ""), HarnessOptions.defaults());
+        long discarded = 0;
+        for (int i = 0; i < 30; i++) {
+            discarded += helper.receive(message(null, Map.of()), T0).discarded() ? 1 : 0;
+        }
+
+        assertEquals(3, discarded, "every tenth message");
+        assertTrue(helper.warnings().toString().contains("keeps state between messages"), helper.warnings()
+                .toString());
+    }
+
+    @Test
+    void receive_queueHelperApply_keepsNoStateSoItsAnswersAreReused() {
+        final LuaKumoPolicy policy = LuaKumoPolicy.load(EXTRAS, MxFixture.builtIn(), HarnessOptions.defaults());
+
+        policy.receive(message(null, Map.of("X-Tenant", "mytenant")), T0);
+        policy.receive(message(null, Map.of("X-Tenant", "mytenant")), T0);
+
+        assertFalse(policy.warnings().toString().contains("so it runs for every message"),
+                policy.warnings().toString());
+    }
+
+    @Test
     void receive_hookReadingTheClock_seesEachMessagesReceptionTime() throws IOException {
         final LuaKumoPolicy policy = hook("msg:set_meta('campaign', os.date('h%H', os.time()))");
 

@@ -1,6 +1,7 @@
 package dev.cutover.kumo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -133,6 +134,27 @@ class PolicyExtrasTest {
 
         assertTrue(e.getMessage().contains("policy-extras.sources: sources.toml: [pool.\"bulk\"]: "), e.getMessage());
         assertTrue(e.getMessage().contains("invalid type"), e.getMessage());
+    }
+
+    @Test
+    void shaping_publishingToTsa_detectedAndItsRulesGathered(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("shaping.toml"), "[\"example.com\"]\n[[\"example.com\".automation]]\n"
+                + "regex = 'RL0000'\naction = 'SuspendTenant'\nduration = '5m'\n");
+        Files.writeString(folder.resolve("init.lua"), String.join("\n",
+                "local shaper = (require 'policy-extras.shaping'):setup_with_automation {",
+                "  no_default_files = true, extra_files = { 'shaping.toml' },",
+                "  publish = { 'http://127.0.0.1:8008' }, subscribe = { 'http://127.0.0.1:8008' } }",
+                "kumo.on('init', function() shaper.setup_publish() end)",
+                "kumo.on('get_egress_path_config', shaper.get_egress_path_config)", ""));
+        final LuaKumoPolicy quiet = load("extras");
+
+        final LuaKumoPolicy publishing = LuaKumoPolicy.load(folder.resolve("init.lua"), MxFixture.builtIn(),
+                HarnessOptions.defaults());
+
+        assertTrue(publishing.publishesToTsa());
+        assertEquals(List.of("SuspendTenant"), publishing.automationRules("example.com", "example.com").get(0).rule()
+                .actions());
+        assertFalse(quiet.publishesToTsa(), "a policy that publishes nothing has no TSA acting on its logs");
     }
 
     @Test

@@ -24,6 +24,26 @@ class ShapingDataTest {
     }
 
     @Test
+    void rulesFor_shippedFile_defaultThenProviderOrSiteRulesWithTheirRollup() {
+        final ShapingData data = shipped();
+
+        final List<AutomationRule.Scoped> yahoo = data.rulesFor("yahoo.com", mx.siteName("yahoo.com"));
+        final List<AutomationRule.Scoped> comcast = data.rulesFor("comcast.net", mx.siteName("comcast.net"));
+
+        assertEquals(List.of(true, false), yahoo.stream().map(AutomationRule.Scoped::rollup).toList());
+        assertEquals(List.of("Suspend"), yahoo.get(1).rule().actions());
+        assertTrue(yahoo.get(1).rule().matches("421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred"));
+        assertTrue(yahoo.get(0).rule().matches("421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred"),
+                "the default block's rule matches the same text");
+        assertEquals(3, comcast.size());
+        assertTrue(comcast.stream().allMatch(AutomationRule.Scoped::rollup), "comcast.net is rolled up to its site");
+        assertEquals(2, comcast.get(1).rule().threshold().limit());
+        assertTrue(comcast.get(2).rule().matches("421 4.2.0 RL000010 throttled"));
+        assertFalse(comcast.get(2).rule().matches("451 4.4.4 KumoMTA internal: RL000010"),
+                "internal responses are skipped without match_internal");
+    }
+
+    @Test
     void lookup_gmailWithSource_mergesDefaultAndGoogleProvider() {
         final ShapingResult r = shipped().lookup("gmail.com", "ip-1", GMAIL_SITE);
 

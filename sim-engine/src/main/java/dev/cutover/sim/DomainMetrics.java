@@ -22,6 +22,7 @@ public final class DomainMetrics {
     private long expired;
     private long unresolved;
     private long refused;
+    private boolean siteNoted;
     private long throttleDelays;
     private boolean throttleDelaysKnown = true;
     private long firstReceptionMicros = Long.MAX_VALUE;
@@ -60,6 +61,16 @@ public final class DomainMetrics {
 
     public void unresolved() {
         unresolved++;
+    }
+
+    /** @return whether the engine has recorded this domain's site (a model's own bookkeeping) */
+    public boolean siteNoted() {
+        return siteNoted;
+    }
+
+    /** Records whether the engine has recorded this domain's site. */
+    public void siteNoted(boolean noted) {
+        siteNoted = noted;
     }
 
     /** Counts a message the engine refused or discarded at reception, so it was never queued. */

@@ -3,8 +3,8 @@
 -- kumo.shaping.load's, in Java; this module builds the file list and hands get_egress_path_config the result.
 -- The file list: KumoMTA's default shaping.toml (from the helper folder, as /opt/kumomta/share/policy-extras/
 -- shaping.toml) unless no_default_files is true, then extra_files in order; a later file overrides an earlier
--- one. Traffic Shaping Automation (publish, subscribe) needs a running TSA daemon: subscribed files are not
--- fetched, and a note says so.
+-- one. Traffic Shaping Automation (publish, subscribe): nothing is fetched or sent; publishing registers the log
+-- hook kumod would, which tells the replay to model TSA acting on the rules of these files.
 local shaping = {}
 local configured = false
 
@@ -22,10 +22,6 @@ function shaping:setup_with_automation(options)
   end
   for _, file in ipairs(options.extra_files or {}) do
     table.insert(files, file)
-  end
-  for _, url in ipairs(options.subscribe or {}) do
-    kumo.log_warn('policy-extras.shaping: ' .. url .. '/get_config_v1/shaping.toml is not fetched: cutover runs '
-      .. 'no Traffic Shaping Automation daemon')
   end
 
   local data = nil

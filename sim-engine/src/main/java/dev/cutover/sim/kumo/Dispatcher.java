@@ -34,7 +34,7 @@ final class Dispatcher {
     }
 
     void start() {
-        final KumoMessage message = queue.fifo.poll();
+        final KumoMessage message = queue.isSuspended(model.now()) ? null : queue.fifo.poll();
         if (message == null) {
             queue.dispatcherEnded();
             return;
@@ -83,7 +83,10 @@ final class Dispatcher {
     }
 
     private void answered(KumoMessage message) {
-        final Attempt answer = RecordedReceiver.answer(message.record, message.attempts);
+        final Attempt answer = RecordedReceiver.answer(message.record, message.answered++);
+        if (answer != null && answer.outcome() != Outcome.DELIVERED) {
+            model.automation().response(message, queue, answer);
+        }
         if (answer == null) {
             model.unresolved(message);
         } else if (answer.outcome() == Outcome.DELIVERED) {
@@ -98,6 +101,10 @@ final class Dispatcher {
 
     private void next() {
         if (attemptsThisConnection >= queue.config.maxDeliveriesPerConnection()) {
+            close();
+            return;
+        }
+        if (queue.isSuspended(model.now())) {
             close();
             return;
         }
@@ -117,6 +124,12 @@ final class Dispatcher {
     void wake() {
         idleTimer.disarm();
         next();
+    }
+
+    /** Closes this connection while it waits for a message, as a suspended queue's connections do. */
+    void closeIdle() {
+        idleTimer.disarm();
+        close();
     }
 
     private void idleTimedOut() {

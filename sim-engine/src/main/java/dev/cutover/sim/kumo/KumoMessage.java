@@ -9,6 +9,8 @@ final class KumoMessage {
     final ScheduledQueue queue;
     final DomainMetrics metrics;
     int attempts;
+    /** Attempts the receiver answered; kumod's own failures (a suspension) raise {@link #attempts} but not this. */
+    int answered;
     boolean heldOnConnection;
 
     KumoMessage(MessageRecord record, ScheduledQueue queue, DomainMetrics metrics) {

@@ -47,10 +47,12 @@ import java.util.TreeSet;
  *   in whole seconds; if the message's age plus the delay passes {@code max_age} it expires at that failure
  *   ({@code queue/config.rs} {@code delay_for_attempt}, {@code queue/queue.rs}).</li>
  *   <li>Delayed messages are popped by the timer wheel on its tick ({@link KumoParameters#timerWheelTickMicros}).</li>
+ *   <li>Traffic Shaping Automation, when the policy publishes its logs to TSA, acts on the failures the receiver
+ *   gives ({@link Automation}); a suspended ready queue is skipped at promotion, and with no other source a message
+ *   fails inside kumod (attempts + 1, normal backoff), as one of a suspended scheduled queue does.</li>
  * </ul>
  * Caveats: every attempt replays the receiver's recorded answer, so 421 session breaks, connection failures and
- * the bulk delay after {@code consecutive_connection_failures_before_delay} are not modelled yet; suspensions and
- * traffic shaping automation are not modelled yet.
+ * the bulk delay after {@code consecutive_connection_failures_before_delay} are not modelled yet.
  */
 public final class KumoModel implements Engine {
     private final KumoPolicy policy;
@@ -68,6 +70,7 @@ public final class KumoModel implements Engine {
     private final Map<String, ScheduledQueue> queuesByName = new HashMap<>();
     private final Map<String, Map<String, Long>> refusals = new TreeMap<>();
     private final boolean receptionHook;
+    private final Automation automation;
 
     public KumoModel(KumoPolicy policy, KumoParameters parameters, ReceiverParameters receivers, long seed) {
         this.policy = policy;
@@ -75,6 +78,7 @@ public final class KumoModel implements Engine {
         this.receivers = receivers;
         this.random = new SplittableRandom(seed);
         this.receptionHook = policy.handlesReception();
+        this.automation = new Automation(this, policy, parameters);
     }
 
     @Override
@@ -150,6 +154,7 @@ public final class KumoModel implements Engine {
         metrics.domains().values().forEach(DomainMetrics::settleRemaining);
         domainsBySite.forEach(this::explainSharedSite);
         refusals.forEach(this::explainRefusals);
+        automation.fired().forEach(this::explainAutomation);
     }
 
     @Override
@@ -194,17 +199,38 @@ public final class KumoModel implements Engine {
 
     private void promote(KumoMessage message) {
         final ScheduledQueue queue = message.queue;
-        final long wait = queue.messageRate == null ? 0 : queue.messageRate.acquire(now());
+        final long now = now();
+        if (automation.bounced(message.record.recipientDomain(), queue, now)) {
+            bounced(message);
+            return;
+        }
+        if (automation.suspended(message.record.recipientDomain(), queue, now)) {
+            transientFailure(message);
+            return;
+        }
+        final long wait = queue.messageRate == null ? 0 : queue.messageRate.acquire(now);
         if (wait > 0) {
             throttled(message, wait);
             return;
         }
+        boolean eligible = false;
         for (int index : queue.sourceOrder()) {
             final ReadyQueue ready = readyQueue(queue, index, message);
+            if (ready.isSuspended(now)) {
+                continue;
+            }
+            eligible = true;
             if (!ready.isFull()) {
+                if (!message.metrics.siteNoted()) {
+                    noteSite(message, ready);
+                }
                 ready.insert(message);
                 return;
             }
+        }
+        if (!eligible) {
+            transientFailure(message);
+            return;
         }
         message.metrics.throttleDelay();
         at(now() + random.nextLong(parameters.maxRequeueJitterMicros() + 1), () -> promote(message));
@@ -217,7 +243,6 @@ public final class KumoModel implements Engine {
         }
         final ReadyQueue resolved = readyQueue(queue.pool.entries().get(sourceIndex).name(), message);
         queue.readyQueues[sourceIndex] = resolved;
-        noteSite(message, resolved);
         return resolved;
     }
 
@@ -231,13 +256,14 @@ public final class KumoModel implements Engine {
         policy.egressSource(source);
         final EgressPathConfig config = policy.egressPathConfig(message.queue.domain, source, site);
         final ConnectionGauge gauge = siteGauges.computeIfAbsent(site, s -> new ConnectionGauge());
-        final ReadyQueue created = new ReadyQueue(this, source, site, config, gauge);
+        final ReadyQueue created = new ReadyQueue(this, source, site, message.queue.domain, config, gauge);
         readyQueues.put(key, created);
         return created;
     }
 
     private void noteSite(KumoMessage message, ReadyQueue queue) {
         final String domain = message.record.recipientDomain();
+        message.metrics.siteNoted(true);
         if (metrics.site(domain) != null) {
             return;
         }
@@ -245,6 +271,22 @@ public final class KumoModel implements Engine {
         metrics.site(domain, queue.site);
         domainsBySite.computeIfAbsent(queue.site, s -> new TreeSet<>()).add(domain);
         explainPath(domain, queue);
+    }
+
+    /** Sends a message a suspended ready queue gave back through promotion again. */
+    void repromote(KumoMessage message) {
+        promote(message);
+    }
+
+    /** Re-resolves the path config of the ready queues of {@code source} to {@code site}, after a TSA override. */
+    void refreshPaths(String source, String site) {
+        readyQueues.values().stream().filter(q -> q.source.equals(source) && q.site.equals(site)).sorted(
+                java.util.Comparator.comparing(q -> q.name)).forEach(q -> q.reconfigure(policy.egressPathConfig(
+                        q.domain, source, site)));
+    }
+
+    Automation automation() {
+        return automation;
     }
 
     /** Counts a message held on an open connection by a rate limit, once per hold. */
@@ -354,6 +396,15 @@ public final class KumoModel implements Engine {
     private void explainPath(String domain, ReadyQueue queue) {
         metrics.governedBy(domain, "connections", KumoExplain.connections(queue));
         metrics.governedBy(domain, "delivered_per_minute", KumoExplain.messageRate(queue));
+    }
+
+    private void explainAutomation(String domain, Map<String, Long> counts) {
+        final StringBuilder text = new StringBuilder();
+        counts.forEach((rule, count) -> text.append(text.length() == 0 ? "" : ", ").append(rule).append(" fired ")
+                .append(count).append(count == 1 ? " time" : " times"));
+        final String governing = metrics.governing(domain, "delivered_per_minute");
+        metrics.governedBy(domain, "delivered_per_minute", (governing == null ? "" : governing + "; ") + "TSA: "
+                + text);
     }
 
     private void explainRefusals(String domain, Map<String, Long> counts) {

@@ -17,9 +17,17 @@ import java.util.Map;
  * @param headerFields         header name to the log field ({@code binding_group} or {@code binding}) whose value
  *                             a message carries in it at reception, in header order; the log keeps no headers, so
  *                             none by default
+ * @param tsa                  whether Traffic Shaping Automation acts on the replayed responses ({@link Automation});
+ *                             kumod has it only when the policy publishes its logs to a TSA daemon
+ * @param tsaActionDelayMicros how long after a matching response TSA's suspensions and bounces take effect: the
+ *                             daemon batches records every 100 ms and sends its events in batches every 3 s or so
+ *                             (kumomta.md §3.8), so 3 s
+ * @param tsaConfigDelayMicros how long after a matching response a SetConfig override takes effect, and after its
+ *                             expiry it is withdrawn: kumod reads TSA's file every 30 s from a cache of 1 minute,
+ *                             roughly 30 to 90 s (kumomta.md §3.8), so 60 s
  */
 public record KumoParameters(String tenantField, long timerWheelTickMicros, long maxRequeueJitterMicros,
-        Map<String, String> headerFields) {
+        Map<String, String> headerFields, boolean tsa, long tsaActionDelayMicros, long tsaConfigDelayMicros) {
 
     public KumoParameters {
         headerFields = Collections.unmodifiableMap(new LinkedHashMap<>(headerFields));
@@ -27,6 +35,18 @@ public record KumoParameters(String tenantField, long timerWheelTickMicros, long
 
     /** @return kumod's behaviour with the tenant taken from the binding group. */
     public static KumoParameters defaults() {
-        return new KumoParameters("binding_group", 3_000_000L, 60_000_000L, Map.of());
+        return new KumoParameters("binding_group", 3_000_000L, 60_000_000L, Map.of(), false, 3_000_000L, 60_000_000L);
+    }
+
+    /** @return these parameters with messages carrying these headers, header name to log field */
+    public KumoParameters withHeaders(Map<String, String> headers) {
+        return new KumoParameters(tenantField, timerWheelTickMicros, maxRequeueJitterMicros, headers, tsa,
+                tsaActionDelayMicros, tsaConfigDelayMicros);
+    }
+
+    /** @return these parameters with TSA on or off */
+    public KumoParameters withTsa(boolean on) {
+        return new KumoParameters(tenantField, timerWheelTickMicros, maxRequeueJitterMicros, headerFields, on,
+                tsaActionDelayMicros, tsaConfigDelayMicros);
     }
 }

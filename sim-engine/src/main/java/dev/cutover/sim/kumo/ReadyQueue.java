@@ -23,26 +23,65 @@ import java.util.Map;
  */
 final class ReadyQueue {
     final String name;
+    final String source;
     final String site;
-    final EgressPathConfig config;
+    /** The routing domain of the scheduled queue that created it, whose path config it takes. */
+    final String domain;
     final ConnectionGauge siteGauge;
-    final List<Gcra> messageThrottles;
-    final Gcra connectionRate;
-    final Map<String, Long> leaseLimits;
+    EgressPathConfig config;
+    List<Gcra> messageThrottles;
+    Gcra connectionRate;
+    Map<String, Long> leaseLimits;
+    /** Until when TSA's {@code Suspend} holds it (kumomta.md §3.7), in model time; 0 when it is not held. */
+    long suspendedUntil;
     final Deque<KumoMessage> fifo = new ArrayDeque<>();
     final Deque<Dispatcher> idle = new ArrayDeque<>();
     private final KumoModel model;
     int dispatchers;
 
-    ReadyQueue(KumoModel model, String source, String site, EgressPathConfig config, ConnectionGauge siteGauge) {
+    ReadyQueue(KumoModel model, String source, String site, String domain, EgressPathConfig config,
+               ConnectionGauge siteGauge) {
         this.model = model;
         this.name = source + "->" + site + "@smtp_client";
+        this.source = source;
         this.site = site;
-        this.config = config;
+        this.domain = domain;
         this.siteGauge = siteGauge;
-        this.messageThrottles = messageThrottles(model, name, config);
-        this.connectionRate = config.maxConnectionRate() == null ? null : new Gcra(config.maxConnectionRate());
-        this.leaseLimits = leaseLimits(name, config);
+        reconfigure(config);
+    }
+
+    /**
+     * Takes a new path config, as a ready queue does when its config epoch is bumped (refresh strategy
+     * {@code Epoch}): new limits apply to the next message and connection; open connections stay open.
+     */
+    void reconfigure(EgressPathConfig newConfig) {
+        final boolean changed = config != null && !newConfig.equals(config);
+        config = newConfig;
+        messageThrottles = messageThrottles(model, name, newConfig);
+        connectionRate = newConfig.maxConnectionRate() == null ? null : new Gcra(newConfig.maxConnectionRate());
+        leaseLimits = leaseLimits(name, newConfig);
+        if (changed) {
+            maintain();
+        }
+    }
+
+    /** @return true while TSA holds this queue suspended */
+    boolean isSuspended(long nowMicros) {
+        return nowMicros < suspendedUntil;
+    }
+
+    /**
+     * Suspends the queue until {@code untilMicros}: its ready messages go back through promotion, which skips it
+     * while it is suspended, and its idle connections close (kumomta.md §3.7).
+     */
+    void suspend(long untilMicros) {
+        suspendedUntil = untilMicros;
+        final List<KumoMessage> waiting = new ArrayList<>(fifo);
+        fifo.clear();
+        waiting.forEach(model::repromote);
+        for (Dispatcher dispatcher = idle.poll(); dispatcher != null; dispatcher = idle.poll()) {
+            dispatcher.closeIdle();
+        }
     }
 
     private static List<Gcra> messageThrottles(KumoModel model, String name, EgressPathConfig config) {
@@ -81,6 +120,9 @@ final class ReadyQueue {
 
     /** Opens connections up to the target for the current depth, as far as leases allow. */
     void maintain() {
+        if (isSuspended(model.now())) {
+            return;
+        }
         final int target = idealConnections(fifo.size(), config.connectionLimit());
         while (dispatchers < target && model.leases().tryAcquire(leaseLimits, this)) {
             dispatchers++;

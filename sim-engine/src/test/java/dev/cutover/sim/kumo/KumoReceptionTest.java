@@ -53,8 +53,7 @@ class KumoReceptionTest {
         Files.writeString(folder.resolve("init.lua"), POLICY);
         final LuaKumoPolicy policy = LuaKumoPolicy.load(folder.resolve("init.lua"), MxFixture.builtIn(),
                 HarnessOptions.defaults());
-        final KumoParameters parameters = new KumoParameters("binding_group", 3 * SECOND, 60 * SECOND,
-                Map.of("X-Binding", "binding"));
+        final KumoParameters parameters = KumoParameters.defaults().withHeaders(Map.of("X-Binding", "binding"));
         final KumoModel model = new KumoModel(policy, parameters, SINK, 1);
         final List<MessageRecord> messages = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
@@ -75,5 +74,23 @@ class KumoReceptionTest {
                 "smtp_server_message_received: 2 messages discarded in the queue \"null\", 3 messages refused "
                         + "by kumo.reject(550, \"blocked\"), never queued"),
                 model.metrics().governing("gmail.com", "delivered_per_minute"));
+    }
+
+    @Test
+    void accept_hookSendingEveryDomainToOneQueue_eachDomainNamesThatQueuesSite() throws IOException {
+        Files.writeString(folder.resolve("init.lua"), POLICY.replace("msg:set_meta('campaign', binding)",
+                "msg:set_meta('queue', 'retail@gmail.com')"));
+        final LuaKumoPolicy policy = LuaKumoPolicy.load(folder.resolve("init.lua"), MxFixture.builtIn(),
+                HarnessOptions.defaults());
+        final KumoModel model = new KumoModel(policy, KumoParameters.defaults(), SINK, 1);
+
+        model.accept(Traffic.message(1, "yahoo.com", "b1", T0, Outcome.DELIVERED));
+        model.accept(Traffic.message(2, "aol.com", "b1", T0 + SECOND, Outcome.DELIVERED));
+        model.finish(Long.MAX_VALUE);
+
+        final String gmail = policy.siteName("gmail.com");
+        assertEquals(gmail, model.metrics().site("yahoo.com"));
+        assertEquals(gmail, model.metrics().site("aol.com"), "the second domain too, though its queue existed");
+        assertEquals(1, model.metrics().domain("aol.com").snapshot().delivered());
     }
 }
