@@ -8,6 +8,8 @@ import dev.cutover.ingest.IngestListener;
 import dev.cutover.ingest.IngestOptions;
 import dev.cutover.ingest.IngestResult;
 import dev.cutover.ingest.LiveFeed;
+import dev.cutover.ingest.MessageCursor;
+import dev.cutover.ingest.MessageRecord;
 import dev.cutover.ingest.Ingestor;
 import dev.cutover.ingest.ReceptionOrderJoiner;
 import dev.cutover.ingest.RejectReason;
@@ -16,9 +18,12 @@ import dev.cutover.kumo.LuaKumoPolicy;
 import dev.cutover.kumo.MxFixture;
 import dev.cutover.kumo.PolicyException;
 import dev.cutover.kumo.SpecException;
+import dev.cutover.sim.CapacityReceiver;
 import dev.cutover.sim.Destinations;
 import dev.cutover.sim.ObservedModel;
 import dev.cutover.sim.ReplayDriver;
+import dev.cutover.sim.SiteCapacities;
+import dev.cutover.sim.SiteCapacity;
 import dev.cutover.sim.compare.Comparator;
 import dev.cutover.sim.compare.DomainComparison;
 import dev.cutover.sim.kumo.KumoModel;
@@ -53,6 +58,9 @@ final class Rehearsal {
     /** Stragglers replayed as they stepped out of reception order, when following; -1 otherwise. */
     private long steppedOut = -1;
     private DnsMxResolver dns;
+    private Map<String, SiteCapacity> capacities;
+    private CapacityReceiver momentumReceiver;
+    private CapacityReceiver kumoReceiver;
 
     Rehearsal(Scenario scenario, IngestListener listener) {
         this(scenario, listener, notice -> { });
@@ -118,8 +126,10 @@ final class Rehearsal {
             final ReplayDriver.ReplaySummary replay = replay(() -> {
                 if (follow == null) {
                     ingest(store.traffic(), rejectsFile, IngestOptions.defaults());
+                    capacities(store.traffic(), destinations, momentum);
                     feed.replay(store.traffic().cursor());
                 } else {
+                    capacities(store.traffic(), destinations, momentum);
                     follow(store.traffic(), rejectsFile, follow, feed, mx);
                 }
                 return feed.finish();
@@ -180,7 +190,31 @@ final class Rehearsal {
     private KumoModel kumoModel(MxFixture mx, long firstReceptionMicros) {
         policy = ScenarioConfigs.kumoPolicy(scenario, mx, firstReceptionMicros / 1_000_000L);
         kumo = new KumoModel(policy, kumoParameters(policy), scenario.receivers(), scenario.seed());
+        if (capacities != null) {
+            kumo.receivedBy(kumoReceiver = new CapacityReceiver(capacities));
+        }
         return kumo;
+    }
+
+    /**
+     * With the rate-sensitive receiver, reads what each site accepted from the replayed traffic the store holds (a
+     * pass before the replay; when following, what it holds before following) and gives the Momentum model its
+     * receiver; the KumoMTA model gets its own when it is made.
+     */
+    private void capacities(TrafficStore store, Destinations destinations, MomentumModel momentum) {
+        if (!scenario.receiverModel().equals("capacity")) {
+            return;
+        }
+        final SiteCapacities observed = new SiteCapacities(destinations);
+        try (MessageCursor cursor = store.cursor()) {
+            for (MessageRecord record = cursor.next(); record != null; record = cursor.next()) {
+                if (scenario.bindingGroups().isEmpty() || scenario.bindingGroups().contains(record.bindingGroup())) {
+                    observed.observe(record);
+                }
+            }
+        }
+        capacities = observed.build(scenario.capacityOverrides());
+        momentum.receivedBy(momentumReceiver = new CapacityReceiver(capacities));
     }
 
     private void requireTraffic(ReplayDriver.ReplaySummary replay) {
@@ -214,6 +248,18 @@ final class Rehearsal {
                         + "the settings of its group or the global ones");
             }
         }
+    }
+
+    /** @return how many attempts {@code receiver} deferred, with the sites that deferred most */
+    private static String deferrals(CapacityReceiver receiver) {
+        if (receiver == null || receiver.deferredBySite().isEmpty()) {
+            return "none";
+        }
+        final long total = receiver.deferredBySite().values().stream().mapToLong(Long::longValue).sum();
+        return total + " (" + receiver.deferredBySite().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(5).map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "))
+                + ")";
     }
 
     private KumoParameters kumoParameters(LuaKumoPolicy loaded) {
@@ -260,7 +306,9 @@ final class Rehearsal {
         parameters.put("kumomta.timer_wheel_tick", KumoParameters.defaults().timerWheelTickMicros() / 1_000_000 + "s");
         parameters.put("receivers.smtp_latency", scenario.receivers().smtpLatencyMicros() / 1000 + "ms");
         parameters.put("receivers.connect_latency", scenario.receivers().connectLatencyMicros() / 1000 + "ms");
-        parameters.put("receivers.model", "recorded outcomes replayed per attempt");
+        parameters.put("receivers.model", capacities == null ? "recorded outcomes replayed per attempt"
+                : "recorded outcomes replayed per attempt; a site defers, with its most frequent recorded deferral, "
+                + "what goes over the messages per minute it accepted in its busiest minute of the log");
         parameters.put("replay.drain_allowance", scenario.drainAllowanceMicros() / 1_000_000 + "s");
         parameters.put("tolerance.rate_window", scenario.rateWindowMinutes() + "m");
         parameters.put("tolerance.absolute_floor", String.valueOf(scenario.tolerances().absoluteFloor()));
@@ -292,6 +340,10 @@ final class Rehearsal {
             notes.add(dns.failed().size() + " domain(s) could not be looked up in DNS; kumod would defer their "
                     + "messages until they expire, while the replay sends them to the domain itself: "
                     + String.join(", ", dns.failed()));
+        }
+        if (capacities != null) {
+            notes.add("receivers: " + capacities.size() + " site(s) with a recorded rate; deferred for going over "
+                    + "it: Momentum " + deferrals(momentumReceiver) + ", KumoMTA " + deferrals(kumoReceiver));
         }
         final List<String> warnings = policy.warnings();
         warnings.stream().limit(MAX_POLICY_NOTES).forEach(w -> notes.add("policy: " + w));

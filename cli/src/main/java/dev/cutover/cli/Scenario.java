@@ -38,6 +38,11 @@ import java.util.Set;
  * @param tsa              whether Traffic Shaping Automation acts in the KumoMTA model: {@code auto} (when the
  *                         policy publishes its logs to a TSA daemon), {@code on} or {@code off}
  * @param receivers        receiver latencies
+ * @param receiverModel    {@code recorded}: each attempt gets its recorded answer; {@code capacity}: a site also
+ *                         defers what goes over the rate it accepted in the log
+ *                         ({@link dev.cutover.sim.CapacityReceiver})
+ * @param capacityOverrides site, or a domain standing for its site, to messages per minute, replacing the log's
+ *                         figure
  * @param tolerances       per-metric tolerances
  * @param drainAllowanceMicros how long after the log ends the models may keep delivering
  * @param rateWindowMinutes    window of the sustained delivery rate compared between engines
@@ -60,6 +65,8 @@ public record Scenario(
         Map<String, String> headerFields,
         String tsa,
         ReceiverParameters receivers,
+        String receiverModel,
+        Map<String, Long> capacityOverrides,
         Tolerances tolerances,
         long drainAllowanceMicros,
         int rateWindowMinutes) {

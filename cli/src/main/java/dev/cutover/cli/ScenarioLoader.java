@@ -35,7 +35,7 @@ public final class ScenarioLoader {
             "traffic", Set.of("logs", "bouncelogs", "custom_logs", "binding_groups", "store"),
             "momentum", Set.of("config", "fallback_order"),
             "kumomta", Set.of("policy", "mx", "tenant", "helpers", "headers", "tsa"),
-            "receivers", Set.of("smtp_latency", "connect_latency"),
+            "receivers", Set.of("smtp_latency", "connect_latency", "model", "capacity"),
             "tolerance", Set.of("delivered_per_minute", "connections", "deferrals", "absolute_floor", "rate_window"),
             "replay", Set.of("drain_allowance"));
     private static final Set<String> CUSTOM_LOG_KEYS = Set.of("stage", "files", "format", "node");
@@ -111,7 +111,9 @@ public final class ScenarioLoader {
                 existing(folder, required("kumomta.policy"), "kumomta.policy"),
                 toml.contains("kumomta.mx") ? existing(folder, string("kumomta.mx", null), "kumomta.mx") : null,
                 toml.contains("kumomta.helpers") ? helperFolder(folder) : null, tenantField(), headerFields(),
-                choice("kumomta.tsa", "auto", Set.of("auto", "on", "off")), receivers(), tolerances(),
+                choice("kumomta.tsa", "auto", Set.of("auto", "on", "off")), receivers(),
+                choice("receivers.model", "recorded", Set.of("recorded", "capacity")), capacityOverrides(),
+                tolerances(),
                 duration("replay.drain_allowance", "7d"), rateWindowMinutes());
     }
 
@@ -343,6 +345,28 @@ public final class ScenarioLoader {
             headers.put(header, (String) field);
         }
         return headers;
+    }
+
+    /** @return [receivers.capacity]: a site, or a domain standing for its site, to messages it takes per minute */
+    private Map<String, Long> capacityOverrides() {
+        if (!toml.contains("receivers.capacity")) {
+            return Map.of();
+        }
+        if (!toml.isTable("receivers.capacity")) {
+            throw expected("receivers.capacity", "a table of site or domain = messages per minute");
+        }
+        final TomlTable table = toml.getTable("receivers.capacity");
+        final Map<String, Long> out = new LinkedHashMap<>();
+        for (String name : table.keySet()) {
+            final Object value = table.get(List.of(name));
+            if (!(value instanceof Long) || (Long) value < 1) {
+                throw new UserError(fileName + ":" + table.inputPositionOf(List.of(name)).line()
+                        + ": receivers.capacity: expected a site or domain = messages per minute (a whole number, at "
+                        + "least 1), got " + name + " = " + value);
+            }
+            out.put(name.toLowerCase(java.util.Locale.ROOT), (Long) value);
+        }
+        return out;
     }
 
     private ReceiverParameters receivers() {

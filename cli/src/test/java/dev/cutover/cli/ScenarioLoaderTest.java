@@ -98,6 +98,26 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void load_capacityReceiver_modelAndSiteOverrides() throws IOException {
+        Files.writeString(dir.resolve("scenario.toml"), VALID.replace("smtp_latency = \"50ms\"",
+                "smtp_latency = \"50ms\"\nmodel = \"capacity\"\n[receivers.capacity]\n\"Gmail.com\" = 300"));
+
+        final Scenario scenario = ScenarioLoader.load(dir);
+
+        assertEquals("capacity", scenario.receiverModel());
+        assertEquals(java.util.Map.of("gmail.com", 300L), scenario.capacityOverrides());
+    }
+
+    @Test
+    void load_capacityNotAWholeNumber_namesLine() throws IOException {
+        final UserError e = failure(VALID.replace("smtp_latency = \"50ms\"",
+                "smtp_latency = \"50ms\"\n[receivers.capacity]\n\"gmail.com\" = \"fast\""));
+
+        assertEquals("scenario.toml:13: receivers.capacity: expected a site or domain = messages per minute (a whole "
+                + "number, at least 1), got gmail.com = fast", e.getMessage());
+    }
+
+    @Test
     void load_binaryFile_saysItIsNotUtf8Text() throws IOException {
         Files.write(dir.resolve("scenario.toml"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
 

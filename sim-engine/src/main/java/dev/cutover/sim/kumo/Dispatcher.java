@@ -3,7 +3,6 @@ package dev.cutover.sim.kumo;
 import dev.cutover.ingest.Attempt;
 import dev.cutover.ingest.Outcome;
 import dev.cutover.sim.IdleTimer;
-import dev.cutover.sim.RecordedReceiver;
 
 /**
  * One outbound connection of a ready queue, run as kumod's dispatcher loop does
@@ -83,7 +82,7 @@ final class Dispatcher {
     }
 
     private void answered(KumoMessage message) {
-        final Attempt answer = RecordedReceiver.answer(message.record, message.answered++);
+        final Attempt answer = model.answer(message, queue.site);
         if (answer != null && answer.outcome() != Outcome.DELIVERED) {
             model.automation().response(message, queue, answer);
         }

@@ -9,12 +9,15 @@ import dev.cutover.kumo.QueueName;
 import dev.cutover.kumo.ReceivedMessage;
 import dev.cutover.kumo.Reception;
 import dev.cutover.kumo.ThrottleSpec;
+import dev.cutover.ingest.Attempt;
+import dev.cutover.sim.CapacityReceiver;
 import dev.cutover.sim.ConnectionGauge;
 import dev.cutover.sim.DomainMetrics;
 import dev.cutover.sim.Engine;
 import dev.cutover.sim.EngineMetrics;
 import dev.cutover.sim.EventCalendar;
 import dev.cutover.sim.ReceiverParameters;
+import dev.cutover.sim.RecordedReceiver;
 import dev.cutover.sim.Step;
 
 import java.util.HashMap;
@@ -71,6 +74,7 @@ public final class KumoModel implements Engine {
     private final Map<String, Map<String, Long>> refusals = new TreeMap<>();
     private final boolean receptionHook;
     private final Automation automation;
+    private CapacityReceiver capacity;
 
     public KumoModel(KumoPolicy policy, KumoParameters parameters, ReceiverParameters receivers, long seed) {
         this.policy = policy;
@@ -283,6 +287,26 @@ public final class KumoModel implements Engine {
         readyQueues.values().stream().filter(q -> q.source.equals(source) && q.site.equals(site)).sorted(
                 java.util.Comparator.comparing(q -> q.name)).forEach(q -> q.reconfigure(policy.egressPathConfig(
                         q.domain, source, site)));
+    }
+
+    /**
+     * Answers with the recorded receiver, or the rate-sensitive one when set, whose own deferrals leave the
+     * message's recorded answers for its next attempt.
+     */
+    Attempt answer(KumoMessage message, String site) {
+        if (capacity == null) {
+            return RecordedReceiver.answer(message.record, message.answered++);
+        }
+        final Attempt answer = capacity.answer(message.record, message.answered, site, now());
+        if (!capacity.lastDeferred()) {
+            message.answered++;
+        }
+        return answer;
+    }
+
+    /** Answers every attempt through {@code receiver} instead of the recorded answers alone. */
+    public void receivedBy(CapacityReceiver receiver) {
+        this.capacity = receiver;
     }
 
     Automation automation() {

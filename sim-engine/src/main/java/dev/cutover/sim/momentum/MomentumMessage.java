@@ -9,6 +9,8 @@ final class MomentumMessage {
     final DomainMetrics metrics;
     final MomentumQueue queue;
     int retries;
+    /** Recorded answers used; a rate-sensitive receiver's own deferrals raise {@link #retries} but not this. */
+    int answered;
 
     MomentumMessage(MessageRecord record, DomainMetrics metrics, MomentumQueue queue) {
         this.record = record;

@@ -1,6 +1,8 @@
 package dev.cutover.sim.momentum;
 
+import dev.cutover.ingest.Attempt;
 import dev.cutover.ingest.MessageRecord;
+import dev.cutover.sim.CapacityReceiver;
 import dev.cutover.sim.ConnectionGauge;
 import dev.cutover.sim.Destinations;
 import dev.cutover.sim.DomainMetrics;
@@ -8,6 +10,7 @@ import dev.cutover.sim.Engine;
 import dev.cutover.sim.EngineMetrics;
 import dev.cutover.sim.EventCalendar;
 import dev.cutover.sim.ReceiverParameters;
+import dev.cutover.sim.RecordedReceiver;
 import dev.cutover.sim.Step;
 
 import java.util.Collections;
@@ -58,6 +61,7 @@ public final class MomentumModel implements Engine {
     private final Map<String, TreeSet<String>> bindingsByGroup = new TreeMap<>();
     private final Map<String, TreeSet<String>> domainsByDestination = new TreeMap<>();
     private final Destinations destinations;
+    private CapacityReceiver capacity;
 
     /**
      * @param destinations which MX each routing domain's connections reach; connections are counted per
@@ -209,6 +213,27 @@ public final class MomentumModel implements Engine {
 
     long now() {
         return calendar.now();
+    }
+
+    /**
+     * Answers with the recorded receiver, or the rate-sensitive one when set, whose own deferrals leave the
+     * message's recorded answers for its next attempt.
+     */
+    Attempt answer(MomentumMessage message) {
+        if (capacity == null) {
+            return RecordedReceiver.answer(message.record, message.answered++);
+        }
+        final Attempt answer = capacity.answer(message.record, message.answered,
+                destinations.of(message.record.routingDomain()), now());
+        if (!capacity.lastDeferred()) {
+            message.answered++;
+        }
+        return answer;
+    }
+
+    /** Answers every attempt through {@code receiver} instead of the recorded answers alone. */
+    public void receivedBy(CapacityReceiver receiver) {
+        this.capacity = receiver;
     }
 
     long connectLatencyMicros() {

@@ -3,7 +3,6 @@ package dev.cutover.sim.momentum;
 import dev.cutover.ingest.Attempt;
 import dev.cutover.ingest.Outcome;
 import dev.cutover.sim.IdleTimer;
-import dev.cutover.sim.RecordedReceiver;
 
 /**
  * One outbound SMTP session of a Momentum (binding, domain) queue.
@@ -71,7 +70,7 @@ final class Session {
     }
 
     private void answered(MomentumMessage message) {
-        final Attempt answer = RecordedReceiver.answer(message.record, message.retries);
+        final Attempt answer = model.answer(message);
         if (answer == null) {
             message.metrics.unresolved();
         } else if (answer.outcome() == Outcome.DELIVERED) {

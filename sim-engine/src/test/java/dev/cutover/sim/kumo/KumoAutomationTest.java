@@ -7,8 +7,10 @@ import dev.cutover.ingest.Outcome;
 import dev.cutover.kumo.HarnessOptions;
 import dev.cutover.kumo.LuaKumoPolicy;
 import dev.cutover.kumo.MxFixture;
+import dev.cutover.sim.CapacityReceiver;
 import dev.cutover.sim.DomainSnapshot;
 import dev.cutover.sim.ReceiverParameters;
+import dev.cutover.sim.SiteCapacity;
 import dev.cutover.sim.Traffic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static dev.cutover.sim.Traffic.SECOND;
 import static dev.cutover.sim.Traffic.T0;
@@ -32,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KumoAutomationTest {
     private static final ReceiverParameters SINK = new ReceiverParameters(10_000, 100_000);
     private static final String DOMAIN = "tsa.example";
+    private static final long MINUTE_MICROS = 60 * SECOND;
     private static final String POLICY = """
             local shaping = kumo.shaping.load({ 'shaping.toml' })
             kumo.on('get_queue_config', function(domain, tenant)
@@ -145,5 +149,25 @@ class KumoAutomationTest {
         assertEquals(4, tenant.transientFailures(), "the receiver's deferral, then one failure inside kumod for "
                 + "each message promoted while the tenant's queue was suspended");
         assertEquals(1, noTenant.transientFailures(), "a queue without a tenant is not suspended");
+    }
+
+    @Test
+    void suspend_firedByTheRateSensitiveReceiversDeferral_whenTheModelSendsFasterThanTheLog() throws IOException {
+        final KumoModel model = model("""
+                ["tsa.example"]
+                [["tsa.example".automation]]
+                regex = '\\[TS04\\]'
+                action = "Suspend"
+                duration = "30m"
+                """, KumoParameters.defaults().withTsa(true));
+        model.receivedBy(new CapacityReceiver(Map.of(DOMAIN, new SiteCapacity(2, 421, "421 4.7.0 [TS04] too fast"))));
+
+        final DomainSnapshot snapshot = replay(model, Traffic.burst(5, DOMAIN, "b", T0));
+
+        assertEquals(5, snapshot.delivered(), "every message goes in the end");
+        assertEquals(2, snapshot.peakDeliveredPerMinute());
+        assertTrue(model.metrics().governing(DOMAIN, "delivered_per_minute").contains("Suspend fired"),
+                "the receiver's own deferral is what the rule matched");
+        assertTrue(model.metrics().domain(DOMAIN).firstDeliveryMinute() <= T0 / MINUTE_MICROS);
     }
 }
