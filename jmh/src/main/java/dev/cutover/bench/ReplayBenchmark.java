@@ -60,15 +60,15 @@ import java.util.stream.Stream;
  * mvn -B -q -DskipTests package -pl jmh -am
  * java -jar jmh/target/benchmarks.jar ReplayBenchmark
  * </pre>
- * Last measured on a 2-core machine shared with other work: 8.9 to 13.9 s per replay over 3 iterations (the
- * session before: 15.4 s), 72,000 to 112,000 messages per second through both models.
+ * Last measured on a 2-core machine shared with other work: 10.4 to 15.8 s per replay over 2 iterations (before
+ * TSA and the receiver checks: 8.9 to 13.9 s), 63,000 to 96,000 messages per second through both models.
  *
  * <p>The secondary results {@code policyMillis} and {@code policyCalls} say what the KumoMTA model spent in its
  * policy: Lua handlers and shaping resolution, loading included. Answers are cached per scheduled queue and per
- * (source, site), so a replay of the demo estate makes 48 calls, which took 13 to 38 ms: under 0.3% of the
+ * (source, site), so a replay of the demo estate makes 66 calls, which took 35 to 38 ms: under 0.4% of the
  * replay. With {@code receptionHook=true} every message also asks the policy where it is queued (its hook runs once
- * per distinct message and is then answered from a cache): 1,000,156 calls took 393 to 547 ms of 15.8 to 19.0 s,
- * under 3%, on the same machine also running other work. Each iteration's line gives its own figures; JMH's
+ * per distinct message and is then answered from a cache): 1,000,156 calls took 183 to 251 ms of 11.5 to 14.5 s,
+ * under 2.2%, on the same machine also running other work. Each iteration's line gives its own figures; JMH's
  * summary line adds them up over the iterations.
  */
 @State(Scope.Benchmark)
