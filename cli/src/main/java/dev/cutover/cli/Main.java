@@ -16,7 +16,10 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit status: 0 pass, 1 diverged, 2 bad input or usage. */
+    /**
+     * Runs the command line and returns its exit status: 0 pass, 1 diverged, 2 bad input or usage, 3 internal error
+     * (running out of memory included, so that it is never taken for a divergence).
+     */
     public static int run(String... args) {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
@@ -31,6 +34,13 @@ public final class Main {
         int status = 3;
         try {
             status = commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("cutover: internal error: out of memory (Java heap); give it more with CUTOVER_JAVA_OPTS, "
+                    + "for example CUTOVER_JAVA_OPTS=-Xmx8g");
+            status = 3;
+        } catch (StackOverflowError e) {
+            err.println("cutover: internal error: stack overflow (a bug in cutover)");
+            status = 3;
         } finally {
             out.flush();
             err.flush();
