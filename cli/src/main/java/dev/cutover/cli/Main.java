@@ -7,6 +7,9 @@ import java.io.PrintWriter;
 /** Entry point of the {@code cutover} command. */
 public final class Main {
 
+    private static final String OUT_OF_MEMORY = "cutover: internal error: out of memory (Java heap); give it more "
+            + "with CUTOVER_JAVA_OPTS, for example CUTOVER_JAVA_OPTS=-Xmx8g";
+
     private Main() {
     }
 
@@ -35,8 +38,7 @@ public final class Main {
         try {
             status = commandLine.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("cutover: internal error: out of memory (Java heap); give it more with CUTOVER_JAVA_OPTS, "
-                    + "for example CUTOVER_JAVA_OPTS=-Xmx8g");
+            err.println(OUT_OF_MEMORY);
             status = 3;
         } catch (StackOverflowError e) {
             err.println("cutover: internal error: stack overflow (a bug in cutover)");
@@ -61,6 +63,12 @@ public final class Main {
             if (e instanceof UserError) {
                 commandLine.getErr().println("cutover: " + oneLine(e.getMessage()));
                 return 2;
+            }
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof OutOfMemoryError) {
+                    commandLine.getErr().println(OUT_OF_MEMORY);
+                    return 3;
+                }
             }
             commandLine.getErr().println("cutover: internal error: " + oneLine(String.valueOf(e))
                     + (debug ? "" : " (a bug in cutover; run again with --debug for the stack trace)"));
