@@ -39,6 +39,9 @@ final class LuaMessage {
             "parse_rfc5965", "append_text_plain", "append_text_html", "shrink", "shrink_data", "from_header",
             "to_header");
 
+    /** The meta keys the queue's name is made of, which kumod reads as strings. */
+    private static final Set<String> QUEUE_KEYS = Set.of("queue", "tenant", "campaign", "routing_domain");
+
     private final Consumer<String> note;
     private final Runnable idRead;
     private final String id;
@@ -236,6 +239,9 @@ final class LuaMessage {
         } else if (value.isfunction() || value.isuserdata() || value.isthread()) {
             throw new LuaError("msg:set_meta('" + key + "', ...): a " + value.typename()
                     + " cannot be message meta; kumod keeps JSON values");
+        } else if (QUEUE_KEYS.contains(key) && value.type() != LuaValue.TSTRING) {
+            throw new LuaError("msg:set_meta('" + key + "', ...): a " + value.typename() + " cannot name the "
+                    + "queue; kumod needs a string");
         } else {
             meta.put(key, value);
         }
