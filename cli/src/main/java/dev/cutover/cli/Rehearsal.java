@@ -256,7 +256,9 @@ final class Rehearsal {
             return "none";
         }
         final long total = receiver.deferredBySite().values().stream().mapToLong(Long::longValue).sum();
-        return total + " (" + receiver.deferredBySite().entrySet().stream()
+        final int sites = receiver.deferredBySite().size();
+        return total + " (" + (sites > 5 ? "the 5 of " + sites + " sites that deferred most: " : "")
+                + receiver.deferredBySite().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(5).map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "))
                 + ")";
@@ -354,9 +356,19 @@ final class Rehearsal {
         }
         final long rules = policy.shapingData().stream().mapToLong(data -> data.automationRules().size()).sum();
         if (rules > 0 && !tsa(policy)) {
-            notes.add("policy: the shaping files hold " + rules + " automation rule(s), but the policy publishes no "
-                    + "delivery logs to a TSA daemon, so none of them acts (set [kumomta] tsa = \"on\" to see them "
-                    + "act)");
+            notes.add("policy: the shaping files hold " + rules + " automation rule(s), but " + (policy.publishesToTsa()
+                    ? "the scenario turns TSA off ([kumomta] tsa = \"off\")" : "the policy publishes no delivery "
+                    + "logs to a TSA daemon (set [kumomta] tsa = \"on\" to see them act)") + ", so none of them acts");
+        }
+        if (tsa(policy) && !policy.publishesToTsa()) {
+            notes.add("TSA acts because the scenario says tsa = \"on\", though the policy publishes no delivery logs "
+                    + "to a TSA daemon and subscribes to none: kumod would apply none of these rules as it stands");
+        }
+        if (tsa(policy) && rules > 0) {
+            notes.add("TSA acts on the answers the log recorded, which come again whatever the pace: a rule that "
+                    + "suspends or bounces on a deferral the receiver gave anyway fires again after each pause, so "
+                    + "read such results as the worst case (receivers.model = \"capacity\" adds the deferrals "
+                    + "that sending faster than the log would draw)");
         }
         for (String event : List.of("get_queue_config", "get_egress_path_config")) {
             if (!policy.events().contains(event)) {

@@ -355,6 +355,11 @@ public final class ScenarioLoader {
         if (!toml.isTable("receivers.capacity")) {
             throw expected("receivers.capacity", "a table of site or domain = messages per minute");
         }
+        if (!"capacity".equals(string("receivers.model", "recorded"))) {
+            throw new UserError(fileName + ":" + line("receivers.capacity") + ": [receivers.capacity] sets what sites "
+                    + "accept for the rate-sensitive receiver; add model = \"capacity\" to [receivers], or leave the "
+                    + "table out");
+        }
         final TomlTable table = toml.getTable("receivers.capacity");
         final Map<String, Long> out = new LinkedHashMap<>();
         for (String name : table.keySet()) {
@@ -362,7 +367,8 @@ public final class ScenarioLoader {
             if (!(value instanceof Long) || (Long) value < 1) {
                 throw new UserError(fileName + ":" + table.inputPositionOf(List.of(name)).line()
                         + ": receivers.capacity: expected a site or domain = messages per minute (a whole number, at "
-                        + "least 1), got " + name + " = " + value);
+                        + "least 1), got " + name + " = " + (value instanceof String ? "\"" + value + "\""
+                        : value instanceof TomlTable ? "a table" : value instanceof TomlArray ? "a list" : value));
             }
             out.put(name.toLowerCase(java.util.Locale.ROOT), (Long) value);
         }

@@ -164,7 +164,8 @@ class EndToEndTest {
         assertTrue(!report.contains("\"policy: print: line 51\""), report);
         assertTrue(report.contains("policy: 10 more lines of policy output"), report);
         assertTrue(report.contains("policy: the shaping files hold 1 automation rule(s), but the policy publishes no "
-                + "delivery logs to a TSA daemon, so none of them acts"), report);
+                + "delivery logs to a TSA daemon (set [kumomta] tsa = \\\"on\\\" to see them act), so none of them "
+                + "acts"), report);
     }
 
     @Test

@@ -111,10 +111,14 @@ class ScenarioLoaderTest {
     @Test
     void load_capacityNotAWholeNumber_namesLine() throws IOException {
         final UserError e = failure(VALID.replace("smtp_latency = \"50ms\"",
-                "smtp_latency = \"50ms\"\n[receivers.capacity]\n\"gmail.com\" = \"fast\""));
+                "smtp_latency = \"50ms\"\nmodel = \"capacity\"\n[receivers.capacity]\n\"gmail.com\" = \"fast\""));
+        final UserError recorded = failure(VALID.replace("smtp_latency = \"50ms\"",
+                "smtp_latency = \"50ms\"\n[receivers.capacity]\n\"gmail.com\" = 5"));
 
-        assertEquals("scenario.toml:13: receivers.capacity: expected a site or domain = messages per minute (a whole "
-                + "number, at least 1), got gmail.com = fast", e.getMessage());
+        assertEquals("scenario.toml:14: receivers.capacity: expected a site or domain = messages per minute (a whole "
+                + "number, at least 1), got gmail.com = \"fast\"", e.getMessage());
+        assertTrue(recorded.getMessage().contains("[receivers.capacity] sets what sites accept for the rate-sensitive "
+                + "receiver; add model = \"capacity\""), recorded.getMessage());
     }
 
     @Test

@@ -64,8 +64,10 @@ public record AutomationRule(List<Pattern> regexes, List<Object> actions, Thrott
      * @throws IllegalArgumentException describing the first problem
      */
     static AutomationRule parse(Map<String, Object> raw, String origin) {
-        if (!raw.containsKey("duration")) {
-            throw new IllegalArgumentException(origin + ": automation rule: missing field `duration`");
+        for (String field : List.of("regex", "action", "duration")) {
+            if (!raw.containsKey(field)) {
+                throw new IllegalArgumentException(origin + ": automation rule: missing field `" + field + "`");
+            }
         }
         return new AutomationRule(regexes(raw.get("regex"), origin), actions(raw.get("action"), origin),
                 threshold(raw.get("trigger"), origin), duration(raw.get("duration"), origin),

@@ -103,6 +103,14 @@ public final class ShapingData {
         mergeFile(readFile(file.get(), labeler.apply(file.get())), labeler.apply(file.get()));
     }
 
+    /** @return the problem at {@code origin}, which the message itself may already name first */
+    private static PolicyException located(String origin, IllegalArgumentException e) {
+        final String message = e.getMessage();
+        return message.startsWith(origin) ? new PolicyException(origin, 0, message.substring(origin.length())
+                .replaceFirst("^:\\s*", "").replaceFirst("^ (automation\\[\\d+\\]): ", "$1: "))
+                : new PolicyException(origin, 0, message);
+    }
+
     private static Map<String, Object> readFile(Path file, String label) {
         final String text;
         try {
@@ -146,7 +154,7 @@ public final class ShapingData {
         try {
             return ShapingEntry.parse(castMap(block, origin), origin);
         } catch (IllegalArgumentException e) {
-            throw new PolicyException(origin, 0, e.getMessage());
+            throw located(origin, e);
         }
     }
 
@@ -155,7 +163,7 @@ public final class ShapingData {
         try {
             provider = ShapingProvider.parse(name, block, origin);
         } catch (IllegalArgumentException e) {
-            throw new PolicyException(origin, 0, e.getMessage());
+            throw located(origin, e);
         }
         byProvider.merge(name, provider, (existing, later) -> {
             existing.mergeFrom(later);

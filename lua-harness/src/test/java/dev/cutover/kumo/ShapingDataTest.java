@@ -24,6 +24,20 @@ class ShapingDataTest {
     }
 
     @Test
+    void automationRuleWithoutRegex_refusedAsKumodRefusesIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        final java.nio.file.Path file = dir.resolve("shaping.toml");
+        java.nio.file.Files.writeString(file, "[\"example.com\"]\n[[\"example.com\".automation]]\n"
+                + "action = \"Suspend\"\nduration = \"1h\"\n");
+
+        final PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class,
+                () -> ShapingData.load(List.of(file), mx, ShapingOptions.defaults()));
+
+        assertEquals("shaping.toml [\"example.com\"]: automation[0]: automation rule: missing field `regex`",
+                e.getMessage());
+    }
+
+    @Test
     void rulesFor_shippedFile_defaultThenProviderOrSiteRulesWithTheirRollup() {
         final ShapingData data = shipped();
 

@@ -65,6 +65,8 @@ final class Automation {
         for (AutomationRule.Scoped scoped : rules) {
             final AutomationRule rule = scoped.rule();
             if (rule.matches(line) && triggered(rule, queue, now)) {
+                count(domain, rule.origin() + " (" + String.join(", ", rule.actions().stream().map(Automation::kind)
+                        .toList()) + ")");
                 for (Object action : rule.actions()) {
                     act(scoped, action, message, queue, now + rule.durationMicros());
                 }
@@ -94,9 +96,7 @@ final class Automation {
                      long until) {
         final String domain = message.record.recipientDomain();
         final QueueName name = QueueName.parse(message.queue.name);
-        final String kind = action instanceof Map ? String.valueOf(((Map<?, ?>) action).keySet().iterator().next())
-                : String.valueOf(action);
-        count(domain, scoped.rule().origin() + " " + kind);
+        final String kind = kind(action);
         final long effective = model.now() + parameters.tsaActionDelayMicros();
         switch (kind) {
             case "Suspend" -> model.at(effective, () -> queue.suspend(until));
@@ -141,6 +141,11 @@ final class Automation {
         }
     }
 
+    private static String kind(Object action) {
+        return action instanceof Map ? String.valueOf(((Map<?, ?>) action).keySet().iterator().next())
+                : String.valueOf(action);
+    }
+
     private static String scope(String domain, QueueName name, boolean campaign) {
         return domain + "|" + name.tenant() + (campaign ? "|" + name.campaign() : "");
     }
@@ -170,7 +175,7 @@ final class Automation {
         return until != null && now < until;
     }
 
-    /** @return per domain, each rule (by where it was written) and action, how often it fired */
+    /** @return per domain, each rule (by where it was written, with its actions), how often it fired */
     Map<String, Map<String, Long>> fired() {
         return fired;
     }

@@ -97,7 +97,7 @@ class KumoAutomationTest {
         assertTrue(model.metrics().domain(DOMAIN).firstDeliveryMinute() * 60 >= T0 / SECOND + 3600,
                 "nothing is delivered before the hour of suspension is over");
         final String explained = model.metrics().governing(DOMAIN, "delivered_per_minute");
-        assertTrue(explained.contains("TSA: shaping.toml [\"tsa.example\"] (site tsa.example) automation[0] Suspend "
+        assertTrue(explained.contains("TSA: shaping.toml [\"tsa.example\"] (site tsa.example) automation[0] (Suspend) "
                 + "fired 1 time"), explained);
     }
 
@@ -166,7 +166,7 @@ class KumoAutomationTest {
 
         assertEquals(5, snapshot.delivered(), "every message goes in the end");
         assertEquals(2, snapshot.peakDeliveredPerMinute());
-        assertTrue(model.metrics().governing(DOMAIN, "delivered_per_minute").contains("Suspend fired"),
+        assertTrue(model.metrics().governing(DOMAIN, "delivered_per_minute").contains("(Suspend) fired"),
                 "the receiver's own deferral is what the rule matched");
         assertTrue(model.metrics().domain(DOMAIN).firstDeliveryMinute() <= T0 / MINUTE_MICROS);
     }
