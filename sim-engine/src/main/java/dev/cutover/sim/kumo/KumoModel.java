@@ -61,7 +61,7 @@ public final class KumoModel implements Engine {
     private final KumoPolicy policy;
     private final KumoParameters parameters;
     private final ReceiverParameters receivers;
-    private final SplittableRandom random;
+    private final long seed;
     private final EngineMetrics metrics = new EngineMetrics("kumomta");
     private final EventCalendar calendar = new EventCalendar(Long.MIN_VALUE);
     private final Map<String, Map<String, ScheduledQueue>> scheduledQueues = new HashMap<>();
@@ -80,7 +80,7 @@ public final class KumoModel implements Engine {
         this.policy = policy;
         this.parameters = parameters;
         this.receivers = receivers;
-        this.random = new SplittableRandom(seed);
+        this.seed = seed;
         this.receptionHook = policy.handlesReception();
         this.automation = new Automation(this, policy, parameters);
     }
@@ -133,7 +133,7 @@ public final class KumoModel implements Engine {
                     + "smtp_server_message_received): " + metrics.governing(domain, "deferrals"));
         }
         final ScheduledQueue created = new ScheduledQueue(reception.queueName(), reception.routeDomain(), config,
-                pool);
+                pool, seed);
         queuesByName.put(reception.queueName(), created);
         return created;
     }
@@ -187,7 +187,7 @@ public final class KumoModel implements Engine {
         final QueueConfig config = policy.queueConfig(domain, tenant, null, routing);
         final EgressPool pool = policy.egressPool(config.egressPool()).requireSources(policy.label(), name);
         explainQueue(domain, config);
-        return new ScheduledQueue(name, record.routingDomain(), config, pool);
+        return new ScheduledQueue(name, record.routingDomain(), config, pool, seed);
     }
 
     private String tenant(MessageRecord record) {
@@ -237,7 +237,7 @@ public final class KumoModel implements Engine {
             return;
         }
         message.metrics.throttleDelay();
-        at(now() + random.nextLong(parameters.maxRequeueJitterMicros() + 1), () -> promote(message));
+        at(now() + queue.random.nextLong(parameters.maxRequeueJitterMicros() + 1), () -> promote(message));
     }
 
     private ReadyQueue readyQueue(ScheduledQueue queue, int sourceIndex, KumoMessage message) {
@@ -343,7 +343,7 @@ public final class KumoModel implements Engine {
             return;
         }
         message.attempts++;
-        scheduleDue(message, now() + delay + jitterMicros(config));
+        scheduleDue(message, now() + delay + jitterMicros(config, message.queue.random));
     }
 
     /** {@code retry_interval * 2^attempts}, capped by {@code max_retry_interval} when set. */
@@ -354,7 +354,7 @@ public final class KumoModel implements Engine {
         return (long) Math.min(capped, Long.MAX_VALUE / 4);
     }
 
-    private long jitterMicros(QueueConfig config) {
+    private static long jitterMicros(QueueConfig config, SplittableRandom random) {
         final long spanSeconds = Math.min(config.retryIntervalMicros() / 20, 60_000_000L) / 1_000_000L;
         if (spanSeconds == 0) {
             return 0;

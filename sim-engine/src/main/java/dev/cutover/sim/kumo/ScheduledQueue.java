@@ -3,6 +3,8 @@ package dev.cutover.sim.kumo;
 import dev.cutover.kumo.EgressPool;
 import dev.cutover.kumo.QueueConfig;
 
+import java.util.SplittableRandom;
+
 /**
  * A kumod scheduled queue, named {@code campaign:tenant@domain} ({@code docs/reference/queues.md}), with its queue
  * configuration, its egress pool and the weighted round robin that picks a source each time one of its messages is
@@ -15,11 +17,17 @@ final class ScheduledQueue {
     final QueueConfig config;
     final EgressPool pool;
     final Gcra messageRate;
+    /**
+     * This queue's own random stream (retry jitter, re-delay when every ready queue is full), seeded from the
+     * scenario seed and the queue's name, so what happens to one queue's messages never moves another's.
+     */
+    final SplittableRandom random;
     /** The ready queue of each pool entry, resolved on first use; the site is fixed per scheduled queue. */
     final ReadyQueue[] readyQueues;
     private final long[] credit;
 
-    ScheduledQueue(String name, String domain, QueueConfig config, EgressPool pool) {
+    ScheduledQueue(String name, String domain, QueueConfig config, EgressPool pool, long seed) {
+        this.random = new SplittableRandom(seed * 31 + name.hashCode());
         this.name = name;
         this.domain = domain;
         this.config = config;
