@@ -45,9 +45,8 @@ final class ExplainCommand implements Callable<Integer> {
             description = "show only this KumoMTA egress source and the Momentum binding of this name")
     String source;
 
-    @Option(names = "--resolve-mx", description = "look up in this machine's DNS the MX hosts of domains the MX data "
-            + "lacks: the only network use")
-    boolean resolveMx;
+    @Mixin
+    ResolveMxOption resolveMx;
 
     @Mixin
     DebugOption debug;
@@ -63,8 +62,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw new UserError("DOMAIN " + domain + ": expected a destination domain, such as gmail.com");
         }
         final Scenario scenario = ScenarioLoader.load(scenarioPath);
-        final MxFixture mx = resolveMx ? ScenarioConfigs.mx(scenario).resolvingWith(new DnsMxResolver())
-                : ScenarioConfigs.mx(scenario);
+        final MxFixture mx = ScenarioConfigs.mx(scenario, resolveMx.resolver());
         final long clockMicros = firstLineMicros(scenario);
         final LuaKumoPolicy policy = ScenarioConfigs.kumoPolicy(scenario, mx, clockMicros / 1_000_000L);
         final List<String> lines;

@@ -10,6 +10,7 @@ import dev.cutover.kumo.QueueName;
 import dev.cutover.kumo.ReceivedMessage;
 import dev.cutover.kumo.Reception;
 import dev.cutover.kumo.ThrottleSpec;
+import dev.cutover.sim.kumo.KumoParameters;
 import dev.cutover.sim.momentum.conf.EcelerityConf;
 import dev.cutover.sim.momentum.conf.MaxRetries;
 import dev.cutover.sim.momentum.conf.MomentumSettings;
@@ -123,21 +124,11 @@ final class Explanation {
         final boolean perBinding = scenario.tenantField().equals("binding")
                 || scenario.headerFields().containsValue("binding");
         final Set<Reception> out = new LinkedHashSet<>();
+        final KumoParameters parameters = KumoParameters.defaults().withTenantField(scenario.tenantField())
+                .withHeaders(scenario.headerFields());
         for (String binding : perBinding ? bindings(group) : List.of("")) {
-            final String tenant = switch (scenario.tenantField()) {
-                case "binding_group" -> group;
-                case "binding" -> binding;
-                default -> "";
-            };
-            final Map<String, String> headers = new LinkedHashMap<>();
-            scenario.headerFields().forEach((header, field) -> {
-                final String value = field.equals("binding") ? binding : group;
-                if (!value.isEmpty()) {
-                    headers.put(header, value);
-                }
-            });
-            out.add(policy.receive(new ReceivedMessage("", domain, null, tenant.isEmpty() ? null : tenant,
-                    headers), clockMicros));
+            out.add(policy.receive(new ReceivedMessage("", domain, null, parameters.tenant(group, binding),
+                    parameters.headers(group, binding)), clockMicros));
         }
         return out;
     }

@@ -110,8 +110,7 @@ final class Rehearsal {
             throw new UserError(scenario.file().getFileName() + ": a replay cannot follow custom logs, whose messages "
                     + "are rebuilt from delivery lines that may come days after the reception; leave out --follow");
         }
-        final MxFixture mx = dns == null ? ScenarioConfigs.mx(scenario) : ScenarioConfigs.mx(scenario)
-                .resolvingWith(dns);
+        final MxFixture mx = ScenarioConfigs.mx(scenario, dns);
         final Destinations destinations = Destinations.of(mx::siteName);
         final MomentumModel momentum = momentumModel(destinations);
         final ObservedModel observed = new ObservedModel(destinations);
@@ -265,10 +264,8 @@ final class Rehearsal {
     }
 
     private KumoParameters kumoParameters(LuaKumoPolicy loaded) {
-        final KumoParameters defaults = KumoParameters.defaults();
-        return new KumoParameters(scenario.tenantField(), defaults.timerWheelTickMicros(),
-                defaults.maxRequeueJitterMicros(), scenario.headerFields(), tsa(loaded),
-                defaults.tsaActionDelayMicros(), defaults.tsaConfigDelayMicros());
+        return KumoParameters.defaults().withTenantField(scenario.tenantField())
+                .withHeaders(scenario.headerFields()).withTsa(tsa(loaded));
     }
 
     /** @return whether TSA acts in the KumoMTA model: as the scenario says, else when the policy publishes to TSA */

@@ -49,9 +49,8 @@ final class RunCommand implements Callable<Integer> {
                     + "so that it is replayed whole when it finishes (default: 1h)")
     String lag;
 
-    @Option(names = "--resolve-mx", description = "look up in this machine's DNS the MX hosts of domains the MX data "
-            + "lacks: the only network use, and the report then depends on DNS answers")
-    boolean resolveMx;
+    @Mixin
+    ResolveMxOption resolveMx;
 
     @Mixin
     DebugOption debug;
@@ -82,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
                 progress.finish();
                 spec.commandLine().getErr().println("cutover: " + notice);
                 spec.commandLine().getErr().flush();
-            }).resolvingMx(resolveMx ? new DnsMxResolver() : null).run(storeRejects, following, lagMicros);
+            }).resolvingMx(resolveMx.resolver()).run(storeRejects, following, lagMicros);
         } finally {
             progress.finish();
         }

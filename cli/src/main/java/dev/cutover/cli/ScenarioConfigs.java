@@ -16,6 +16,14 @@ final class ScenarioConfigs {
     private ScenarioConfigs() {
     }
 
+    /**
+     * @param dns asks DNS for the domains the MX data lacks, or null to treat them as having no MX record
+     * @return the built-in MX data, overridden by the scenario's mx.toml when it names one
+     */
+    static MxFixture mx(Scenario scenario, DnsMxResolver dns) {
+        return dns == null ? mx(scenario) : mx(scenario).resolvingWith(dns);
+    }
+
     /** @return the built-in MX data, overridden by the scenario's mx.toml when it names one */
     static MxFixture mx(Scenario scenario) {
         final MxFixture builtIn = MxFixture.builtIn();

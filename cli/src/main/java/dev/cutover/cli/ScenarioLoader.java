@@ -22,8 +22,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Reads a scenario file (TOML). Paths are relative to the scenario file. An unknown key, a missing required key
@@ -325,54 +327,60 @@ public final class ScenarioLoader {
 
     /** @return [kumomta.headers]: header name to the log field whose value a replayed message carries in it */
     private Map<String, String> headerFields() {
-        if (!toml.contains("kumomta.headers")) {
-            return Map.of();
-        }
-        if (!toml.isTable("kumomta.headers")) {
-            throw expected("kumomta.headers", "a table of header name = \"binding_group\" or \"binding\"");
-        }
-        final TomlTable table = toml.getTable("kumomta.headers");
-        final Map<String, String> headers = new LinkedHashMap<>();
-        for (String header : table.keySet()) {
-            final Object field = table.get(List.of(header));
-            if (!header.matches("[!-9;-~]+") || !("binding_group".equals(field) || "binding".equals(field))) {
-                throw new UserError(fileName + ":" + table.inputPositionOf(List.of(header)).line()
-                        + ": kumomta.headers: expected a header name (printable, no colon or space) = "
-                        + "\"binding_group\" or \"binding\", got " + header + " = " + (field instanceof String
-                        ? "\"" + field + "\"" : "a " + (field instanceof TomlArray ? "list" : field instanceof TomlTable
-                        ? "table" : field.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))));
-            }
-            headers.put(header, (String) field);
-        }
-        return headers;
+        return entries("kumomta.headers", "a header name (printable, no colon or space) = \"binding_group\" or "
+                + "\"binding\"", (header, field) -> header.matches("[!-9;-~]+")
+                && ("binding_group".equals(field) || "binding".equals(field)) ? header : null);
     }
 
     /** @return [receivers.capacity]: a site, or a domain standing for its site, to messages it takes per minute */
     private Map<String, Long> capacityOverrides() {
-        if (!toml.contains("receivers.capacity")) {
-            return Map.of();
-        }
-        if (!toml.isTable("receivers.capacity")) {
-            throw expected("receivers.capacity", "a table of site or domain = messages per minute");
-        }
-        if (!"capacity".equals(string("receivers.model", "recorded"))) {
+        if (toml.contains("receivers.capacity") && !"capacity".equals(string("receivers.model", "recorded"))) {
             throw new UserError(fileName + ":" + line("receivers.capacity") + ": [receivers.capacity] sets what sites "
                     + "accept for the rate-sensitive receiver; add model = \"capacity\" to [receivers], or leave the "
                     + "table out");
         }
-        final TomlTable table = toml.getTable("receivers.capacity");
-        final Map<String, Long> out = new LinkedHashMap<>();
+        return entries("receivers.capacity", "a site or domain = messages per minute (a whole number, at least 1)",
+                (name, value) -> value instanceof Long && (Long) value >= 1 ? name.toLowerCase(Locale.ROOT) : null);
+    }
+
+    /**
+     * Reads a table of name = value, such as [kumomta.headers], in file order.
+     *
+     * @param accept the key to keep an entry under, or null when the entry is not what {@code expected} says
+     * @return the entries kept; empty when the table is absent
+     * @throws UserError naming the line of the first entry refused
+     */
+    @SuppressWarnings("unchecked")
+    private <T> Map<String, T> entries(String key, String expected, BiFunction<String, Object, String> accept) {
+        if (!toml.contains(key)) {
+            return Map.of();
+        }
+        if (!toml.isTable(key)) {
+            throw expected(key, "a table of " + expected);
+        }
+        final TomlTable table = toml.getTable(key);
+        final Map<String, T> out = new LinkedHashMap<>();
         for (String name : table.keySet()) {
             final Object value = table.get(List.of(name));
-            if (!(value instanceof Long) || (Long) value < 1) {
-                throw new UserError(fileName + ":" + table.inputPositionOf(List.of(name)).line()
-                        + ": receivers.capacity: expected a site or domain = messages per minute (a whole number, at "
-                        + "least 1), got " + name + " = " + (value instanceof String ? "\"" + value + "\""
-                        : value instanceof TomlTable ? "a table" : value instanceof TomlArray ? "a list" : value));
+            final String kept = accept.apply(name, value);
+            if (kept == null) {
+                throw new UserError(fileName + ":" + table.inputPositionOf(List.of(name)).line() + ": " + key
+                        + ": expected " + expected + ", got " + name + " = " + describe(value));
             }
-            out.put(name.toLowerCase(java.util.Locale.ROOT), (Long) value);
+            out.put(kept, (T) value);
         }
         return out;
+    }
+
+    /** @return a TOML value as a message shows it: a string quoted, a number as written, else its kind */
+    private static String describe(Object value) {
+        if (value instanceof String) {
+            return "\"" + value + "\"";
+        }
+        if (value instanceof TomlTable) {
+            return "a table";
+        }
+        return value instanceof TomlArray ? "a list" : String.valueOf(value);
     }
 
     private ReceiverParameters receivers() {

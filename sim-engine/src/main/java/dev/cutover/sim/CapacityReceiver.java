@@ -28,6 +28,11 @@ public final class CapacityReceiver {
     private final Map<String, Long> deferredBySite = new TreeMap<>();
     private boolean lastDeferred;
 
+    /** @return a receiver that only replays the recorded answers: no site has a capacity */
+    public static CapacityReceiver recorded() {
+        return new CapacityReceiver(Map.of());
+    }
+
     /** @param capacities site to what it accepted; a site absent here takes everything, as recorded */
     public CapacityReceiver(Map<String, SiteCapacity> capacities) {
         this.capacities = Map.copyOf(capacities);

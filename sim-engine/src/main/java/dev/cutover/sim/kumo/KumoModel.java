@@ -17,11 +17,9 @@ import dev.cutover.sim.Engine;
 import dev.cutover.sim.EngineMetrics;
 import dev.cutover.sim.EventCalendar;
 import dev.cutover.sim.ReceiverParameters;
-import dev.cutover.sim.RecordedReceiver;
 import dev.cutover.sim.Step;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -74,7 +72,7 @@ public final class KumoModel implements Engine {
     private final Map<String, Map<String, Long>> refusals = new TreeMap<>();
     private final boolean receptionHook;
     private final Automation automation;
-    private CapacityReceiver capacity;
+    private CapacityReceiver receiver = CapacityReceiver.recorded();
 
     public KumoModel(KumoPolicy policy, KumoParameters parameters, ReceiverParameters receivers, long seed) {
         this.policy = policy;
@@ -109,7 +107,7 @@ public final class KumoModel implements Engine {
         final String domain = record.recipientDomain();
         final Reception reception = policy.receive(new ReceivedMessage(record.senderDomain(), domain,
                 record.routingDomain().equals(domain) ? null : record.routingDomain(), tenant(record),
-                headers(record)), record.receptionMicros());
+                parameters.headers(record.bindingGroup(), record.binding())), record.receptionMicros());
         if (reception.refused() || reception.discarded()) {
             domainMetrics.refused();
             refusals.computeIfAbsent(domain, d -> new TreeMap<>()).merge(reception.refused()
@@ -136,20 +134,6 @@ public final class KumoModel implements Engine {
                 pool, seed);
         queuesByName.put(reception.queueName(), created);
         return created;
-    }
-
-    private Map<String, String> headers(MessageRecord record) {
-        if (parameters.headerFields().isEmpty()) {
-            return Map.of();
-        }
-        final Map<String, String> headers = new LinkedHashMap<>();
-        parameters.headerFields().forEach((header, field) -> {
-            final String value = field.equals("binding") ? record.binding() : record.bindingGroup();
-            if (!value.isEmpty()) {
-                headers.put(header, value);
-            }
-        });
-        return headers;
     }
 
     @Override
@@ -191,14 +175,7 @@ public final class KumoModel implements Engine {
     }
 
     private String tenant(MessageRecord record) {
-        switch (parameters.tenantField()) {
-            case "binding_group":
-                return record.bindingGroup().isEmpty() ? null : record.bindingGroup();
-            case "binding":
-                return record.binding().isEmpty() ? null : record.binding();
-            default:
-                return null;
-        }
+        return parameters.tenant(record.bindingGroup(), record.binding());
     }
 
     private void promote(KumoMessage message) {
@@ -289,16 +266,10 @@ public final class KumoModel implements Engine {
                         q.domain, source, site)));
     }
 
-    /**
-     * Answers with the recorded receiver, or the rate-sensitive one when set, whose own deferrals leave the
-     * message's recorded answers for its next attempt.
-     */
+    /** Answers an attempt; a deferral of the rate-sensitive receiver leaves the message's recorded answer. */
     Attempt answer(KumoMessage message, String site) {
-        if (capacity == null) {
-            return RecordedReceiver.answer(message.record, message.answered++);
-        }
-        final Attempt answer = capacity.answer(message.record, message.answered, site, now());
-        if (!capacity.lastDeferred()) {
+        final Attempt answer = receiver.answer(message.record, message.answered, site, now());
+        if (!receiver.lastDeferred()) {
             message.answered++;
         }
         return answer;
@@ -306,7 +277,7 @@ public final class KumoModel implements Engine {
 
     /** Answers every attempt through {@code receiver} instead of the recorded answers alone. */
     public void receivedBy(CapacityReceiver receiver) {
-        this.capacity = receiver;
+        this.receiver = receiver;
     }
 
     Automation automation() {

@@ -38,6 +38,37 @@ public record KumoParameters(String tenantField, long timerWheelTickMicros, long
         return new KumoParameters("binding_group", 3_000_000L, 60_000_000L, Map.of(), false, 3_000_000L, 60_000_000L);
     }
 
+    /** @return the tenant the injector gives a message of this binding group and binding, or null for none */
+    public String tenant(String bindingGroup, String binding) {
+        final String value = switch (tenantField) {
+            case "binding_group" -> bindingGroup;
+            case "binding" -> binding;
+            default -> "";
+        };
+        return value.isEmpty() ? null : value;
+    }
+
+    /** @return the headers a message of this binding group and binding carries, in {@link #headerFields} order */
+    public Map<String, String> headers(String bindingGroup, String binding) {
+        if (headerFields.isEmpty()) {
+            return Map.of();
+        }
+        final Map<String, String> headers = new LinkedHashMap<>();
+        headerFields.forEach((header, field) -> {
+            final String value = field.equals("binding") ? binding : bindingGroup;
+            if (!value.isEmpty()) {
+                headers.put(header, value);
+            }
+        });
+        return headers;
+    }
+
+    /** @return these parameters with the tenant taken from another log field */
+    public KumoParameters withTenantField(String field) {
+        return new KumoParameters(field, timerWheelTickMicros, maxRequeueJitterMicros, headerFields, tsa,
+                tsaActionDelayMicros, tsaConfigDelayMicros);
+    }
+
     /** @return these parameters with messages carrying these headers, header name to log field */
     public KumoParameters withHeaders(Map<String, String> headers) {
         return new KumoParameters(tenantField, timerWheelTickMicros, maxRequeueJitterMicros, headers, tsa,

@@ -10,7 +10,6 @@ import dev.cutover.sim.Engine;
 import dev.cutover.sim.EngineMetrics;
 import dev.cutover.sim.EventCalendar;
 import dev.cutover.sim.ReceiverParameters;
-import dev.cutover.sim.RecordedReceiver;
 import dev.cutover.sim.Step;
 
 import java.util.Collections;
@@ -61,7 +60,7 @@ public final class MomentumModel implements Engine {
     private final Map<String, TreeSet<String>> bindingsByGroup = new TreeMap<>();
     private final Map<String, TreeSet<String>> domainsByDestination = new TreeMap<>();
     private final Destinations destinations;
-    private CapacityReceiver capacity;
+    private CapacityReceiver receiver = CapacityReceiver.recorded();
 
     /**
      * @param destinations which MX each routing domain's connections reach; connections are counted per
@@ -122,8 +121,9 @@ public final class MomentumModel implements Engine {
         final String destination = destinations.of(record.routingDomain());
         final ConnectionGauge gauge = domainGauges.computeIfAbsent(destination, d -> new ConnectionGauge());
         domainsByDestination.computeIfAbsent(destination, d -> new TreeSet<>()).add(record.recipientDomain());
-        final MomentumQueue created = new MomentumQueue(this, record.binding(), record.routingDomain(), settings,
-                budget(budgets, settings.messageThrottle()), budget(connectionBudgets, settings.connectionThrottle()),
+        final MomentumQueue created = new MomentumQueue(this, record.binding(), record.routingDomain(), destination,
+                settings, budget(budgets, settings.messageThrottle()), budget(connectionBudgets,
+                settings.connectionThrottle()),
                 cap(settings.scopeCap()), cap(settings.serverCap()), gauge);
         byDomain.put(record.routingDomain(), created);
         domainMetrics.attach(gauge);
@@ -215,17 +215,10 @@ public final class MomentumModel implements Engine {
         return calendar.now();
     }
 
-    /**
-     * Answers with the recorded receiver, or the rate-sensitive one when set, whose own deferrals leave the
-     * message's recorded answers for its next attempt.
-     */
+    /** Answers an attempt; a deferral of the rate-sensitive receiver leaves the message's recorded answer. */
     Attempt answer(MomentumMessage message) {
-        if (capacity == null) {
-            return RecordedReceiver.answer(message.record, message.answered++);
-        }
-        final Attempt answer = capacity.answer(message.record, message.answered,
-                destinations.of(message.record.routingDomain()), now());
-        if (!capacity.lastDeferred()) {
+        final Attempt answer = receiver.answer(message.record, message.answered, message.queue.destination, now());
+        if (!receiver.lastDeferred()) {
             message.answered++;
         }
         return answer;
@@ -233,7 +226,7 @@ public final class MomentumModel implements Engine {
 
     /** Answers every attempt through {@code receiver} instead of the recorded answers alone. */
     public void receivedBy(CapacityReceiver receiver) {
-        this.capacity = receiver;
+        this.receiver = receiver;
     }
 
     long connectLatencyMicros() {

@@ -17,6 +17,8 @@ import java.util.Deque;
 final class MomentumQueue {
     final String binding;
     final String domain;
+    /** The receiving site of {@link #domain} (see {@link dev.cutover.sim.Destinations}). */
+    final String destination;
     final QueueSettings settings;
     final TokenBucket messageBudget;
     final TokenBucket connectionBudget;
@@ -34,12 +36,13 @@ final class MomentumQueue {
      * @param scopeCap         the shared scope cap, or null
      * @param serverCap        the server (or binding) cap, or null
      */
-    MomentumQueue(MomentumModel model, String binding, String domain, QueueSettings settings,
+    MomentumQueue(MomentumModel model, String binding, String domain, String destination, QueueSettings settings,
                   TokenBucket messageBudget, TokenBucket connectionBudget, ConnectionCap scopeCap,
                   ConnectionCap serverCap, ConnectionGauge domainGauge) {
         this.model = model;
         this.binding = binding;
         this.domain = domain;
+        this.destination = destination;
         this.settings = settings;
         this.messageBudget = messageBudget;
         this.connectionBudget = connectionBudget;

@@ -141,9 +141,7 @@ class KumoAutomationTest {
         final KumoParameters tsa = KumoParameters.defaults().withTsa(true);
 
         final DomainSnapshot tenant = replay(model(shaping, tsa), messages);
-        final DomainSnapshot noTenant = replay(model(shaping, new KumoParameters("none",
-                tsa.timerWheelTickMicros(), tsa.maxRequeueJitterMicros(), tsa.headerFields(), true,
-                tsa.tsaActionDelayMicros(), tsa.tsaConfigDelayMicros())), messages);
+        final DomainSnapshot noTenant = replay(model(shaping, tsa.withTenantField("none")), messages);
 
         assertEquals(4, tenant.delivered());
         assertEquals(4, tenant.transientFailures(), "the receiver's deferral, then one failure inside kumod for "
