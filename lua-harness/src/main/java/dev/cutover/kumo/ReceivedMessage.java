@@ -19,7 +19,7 @@ public record ReceivedMessage(String senderDomain, String recipientDomain, Strin
         Map<String, String> headers) {
 
     public ReceivedMessage {
-        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        headers = headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     /** @return the queue kumod names for this message when no policy changes its meta */
