@@ -60,8 +60,9 @@ import java.util.stream.Stream;
  * mvn -B -q -DskipTests package -pl jmh -am
  * java -jar jmh/target/benchmarks.jar ReplayBenchmark
  * </pre>
- * Last measured on a 2-core machine shared with other work: 10.4 to 15.8 s per replay over 2 iterations (before
- * TSA and the receiver checks: 8.9 to 13.9 s), 63,000 to 96,000 messages per second through both models.
+ * Last measured on a 2-core machine shared with other work: 6.3 to 6.7 s per replay over 2 iterations, 150,000 to
+ * 160,000 messages per second through both models (12.2 to 14.7 s before the KumoMTA model popped its delayed
+ * messages per timer-wheel tick instead of one calendar event each).
  *
  * <p>The secondary results {@code policyMillis} and {@code policyCalls} say what the KumoMTA model spent in its
  * policy: Lua handlers and shaping resolution, loading included. Answers are cached per scheduled queue and per

@@ -19,6 +19,7 @@ import dev.cutover.sim.EventCalendar;
 import dev.cutover.sim.ReceiverParameters;
 import dev.cutover.sim.Step;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -36,8 +37,9 @@ import java.util.TreeSet;
  *   never queued ({@code smtp_server.rs}); a scheduled-queue {@code max_message_rate} re-delays it by exactly
  *   the throttle's retry-after, attempts unchanged.</li>
  *   <li>Promotion picks a source of the queue's egress pool by weighted round robin, skipping full ready queues;
- *   when every one is full the message is re-delayed by a uniform random 0 to 60 s ({@code egress_source.rs},
- *   {@code queue/queue.rs}).</li>
+ *   when every one is full the message is re-delayed by a uniform random 1 to 59 whole seconds, into the timer
+ *   wheel like any delayed message ({@code egress_source.rs}, {@code queue/queue.rs} {@code force_into_delayed},
+ *   {@code message.rs} {@code delay_with_jitter}).</li>
  *   <li>Ready queues are per (source, site), the site being the factored MX host list, so domains that share MX
  *   hosts share limits ({@code mailexchanger/src/lib.rs}); a queue config whose {@code protocol} sends SMTP to a
  *   fixed {@code mx_list} names its site {@code mx_list:<h1>,<h2>} instead, so domains routed to the same smart
@@ -195,8 +197,10 @@ public final class KumoModel implements Engine {
             return;
         }
         boolean eligible = false;
-        for (int index : queue.sourceOrder()) {
-            final ReadyQueue ready = readyQueue(queue, index, message);
+        final int first = queue.nextSource();
+        final int sources = queue.sources();
+        for (int i = 0; i < sources; i++) {
+            final ReadyQueue ready = readyQueue(queue, (first + i) % sources, message);
             if (ready.isSuspended(now)) {
                 continue;
             }
@@ -214,7 +218,16 @@ public final class KumoModel implements Engine {
             return;
         }
         message.metrics.throttleDelay();
-        at(now() + queue.random.nextLong(parameters.maxRequeueJitterMicros() + 1), () -> promote(message));
+        scheduleDue(message, now() + requeueDelayMicros(queue.random));
+    }
+
+    /**
+     * kumod's {@code delay_with_jitter(60)}: whole seconds below the limit, drawn again while they come to 0, since
+     * a due time that is not in the future is not delayed ({@code force_into_delayed}).
+     */
+    private long requeueDelayMicros(SplittableRandom random) {
+        final long limitSeconds = parameters.maxRequeueJitterMicros() / 1_000_000L;
+        return limitSeconds <= 1 ? 1_000_000L : (1 + random.nextLong(limitSeconds - 1)) * 1_000_000L;
     }
 
     private ReadyQueue readyQueue(ScheduledQueue queue, int sourceIndex, KumoMessage message) {
@@ -333,10 +346,26 @@ public final class KumoModel implements Engine {
         return (random.nextLong(spanSeconds) - spanSeconds / 2) * 1_000_000L;
     }
 
+    /** Puts a message in its scheduled queue's timer wheel, to be promoted on the first tick at or after its due. */
     private void scheduleDue(KumoMessage message, long dueMicros) {
         final long tick = parameters.timerWheelTickMicros();
-        final long popped = tick <= 0 ? dueMicros : Math.floorDiv(dueMicros + tick - 1, tick) * tick;
-        at(popped, () -> promote(message));
+        final long popped = Math.max(now(), tick <= 0 ? dueMicros : Math.floorDiv(dueMicros + tick - 1, tick) * tick);
+        final ScheduledQueue queue = message.queue;
+        ArrayDeque<KumoMessage> slot = queue.wheel.get(popped);
+        if (slot == null) {
+            slot = new ArrayDeque<>();
+            queue.wheel.put(popped, slot);
+            at(popped, () -> pop(queue, popped));
+        }
+        slot.add(message);
+    }
+
+    /** Promotes the messages of one tick of a queue's timer wheel, in the order they were delayed. */
+    private void pop(ScheduledQueue queue, long tick) {
+        final ArrayDeque<KumoMessage> due = queue.wheel.remove(tick);
+        for (KumoMessage message = due.poll(); message != null; message = due.poll()) {
+            promote(message);
+        }
     }
 
     void delivered(KumoMessage message) {

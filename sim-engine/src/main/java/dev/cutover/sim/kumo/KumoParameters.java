@@ -13,7 +13,8 @@ import java.util.Map;
  * @param timerWheelTickMicros how often delayed messages are popped from the scheduled queue's timer wheel
  *                             (SingletonTimerWheel ticks every 3 s; {@code crates/kumod/src/queue/strategy.rs})
  * @param maxRequeueJitterMicros the upper bound of the random re-delay of a message whose every ready queue was
- *                             full (uniform 0 to 60 s; {@code queue/queue.rs} {@code delay_with_jitter(60)})
+ *                             full: whole seconds drawn uniformly below it, 0 drawn again ({@code queue/queue.rs}
+ *                             {@code delay_with_jitter(60)}, so 1 to 59 s), then popped on the wheel's tick
  * @param headerFields         header name to the log field ({@code binding_group} or {@code binding}) whose value
  *                             a message carries in it at reception, in header order; the log keeps no headers, so
  *                             none by default

@@ -3,6 +3,9 @@ package dev.cutover.sim.kumo;
 import dev.cutover.kumo.EgressPool;
 import dev.cutover.kumo.QueueConfig;
 
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -10,6 +13,9 @@ import java.util.SplittableRandom;
  * configuration, its egress pool and the weighted round robin that picks a source each time one of its messages is
  * promoted ({@code crates/kumod/src/egress_source.rs}). The round robin is the smooth variant: each pick adds every
  * entry's weight to its credit and takes the entry with the most credit, so weights 2 and 1 give A, B, A.
+ *
+ * <p>Its delayed messages wait in a timer wheel that pops them on its tick ({@code queue/strategy.rs}); the model
+ * keeps them per tick, in the order they were delayed, and pops each tick's messages together.
  */
 final class ScheduledQueue {
     final String name;
@@ -24,6 +30,10 @@ final class ScheduledQueue {
     final SplittableRandom random;
     /** The ready queue of each pool entry, resolved on first use; the site is fixed per scheduled queue. */
     final ReadyQueue[] readyQueues;
+    /** Delayed messages by the tick of the timer wheel that pops them, each tick's in the order they came. */
+    final Map<Long, ArrayDeque<KumoMessage>> wheel = new HashMap<>();
+    private final long[] weights;
+    private final long totalWeight;
     private final long[] credit;
 
     ScheduledQueue(String name, String domain, QueueConfig config, EgressPool pool, long seed) {
@@ -33,25 +43,29 @@ final class ScheduledQueue {
         this.config = config;
         this.pool = pool;
         this.messageRate = config.maxMessageRate() == null ? null : new Gcra(config.maxMessageRate());
-        this.credit = new long[pool.entries().size()];
+        this.weights = pool.entries().stream().mapToLong(EgressPool.Entry::weight).toArray();
+        this.totalWeight = java.util.Arrays.stream(weights).sum();
+        this.credit = new long[weights.length];
         this.readyQueues = new ReadyQueue[pool.entries().size()];
     }
 
-    /** @return pool entries in the order the round robin offers them for the next promotion. */
-    int[] sourceOrder() {
-        final int n = credit.length;
-        long total = 0;
-        for (int i = 0; i < n; i++) {
-            credit[i] += pool.entries().get(i).weight();
-            total += pool.entries().get(i).weight();
+    /**
+     * Takes the round robin's next pick; a promotion offers the pool's entries from it onward, wrapping around.
+     *
+     * @return the index of the pool entry the round robin picks for the next promotion
+     */
+    int nextSource() {
+        for (int i = 0; i < weights.length; i++) {
+            credit[i] += weights[i];
         }
         final int best = best();
-        credit[best] -= total;
-        final int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = (best + i) % n;
-        }
-        return order;
+        credit[best] -= totalWeight;
+        return best;
+    }
+
+    /** @return the number of pool entries */
+    int sources() {
+        return weights.length;
     }
 
     private int best() {
