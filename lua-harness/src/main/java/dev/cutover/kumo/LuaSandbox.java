@@ -50,7 +50,8 @@ import org.luaj.vm2.lib.jse.JseOsLib;
  *
  * <p>Note: LuaJ keeps one string metatable for the whole JVM, which {@code ("x"):rep(3)} goes through, and
  * points it at the {@code string} table of the first runtime created; the sandbox points it at its own
- * {@code string} table whenever it calls into Lua, so two sandboxes must not run Lua on two threads at once.
+ * {@code string} table whenever it calls into Lua, and calls into Lua from any sandbox take one lock, so
+ * two models replaying on two threads never run Lua at once.
  * Catching {@link OutOfMemoryError} is best effort: strings are capped at
  * {@link SandboxStrings#MAX_STRING_BYTES}, but a policy that fills tables until the heap is gone can keep the
  * JVM in garbage collection for a minute or more before the error reaches the sandbox, and may starve other
@@ -62,6 +63,9 @@ public final class LuaSandbox {
     private static final Pattern LOCATION = Pattern.compile("^(?:@)?([^:\\s]+(?:\\.lua)?):(\\d+):? ?(.*)$",
             Pattern.DOTALL);
     private static final Pattern FILE_LINE = Pattern.compile("(.*):(\\d+)");
+
+    /** Held while any sandbox runs Lua, since LuaJ's string metatable is one for the whole JVM. */
+    private static final Object ONE_AT_A_TIME = new Object();
 
     private final Globals globals = new Globals();
     private final InstructionBudget budget;
@@ -234,6 +238,12 @@ public final class LuaSandbox {
         if (running) {
             return fn.invoke(args);
         }
+        synchronized (ONE_AT_A_TIME) {
+            return outermostCall(event, fn, args);
+        }
+    }
+
+    private Varargs outermostCall(String event, LuaValue fn, Varargs args) {
         running = true;
         budget.start(event);
         LuaString.s_metatable = stringMetatable;

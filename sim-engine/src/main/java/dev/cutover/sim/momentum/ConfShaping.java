@@ -1,5 +1,9 @@
 package dev.cutover.sim.momentum;
 
+import dev.cutover.sim.momentum.conf.ConfException;
+import dev.cutover.sim.momentum.conf.ConfOption;
+import dev.cutover.sim.momentum.conf.ConfStanza;
+import dev.cutover.sim.momentum.conf.ConfValue;
 import dev.cutover.sim.momentum.conf.ConnectionAllocationAggressiveness;
 import dev.cutover.sim.momentum.conf.EcelerityConf;
 import dev.cutover.sim.momentum.conf.FallbackOrder;
@@ -7,6 +11,8 @@ import dev.cutover.sim.momentum.conf.MaxRetries;
 import dev.cutover.sim.momentum.conf.MomentumSettings;
 import dev.cutover.sim.momentum.conf.MomentumThrottle;
 import dev.cutover.sim.momentum.conf.OptionResolver;
+import dev.cutover.sim.momentum.conf.Range;
+import dev.cutover.sim.momentum.conf.Setting;
 import dev.cutover.sim.momentum.conf.SharedLimit;
 import dev.cutover.sim.momentum.conf.StanzaKey;
 
@@ -17,10 +23,46 @@ import java.util.Map;
 /** The Momentum model's settings read from the user's ecelerity.conf through its fallback chain. */
 public final class ConfShaping implements MomentumShaping {
     private final OptionResolver resolver;
+    private final AdaptiveModule adaptiveModule;
     private final Map<String, QueueSettings> cache = new HashMap<>();
 
     public ConfShaping(EcelerityConf conf, FallbackOrder order) {
         this.resolver = new OptionResolver(conf, order);
+        this.adaptiveModule = adaptiveModule(conf);
+    }
+
+    @Override
+    public AdaptiveModule adaptiveModule() {
+        return adaptiveModule;
+    }
+
+    /** Reads the module's timers from its {@code adaptive} stanza, each in whole seconds. */
+    private static AdaptiveModule adaptiveModule(EcelerityConf conf) {
+        final AdaptiveModule d = AdaptiveModule.DEFAULTS;
+        for (ConfStanza stanza : conf.otherStanzas()) {
+            if (stanza.keyword().equals("adaptive")) {
+                return new AdaptiveModule(
+                        seconds(stanza, "adaptive_adjustment_interval", d.adjustmentIntervalSeconds()),
+                        seconds(stanza, "adaptive_positive_adjustment_interval", d.positiveAdjustmentIntervalSeconds()),
+                        seconds(stanza, "suspend_sweep_interval", d.suspendSweepIntervalSeconds()),
+                        seconds(stanza, "adaptive_retry_fuzz", d.retryFuzzSeconds()),
+                        "adaptive stanza at " + stanza.location());
+            }
+        }
+        return d;
+    }
+
+    private static long seconds(ConfStanza stanza, String name, long builtIn) {
+        for (ConfOption option : stanza.options()) {
+            if (option.name().equals(name)) {
+                if (option.value() instanceof ConfValue.Scalar scalar && scalar.text().trim().matches("\\d{1,9}")) {
+                    return Long.parseLong(scalar.text().trim());
+                }
+                throw new ConfException(option.location(), "expected a whole number of seconds for " + name
+                        + " but found " + option.value());
+            }
+        }
+        return builtIn;
     }
 
     @Override
@@ -44,7 +86,23 @@ public final class ConfShaping implements MomentumShaping {
                 s.retryIntervalSeconds().location(), s.idleTimeoutSeconds().value(),
                 s.connectionAllocationAggressiveness().value() == ConnectionAllocationAggressiveness.HIGH,
                 throttle(s.outboundThrottleConnections()), cap(s.scopeMaxOutboundConnections(), "scope"),
-                serverCap(s));
+                serverCap(s), s.suspendDelivery().value() ? s.suspendDelivery().location() : null, adaptive(s));
+    }
+
+    /** Adaptive Delivery's bounds, with the throttle's in messages per hour; null when it is not enabled. */
+    private static QueueSettings.Adaptive adaptive(MomentumSettings s) {
+        if (!s.adaptiveEnabled().value()) {
+            return null;
+        }
+        final Map<String, Setting<Range>> b = s.adaptiveBounds();
+        return new QueueSettings.Adaptive(s.adaptiveEnabled().location(), bounds(b.get("max_outbound_connections")),
+                bounds(b.get("max_deliveries_per_connection")), bounds(b.get("outbound_throttle_messages")),
+                bounds(b.get("retry_interval")), bounds(b.get("max_retry_interval")));
+    }
+
+    private static QueueSettings.Bounds bounds(Setting<Range> range) {
+        return range == null ? null : new QueueSettings.Bounds(range.value().low(), range.value().high(),
+                range.location());
     }
 
     private static QueueSettings.Cap cap(SharedLimit limit, String kind) {

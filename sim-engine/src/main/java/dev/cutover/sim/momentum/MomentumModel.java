@@ -41,9 +41,13 @@ import java.util.TreeSet;
  *   count passes {@code max_retries}; {@code auto} allows the largest N with
  *   {@code retry_interval * (2^N - 1) <= message_expiration}, the reading the max_retries page's example implies
  *   (ref-max-retries, ref-message-expiration).</li>
+ *   <li>{@code suspend_delivery = true} keeps a queue from opening connections; its messages wait
+ *   (ref-suspend-delivery). The log's bindings are replayed as recorded, so the preference of a binding group for
+ *   bindings that are not suspended is not modelled.</li>
+ *   <li>Queues with {@code adaptive_enabled} are managed by Adaptive Delivery ({@link AdaptiveState}).</li>
  * </ul>
- * Caveats: Adaptive Delivery, host-scoped options and domain-wide MX failure sweeps are not modelled yet; the
- * reserve's rule that keeps low-volume domains from being starved is modelled only as extra room.
+ * Caveats: host-scoped options and domain-wide MX failure sweeps are not modelled yet; the reserve's rule that
+ * keeps low-volume domains from being starved is modelled only as extra room.
  */
 public final class MomentumModel implements Engine {
     private final MomentumShaping shaping;
@@ -61,6 +65,8 @@ public final class MomentumModel implements Engine {
     private final Map<String, TreeSet<String>> domainsByDestination = new TreeMap<>();
     private final Destinations destinations;
     private CapacityReceiver receiver = CapacityReceiver.recorded();
+    private AdaptiveDelivery adaptive;
+    private final Map<String, AdaptiveState> adaptiveStates = new TreeMap<>();
 
     /**
      * @param destinations which MX each routing domain's connections reach; connections are counted per
@@ -93,6 +99,28 @@ public final class MomentumModel implements Engine {
         calendar.drain(horizonMicros);
         metrics.domains().values().forEach(DomainMetrics::settleRemaining);
         domainsByDestination.forEach((destination, domains) -> explainSharedDestination(domains));
+        adaptiveEvents().forEach(this::explainAdaptive);
+        adaptiveStates.forEach((key, state) -> explainAdaptiveValues(key.substring(0, key.indexOf('\u0000')),
+                key.substring(key.indexOf('\u0000') + 1), state));
+    }
+
+    private void explainAdaptive(String domain, Map<String, Long> counts) {
+        final StringBuilder text = new StringBuilder();
+        counts.forEach((event, count) -> text.append(text.length() == 0 ? "" : ", ").append(event).append(" ")
+                .append(count).append(count == 1 ? " time" : " times"));
+        appendExplanation(domain, "delivered_per_minute", "Adaptive Delivery: " + text);
+    }
+
+    private void explainAdaptiveValues(String domain, String binding, AdaptiveState state) {
+        final String change = state.changes();
+        if (!change.isEmpty()) {
+            appendExplanation(domain, "connections", "Adaptive Delivery left " + binding + " with " + change);
+        }
+    }
+
+    private void appendExplanation(String domain, String metric, String text) {
+        final String governing = metrics.governing(domain, metric);
+        metrics.governedBy(domain, metric, (governing == null ? "" : governing + "; ") + text);
     }
 
     private void explainSharedDestination(TreeSet<String> domains) {
@@ -126,6 +154,13 @@ public final class MomentumModel implements Engine {
                 settings.connectionThrottle()),
                 cap(settings.scopeCap()), cap(settings.serverCap()), gauge);
         byDomain.put(record.routingDomain(), created);
+        if (settings.adaptive() != null) {
+            if (adaptive == null) {
+                adaptive = AdaptiveDelivery.withoutRules(0);
+            }
+            created.adaptive = new AdaptiveState(this, created, adaptive, shaping.adaptiveModule());
+            adaptiveStates.put(record.recipientDomain() + '\u0000' + record.binding(), created.adaptive);
+        }
         domainMetrics.attach(gauge);
         explain(record.recipientDomain(), record.binding(), settings);
         bindingsByGroup.computeIfAbsent(record.bindingGroup(), g -> new TreeSet<>()).add(record.binding());
@@ -144,7 +179,26 @@ public final class MomentumModel implements Engine {
         return cap == null ? null : caps.computeIfAbsent(cap.key(), k -> new ConnectionCap(cap.limit()));
     }
 
+    /** A deferral; while Adaptive Delivery suspends the queue the retry waits for the suspension to end (SD-126). */
     void transientFailure(MomentumMessage message) {
+        final AdaptiveState adaptive = message.queue.adaptive;
+        retryLater(message, adaptive != null && adaptive.suspended() ? adaptive.releaseMicros() : Long.MIN_VALUE);
+    }
+
+    /**
+     * A message met an Adaptive Delivery suspension: it is temp-failed once and waits in the delayed queue until
+     * {@code releaseMicros}, unless its retry schedule brings it later.
+     */
+    void heldBySuspension(MomentumMessage message, long releaseMicros) {
+        retryLater(message, releaseMicros);
+    }
+
+    /** A message Adaptive Delivery blackholed: discarded, never delivered, counted as failed. */
+    void blackholed(MomentumMessage message) {
+        message.metrics.bounced(now(), message.record.receptionMicros());
+    }
+
+    private void retryLater(MomentumMessage message, long notBeforeMicros) {
         message.metrics.transientFailure();
         message.retries++;
         final QueueSettings settings = message.queue.settings;
@@ -152,7 +206,10 @@ public final class MomentumModel implements Engine {
             message.metrics.expired(now(), message.record.receptionMicros());
             return;
         }
-        final long due = now() + retryDelaySeconds(settings, message.retries) * 1_000_000L;
+        final long interval = message.queue.adaptive == null ? settings.retryIntervalSeconds()
+                : message.queue.adaptive.retryIntervalSeconds();
+        final long due = Math.max(notBeforeMicros,
+                now() + retryDelaySeconds(interval, settings.maxRetryIntervalSeconds(), message.retries) * 1_000_000L);
         at(nextScan(due), () -> message.queue.enqueue(message));
     }
 
@@ -178,8 +235,12 @@ public final class MomentumModel implements Engine {
 
     /** {@code retry_interval * 2^(k-1)} after the k-th failure, capped by {@code max_retry_interval}. */
     static long retryDelaySeconds(QueueSettings settings, int failures) {
-        final double delay = settings.retryIntervalSeconds() * Math.pow(2, Math.min(failures - 1, 62));
-        return (long) Math.min(delay, settings.maxRetryIntervalSeconds());
+        return retryDelaySeconds(settings.retryIntervalSeconds(), settings.maxRetryIntervalSeconds(), failures);
+    }
+
+    private static long retryDelaySeconds(long retryInterval, long maxRetryInterval, int failures) {
+        final double delay = retryInterval * Math.pow(2, Math.min(failures - 1, 62));
+        return (long) Math.min(delay, maxRetryInterval);
     }
 
     private long nextScan(long dueMicros) {
@@ -229,6 +290,19 @@ public final class MomentumModel implements Engine {
         this.receiver = receiver;
     }
 
+    /**
+     * Applies {@code adaptive}'s rules to the queues ecelerity.conf enables Adaptive Delivery for; without this
+     * they get no response rules and a seed of 0.
+     */
+    public void adaptWith(AdaptiveDelivery adaptive) {
+        this.adaptive = adaptive;
+    }
+
+    /** @return what Adaptive Delivery did, by recipient domain; empty when it managed no queue */
+    public Map<String, Map<String, Long>> adaptiveEvents() {
+        return adaptive == null ? Map.of() : adaptive.events();
+    }
+
     long connectLatencyMicros() {
         return receivers.connectLatencyMicros();
     }
@@ -251,7 +325,10 @@ public final class MomentumModel implements Engine {
                 settings.maxOutboundConnections() * bindings.size(),
                 sharedConnectionLimits(settings, settings.maxOutboundConnections() * bindings.size()),
                 settings.highAggressiveness() ? "high" : "normal"));
-        metrics.governedBy(domain, "delivered_per_minute", throttleText(settings));
+        metrics.governedBy(domain, "delivered_per_minute", throttleText(settings) + (settings.deliverySuspended()
+                ? "; suspend_delivery = true [" + settings.suspendDeliveryAt() + "]: no delivery is attempted" : "")
+                + (settings.adaptive() == null ? "" : "; adaptive_enabled [" + settings.adaptive().enabledAt()
+                + "]: Adaptive Delivery may change these options"));
         metrics.governedBy(domain, "deferrals", String.format(
                 "retry_interval %d s doubling, capped at %d s, message_expiration %d s [%s]",
                 settings.retryIntervalSeconds(), settings.maxRetryIntervalSeconds(),

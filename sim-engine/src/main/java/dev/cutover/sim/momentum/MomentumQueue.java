@@ -28,6 +28,8 @@ final class MomentumQueue {
     final Deque<MomentumMessage> active = new ArrayDeque<>();
     final Deque<Session> idle = new ArrayDeque<>();
     private final MomentumModel model;
+    /** Adaptive Delivery's state for this binding::domain, or null when it does not manage it. */
+    AdaptiveState adaptive;
     int sessions;
     private boolean connectionRetryDue;
 
@@ -52,6 +54,14 @@ final class MomentumQueue {
     }
 
     void enqueue(MomentumMessage message) {
+        if (adaptive != null && adaptive.blackholed()) {
+            model.blackholed(message);
+            return;
+        }
+        if (adaptive != null && adaptive.suspended()) {
+            model.heldBySuspension(message, adaptive.releaseMicros());
+            return;
+        }
         active.add(message);
         final Session waiting = idle.poll();
         if (waiting != null) {
@@ -62,6 +72,9 @@ final class MomentumQueue {
 
     /** Opens connections up to the goal, as far as the shared caps and the connection throttle allow. */
     void maintain() {
+        if (settings.deliverySuspended() || adaptive != null && adaptive.suspended()) {
+            return;
+        }
         final long goal = connectionGoal(active.size());
         while (sessions < goal && admitted()) {
             sessions++;
@@ -99,8 +112,43 @@ final class MomentumQueue {
         return true;
     }
 
+    /** Moves the active messages to the delayed queue when Adaptive Delivery suspends this queue. */
+    void holdActive() {
+        for (MomentumMessage message = active.poll(); message != null; message = active.poll()) {
+            model.heldBySuspension(message, adaptive.releaseMicros());
+        }
+    }
+
+    /** Discards the active messages when Adaptive Delivery blackholes this queue. */
+    void discardActive() {
+        for (MomentumMessage message = active.poll(); message != null; message = active.poll()) {
+            model.blackholed(message);
+        }
+    }
+
+    /** @return false while a suspension keeps this queue's sessions from taking messages */
+    boolean delivering() {
+        return adaptive == null || !adaptive.suspended();
+    }
+
+    /** @return max_outbound_connections, as Adaptive Delivery has it when it manages this queue */
+    long maxOutboundConnections() {
+        return adaptive == null ? settings.maxOutboundConnections() : adaptive.maxOutboundConnections();
+    }
+
+    /** @return max_deliveries_per_connection (0 for unlimited), as Adaptive Delivery has it */
+    long maxDeliveriesPerConnection() {
+        return adaptive == null ? settings.maxDeliveriesPerConnection() : adaptive.maxDeliveriesPerConnection();
+    }
+
+    /** @return the message budget sessions draw from: Adaptive Delivery's for this queue when it set one */
+    TokenBucket messageBudget() {
+        final TokenBucket own = adaptive == null ? null : adaptive.budget();
+        return own != null ? own : messageBudget;
+    }
+
     long connectionGoal(int activeMessages) {
-        final long max = settings.maxOutboundConnections();
+        final long max = maxOutboundConnections();
         if (activeMessages == 0 || max <= 0) {
             return 0;
         }

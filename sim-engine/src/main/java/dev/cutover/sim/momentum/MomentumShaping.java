@@ -10,4 +10,9 @@ public interface MomentumShaping {
      * @return the resolved options
      */
     QueueSettings settings(String bindingGroup, String binding, String domain);
+
+    /** @return the adaptive module's timers; the documented defaults unless the configuration sets them */
+    default AdaptiveModule adaptiveModule() {
+        return AdaptiveModule.DEFAULTS;
+    }
 }

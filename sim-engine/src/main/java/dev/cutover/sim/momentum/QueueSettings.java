@@ -21,6 +21,8 @@ package dev.cutover.sim.momentum;
  * @param scopeCap                   the scope_max_outbound_connections cap shared with other queues, or null
  * @param serverCap                  the server_max_outbound_connections cap (with the reserve when server-wide),
  *                                   or null for none
+ * @param suspendDeliveryAt          where suspend_delivery = true was set, or null when delivery is not suspended
+ * @param adaptive                   Adaptive Delivery's bounds when adaptive_enabled is true, or null
  */
 public record QueueSettings(
         long maxOutboundConnections,
@@ -37,10 +39,60 @@ public record QueueSettings(
         boolean highAggressiveness,
         Throttle connectionThrottle,
         Cap scopeCap,
-        Cap serverCap) {
+        Cap serverCap,
+        String suspendDeliveryAt,
+        Adaptive adaptive) {
 
     public static final int MAX_RETRIES_AUTO = -1;
     public static final int MAX_RETRIES_NONE = -2;
+
+    /** @return these settings with Adaptive Delivery enabled within {@code bounds} */
+    public QueueSettings withAdaptive(Adaptive bounds) {
+        return new QueueSettings(maxOutboundConnections, maxOutboundConnectionsAt, messageThrottle,
+                maxDeliveriesPerConnection, maxDeliveriesPerConnectionAt, retryIntervalSeconds, maxRetryIntervalSeconds,
+                messageExpirationSeconds, maxRetries, retryAt, idleTimeoutSeconds, highAggressiveness,
+                connectionThrottle, scopeCap, serverCap, suspendDeliveryAt, bounds);
+    }
+
+    /** @return true when suspend_delivery keeps this queue from delivering */
+    public boolean deliverySuspended() {
+        return suspendDeliveryAt != null;
+    }
+
+    /**
+     * Adaptive Delivery's bounds for one (binding, domain), from the {@code adaptive_<option> = ( low high )}
+     * options (support.sparkpost.com/momentum/4/modules/4-adaptive); each is null when unset.
+     *
+     * @param enabledAt         where adaptive_enabled = true was set
+     * @param connections       bounds of max_outbound_connections
+     * @param deliveries        bounds of max_deliveries_per_connection
+     * @param throttlePerHour   bounds of outbound_throttle_messages, in messages per hour as Adaptive Delivery
+     *                          counts it
+     * @param retryInterval     bounds of retry_interval, seconds
+     * @param maxRetryInterval  bounds of max_retry_interval, seconds
+     */
+    public record Adaptive(String enabledAt, Bounds connections, Bounds deliveries, Bounds throttlePerHour,
+                           Bounds retryInterval, Bounds maxRetryInterval) {
+
+        /** Adaptive Delivery enabled with no bounds set. */
+        public static Adaptive unbounded(String enabledAt) {
+            return new Adaptive(enabledAt, null, null, null, null, null);
+        }
+    }
+
+    /**
+     * An {@code ( low high )} range a managed option is kept within.
+     *
+     * @param low      lowest value
+     * @param high     highest value
+     * @param location where it was set
+     */
+    public record Bounds(double low, double high, String location) {
+        /** @return {@code value} moved into the range */
+        public double clip(double value) {
+            return Math.max(low, Math.min(high, value));
+        }
+    }
 
     /**
      * An outbound throttle budget: {@code count} per {@code periodSeconds}, shared by every queue whose lookup

@@ -40,8 +40,8 @@ final class Session {
     }
 
     private void next() {
-        final long limit = queue.settings.maxDeliveriesPerConnection();
-        if (limit > 0 && successes >= limit) {
+        final long limit = queue.maxDeliveriesPerConnection();
+        if (limit > 0 && successes >= limit || !queue.delivering()) {
             close();
             return;
         }
@@ -54,7 +54,7 @@ final class Session {
     }
 
     private void send(MomentumMessage message) {
-        final TokenBucket budget = queue.messageBudget;
+        final TokenBucket budget = queue.messageBudget();
         if (budget != null && (budget.hasWaiters() || !budget.tryTake(model.now()))) {
             message.metrics.throttleDelay();
             if (budget.await(() -> transmit(message))) {
@@ -71,12 +71,14 @@ final class Session {
 
     private void answered(MomentumMessage message) {
         final Attempt answer = model.answer(message);
-        if (answer == null) {
+        final Outcome outcome = answer == null ? null : queue.adaptive == null ? answer.outcome()
+                : queue.adaptive.observe(answer);
+        if (outcome == null) {
             message.metrics.unresolved();
-        } else if (answer.outcome() == Outcome.DELIVERED) {
+        } else if (outcome == Outcome.DELIVERED) {
             successes++;
             model.delivered(message);
-        } else if (answer.outcome() == Outcome.TRANSIENT) {
+        } else if (outcome == Outcome.TRANSIENT) {
             model.transientFailure(message);
         } else {
             model.bounced(message);

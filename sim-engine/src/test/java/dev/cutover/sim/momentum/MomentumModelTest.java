@@ -81,7 +81,7 @@ class MomentumModelTest {
         return new QueueSettings(s.maxOutboundConnections(), "test", s.messageThrottle(),
                 s.maxDeliveriesPerConnection(), "test", s.retryIntervalSeconds(), s.maxRetryIntervalSeconds(),
                 s.messageExpirationSeconds(), s.maxRetries(), "test", s.idleTimeoutSeconds(), false, connections,
-                scope, server);
+                scope, server, null, s.adaptive());
     }
 
     @Test
@@ -153,5 +153,21 @@ class MomentumModelTest {
         assertEquals(1, result.expired());
         assertEquals(7, result.transientFailures());
         assertEquals(75_600, result.latency().max(), 120);
+    }
+
+    @Test
+    void suspendDelivery_opensNoConnection_messagesWait() {
+        final QueueSettings open = MomentumRulesTest.settings(4, null, 0, 1200, 43_200, 86_400, -1);
+        final QueueSettings suspended = new QueueSettings(4, "test", null, 0, "test", 1200, 43_200, 86_400, -1,
+                "test", 5, false, null, null, null, "test", null);
+
+        final DomainSnapshot result = Traffic.replay(model(everywhere(suspended)), Traffic.burst(10, "gmail.com",
+                "b1", T0), "gmail.com");
+
+        assertEquals(0, result.delivered());
+        assertEquals(10, result.unresolved());
+        assertEquals(0L, result.connectionsOpened());
+        assertEquals(10, Traffic.replay(model(everywhere(open)), Traffic.burst(10, "gmail.com", "b1", T0),
+                "gmail.com").delivered());
     }
 }

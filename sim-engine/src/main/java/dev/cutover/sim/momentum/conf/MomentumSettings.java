@@ -34,6 +34,10 @@ package dev.cutover.sim.momentum.conf;
  * @param scopeMaxOutboundConnections        a cap shared by the queues falling back to its stanza, or null
  * @param serverMaxOutboundConnections       the server's cap (or, set in a binding, that binding's)
  * @param serverReserveOutboundConnections   headroom above the server-wide cap
+ * @param adaptiveEnabled                    Adaptive Delivery manages this queue (adaptive_enabled, default false;
+ *                                           ref-adaptive-enabled)
+ * @param adaptiveBounds                     option name (without the {@code adaptive_} prefix) to its
+ *                                           {@code ( low high )} bounds, for the options that set them
  */
 public record MomentumSettings(
     Setting<Integer> maxOutboundConnections,
@@ -49,7 +53,13 @@ public record MomentumSettings(
     Setting<Boolean> suspendDelivery,
     SharedLimit scopeMaxOutboundConnections,
     SharedLimit serverMaxOutboundConnections,
-    Setting<Integer> serverReserveOutboundConnections) {
+    Setting<Integer> serverReserveOutboundConnections,
+    Setting<Boolean> adaptiveEnabled,
+    java.util.Map<String, Setting<Range>> adaptiveBounds) {
+
+    /** The options Adaptive Delivery manages by default whose bounds the model reads (4-adaptive). */
+    public static final java.util.List<String> ADAPTIVE_OPTIONS = java.util.List.of("max_outbound_connections",
+        "max_deliveries_per_connection", "outbound_throttle_messages", "retry_interval", "max_retry_interval");
 
     /** Built-in default of {@code max_outbound_connections}. */
     public static final int DEFAULT_MAX_OUTBOUND_CONNECTIONS = 32;
@@ -93,6 +103,19 @@ public record MomentumSettings(
             read.typed("suspend_delivery", Boolean.FALSE, OptionValues::bool),
             read.sharedLimit("scope_max_outbound_connections", -1),
             read.sharedLimit("server_max_outbound_connections", DEFAULT_SERVER_MAX_OUTBOUND_CONNECTIONS),
-            read.count("server_reserve_outbound_connections", DEFAULT_SERVER_RESERVE_OUTBOUND_CONNECTIONS));
+            read.count("server_reserve_outbound_connections", DEFAULT_SERVER_RESERVE_OUTBOUND_CONNECTIONS),
+            read.typed("adaptive_enabled", Boolean.FALSE, OptionValues::bool),
+            adaptiveBounds(read));
+    }
+
+    private static java.util.Map<String, Setting<Range>> adaptiveBounds(SettingReader read) {
+        final java.util.Map<String, Setting<Range>> bounds = new java.util.LinkedHashMap<>();
+        for (String option : ADAPTIVE_OPTIONS) {
+            final Setting<Range> range = read.typed("adaptive_" + option, null, OptionValues::range);
+            if (range.value() != null) {
+                bounds.put(option, range);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(bounds);
     }
 }

@@ -97,6 +97,23 @@ final class OptionValues {
         return count == 0 ? null : new MomentumThrottle(count, period, resolved.definingStanza(), resolved.location());
     }
 
+    /** @return the two whole numbers of an {@code ( low high )} list, low first */
+    static Range range(ResolvedOption resolved) {
+        final String meaning = "two whole numbers in parentheses, low then high, as ( 10 100 )";
+        if (!(resolved.value() instanceof ConfValue.ListValue list) || list.items().size() != 2
+                || !(list.items().get(0) instanceof ConfValue.Scalar low)
+                || !(list.items().get(1) instanceof ConfValue.Scalar high)
+                || !WHOLE_NUMBER.matcher(low.text().trim()).matches()
+                || !WHOLE_NUMBER.matcher(high.text().trim()).matches()) {
+            throw malformed(resolved, meaning, String.valueOf(resolved.value()));
+        }
+        final Range range = new Range(Long.parseLong(low.text().trim()), Long.parseLong(high.text().trim()));
+        if (range.low() > range.high()) {
+            throw malformed(resolved, meaning, "( " + range.low() + " " + range.high() + " )");
+        }
+        return range;
+    }
+
     private static String stripZeros(String digits) {
         return digits == null ? null : digits.replaceFirst("^0+(?=.)", "");
     }

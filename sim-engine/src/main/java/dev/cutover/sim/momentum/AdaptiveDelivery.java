@@ -1,0 +1,56 @@
+package dev.cutover.sim.momentum;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Momentum's Adaptive Delivery as the Momentum model applies it: the user's rules, the adaptive module's timers
+ * and the choices the documentation leaves open. Each (binding, domain) queue with {@code adaptive_enabled} gets
+ * an {@link AdaptiveState}; this object keeps what they did, for the report.
+ *
+ * @see AdaptiveState for the rules modelled and their sources
+ */
+public final class AdaptiveDelivery {
+    private final AdaptiveRules rules;
+    private final AdaptiveParameters parameters;
+    private final long seed;
+    /** Recipient domain to what happened (rule and action) to how often. */
+    private final Map<String, Map<String, Long>> events = new TreeMap<>();
+
+    /**
+     * @param rules      the registered rules, {@link AdaptiveRules#NONE} for none
+     * @param parameters the choices the documentation leaves open
+     * @param seed       seeds the spreading of messages held by a suspension
+     */
+    public AdaptiveDelivery(AdaptiveRules rules, AdaptiveParameters parameters, long seed) {
+        this.rules = rules;
+        this.parameters = parameters;
+        this.seed = seed;
+    }
+
+    /** Adaptive Delivery with no rules and the default parameters. */
+    public static AdaptiveDelivery withoutRules(long seed) {
+        return new AdaptiveDelivery(AdaptiveRules.NONE, AdaptiveParameters.defaults(), seed);
+    }
+
+    AdaptiveRules rules() {
+        return rules;
+    }
+
+    AdaptiveParameters parameters() {
+        return parameters;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    void count(String domain, String event) {
+        events.computeIfAbsent(domain, d -> new TreeMap<>()).merge(event, 1L, Long::sum);
+    }
+
+    /** @return recipient domain to what Adaptive Delivery did to its queues and how often, both sorted */
+    public Map<String, Map<String, Long>> events() {
+        return events;
+    }
+}

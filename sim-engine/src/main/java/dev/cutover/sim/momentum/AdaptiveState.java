@@ -1,0 +1,408 @@
+package dev.cutover.sim.momentum;
+
+import dev.cutover.ingest.Attempt;
+import dev.cutover.ingest.Outcome;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Adaptive Delivery's state for one (binding, domain) queue: the managed options' current values, suspension, and
+ * the trigger counts of the domain's response rules.
+ *
+ * <p>Rules and sources (support.sparkpost.com/momentum/4/modules/4-adaptive, momentum/3/3-ad/…):
+ * <ul>
+ *   <li>State is per binding::domain. The managed options start from ecelerity.conf, then the domain's
+ *   {@code configuration} entry (an integer forces, {@code {lo, hi}} clamps, a function computes from the binding's
+ *   age), always kept within the {@code adaptive_<option> = ( low high )} bounds (4-adaptive, appendix header).</li>
+ *   <li>Every answer other than a delivery is matched against the domain's response rules in order; the first
+ *   that matches counts toward its trigger ({@link ResponseRule}). {@code transcode} turns a matching permanent
+ *   failure into a temporary one; the other actions come when the trigger fires (ad-adaptive-rules-actions).</li>
+ *   <li>{@code suspend} stops delivery for the binding::domain; one already suspended cannot be suspended again
+ *   (4-adaptive, sweep rules). Suspensions are lifted by the sweep every {@code suspend_sweep_interval}. A message
+ *   that meets the suspension is temp-failed once (changelog MO-6322) and waits in the delayed queue until the
+ *   suspension ends, spread by {@code adaptive_retry_fuzz} (changelogs #6167, #7112, SD-126).</li>
+ *   <li>{@code blackhole} discards the binding::domain's messages for its duration; they count as failed.</li>
+ *   <li>{@code throttle down}, {@code reduce_connections N}, {@code reduce_deliveries N} and {@code greylisted}
+ *   (which sets retry_interval to its duration) change an option at most once per
+ *   {@code adaptive_adjustment_interval}, and only an option that has a value (ad-using).</li>
+ *   <li>Speculative increases: once per {@code adaptive_positive_adjustment_interval} without a decrease, each
+ *   option below its ceiling (the upper bound, or the configured value without one) rises a step: a connection,
+ *   a delivery per connection, the throttle divided by {@link AdaptiveParameters#throttleDownFactor}, and
+ *   retry_interval back to its configured value; configuration functions are evaluated again then.</li>
+ *   <li>{@code warmup N} sets the binding's age to N seconds, which configuration functions read.</li>
+ * </ul>
+ * Not modelled: bounce and FBL sweep rules (the log carries no FBL reports), the rejection-rate suspension (off by
+ * default since 4.2), {@code max_retries} and timeouts as managed options.
+ */
+final class AdaptiveState {
+    private final MomentumModel model;
+    private final MomentumQueue queue;
+    private final AdaptiveDelivery delivery;
+    private final AdaptiveModule module;
+    private final QueueSettings settings;
+    private final AdaptiveRules.DomainRules rules;
+    private final List<ResponseRule> responses;
+    private final ArrayDeque<Long>[] matches;
+    private final SplittableRandom random;
+    private final Managed connections;
+    private final Managed deliveries;
+    private final Managed throttle;
+    private final Managed retryInterval;
+    private final long startMicros;
+    private long ageOffsetSeconds;
+    private long suspendedUntil = Long.MIN_VALUE;
+    private long blackholedUntil = Long.MIN_VALUE;
+    private long lastAdjustment = Long.MIN_VALUE;
+    private long lastDecrease = Long.MIN_VALUE;
+    private boolean positiveTimer;
+    private TokenBucket budget;
+
+    @SuppressWarnings("unchecked")
+    AdaptiveState(MomentumModel model, MomentumQueue queue, AdaptiveDelivery delivery, AdaptiveModule module) {
+        this.model = model;
+        this.queue = queue;
+        this.delivery = delivery;
+        this.module = module;
+        this.settings = queue.settings;
+        this.rules = delivery.rules().forDomain(queue.domain);
+        this.responses = rules == null ? List.of() : rules.responses();
+        this.matches = new ArrayDeque[responses.size()];
+        this.random = new SplittableRandom(delivery.seed() * 31 + (queue.binding + "::" + queue.domain).hashCode());
+        this.startMicros = model.now();
+        this.ageOffsetSeconds = delivery.parameters().bindingAgeSeconds();
+        final QueueSettings.Adaptive bounds = settings.adaptive();
+        final QueueSettings.Throttle conf = settings.messageThrottle();
+        this.connections = managed("max_outbound_connections", settings.maxOutboundConnections(),
+                bounds.connections());
+        this.deliveries = managed("max_deliveries_per_connection",
+                settings.maxDeliveriesPerConnection() == 0 ? Double.NaN : settings.maxDeliveriesPerConnection(),
+                bounds.deliveries());
+        this.throttle = managed("outbound_throttle_messages",
+                conf == null ? Double.NaN : conf.count() * 3600 / conf.periodSeconds(), bounds.throttlePerHour());
+        this.retryInterval = managed("retry_interval", settings.retryIntervalSeconds(), bounds.retryInterval());
+        if (!throttle.equalsConfigured()) {
+            rebuildBudget();
+        }
+        if (belowCeiling()) {
+            schedulePositive();
+        }
+    }
+
+    private Managed managed(String option, double configured, QueueSettings.Bounds bounds) {
+        final AdaptiveRules.Configured entry = rules == null ? null : rules.configuration().get(option);
+        final QueueSettings.Bounds range = bounds != null ? bounds : entry == null ? null : entry.range();
+        double value = configured;
+        if (entry != null && entry.forced() != null) {
+            value = entry.forced();
+        } else if (entry != null && entry.function() != null) {
+            value = entry.function().apply(orZero(value), orZero(value), ageSeconds());
+        }
+        if (!Double.isNaN(value) && range != null) {
+            value = range.clip(value);
+        }
+        return new Managed(option, configured, value, range, entry == null ? null : entry.function());
+    }
+
+    private static double orZero(double value) {
+        return Double.isNaN(value) ? 0 : value;
+    }
+
+    private double ageSeconds() {
+        return ageOffsetSeconds + (model.now() - startMicros) / 1e6;
+    }
+
+    /** @return max_outbound_connections as Adaptive Delivery has it now */
+    long maxOutboundConnections() {
+        return Math.max(1, Math.round(connections.value));
+    }
+
+    /** @return max_deliveries_per_connection now, 0 for unlimited */
+    long maxDeliveriesPerConnection() {
+        return Double.isNaN(deliveries.value) ? 0 : Math.max(1, Math.round(deliveries.value));
+    }
+
+    /** @return retry_interval now, seconds */
+    long retryIntervalSeconds() {
+        return Math.max(1, Math.round(retryInterval.value));
+    }
+
+    /** @return the message budget Adaptive Delivery set for this binding::domain, or null to use the conf's */
+    TokenBucket budget() {
+        return budget;
+    }
+
+    boolean suspended() {
+        return model.now() < suspendedUntil;
+    }
+
+    long suspendedUntil() {
+        return suspendedUntil;
+    }
+
+    boolean blackholed() {
+        return model.now() < blackholedUntil;
+    }
+
+    /** @return when a message held by the suspension may be tried again: its end plus the fuzz */
+    long releaseMicros() {
+        final long fuzz = module.retryFuzzSeconds();
+        return suspendedUntil + (fuzz <= 0 ? 0 : random.nextLong(fuzz) * 1_000_000L);
+    }
+
+    /**
+     * Matches an answer against the domain's response rules and acts on the first that matches.
+     *
+     * @return the outcome the message takes: the answer's, or temporary when a transcode rule rewrote it
+     */
+    Outcome observe(Attempt answer) {
+        final Outcome outcome = answer.outcome();
+        if (outcome == Outcome.DELIVERED || responses.isEmpty()) {
+            return outcome;
+        }
+        final String text = answer.responseText();
+        for (int i = 0; i < responses.size(); i++) {
+            final ResponseRule rule = responses.get(i);
+            if (rule.pattern().matcher(text).find()) {
+                final boolean transcode = rule.actions().stream()
+                        .anyMatch(a -> a.kind() == AdaptiveAction.Kind.TRANSCODE);
+                if (triggered(i, rule)) {
+                    fire(rule);
+                }
+                return transcode && outcome == Outcome.PERMANENT ? Outcome.TRANSIENT : outcome;
+            }
+        }
+        return outcome;
+    }
+
+    private boolean triggered(int index, ResponseRule rule) {
+        if (rule.count() <= 1) {
+            return true;
+        }
+        final long now = model.now();
+        ArrayDeque<Long> times = matches[index];
+        if (times == null) {
+            times = matches[index] = new ArrayDeque<>();
+        }
+        times.add(now);
+        final long window = rule.windowSeconds() * 1_000_000L;
+        while (window > 0 && times.peekFirst() <= now - window) {
+            times.pollFirst();
+        }
+        if (times.size() >= rule.count()) {
+            times.clear();
+            return true;
+        }
+        return false;
+    }
+
+    private void fire(ResponseRule rule) {
+        final long now = model.now();
+        final boolean mayAdjust = lastAdjustment == Long.MIN_VALUE
+                || now - lastAdjustment >= module.adjustmentIntervalSeconds() * 1_000_000L;
+        boolean adjusted = false;
+        for (AdaptiveAction action : rule.actions()) {
+            switch (action.kind()) {
+                case SUSPEND -> suspend(rule, action);
+                case BLACKHOLE -> blackhole(rule, action);
+                case WARMUP -> {
+                    ageOffsetSeconds = action.seconds() - (now - startMicros) / 1_000_000L;
+                    count(rule, action, "");
+                    evaluateFunctions();
+                }
+                case TRANSCODE -> count(rule, action, "");
+                default -> adjusted |= mayAdjust && adjust(rule, action);
+            }
+        }
+        if (adjusted) {
+            lastAdjustment = now;
+            lastDecrease = now;
+            schedulePositive();
+        }
+    }
+
+    private void suspend(ResponseRule rule, AdaptiveAction action) {
+        if (suspended()) {
+            return;
+        }
+        final long sweep = Math.max(1, module.suspendSweepIntervalSeconds()) * 1_000_000L;
+        final long end = model.now() + action.seconds() * 1_000_000L;
+        suspendedUntil = Math.floorDiv(end + sweep - 1, sweep) * sweep;
+        count(rule, action, "");
+        model.at(suspendedUntil, queue::maintain);
+        queue.holdActive();
+    }
+
+    private void blackhole(ResponseRule rule, AdaptiveAction action) {
+        if (blackholed()) {
+            return;
+        }
+        blackholedUntil = model.now() + action.seconds() * 1_000_000L;
+        count(rule, action, "");
+        queue.discardActive();
+    }
+
+    /** @return true when the action changed an option */
+    private boolean adjust(ResponseRule rule, AdaptiveAction action) {
+        final Managed option;
+        final double next;
+        switch (action.kind()) {
+            case THROTTLE_DOWN -> {
+                option = throttle;
+                next = throttle.value * delivery.parameters().throttleDownFactor();
+            }
+            case REDUCE_CONNECTIONS -> {
+                option = connections;
+                next = connections.value - action.amount();
+            }
+            case REDUCE_DELIVERIES -> {
+                option = deliveries;
+                next = deliveries.value - action.amount();
+            }
+            default -> {
+                option = retryInterval;
+                next = action.seconds();
+            }
+        }
+        if (Double.isNaN(option.value)) {
+            count(rule, action, " (no effect: " + option.name + " is not set)");
+            return false;
+        }
+        final double before = option.value;
+        option.value = Math.max(1, option.range == null ? next : option.range.clip(next));
+        if (option == throttle) {
+            rebuildBudget();
+        }
+        count(rule, action, "");
+        return option.value != before;
+    }
+
+    private void count(ResponseRule rule, AdaptiveAction action, String suffix) {
+        delivery.count(queue.domain, "rule " + rule.label() + ": " + action + suffix);
+    }
+
+    private void rebuildBudget() {
+        final QueueSettings.Throttle conf = settings.messageThrottle();
+        final double period = conf == null ? delivery.parameters().throttlePeriodSeconds() : conf.periodSeconds();
+        budget = Double.isNaN(throttle.value) ? null : new TokenBucket(throttle.value * period / 3600, period);
+    }
+
+    private boolean belowCeiling() {
+        for (Managed option : new Managed[] {connections, deliveries, throttle}) {
+            if (option.function != null || !Double.isNaN(option.value) && option.value < option.ceiling()) {
+                return true;
+            }
+        }
+        return retryInterval.function != null || retryInterval.value != retryInterval.restored();
+    }
+
+    private void schedulePositive() {
+        if (!positiveTimer) {
+            positiveTimer = true;
+            model.at(model.now() + module.positiveAdjustmentIntervalSeconds() * 1_000_000L, this::positive);
+        }
+    }
+
+    /** A speculative increase, unless an option was lowered within the interval. */
+    private void positive() {
+        positiveTimer = false;
+        final long interval = module.positiveAdjustmentIntervalSeconds() * 1_000_000L;
+        if (lastDecrease == Long.MIN_VALUE || model.now() - lastDecrease >= interval) {
+            connections.raise(connections.value + 1);
+            deliveries.raise(deliveries.value + 1);
+            final double throttleBefore = throttle.value;
+            throttle.raise(throttle.value / delivery.parameters().throttleDownFactor());
+            retryInterval.restore();
+            evaluateFunctions();
+            if (throttle.value != throttleBefore) {
+                rebuildBudget();
+            }
+            queue.maintain();
+        }
+        if (belowCeiling()) {
+            schedulePositive();
+        }
+    }
+
+    private void evaluateFunctions() {
+        for (Managed option : new Managed[] {connections, deliveries, throttle, retryInterval}) {
+            if (option.function != null) {
+                final double before = option.value;
+                final double computed = option.function.apply(orZero(option.value), orZero(option.last), ageSeconds());
+                option.last = before;
+                option.value = option.range == null ? computed : option.range.clip(computed);
+                if (option == throttle && before != option.value) {
+                    rebuildBudget();
+                }
+            }
+        }
+    }
+
+    /** @return the managed options whose value differs from ecelerity.conf's at the end, or "" for none */
+    String changes() {
+        final StringBuilder text = new StringBuilder();
+        for (Managed option : new Managed[] {connections, deliveries, throttle, retryInterval}) {
+            if (!option.equalsConfigured()) {
+                text.append(text.length() == 0 ? "" : ", ").append(option.name).append(' ')
+                        .append(describe(option.value, option == throttle)).append(" (ecelerity.conf: ")
+                        .append(describe(option.configured, option == throttle)).append(')');
+            }
+        }
+        return text.toString();
+    }
+
+    private static String describe(double value, boolean perHour) {
+        if (Double.isNaN(value)) {
+            return "unset";
+        }
+        final String number = value == Math.rint(value) ? Long.toString((long) value) : String.format("%.1f", value);
+        return perHour ? number + "/hour" : number;
+    }
+
+    /** One managed option's value, its configured value, its bounds and configuration function. */
+    private static final class Managed {
+        final String name;
+        final double configured;
+        final QueueSettings.Bounds range;
+        final AdaptiveRules.Function function;
+        double value;
+        double last;
+
+        Managed(String name, double configured, double value, QueueSettings.Bounds range,
+                AdaptiveRules.Function function) {
+            this.name = name;
+            this.configured = configured;
+            this.value = value;
+            this.last = value;
+            this.range = range;
+            this.function = function;
+        }
+
+        double ceiling() {
+            return range == null ? configured : range.high();
+        }
+
+        /** @return the configured value within the bounds, where a speculative increase returns retry_interval */
+        double restored() {
+            return range == null ? configured : range.clip(configured);
+        }
+
+        void restore() {
+            if (function == null) {
+                value = restored();
+            }
+        }
+
+        /** Raises the value toward {@code proposed}, never above the ceiling nor below where it is. */
+        void raise(double proposed) {
+            if (!Double.isNaN(value) && function == null && value < ceiling()) {
+                value = Math.max(value, Math.min(ceiling(), proposed));
+            }
+        }
+
+        boolean equalsConfigured() {
+            return Double.isNaN(value) && Double.isNaN(configured) || value == configured;
+        }
+    }
+}

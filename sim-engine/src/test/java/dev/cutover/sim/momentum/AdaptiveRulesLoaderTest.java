@@ -1,0 +1,159 @@
+package dev.cutover.sim.momentum;
+
+import dev.cutover.kumo.PolicyException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Rules files in the layout of ad-custom-rules and the shipped rules' appendix, loaded as Momentum reads them. */
+class AdaptiveRulesLoaderTest {
+    @TempDir
+    Path folder;
+
+    static final String CUSTOM = """
+            require('msys.adaptive')
+            local rules = {
+              ["example.com"] = {
+                responses = {
+                  { code = "^421 .*\\\\[TS01\\\\]", trigger = "1", action = { "throttle", "down" },
+                    message = "TS01" },
+                  { code = "^450 tempfail", trigger = "5/1", action = { "suspend", "4 hours" } },
+                  { code = "^554 Dynamic", trigger = "1", action = { "transcode", "454", "suspend", "2 hours" } },
+                  { code = "^421 busy", action = { { "reduce_connections", 2 }, { "greylisted", "15 minutes" } } },
+                },
+                configuration = {
+                  max_deliveries_per_connection = 5,
+                  max_outbound_connections = { 30, 300 },
+                  outbound_throttle_messages = function(curr, last, age, mc)
+                    return math.floor(age / 86400) * 100
+                  end,
+                  max_retries = 3,
+                },
+              },
+              ["example.net"] = "example.com",
+            }
+            msys.adaptive.registerRules(rules)
+            """;
+
+    private Path write(String name, String text) throws IOException {
+        final Path file = folder.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void load_customRules_keepsEveryRuleInOrder() throws IOException {
+        final AdaptiveRules rules = AdaptiveRulesLoader.load(List.of(write("custom_ad.lua", CUSTOM)));
+
+        final List<ResponseRule> responses = rules.forDomain("Example.COM").responses();
+        assertEquals(4, responses.size());
+        assertEquals("^421 .*\\[TS01\\]", responses.get(0).code());
+        assertEquals("[throttle down]", responses.get(0).actions().toString());
+        assertEquals(1, responses.get(0).count());
+        assertEquals(5, responses.get(1).count());
+        assertEquals(1, responses.get(1).windowSeconds());
+        assertEquals("[suspend 14400 s]", responses.get(1).actions().toString());
+        assertEquals("[transcode \"454\", suspend 7200 s]", responses.get(2).actions().toString());
+        assertEquals("[reduce_connections 2, greylisted 900 s]", responses.get(3).actions().toString());
+        assertEquals("custom_ad.lua:22 \"example.com\" #2", responses.get(1).origin());
+    }
+
+    @Test
+    void load_configuration_forcesClampsAndComputes() throws IOException {
+        final AdaptiveRules rules = AdaptiveRulesLoader.load(List.of(write("custom_ad.lua", CUSTOM)));
+
+        final var configuration = rules.forDomain("example.com").configuration();
+        assertEquals(5.0, configuration.get("max_deliveries_per_connection").forced());
+        assertEquals(30.0, configuration.get("max_outbound_connections").range().low());
+        assertEquals(300.0, configuration.get("max_outbound_connections").range().high());
+        assertEquals(3000.0, configuration.get("outbound_throttle_messages").function().apply(0, 0, 30 * 86_400.0));
+        assertEquals(1, rules.notes().size());
+        assertTrue(rules.notes().get(0).contains("sets max_retries, which the model does not manage"),
+                rules.notes().get(0));
+    }
+
+    @Test
+    void load_alias_usesTheNamedDomainsRules() throws IOException {
+        final AdaptiveRules rules = AdaptiveRulesLoader.load(List.of(write("custom_ad.lua", CUSTOM)));
+
+        assertEquals(rules.forDomain("example.com"), rules.forDomain("example.net"));
+        assertNull(rules.forDomain("example.org"));
+    }
+
+    @Test
+    void load_augmentThenReplace_replaceDropsEarlierRules() throws IOException {
+        final Path more = write("more.lua", """
+                msys.adaptive.registerRules({ ["example.com"] = { responses = {
+                  { code = "^452", trigger = "1", action = { "reduce_deliveries", 1 } } } } }, "augment")
+                """);
+        final Path replace = write("replace.lua", """
+                msys.adaptive.registerRules({ ["example.org"] = { responses = {
+                  { code = "^452", trigger = "1", action = { "warmup", 86400 } } } } }, "replace")
+                """);
+
+        final AdaptiveRules augmented = AdaptiveRulesLoader.load(List.of(write("custom_ad.lua", CUSTOM), more));
+        final AdaptiveRules replaced = AdaptiveRulesLoader.load(List.of(write("custom_ad.lua", CUSTOM), more,
+                replace));
+
+        assertEquals(5, augmented.forDomain("example.com").responses().size());
+        assertEquals("^452", augmented.forDomain("example.com").responses().get(4).code());
+        assertNull(replaced.forDomain("example.com"));
+        assertEquals(1, replaced.domainCount());
+    }
+
+    @Test
+    void load_badTrigger_namesFileLineAndRule() throws IOException {
+        final Path bad = write("bad.lua", """
+                local r = { ["example.com"] = { responses = {
+                  { code = "^421", trigger = "5-1", action = { "suspend", "4 hours" } } } } }
+                msys.adaptive.registerRules(r)
+                """);
+
+        final PolicyException e = assertThrows(PolicyException.class, () -> AdaptiveRulesLoader.load(List.of(bad)));
+
+        assertTrue(e.getMessage().contains("bad.lua:3"), e.getMessage());
+        assertTrue(e.getMessage().contains("\"example.com\" response 1: trigger must be \"N\" or \"N/S\""),
+                e.getMessage());
+    }
+
+    @Test
+    void load_unknownActionOrDuration_saysWhatWasExpected() throws IOException {
+        final Path unknown = write("unknown.lua", """
+                msys.adaptive.registerRules({ ["example.com"] = { responses = {
+                  { code = "^421", action = { "pause", "4 hours" } } } } })
+                """);
+        final Path duration = write("duration.lua", """
+                msys.adaptive.registerRules({ ["example.com"] = { responses = {
+                  { code = "^421", action = { "suspend", "four hours" } } } } })
+                """);
+
+        final PolicyException e1 = assertThrows(PolicyException.class,
+                () -> AdaptiveRulesLoader.load(List.of(unknown)));
+        final PolicyException e2 = assertThrows(PolicyException.class,
+                () -> AdaptiveRulesLoader.load(List.of(duration)));
+
+        assertTrue(e1.getMessage().contains("unknown action \"pause\""), e1.getMessage());
+        assertTrue(e2.getMessage().contains("takes a duration such as \"4 hours\""), e2.getMessage());
+    }
+
+    @Test
+    void load_badPattern_namesIt() throws IOException {
+        final Path bad = write("pattern.lua", """
+                msys.adaptive.registerRules({ ["example.com"] = { responses = {
+                  { code = "^421 (", action = { "suspend", "1 hours" } } } } })
+                """);
+
+        final PolicyException e = assertThrows(PolicyException.class, () -> AdaptiveRulesLoader.load(List.of(bad)));
+
+        assertTrue(e.getMessage().contains("code \"^421 (\" is not a valid pattern"), e.getMessage());
+    }
+}
