@@ -28,6 +28,10 @@ import dev.cutover.sim.compare.Comparator;
 import dev.cutover.sim.compare.DomainComparison;
 import dev.cutover.sim.kumo.KumoModel;
 import dev.cutover.sim.kumo.KumoParameters;
+import dev.cutover.sim.momentum.AdaptiveDelivery;
+import dev.cutover.sim.momentum.AdaptiveModule;
+import dev.cutover.sim.momentum.AdaptiveParameters;
+import dev.cutover.sim.momentum.AdaptiveRules;
 import dev.cutover.sim.momentum.ConfShaping;
 import dev.cutover.sim.momentum.MomentumModel;
 import dev.cutover.sim.momentum.MomentumParameters;
@@ -52,6 +56,7 @@ final class Rehearsal {
     private final IngestListener listener;
     private final Consumer<String> notices;
     private EcelerityConf conf;
+    private AdaptiveRules adaptiveRules = AdaptiveRules.NONE;
     private LuaKumoPolicy policy;
     private KumoModel kumo;
     private List<IngestResult.HeldBackLine> heldBackLines = List.of();
@@ -138,7 +143,7 @@ final class Rehearsal {
             final List<DomainComparison> domains = new Comparator(scenario.tolerances(), scenario.rateWindowMinutes())
                     .compare(observed.metrics(), momentum.metrics(), kumo.metrics());
             return new RehearsalResult(scenario.name(), scenario.seed(), traffic(replay, rejectsFile),
-                    domains, parameters(), notes(mx, policy, momentum));
+                    domains, parameters(momentum), notes(mx, policy, momentum));
         }
     }
 
@@ -230,8 +235,25 @@ final class Rehearsal {
 
     private MomentumModel momentumModel(Destinations destinations) {
         conf = ScenarioConfigs.momentumConf(scenario);
-        return new MomentumModel(new ConfShaping(conf, scenario.fallbackOrder()), MomentumParameters.defaults(),
-                scenario.receivers(), destinations);
+        final MomentumModel model = new MomentumModel(new ConfShaping(conf, scenario.fallbackOrder()),
+                MomentumParameters.defaults(), scenario.receivers(), destinations);
+        adaptiveRules = ScenarioConfigs.adaptiveRules(scenario);
+        model.adaptWith(new AdaptiveDelivery(adaptiveRules, AdaptiveParameters.defaults(), scenario.seed()));
+        return model;
+    }
+
+    private void noteAdaptive(List<String> notes, MomentumModel momentum) {
+        final String confName = scenario.momentumConfig().getFileName().toString();
+        if (momentum.adaptiveQueues() == 0 && !scenario.adaptiveRules().isEmpty()) {
+            notes.add("momentum: Adaptive Delivery rules were given, but " + confName + " sets adaptive_enabled for "
+                    + "no queue the traffic used, so no rule applied");
+        }
+        if (momentum.adaptiveQueues() > 0 && scenario.adaptiveRules().isEmpty()) {
+            notes.add("momentum: " + confName + " enables Adaptive Delivery, but the scenario names no rules file; "
+                    + "in production Momentum's own adaptive_rules.lua applies: give it, and any custom rules, "
+                    + "with [momentum] adaptive_rules");
+        }
+        adaptiveRules.notes().forEach(note -> notes.add("momentum: " + note));
     }
 
     /** Traffic on a binding or group the conf never declares falls back to global settings in the model. */
@@ -280,13 +302,25 @@ final class Rehearsal {
                 replay.filteredMessages(), replay.firstReceptionMicros(), replay.lastReceptionMicros());
     }
 
-    private Map<String, String> parameters() {
+    private Map<String, String> parameters(MomentumModel momentum) {
         final Map<String, String> parameters = new LinkedHashMap<>();
         final MomentumParameters m = MomentumParameters.defaults();
         parameters.put("momentum.fallback_order", scenario.fallbackOrder().name().toLowerCase());
         parameters.put("momentum.delayed_queue_scan_interval", m.delayedQueueScanMicros() / 1_000_000 + "s");
         parameters.put("momentum.connection_ramp", "normal " + m.normalRampCoefficient() + ", high "
                 + m.highRampCoefficient());
+        if (momentum.adaptiveQueues() > 0 || !scenario.adaptiveRules().isEmpty()) {
+            final AdaptiveParameters a = AdaptiveParameters.defaults();
+            final AdaptiveModule timers = momentum.adaptiveModule();
+            parameters.put("momentum.adaptive_delivery", momentum.adaptiveQueues() + " (binding, domain) queue(s) "
+                    + "with adaptive_enabled; rules from " + (adaptiveRules.files().isEmpty() ? "no file"
+                    : String.join(", ", adaptiveRules.files())) + "; throttle down multiplies by "
+                    + a.throttleDownFactor() + ", bindings taken as " + a.bindingAgeSeconds() / 86_400
+                    + " days old; adjustments at most every " + timers.adjustmentIntervalSeconds()
+                    + "s, increases every " + timers.positiveAdjustmentIntervalSeconds() + "s, suspensions swept every "
+                    + timers.suspendSweepIntervalSeconds() + "s, spread over " + timers.retryFuzzSeconds() + "s ("
+                    + timers.location() + ")");
+        }
         parameters.put("kumomta.tenant", scenario.tenantField());
         final KumoParameters kumoParameters = KumoParameters.defaults();
         parameters.put("kumomta.tsa", (tsa(policy) ? "on" : "off") + (scenario.tsa().equals("auto")
@@ -326,6 +360,7 @@ final class Rehearsal {
                 + "finished: " + line.file().getFileName() + ":" + line.lineNumber() + " (" + line.bytes()
                 + " bytes)"));
         momentum.bindingsByGroup().forEach((group, bindings) -> noteUndeclared(notes, group, bindings));
+        noteAdaptive(notes, momentum);
         if (!mx.nullMxDomains().isEmpty()) {
             notes.add(mx.nullMxDomains().size() + " domain(s) have a null MX in the MX data, so they accept no mail "
                     + "and kumod would bounce their messages at once; both models replay the outcomes the log shows: "

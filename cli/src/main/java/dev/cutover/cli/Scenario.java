@@ -28,6 +28,7 @@ import java.util.Set;
  * @param store            the traffic store folder
  * @param momentumConfig   the ecelerity.conf
  * @param fallbackOrder    Momentum option fallback order
+ * @param adaptiveRules    Adaptive Delivery rules files (msys.adaptive.registerRules), in the order they run
  * @param kumoPolicy       the init.lua
  * @param mxFixture        the MX fixture, or null for the built-in one
  * @param kumoHelpers      the folder of KumoMTA's shipped helpers (an installation's /opt/kumomta/share, holding
@@ -58,6 +59,7 @@ public record Scenario(
         Path store,
         Path momentumConfig,
         FallbackOrder fallbackOrder,
+        List<Path> adaptiveRules,
         Path kumoPolicy,
         Path mxFixture,
         Path kumoHelpers,

@@ -5,6 +5,8 @@ import dev.cutover.kumo.LuaKumoPolicy;
 import dev.cutover.kumo.MxFixture;
 import dev.cutover.kumo.PolicyException;
 import dev.cutover.kumo.ShapingData;
+import dev.cutover.sim.momentum.AdaptiveRules;
+import dev.cutover.sim.momentum.AdaptiveRulesLoader;
 import dev.cutover.sim.momentum.conf.ConfException;
 import dev.cutover.sim.momentum.conf.EcelerityConf;
 
@@ -31,6 +33,16 @@ final class ScenarioConfigs {
             return scenario.mxFixture() == null ? builtIn : builtIn.overriddenBy(MxFixture.load(scenario.mxFixture()));
         } catch (PolicyException e) {
             throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    /** @return the Adaptive Delivery rules the scenario's rules files register, or none */
+    static AdaptiveRules adaptiveRules(Scenario scenario) {
+        try {
+            return scenario.adaptiveRules().isEmpty() ? AdaptiveRules.NONE
+                    : AdaptiveRulesLoader.load(scenario.adaptiveRules());
+        } catch (PolicyException e) {
+            throw new UserError("momentum.adaptive_rules: " + e.getMessage(), e);
         }
     }
 

@@ -35,7 +35,7 @@ public final class ScenarioLoader {
     private static final Map<String, Set<String>> KEYS = Map.of(
             "", Set.of("name", "seed", "traffic", "momentum", "kumomta", "receivers", "tolerance", "replay"),
             "traffic", Set.of("logs", "bouncelogs", "custom_logs", "binding_groups", "store"),
-            "momentum", Set.of("config", "fallback_order"),
+            "momentum", Set.of("config", "fallback_order", "adaptive_rules"),
             "kumomta", Set.of("policy", "mx", "tenant", "helpers", "headers", "tsa"),
             "receivers", Set.of("smtp_latency", "connect_latency", "model", "capacity"),
             "tolerance", Set.of("delivered_per_minute", "connections", "deferrals", "absolute_floor", "rate_window"),
@@ -110,6 +110,7 @@ public final class ScenarioLoader {
                 logs(folder), bouncelogs(folder), customLogs(folder), bindingGroups(),
                 folder.resolve(string("traffic.store", ".cutover/store")),
                 existing(folder, required("momentum.config"), "momentum.config"), fallbackOrder(),
+                adaptiveRules(folder),
                 existing(folder, required("kumomta.policy"), "kumomta.policy"),
                 toml.contains("kumomta.mx") ? existing(folder, string("kumomta.mx", null), "kumomta.mx") : null,
                 toml.contains("kumomta.helpers") ? helperFolder(folder) : null, tenantField(), headerFields(),
@@ -432,6 +433,20 @@ public final class ScenarioLoader {
         } catch (IllegalArgumentException e) {
             throw expected(key, "a duration such as \"250ms\", \"30s\" or \"7d\" (at most ten years)");
         }
+    }
+
+    /** @return the Adaptive Delivery rules files, in the order they run */
+    private List<Path> adaptiveRules(Path folder) {
+        final TomlArray array = array("momentum.adaptive_rules");
+        final List<Path> files = new ArrayList<>();
+        for (int i = 0; array != null && i < array.size(); i++) {
+            if (!(array.get(i) instanceof String)) {
+                throw expected("momentum.adaptive_rules", "a list of Lua files that call "
+                        + "msys.adaptive.registerRules");
+            }
+            files.add(existing(folder, array.getString(i), "momentum.adaptive_rules"));
+        }
+        return List.copyOf(files);
     }
 
     private Path existing(Path folder, String relative, String key) {

@@ -322,6 +322,50 @@ class EndToEndTest {
     }
 
     @Test
+    void run_adaptiveDeliveryOnYahoo_rulesActAndAreReported() throws IOException {
+        final Path adaptive = dir.resolve("adaptive");
+        copy(estate, adaptive);
+        Files.writeString(adaptive.resolve("ecelerity.conf"), Files.readString(adaptive.resolve("ecelerity.conf"))
+                .replace("Outbound_Throttle_Messages = \"120/60\"\n  }\n}", "Outbound_Throttle_Messages = "
+                        + "\"120/60\"\n    adaptive_enabled = true\n  }\n}"));
+        Files.writeString(adaptive.resolve("custom_ad.lua"), """
+                require('msys.adaptive')
+                msys.adaptive.registerRules({
+                  ["yahoo.com"] = { responses = {
+                    { code = [=[^421 4\\.7\\.0 \\[TSS04\\]]=], trigger = "1", action = { "throttle", "down" } } } } })
+                """);
+        Files.writeString(adaptive.resolve("scenario.toml"), Files.readString(adaptive.resolve("scenario.toml"))
+                .replace("config = \"ecelerity.conf\"", "config = \"ecelerity.conf\"\n"
+                        + "adaptive_rules = [\"custom_ad.lua\"]"));
+
+        final Result result = cutover("run", adaptive.toString(), "--out", dir.resolve("out-adaptive").toString());
+        final String report = Files.readString(dir.resolve("out-adaptive/report.json"));
+
+        assertTrue(result.status() <= 1, result.err());
+        assertTrue(report.contains("\"momentum.adaptive_delivery\": \"2 (binding, domain) queue(s) with "
+                + "adaptive_enabled; rules from custom_ad.lua; throttle down multiplies by 0.5"), report);
+        assertTrue(report.matches("(?s).*Adaptive Delivery: rule \\\\\"\\^421 .*custom_ad.lua:2 .*throttle down "
+                + "\\d+ times.*"), report);
+    }
+
+    @Test
+    void run_adaptiveRulesWithABadTrigger_exitsTwoNamingFileAndLine() throws IOException {
+        final Path bad = dir.resolve("adaptive-bad");
+        copy(estate, bad);
+        Files.writeString(bad.resolve("custom_ad.lua"), "msys.adaptive.registerRules({ [\"yahoo.com\"] = "
+                + "{ responses = { { code = \"^421\", trigger = \"often\", action = { \"suspend\", \"1 hours\" } } } } })\n");
+        Files.writeString(bad.resolve("scenario.toml"), Files.readString(bad.resolve("scenario.toml"))
+                .replace("config = \"ecelerity.conf\"", "config = \"ecelerity.conf\"\n"
+                        + "adaptive_rules = [\"custom_ad.lua\"]"));
+
+        final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-adaptive-bad").toString());
+
+        assertEquals(2, result.status(), result.err());
+        assertTrue(result.err().contains("momentum.adaptive_rules: custom_ad.lua:1"), result.err());
+        assertTrue(result.err().contains("trigger must be \"N\" or \"N/S\""), result.err());
+    }
+
+    @Test
     void synth_impossibleVolume_exitsTwoAndLeavesTheOldFile() throws IOException {
         final Path spec = dir.resolve("spec.toml");
         Files.writeString(spec, "messages = 10\n[domains.\"gmail.com\"]\nweight = 1\n");

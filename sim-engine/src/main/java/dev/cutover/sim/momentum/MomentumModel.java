@@ -298,6 +298,16 @@ public final class MomentumModel implements Engine {
         this.adaptive = adaptive;
     }
 
+    /** @return how many (binding, domain) queues Adaptive Delivery managed */
+    public int adaptiveQueues() {
+        return adaptiveStates.size();
+    }
+
+    /** @return the adaptive module's timers from the configuration */
+    public AdaptiveModule adaptiveModule() {
+        return shaping.adaptiveModule();
+    }
+
     /** @return what Adaptive Delivery did, by recipient domain; empty when it managed no queue */
     public Map<String, Map<String, Long>> adaptiveEvents() {
         return adaptive == null ? Map.of() : adaptive.events();
