@@ -217,7 +217,7 @@ final class Rehearsal {
                 }
             }
         }
-        capacities = observed.build(scenario.capacityOverrides());
+        capacities = observed.build(scenario.capacityOverrides(), scenario.connectionCapacities());
         momentum.receivedBy(momentumReceiver = new CapacityReceiver(capacities));
     }
 
@@ -273,13 +273,22 @@ final class Rehearsal {
 
     /** @return how many attempts {@code receiver} deferred, with the sites that deferred most */
     private static String deferrals(CapacityReceiver receiver) {
-        if (receiver == null || receiver.deferredBySite().isEmpty()) {
+        return receiver == null ? "none" : bySite(receiver.deferredBySite());
+    }
+
+    private static String refusals(CapacityReceiver receiver) {
+        return receiver == null ? "none" : bySite(receiver.refusedBySite());
+    }
+
+    /** @return the total and the five sites with the most, or "none" */
+    private static String bySite(Map<String, Long> counts) {
+        if (counts.isEmpty()) {
             return "none";
         }
-        final long total = receiver.deferredBySite().values().stream().mapToLong(Long::longValue).sum();
-        final int sites = receiver.deferredBySite().size();
+        final long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        final int sites = counts.size();
         return total + " (" + (sites > 5 ? "the 5 of " + sites + " sites that deferred most: " : "")
-                + receiver.deferredBySite().entrySet().stream()
+                + counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(5).map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "))
                 + ")";
@@ -378,6 +387,12 @@ final class Rehearsal {
         if (capacities != null) {
             notes.add("receivers: " + capacities.size() + " site(s) with a recorded rate; deferred for going over "
                     + "it: Momentum " + deferrals(momentumReceiver) + ", KumoMTA " + deferrals(kumoReceiver));
+            final long limited = capacities.values().stream().filter(c -> c.connections() > 0).count();
+            if (limited > 0) {
+                notes.add("receivers: " + limited + " site(s) with a connection limit set in the scenario; attempts "
+                        + "refused for going over it (each closing its connection): Momentum "
+                        + refusals(momentumReceiver) + ", KumoMTA " + refusals(kumoReceiver));
+            }
         }
         final List<String> warnings = policy.warnings();
         warnings.stream().limit(MAX_POLICY_NOTES).forEach(w -> notes.add("policy: " + w));

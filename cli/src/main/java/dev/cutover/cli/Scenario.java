@@ -44,6 +44,8 @@ import java.util.Set;
  *                         ({@link dev.cutover.sim.CapacityReceiver})
  * @param capacityOverrides site, or a domain standing for its site, to messages per minute, replacing the log's
  *                         figure
+ * @param connectionCapacities site, or a domain standing for its site, to the connections it accepts at once from
+ *                         one engine; no limit for a site absent here
  * @param tolerances       per-metric tolerances
  * @param drainAllowanceMicros how long after the log ends the models may keep delivering
  * @param rateWindowMinutes    window of the sustained delivery rate compared between engines
@@ -69,6 +71,7 @@ public record Scenario(
         ReceiverParameters receivers,
         String receiverModel,
         Map<String, Long> capacityOverrides,
+        Map<String, Long> connectionCapacities,
         Tolerances tolerances,
         long drainAllowanceMicros,
         int rateWindowMinutes) {

@@ -116,6 +116,7 @@ public final class ScenarioLoader {
                 toml.contains("kumomta.helpers") ? helperFolder(folder) : null, tenantField(), headerFields(),
                 choice("kumomta.tsa", "auto", Set.of("auto", "on", "off")), receivers(),
                 choice("receivers.model", "recorded", Set.of("recorded", "capacity")), capacityOverrides(),
+                connectionCapacities(),
                 tolerances(),
                 duration("replay.drain_allowance", "7d"), rateWindowMinutes());
     }
@@ -334,14 +335,47 @@ public final class ScenarioLoader {
     }
 
     /** @return [receivers.capacity]: a site, or a domain standing for its site, to messages it takes per minute */
+    private static final String CAPACITY_ENTRY = "a site or domain = messages per minute (a whole number, at least "
+            + "1), or = { per_minute = N, connections = N } with either or both";
+
+    /** @return site or domain to messages per minute, from [receivers.capacity] */
     private Map<String, Long> capacityOverrides() {
         if (toml.contains("receivers.capacity") && !"capacity".equals(string("receivers.model", "recorded"))) {
             throw new UserError(fileName + ":" + line("receivers.capacity") + ": [receivers.capacity] sets what sites "
                     + "accept for the rate-sensitive receiver; add model = \"capacity\" to [receivers], or leave the "
                     + "table out");
         }
-        return entries("receivers.capacity", "a site or domain = messages per minute (a whole number, at least 1)",
-                (name, value) -> value instanceof Long && (Long) value >= 1 ? name.toLowerCase(Locale.ROOT) : null);
+        return capacities("per_minute");
+    }
+
+    /** @return site or domain to the connections it accepts at once, from [receivers.capacity] tables */
+    private Map<String, Long> connectionCapacities() {
+        return capacities("connections");
+    }
+
+    private Map<String, Long> capacities(String field) {
+        final Map<String, Object> entries = entries("receivers.capacity", CAPACITY_ENTRY,
+                (name, value) -> capacityEntry(value) ? name.toLowerCase(Locale.ROOT) : null);
+        final Map<String, Long> out = new LinkedHashMap<>();
+        entries.forEach((name, value) -> {
+            final Object limit = value instanceof TomlTable ? ((TomlTable) value).get(field)
+                    : field.equals("per_minute") ? value : null;
+            if (limit != null) {
+                out.put(name, (Long) limit);
+            }
+        });
+        return out;
+    }
+
+    private static boolean capacityEntry(Object value) {
+        if (value instanceof Long) {
+            return (Long) value >= 1;
+        }
+        if (!(value instanceof TomlTable table) || table.isEmpty()
+                || !Set.of("per_minute", "connections").containsAll(table.keySet())) {
+            return false;
+        }
+        return table.keySet().stream().allMatch(k -> table.get(k) instanceof Long && (Long) table.get(k) >= 1);
     }
 
     /**

@@ -353,7 +353,8 @@ class EndToEndTest {
         final Path bad = dir.resolve("adaptive-bad");
         copy(estate, bad);
         Files.writeString(bad.resolve("custom_ad.lua"), "msys.adaptive.registerRules({ [\"yahoo.com\"] = "
-                + "{ responses = { { code = \"^421\", trigger = \"often\", action = { \"suspend\", \"1 hours\" } } } } })\n");
+                + "{ responses = { { code = \"^421\", trigger = \"often\", "
+                + "action = { \"suspend\", \"1 hours\" } } } } })\n");
         Files.writeString(bad.resolve("scenario.toml"), Files.readString(bad.resolve("scenario.toml"))
                 .replace("config = \"ecelerity.conf\"", "config = \"ecelerity.conf\"\n"
                         + "adaptive_rules = [\"custom_ad.lua\"]"));

@@ -109,6 +109,34 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void load_capacityTables_rateAndConnectionsApart() throws IOException {
+        Files.writeString(dir.resolve("scenario.toml"), VALID.replace("smtp_latency = \"50ms\"",
+                "smtp_latency = \"50ms\"\nmodel = \"capacity\"\n[receivers.capacity]\n"
+                        + "\"yahoo.com\" = { per_minute = 600, connections = 20 }\n\"aol.com\" = { connections = 5 }\n"
+                        + "\"gmail.com\" = 300"));
+
+        final Scenario scenario = ScenarioLoader.load(dir);
+
+        assertEquals(java.util.Map.of("yahoo.com", 600L, "gmail.com", 300L), scenario.capacityOverrides());
+        assertEquals(java.util.Map.of("yahoo.com", 20L, "aol.com", 5L), scenario.connectionCapacities());
+    }
+
+    @Test
+    void load_capacityTableWithAnUnknownKeyOrZero_namesLine() throws IOException {
+        final UserError unknown = failure(VALID.replace("smtp_latency = \"50ms\"",
+                "smtp_latency = \"50ms\"\nmodel = \"capacity\"\n[receivers.capacity]\n"
+                        + "\"yahoo.com\" = { conections = 20 }"));
+        final UserError zero = failure(VALID.replace("smtp_latency = \"50ms\"",
+                "smtp_latency = \"50ms\"\nmodel = \"capacity\"\n[receivers.capacity]\n"
+                        + "\"yahoo.com\" = { connections = 0 }"));
+
+        assertTrue(unknown.getMessage().startsWith("scenario.toml:14: receivers.capacity: expected"),
+                unknown.getMessage());
+        assertTrue(unknown.getMessage().endsWith("got yahoo.com = a table"), unknown.getMessage());
+        assertTrue(zero.getMessage().endsWith("got yahoo.com = a table"), zero.getMessage());
+    }
+
+    @Test
     void load_capacityNotAWholeNumber_namesLine() throws IOException {
         final UserError e = failure(VALID.replace("smtp_latency = \"50ms\"",
                 "smtp_latency = \"50ms\"\nmodel = \"capacity\"\n[receivers.capacity]\n\"gmail.com\" = \"fast\""));
@@ -116,7 +144,8 @@ class ScenarioLoaderTest {
                 "smtp_latency = \"50ms\"\n[receivers.capacity]\n\"gmail.com\" = 5"));
 
         assertEquals("scenario.toml:14: receivers.capacity: expected a site or domain = messages per minute (a whole "
-                + "number, at least 1), got gmail.com = \"fast\"", e.getMessage());
+                + "number, at least 1), or = { per_minute = N, connections = N } with either or both, got gmail.com = "
+                + "\"fast\"", e.getMessage());
         assertTrue(recorded.getMessage().contains("[receivers.capacity] sets what sites accept for the rate-sensitive "
                 + "receiver; add model = \"capacity\""), recorded.getMessage());
     }

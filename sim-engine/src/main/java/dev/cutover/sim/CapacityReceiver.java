@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * site's most frequent recorded deferral instead of taking it. A deferral of this kind does not use up the
  * message's recorded answers: its next attempt gets the answer the log shows. This is what lets an engine that
  * sends faster than the log's sender meet the pushback the real site would give, and its automation react to it.
+ * A site given a connection limit refuses an engine's connections beyond it the same way, with its deferral, and
+ * the refused connection closes.
  *
  * <p>One instance per engine, used from that engine's thread.
  */
@@ -26,7 +28,9 @@ public final class CapacityReceiver {
     /** Per site: the calendar minute being counted and the messages accepted in it. */
     private final Map<String, long[]> accepted = new HashMap<>();
     private final Map<String, Long> deferredBySite = new TreeMap<>();
+    private final Map<String, Long> refusedBySite = new TreeMap<>();
     private boolean lastDeferred;
+    private boolean lastRefusedConnection;
 
     /** @return a receiver that only replays the recorded answers: no site has a capacity */
     public static CapacityReceiver recorded() {
@@ -46,10 +50,26 @@ public final class CapacityReceiver {
      * @return the answer, or null when the log holds none for this attempt
      */
     public Attempt answer(MessageRecord message, int attempt, String site, long nowMicros) {
+        return answer(message, attempt, site, nowMicros, 0);
+    }
+
+    /**
+     * @param openConnections the engine's connections open to the site now, the one carrying this attempt included
+     * @return as {@link #answer(MessageRecord, int, String, long)}; a site with a connection limit that this
+     *         connection goes over refuses it with its deferral, which closes the connection
+     *         ({@link #lastRefusedConnection()})
+     */
+    public Attempt answer(MessageRecord message, int attempt, String site, long nowMicros, long openConnections) {
         lastDeferred = false;
+        lastRefusedConnection = false;
         final Attempt recorded = RecordedReceiver.answer(message, attempt);
-        final SiteCapacity capacity = recorded == null || recorded.outcome() != Outcome.DELIVERED ? null
-                : capacities.get(site);
+        final SiteCapacity limits = recorded == null ? null : capacities.get(site);
+        if (limits != null && limits.connections() > 0 && openConnections > limits.connections()) {
+            lastRefusedConnection = true;
+            refusedBySite.merge(site, 1L, Long::sum);
+            return deferral(limits, nowMicros, attempt, recorded);
+        }
+        final SiteCapacity capacity = recorded == null || recorded.outcome() != Outcome.DELIVERED ? null : limits;
         if (capacity == null) {
             return recorded;
         }
@@ -63,8 +83,12 @@ public final class CapacityReceiver {
             count[1]++;
             return recorded;
         }
-        lastDeferred = true;
         deferredBySite.merge(site, 1L, Long::sum);
+        return deferral(capacity, nowMicros, attempt, recorded);
+    }
+
+    private Attempt deferral(SiteCapacity capacity, long nowMicros, int attempt, Attempt recorded) {
+        lastDeferred = true;
         return new Attempt(nowMicros, Outcome.TRANSIENT, capacity.deferralCode(), capacity.deferralText(),
                 attempt, 0, "", recorded.bindingGroup(), recorded.binding(), -1, "");
     }
@@ -72,6 +96,16 @@ public final class CapacityReceiver {
     /** @return true when the last {@link #answer} was this receiver's own deferral, not a recorded answer */
     public boolean lastDeferred() {
         return lastDeferred;
+    }
+
+    /** @return true when the last {@link #answer} refused a connection over the site's limit, closing it */
+    public boolean lastRefusedConnection() {
+        return lastRefusedConnection;
+    }
+
+    /** @return site to the number of attempts refused for going over its connection limit */
+    public Map<String, Long> refusedBySite() {
+        return refusedBySite;
     }
 
     /** @return site to the number of deferrals this receiver gave for going over its capacity, by site name */

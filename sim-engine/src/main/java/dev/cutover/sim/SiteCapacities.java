@@ -43,31 +43,40 @@ public final class SiteCapacities {
     }
 
     /**
-     * @param overrides site, or a domain standing for its site, to messages per minute, replacing what the log
-     *                  shows
+     * @param overrides   site, or a domain standing for its site, to messages per minute, replacing what the log
+     *                    shows
+     * @param connections site, or a domain standing for its site, to the connections it accepts at once from one
+     *                    engine; the log's connection counts are low estimates, so no site has a limit unless set
      * @return site to its capacity, sorted by site
      */
-    public Map<String, SiteCapacity> build(Map<String, Long> overrides) {
+    public Map<String, SiteCapacity> build(Map<String, Long> overrides, Map<String, Long> connections) {
         final Map<String, Long> perMinute = new TreeMap<>();
         deliveriesByMinute.forEach((site, minutes) -> perMinute.put(site,
                 minutes.values().stream().mapToLong(Long::longValue).max().orElse(1)));
-        overrides.forEach((name, limit) -> perMinute.put(perMinute.containsKey(name) ? name : destinations.of(name),
-                limit));
+        overrides.forEach((name, limit) -> perMinute.put(site(perMinute, name), limit));
+        final Map<String, Long> concurrent = new TreeMap<>();
+        connections.forEach((name, limit) -> concurrent.put(site(perMinute, name), limit));
+        concurrent.keySet().forEach(site -> perMinute.putIfAbsent(site, Long.MAX_VALUE));
         final Map<String, SiteCapacity> out = new TreeMap<>();
-        perMinute.forEach((site, limit) -> out.put(site, capacity(site, Math.max(1, limit))));
+        perMinute.forEach((site, limit) -> out.put(site, capacity(site, Math.max(1, limit),
+                concurrent.getOrDefault(site, 0L))));
         return out;
     }
 
-    private SiteCapacity capacity(String site, long perMinute) {
+    private String site(Map<String, Long> known, String name) {
+        return known.containsKey(name) ? name : destinations.of(name);
+    }
+
+    private SiteCapacity capacity(String site, long perMinute, long connections) {
         final Map<String, Long> texts = deferrals.get(site);
         if (texts == null || texts.isEmpty()) {
-            return new SiteCapacity(perMinute, 421, SiteCapacity.GENERIC_DEFERRAL);
+            return new SiteCapacity(perMinute, connections, 421, SiteCapacity.GENERIC_DEFERRAL);
         }
         final String text = new TreeMap<>(texts).entrySet().stream()
                 .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(
                         java.util.Comparator.reverseOrder())))
                 .orElseThrow().getKey();
         final int code = codes.get(site + '\u0000' + text);
-        return new SiteCapacity(perMinute, code == 0 ? 421 : code, text);
+        return new SiteCapacity(perMinute, connections, code == 0 ? 421 : code, text);
     }
 }

@@ -40,17 +40,17 @@ class CapacityReceiverTest {
         observed.observe(deferredThenDelivered(11, T0 + 20 * MINUTE, "421 4.7.0 [TS01] slow down"));
         observed.observe(deferredThenDelivered(12, T0 + 30 * MINUTE, "451 busy"));
 
-        final Map<String, SiteCapacity> capacities = observed.build(Map.of());
-        final Map<String, SiteCapacity> overridden = observed.build(Map.of("site.example", 7L));
+        final Map<String, SiteCapacity> capacities = observed.build(Map.of(), Map.of());
+        final Map<String, SiteCapacity> overridden = observed.build(Map.of("site.example", 7L), Map.of());
 
-        assertEquals(new SiteCapacity(3, 421, "421 4.7.0 [TS01] slow down"), capacities.get("site.example"));
+        assertEquals(new SiteCapacity(3, 0, 421, "421 4.7.0 [TS01] slow down"), capacities.get("site.example"));
         assertEquals(7, overridden.get("site.example").perMinute());
     }
 
     @Test
     void answer_pastTheSitesMinute_defersWithoutUsingTheRecordedAnswer() {
         final CapacityReceiver receiver = new CapacityReceiver(Map.of("site.example",
-                new SiteCapacity(2, 421, "421 4.7.0 [TS01] slow down")));
+                new SiteCapacity(2, 0, 421, "421 4.7.0 [TS01] slow down")));
         final List<Boolean> deferred = new ArrayList<>();
         final MessageRecord third = Traffic.message(3, "site.example", "b", T0, Outcome.DELIVERED);
         for (int i = 0; i < 2; i++) {
@@ -70,5 +70,36 @@ class CapacityReceiverTest {
         assertSame(third.attempts().get(0), nextMinute, "the next attempt, a minute on, gets the recorded answer");
         assertFalse(receiver.lastDeferred());
         assertEquals(Map.of("site.example", 1L), receiver.deferredBySite());
+    }
+
+    @Test
+    void answer_overTheSitesConnections_refusesWithoutUsingTheRecordedAnswer() {
+        final CapacityReceiver receiver = new CapacityReceiver(Map.of("site.example",
+                new SiteCapacity(Long.MAX_VALUE, 2, 421, "421 4.7.0 too many connections")));
+        final MessageRecord message = Traffic.message(1, "site.example", "b", T0, Outcome.DELIVERED);
+
+        final Attempt within = receiver.answer(message, 0, "site.example", T0, 2);
+        final boolean refusedWithin = receiver.lastRefusedConnection();
+        final Attempt over = receiver.answer(message, 0, "site.example", T0, 3);
+
+        assertEquals(Outcome.DELIVERED, within.outcome());
+        assertEquals(false, refusedWithin);
+        assertEquals(Outcome.TRANSIENT, over.outcome());
+        assertEquals("421 4.7.0 too many connections", over.responseText());
+        assertEquals(true, receiver.lastRefusedConnection());
+        assertEquals(true, receiver.lastDeferred());
+        assertEquals(Map.of("site.example", 1L), receiver.refusedBySite());
+    }
+
+    @Test
+    void siteCapacities_connectionLimitOnly_leavesTheRateUnlimited() {
+        final SiteCapacities observed = new SiteCapacities(Destinations.EACH_DOMAIN);
+        observed.observe(Traffic.message(1, "site.example", "b", T0, Outcome.DELIVERED));
+
+        final Map<String, SiteCapacity> capacities = observed.build(Map.of(), Map.of("other.example", 3L));
+
+        assertEquals(new SiteCapacity(Long.MAX_VALUE, 3, 421, SiteCapacity.GENERIC_DEFERRAL),
+                capacities.get("other.example"));
+        assertEquals(0, capacities.get("site.example").connections());
     }
 }

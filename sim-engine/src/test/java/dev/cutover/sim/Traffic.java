@@ -31,7 +31,7 @@ public final class Traffic {
     }
 
     private static Attempt attempt(Outcome outcome, long time, int retry) {
-        final int code = outcome == Outcome.DELIVERED ? 250 : outcome == Outcome.TRANSIENT ? 421 : 550;
+        final int code = outcome == Outcome.DELIVERED ? 250 : outcome == Outcome.TRANSIENT ? 451 : 550;
         final String text = outcome == Outcome.DELIVERED ? "" : code + " scripted answer";
         return new Attempt(time, outcome, code, text, retry, 1.0, "c" + retry, "retail", "b", -1, "203.0.113.9");
     }

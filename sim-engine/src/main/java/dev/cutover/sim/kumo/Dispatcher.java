@@ -15,7 +15,10 @@ import dev.cutover.sim.IdleTimer;
  *   <li>before each message, ask the message-rate throttles from the strictest, each charged only when it
  *   allows; the same short-wait / long-wait rule applies;</li>
  *   <li>send; every attempt counts toward {@code max_deliveries_per_connection}, success or not, and the
- *   connection closes when it reaches the limit.</li>
+ *   connection closes when it reaches the limit;</li>
+ *   <li>a 421 reply means the receiver is closing the connection (RFC 5321 §3.8): the message is requeued as a
+ *   transient failure and the dispatcher connects again for its next message ({@code smtp_dispatcher.rs}: the
+ *   client is no longer connected, {@code update_state_for_reconnect}).</li>
  * </ol>
  * A connection that ends releases its leases and wakes the maintainer at once (the fixed behaviour of
  * KumoCorp/kumomta#116).
@@ -82,7 +85,7 @@ final class Dispatcher {
     }
 
     private void answered(KumoMessage message) {
-        final Attempt answer = model.answer(message, queue.site);
+        final Attempt answer = model.answer(message, queue);
         if (answer != null && answer.outcome() != Outcome.DELIVERED) {
             model.automation().response(message, queue, answer);
         }
@@ -95,7 +98,19 @@ final class Dispatcher {
         } else {
             model.bounced(message);
         }
+        if (answer != null && (answer.responseCode() == 421 || model.connectionRefused())) {
+            disconnected();
+        }
         next();
+    }
+
+    /** The receiver closed the connection (a 421, RFC 5321 §3.8): the next message needs a new one. */
+    private void disconnected() {
+        if (connected) {
+            connected = false;
+            queue.siteGauge.close();
+        }
+        attemptsThisConnection = 0;
     }
 
     private void next() {
@@ -109,9 +124,15 @@ final class Dispatcher {
         }
         final KumoMessage message = queue.fifo.poll();
         if (message == null) {
-            idle();
-        } else {
+            if (connected) {
+                idle();
+            } else {
+                close();
+            }
+        } else if (connected) {
             send(message);
+        } else {
+            connect(message);
         }
     }
 

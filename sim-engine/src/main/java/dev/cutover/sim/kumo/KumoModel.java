@@ -54,8 +54,9 @@ import java.util.TreeSet;
  *   gives ({@link Automation}); a suspended ready queue is skipped at promotion, and with no other source a message
  *   fails inside kumod (attempts + 1, normal backoff), as one of a suspended scheduled queue does.</li>
  * </ul>
- * Caveats: every attempt replays the receiver's recorded answer, so 421 session breaks, connection failures and
- * the bulk delay after {@code consecutive_connection_failures_before_delay} are not modelled yet.
+ * Caveats: every attempt replays the receiver's recorded answer (a 421 closes the connection, {@link Dispatcher}),
+ * so connection failures and the bulk delay after {@code consecutive_connection_failures_before_delay} are not
+ * modelled yet.
  */
 public final class KumoModel implements Engine {
     private final KumoPolicy policy;
@@ -280,12 +281,18 @@ public final class KumoModel implements Engine {
     }
 
     /** Answers an attempt; a deferral of the rate-sensitive receiver leaves the message's recorded answer. */
-    Attempt answer(KumoMessage message, String site) {
-        final Attempt answer = receiver.answer(message.record, message.answered, site, now());
+    Attempt answer(KumoMessage message, ReadyQueue queue) {
+        final Attempt answer = receiver.answer(message.record, message.answered, queue.site, now(),
+                queue.siteGauge.current());
         if (!receiver.lastDeferred()) {
             message.answered++;
         }
         return answer;
+    }
+
+    /** @return true when the last answer was the receiver refusing a connection over its site's limit */
+    boolean connectionRefused() {
+        return receiver.lastRefusedConnection();
     }
 
     /** Answers every attempt through {@code receiver} instead of the recorded answers alone. */

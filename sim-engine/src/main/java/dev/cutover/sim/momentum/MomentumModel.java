@@ -278,11 +278,17 @@ public final class MomentumModel implements Engine {
 
     /** Answers an attempt; a deferral of the rate-sensitive receiver leaves the message's recorded answer. */
     Attempt answer(MomentumMessage message) {
-        final Attempt answer = receiver.answer(message.record, message.answered, message.queue.destination, now());
+        final Attempt answer = receiver.answer(message.record, message.answered, message.queue.destination, now(),
+                message.queue.domainGauge.current());
         if (!receiver.lastDeferred()) {
             message.answered++;
         }
         return answer;
+    }
+
+    /** @return true when the last answer was the receiver refusing a connection over its site's limit */
+    boolean connectionRefused() {
+        return receiver.lastRefusedConnection();
     }
 
     /** Answers every attempt through {@code receiver} instead of the recorded answers alone. */

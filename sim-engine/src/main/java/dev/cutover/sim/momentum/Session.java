@@ -15,6 +15,8 @@ import dev.cutover.sim.IdleTimer;
  *   support.sparkpost.com/momentum/3/3-api).</li>
  *   <li>The session closes after {@code max_deliveries_per_connection} successful deliveries (0 = unlimited;
  *   ref-max-deliveries-per-connection) or after {@code idle_timeout} with nothing to send.</li>
+ *   <li>A 421 reply closes the session: the receiver is closing the connection (RFC 5321 §3.8); the queue opens
+ *   another if its connection goal still wants one.</li>
  * </ul>
  */
 final class Session {
@@ -82,6 +84,10 @@ final class Session {
             model.transientFailure(message);
         } else {
             model.bounced(message);
+        }
+        if (answer != null && (answer.responseCode() == 421 || model.connectionRefused())) {
+            close();
+            return;
         }
         next();
     }

@@ -158,7 +158,8 @@ class KumoAutomationTest {
                 action = "Suspend"
                 duration = "30m"
                 """, KumoParameters.defaults().withTsa(true));
-        model.receivedBy(new CapacityReceiver(Map.of(DOMAIN, new SiteCapacity(2, 421, "421 4.7.0 [TS04] too fast"))));
+        model.receivedBy(new CapacityReceiver(Map.of(DOMAIN,
+                new SiteCapacity(2, 0, 421, "421 4.7.0 [TS04] too fast"))));
 
         final DomainSnapshot snapshot = replay(model, Traffic.burst(5, DOMAIN, "b", T0));
 

@@ -86,24 +86,24 @@ class MomentumAdaptiveTest {
 
     @Test
     void suspend_holdsEveryMessageUntilTheSweepAfterItEnds() throws IOException {
-        final AdaptiveRules rules = rules("{ code = '^421', trigger = '1', action = { 'suspend', '10 minutes' } }",
+        final AdaptiveRules rules = rules("{ code = '^451', trigger = '1', action = { 'suspend', '10 minutes' } }",
                 "");
         final MomentumModel model = model(adaptive(settings(1, null, 0, 60)), rules);
 
         final DomainSnapshot result = replay(model, deferralThenFour(Outcome.TRANSIENT), 100_000);
 
-        // The 421 comes at 0.11 s: suspended until 600.11 s, lifted by the sweep at 660 s. The deferred message
+        // The 451 comes at 0.11 s: suspended until 600.11 s, lifted by the sweep at 660 s. The deferred message
         // and the four that arrive meanwhile (each temp-failed once) wait for 660 s, then go out on one connection.
         assertEquals(5, result.delivered());
         assertEquals(5, result.transientFailures());
         assertEquals(660.15, result.drainSeconds(), 1e-9);
-        assertEquals(Map.of(DOMAIN, Map.of("rule \"^421\" [custom_ad.lua:1 \"example.com\" #1]: suspend 600 s", 1L)),
+        assertEquals(Map.of(DOMAIN, Map.of("rule \"^451\" [custom_ad.lua:1 \"example.com\" #1]: suspend 600 s", 1L)),
                 model.adaptiveEvents());
     }
 
     @Test
     void suspend_adaptiveDisabled_rulesDoNothing() throws IOException {
-        final AdaptiveRules rules = rules("{ code = '^421', trigger = '1', action = { 'suspend', '10 minutes' } }",
+        final AdaptiveRules rules = rules("{ code = '^451', trigger = '1', action = { 'suspend', '10 minutes' } }",
                 "");
         final MomentumModel model = model(settings(1, null, 0, 60), rules);
 
@@ -141,7 +141,7 @@ class MomentumAdaptiveTest {
 
     @Test
     void reduceConnections_onceWithinTheAdjustmentInterval_thenRisesHourly() throws IOException {
-        final AdaptiveRules rules = rules("{ code = '^421', trigger = '1', action = { 'reduce_connections', 2 } }",
+        final AdaptiveRules rules = rules("{ code = '^451', trigger = '1', action = { 'reduce_connections', 2 } }",
                 "");
         final List<MessageRecord> threeDeferrals = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -153,7 +153,7 @@ class MomentumAdaptiveTest {
         final MomentumModel later = model(adaptive(settings(4, null, 0, 60)), rules);
         replay(later, threeDeferrals, 3700);
 
-        // Three 421s within a second: the first takes 4 down to 2, the others fall inside the 60 s interval.
+        // Three 451s within a second: the first takes 4 down to 2, the others fall inside the 60 s interval.
         assertTrue(early.metrics().governing(DOMAIN, "connections").contains(
                 "max_outbound_connections 2 (ecelerity.conf: 4)"), early.metrics().governing(DOMAIN, "connections"));
         assertEquals(1L, early.adaptiveEvents().get(DOMAIN).values().iterator().next());
@@ -164,7 +164,7 @@ class MomentumAdaptiveTest {
 
     @Test
     void trigger_threeInAMinute_firesOnTheThird() throws IOException {
-        final AdaptiveRules rules = rules("{ code = '^421', trigger = '3/60', action = { 'suspend', '1 hours' } }",
+        final AdaptiveRules rules = rules("{ code = '^451', trigger = '3/60', action = { 'suspend', '1 hours' } }",
                 "");
         final List<MessageRecord> two = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -180,7 +180,7 @@ class MomentumAdaptiveTest {
 
         assertEquals(Map.of(), twice.adaptiveEvents());
         assertEquals(1L, thrice.adaptiveEvents().get(DOMAIN).values().iterator().next());
-        // The third 421 comes at 2.11 s; the suspension ends at 3602.11 s and is lifted by the sweep at 3660 s.
+        // The third 451 comes at 2.11 s; the suspension ends at 3602.11 s and is lifted by the sweep at 3660 s.
         assertEquals(3660.13, result.drainSeconds(), 1e-9);
     }
 
@@ -201,7 +201,7 @@ class MomentumAdaptiveTest {
 
     @Test
     void blackhole_discardsWhatArrivesWhileItLasts() throws IOException {
-        final AdaptiveRules rules = rules("{ code = '^421', trigger = '1', action = { 'blackhole', '1 hours' } }",
+        final AdaptiveRules rules = rules("{ code = '^451', trigger = '1', action = { 'blackhole', '1 hours' } }",
                 "");
 
         final DomainSnapshot result = replay(model(adaptive(settings(1, null, 0, 60)), rules),

@@ -1,6 +1,10 @@
 package dev.cutover.sim.momentum;
 
+import dev.cutover.ingest.Attempt;
+import dev.cutover.ingest.Completeness;
+import dev.cutover.sim.CapacityReceiver;
 import dev.cutover.sim.Destinations;
+import dev.cutover.sim.SiteCapacity;
 import dev.cutover.ingest.MessageRecord;
 import dev.cutover.ingest.Outcome;
 import dev.cutover.sim.DomainSnapshot;
@@ -169,5 +173,48 @@ class MomentumModelTest {
         assertEquals(0L, result.connectionsOpened());
         assertEquals(10, Traffic.replay(model(everywhere(open)), Traffic.burst(10, "gmail.com", "b1", T0),
                 "gmail.com").delivered());
+    }
+
+    private static MessageRecord deferredThenDelivered(int id, String text, int code) {
+        final List<Attempt> attempts = List.of(
+                new Attempt(T0 + 1_000_000L, Outcome.TRANSIENT, code, text, 0, 1.0, "c", "g", "b1", -1, ""),
+                new Attempt(T0 + 1_300_000_000L, Outcome.DELIVERED, 250, "", 1, 1.0, "c", "g", "b1", -1, ""));
+        return new MessageRecord(T0, "", "m-" + id, "gmail.com", "gmail.com", "s.example", "g", "b1", 1, attempts,
+                Completeness.COMPLETE);
+    }
+
+    @Test
+    void answer421_closesTheSession_eachFirstAttemptOnItsOwnConnection() {
+        final QueueSettings s = MomentumRulesTest.settings(1, null, 0, 1200, 43_200, 86_400, -1);
+        final List<MessageRecord> closing = new ArrayList<>();
+        final List<MessageRecord> staying = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            closing.add(deferredThenDelivered(i, "421 4.7.0 [TS01] closing", 421));
+            staying.add(deferredThenDelivered(i, "451 4.7.1 try later", 451));
+        }
+
+        final DomainSnapshot closed = Traffic.replay(model(everywhere(s)), closing, "gmail.com");
+        final DomainSnapshot kept = Traffic.replay(model(everywhere(s)), staying, "gmail.com");
+
+        // Five first attempts, each on a new connection after a 421; the five retries share one.
+        assertEquals(6L, closed.connectionsOpened());
+        assertEquals(2L, kept.connectionsOpened());
+        assertEquals(5, closed.delivered());
+    }
+
+    @Test
+    void receiverConnectionLimit_refusedAttemptsAreDeferredAndRetried() {
+        final QueueSettings s = MomentumRulesTest.settings(4, null, 0, 1200, 43_200, 86_400, -1);
+        final MomentumModel model = model(everywhere(s));
+        final CapacityReceiver receiver = new CapacityReceiver(java.util.Map.of("gmail.com",
+                new SiteCapacity(Long.MAX_VALUE, 2, 421, "421 4.7.0 too many connections")));
+        model.receivedBy(receiver);
+
+        final DomainSnapshot result = Traffic.replay(model, Traffic.burst(100, "gmail.com", "b1", T0), "gmail.com");
+
+        assertEquals(100, result.delivered());
+        final long refused = receiver.refusedBySite().get("gmail.com");
+        assertTrue(refused >= 2, "refused " + refused);
+        assertEquals(refused, result.transientFailures());
     }
 }
