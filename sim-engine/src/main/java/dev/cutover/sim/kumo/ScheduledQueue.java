@@ -35,6 +35,9 @@ final class ScheduledQueue {
     private final long[] weights;
     private final long totalWeight;
     private final long[] credit;
+    /** Equal weights make the smooth round robin a plain one, 0, 1, 2, 0, ...: it is taken without credits. */
+    private final boolean equalWeights;
+    private int roundRobin;
 
     ScheduledQueue(String name, String domain, QueueConfig config, EgressPool pool, long seed) {
         this.random = new SplittableRandom(seed * 31 + name.hashCode());
@@ -46,6 +49,7 @@ final class ScheduledQueue {
         this.weights = pool.entries().stream().mapToLong(EgressPool.Entry::weight).toArray();
         this.totalWeight = java.util.Arrays.stream(weights).sum();
         this.credit = new long[weights.length];
+        this.equalWeights = java.util.Arrays.stream(weights).distinct().count() == 1;
         this.readyQueues = new ReadyQueue[pool.entries().size()];
     }
 
@@ -55,6 +59,11 @@ final class ScheduledQueue {
      * @return the index of the pool entry the round robin picks for the next promotion
      */
     int nextSource() {
+        if (equalWeights) {
+            final int pick = roundRobin;
+            roundRobin = (pick + 1) % weights.length;
+            return pick;
+        }
         for (int i = 0; i < weights.length; i++) {
             credit[i] += weights[i];
         }
