@@ -11,6 +11,8 @@ import dev.cutover.kumo.ReceivedMessage;
 import dev.cutover.kumo.Reception;
 import dev.cutover.kumo.ThrottleSpec;
 import dev.cutover.sim.kumo.KumoParameters;
+import dev.cutover.sim.momentum.AdaptiveRules;
+import dev.cutover.sim.momentum.ResponseRule;
 import dev.cutover.sim.momentum.conf.EcelerityConf;
 import dev.cutover.sim.momentum.conf.MaxRetries;
 import dev.cutover.sim.momentum.conf.MomentumSettings;
@@ -46,6 +48,8 @@ final class Explanation {
     private final OptionResolver resolver;
     private final KumoPolicy policy;
     private final MxFixture mx;
+    /** The Adaptive Delivery rules of the scenario, loaded when a queue first needs them. */
+    private AdaptiveRules adaptiveRules;
     /** The instant the explanation is for: the first line of the logs, which the reception hook reads as now. */
     private long clockMicros;
 
@@ -263,7 +267,37 @@ final class Explanation {
         final SharedLimit server = s.serverMaxOutboundConnections();
         field(out, "server_max_outbound_connections", String.valueOf(server.limit()), server.location());
         field(out, "server_reserve_outbound_connections", s.serverReserveOutboundConnections());
+        adaptive(out, domain, s);
         return out;
+    }
+
+    /** Adaptive Delivery: whether it manages the queue, its bounds, and the domain's rules from the rules files. */
+    private void adaptive(List<String> out, String domain, MomentumSettings s) {
+        field(out, "adaptive_enabled", s.adaptiveEnabled());
+        s.adaptiveBounds().forEach((option, range) -> field(out, "adaptive_" + option, "( " + range.value().low()
+                + " " + range.value().high() + " )", range.location()));
+        if (!s.adaptiveEnabled().value()) {
+            return;
+        }
+        if (adaptiveRules == null) {
+            adaptiveRules = ScenarioConfigs.adaptiveRules(scenario);
+        }
+        final AdaptiveRules.DomainRules rules = adaptiveRules.forDomain(domain);
+        if (rules == null) {
+            field(out, "adaptive rules", "none for " + domain, adaptiveRules.files().isEmpty()
+                    ? "no [momentum] adaptive_rules file" : String.join(", ", adaptiveRules.files()));
+            return;
+        }
+        for (ResponseRule rule : rules.responses()) {
+            field(out, "adaptive rule \"" + rule.code() + "\"", (rule.count() <= 1 ? "every match"
+                    : rule.count() + " matches in " + rule.windowSeconds() + " s") + ": " + rule.actions().stream()
+                    .map(Object::toString).collect(Collectors.joining(", ")), rule.origin());
+        }
+        rules.configuration().forEach((option, entry) -> field(out, "adaptive configuration " + option,
+                entry.forced() != null ? "forced to " + number(entry.forced())
+                        : entry.range() != null ? "kept within " + number(entry.range().low()) + " to "
+                        + number(entry.range().high()) : "computed by a function of the binding's age",
+                entry.origin()));
     }
 
     private List<String> known(String domain, List<String> groups) {
@@ -303,6 +337,11 @@ final class Explanation {
 
     private static void field(List<String> out, String name, String value, String origin) {
         out.add(INDENT + String.format("%-37s %s  [%s]", name, value, origin));
+    }
+
+    /** @return a whole number without a fraction, else as Java writes it */
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     private static String rate(ThrottleSpec spec) {

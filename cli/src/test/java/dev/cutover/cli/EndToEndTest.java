@@ -346,6 +346,14 @@ class EndToEndTest {
                 + "adaptive_enabled; rules from custom_ad.lua; throttle down multiplies by 0.5"), report);
         assertTrue(report.matches("(?s).*Adaptive Delivery: rule \\\\\"\\^421 .*custom_ad.lua:2 .*throttle down "
                 + "\\d+ times.*"), report);
+
+        final Result explained = cutover("explain", adaptive.toString(), "yahoo.com");
+
+        assertEquals(0, explained.status(), explained.err());
+        assertTrue(explained.out().matches("(?s).*adaptive_enabled +true +\\[ecelerity.conf:\\d+ .*"),
+                explained.out());
+        assertTrue(explained.out().contains("adaptive rule \"^421 4\\.7\\.0 \\[TSS04\\]\" every match: throttle down  "
+                + "[custom_ad.lua:2 \"yahoo.com\" #1]"), explained.out());
     }
 
     @Test
