@@ -237,9 +237,10 @@ public final class AdaptiveRulesLoader {
             final Varargs result = owner.call("adaptive configuration " + option, fn, LuaValue.varargsOf(
                     new LuaValue[] {LuaValue.valueOf(current), LuaValue.valueOf(last), LuaValue.valueOf(age),
                         LuaValue.valueOf(0)}));
-            if (!result.arg1().isnumber()) {
+            if (!result.arg1().isnumber() || !Double.isFinite(result.arg1().todouble())) {
                 throw new PolicyException(origin, 0, "the " + option + " function returned "
-                        + result.arg1().typename() + ", not a number");
+                        + (result.arg1().isnumber() ? result.arg1().tojstring() : result.arg1().typename())
+                        + ", not a finite number");
             }
             return result.arg1().todouble();
         };

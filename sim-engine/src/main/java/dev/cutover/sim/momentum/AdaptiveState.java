@@ -102,7 +102,18 @@ final class AdaptiveState {
         if (!Double.isNaN(value) && range != null) {
             value = range.clip(value);
         }
-        return new Managed(option, configured, value, range, entry == null ? null : entry.function());
+        return new Managed(option, configured, unsetWhenZero(option, value), range,
+                entry == null ? null : entry.function());
+    }
+
+    /**
+     * A throttle or a per-connection limit of 0 means none in Momentum (ref-outbound-throttle-messages,
+     * ref-max-deliveries-per-connection), and a negative one is read the same way.
+     */
+    private static double unsetWhenZero(String option, double value) {
+        final boolean zeroIsNone = option.equals("outbound_throttle_messages")
+                || option.equals("max_deliveries_per_connection");
+        return zeroIsNone && value <= 0 ? Double.NaN : value;
     }
 
     private static double orZero(double value) {
@@ -131,6 +142,11 @@ final class AdaptiveState {
     /** @return the message budget Adaptive Delivery set for this binding::domain, or null to use the conf's */
     TokenBucket budget() {
         return budget;
+    }
+
+    /** @return true when Adaptive Delivery set no throttle (0) where ecelerity.conf sets one */
+    boolean throttleLifted() {
+        return Double.isNaN(throttle.value) && !Double.isNaN(throttle.configured);
     }
 
     boolean suspended() {
@@ -331,7 +347,8 @@ final class AdaptiveState {
                 final double before = option.value;
                 final double computed = option.function.apply(orZero(option.value), orZero(option.last), ageSeconds());
                 option.last = before;
-                option.value = option.range == null ? computed : option.range.clip(computed);
+                option.value = unsetWhenZero(option.name, option.range == null ? computed
+                        : option.range.clip(computed));
                 if (option == throttle && before != option.value) {
                     rebuildBudget();
                 }

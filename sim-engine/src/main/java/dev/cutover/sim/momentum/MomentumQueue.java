@@ -143,8 +143,11 @@ final class MomentumQueue {
 
     /** @return the message budget sessions draw from: Adaptive Delivery's for this queue when it set one */
     TokenBucket messageBudget() {
-        final TokenBucket own = adaptive == null ? null : adaptive.budget();
-        return own != null ? own : messageBudget;
+        if (adaptive == null) {
+            return messageBudget;
+        }
+        final TokenBucket own = adaptive.budget();
+        return own != null ? own : adaptive.throttleLifted() ? null : messageBudget;
     }
 
     long connectionGoal(int activeMessages) {

@@ -31,11 +31,18 @@ final class TokenBucket {
         return false;
     }
 
-    /** @return when the next token will be there, never before {@code nowMicros + 1}. */
+    /**
+     * @return when the next token will be there, never before {@code nowMicros + 1}; far beyond any replay when the
+     *         budget never refills
+     */
     long nextTokenMicros(long nowMicros) {
         refill(nowMicros);
         final double missing = Math.max(0, 1 - tokens);
-        return nowMicros + Math.max(1, (long) Math.ceil(missing / tokensPerMicro));
+        final double wait = Math.ceil(missing / tokensPerMicro);
+        if (!(wait < Long.MAX_VALUE / 4.0)) {
+            return Long.MAX_VALUE / 2;
+        }
+        return nowMicros + Math.max(1, (long) wait);
     }
 
     /**

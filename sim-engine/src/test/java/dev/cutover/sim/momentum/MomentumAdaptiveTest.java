@@ -247,4 +247,30 @@ class MomentumAdaptiveTest {
 
         assertEquals(2L, result.peakConnections());
     }
+
+    @Test
+    void configuration_throttleOfZero_meansNone() throws IOException {
+        final AdaptiveRules rules = rules("", "outbound_throttle_messages = 0");
+        final QueueSettings.Throttle perMinute = new QueueSettings.Throttle(1, 60, "group::example.com", "test");
+
+        final DomainSnapshot result = replay(model(adaptive(settings(1, perMinute, 0, 60)), rules),
+                Traffic.burst(10, DOMAIN, "b1", T0), 3000);
+
+        // No throttle: ten messages one after another on one connection, 0.1 s to connect, 10 ms each.
+        assertEquals(10, result.delivered());
+        assertEquals(0.2, result.drainSeconds(), 1e-9);
+    }
+
+    @Test
+    void configuration_functionReturningNaN_namesTheEntry() throws IOException {
+        final AdaptiveRules rules = rules("", "max_outbound_connections = function() return 0/0 end");
+
+        final dev.cutover.kumo.PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.cutover.kumo.PolicyException.class, () -> replay(model(adaptive(settings(1, null, 0, 60)),
+                        rules), Traffic.burst(1, DOMAIN, "b1", T0), 3000));
+
+        assertTrue(e.getMessage().contains("max_outbound_connections function returned nan, not a finite number"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("custom_ad.lua:1 \"example.com\" configuration"), e.getMessage());
+    }
 }
