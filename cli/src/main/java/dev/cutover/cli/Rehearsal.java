@@ -254,6 +254,13 @@ final class Rehearsal {
                     + "with [momentum] adaptive_rules");
         }
         adaptiveRules.notes().forEach(note -> notes.add("momentum: " + note));
+        final boolean holds = momentum.adaptiveEvents().values().stream().flatMap(events -> events.keySet().stream())
+                .anyMatch(event -> event.contains("-> suspend ") || event.contains("-> blackhole "));
+        if (holds) {
+            notes.add("momentum: Adaptive Delivery acts on the answers the log recorded, which come again whatever "
+                    + "the pace: a rule that suspends or blackholes on a deferral the receiver gave anyway fires "
+                    + "again after each pause, so read such results as the worst case");
+        }
     }
 
     /** Traffic on a binding or group the conf never declares falls back to global settings in the model. */

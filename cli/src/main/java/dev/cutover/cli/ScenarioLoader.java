@@ -471,6 +471,9 @@ public final class ScenarioLoader {
 
     /** @return the Adaptive Delivery rules files, in the order they run */
     private List<Path> adaptiveRules(Path folder) {
+        if (toml.get("momentum.adaptive_rules") instanceof String single) {
+            return List.of(existing(folder, single, "momentum.adaptive_rules"));
+        }
         final TomlArray array = array("momentum.adaptive_rules");
         final List<Path> files = new ArrayList<>();
         for (int i = 0; array != null && i < array.size(); i++) {

@@ -344,7 +344,7 @@ class EndToEndTest {
         assertTrue(result.status() <= 1, result.err());
         assertTrue(report.contains("\"momentum.adaptive_delivery\": \"2 (binding, domain) queue(s) with "
                 + "adaptive_enabled; rules from custom_ad.lua; throttle down multiplies by 0.5"), report);
-        assertTrue(report.matches("(?s).*Adaptive Delivery: rule \\\\\"\\^421 .*custom_ad.lua:2 .*throttle down "
+        assertTrue(report.matches("(?s).*Adaptive Delivery: rule \\\\\"\\^421 .*custom_ad.lua:2 .*-> throttle down, "
                 + "\\d+ times.*"), report);
 
         final Result explained = cutover("explain", adaptive.toString(), "yahoo.com");

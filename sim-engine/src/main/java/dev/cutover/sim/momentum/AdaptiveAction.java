@@ -62,7 +62,9 @@ public record AdaptiveAction(Kind kind, long seconds, long amount, String text) 
             throw new IllegalArgumentException("action \"" + name + "\" has no argument");
         }
         return switch (kind) {
-            case SUSPEND, BLACKHOLE, GREYLISTED, WARMUP -> new AdaptiveAction(kind, seconds(name, argument), 0, null);
+            case SUSPEND, BLACKHOLE, GREYLISTED -> new AdaptiveAction(kind, positive(name, seconds(name, argument)), 0,
+                    null);
+            case WARMUP -> new AdaptiveAction(kind, seconds(name, argument), 0, null);
             case THROTTLE_DOWN -> {
                 if (!argument.trim().equalsIgnoreCase("down")) {
                     throw new IllegalArgumentException("action \"throttle\" takes \"down\", not \"" + argument + "\"");
@@ -89,6 +91,13 @@ public record AdaptiveAction(Kind kind, long seconds, long amount, String text) 
             case 'd' -> n * 86_400;
             default -> n;
         };
+    }
+
+    private static long positive(String name, long seconds) {
+        if (seconds <= 0) {
+            throw new IllegalArgumentException("action \"" + name + "\" takes a duration above 0");
+        }
+        return seconds;
     }
 
     private static long count(String name, String text) {

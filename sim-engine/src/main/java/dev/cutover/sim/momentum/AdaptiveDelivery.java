@@ -16,6 +16,7 @@ public final class AdaptiveDelivery {
     private final long seed;
     /** Recipient domain to what happened (rule and action) to how often. */
     private final Map<String, Map<String, Long>> events = new TreeMap<>();
+    private final Map<String, String> metrics = new java.util.HashMap<>();
 
     /**
      * @param rules      the registered rules, {@link AdaptiveRules#NONE} for none
@@ -45,8 +46,17 @@ public final class AdaptiveDelivery {
         return seed;
     }
 
-    void count(String domain, String event) {
+    /**
+     * @param metric the report metric the event bears on, whose explanation names it
+     */
+    void count(String domain, String metric, String event) {
         events.computeIfAbsent(domain, d -> new TreeMap<>()).merge(event, 1L, Long::sum);
+        metrics.put(event, metric);
+    }
+
+    /** @return the report metric an event of {@link #events()} bears on */
+    String metricOf(String event) {
+        return metrics.get(event);
     }
 
     /** @return recipient domain to what Adaptive Delivery did to its queues and how often, both sorted */

@@ -20,6 +20,14 @@ public final class AdaptiveRules {
     static final List<String> MANAGED = List.of("max_outbound_connections", "max_deliveries_per_connection",
             "outbound_throttle_messages", "retry_interval", "max_retry_interval");
 
+    /**
+     * @return the least value a configuration entry may give {@code option}: 0 (none) for the throttle and
+     *         deliveries per connection, 1 for the others
+     */
+    static double least(String option) {
+        return option.equals("outbound_throttle_messages") || option.equals("max_deliveries_per_connection") ? 0 : 1;
+    }
+
     private final Map<String, DomainRules> domains;
     private final Map<String, String> aliases;
     private final List<String> files;

@@ -43,6 +43,7 @@ public final class AdaptiveRulesLoader {
     private final List<String> notes = new ArrayList<>();
     private String file;
     private LuaSandbox sandbox;
+    private boolean registered;
 
     private AdaptiveRulesLoader() {
     }
@@ -65,6 +66,7 @@ public final class AdaptiveRulesLoader {
     private void run(Path path) {
         final Path absolute = path.toAbsolutePath().normalize();
         file = absolute.getFileName().toString();
+        registered = false;
         sandbox = new LuaSandbox(new PolicyFiles(absolute.getParent(), null), HarnessOptions.defaults(),
                 printed -> { });
         final LuaTable adaptive = new LuaTable();
@@ -74,9 +76,21 @@ public final class AdaptiveRulesLoader {
         sandbox.globals().set("msys", msys);
         sandbox.globals().get("package").get("loaded").set("msys.adaptive", adaptive);
         sandbox.call("adaptive rules", sandbox.compile(absolute), LuaValue.NONE);
+        if (!registered) {
+            throw new PolicyException(file, 0, "never calls msys.adaptive.registerRules, so it registers no rules; "
+                    + "a rules file ends with msys.adaptive.registerRules(rules) or (rules, \"replace\")");
+        }
     }
 
     private AdaptiveRules rules(List<String> files) {
+        aliases.forEach((alias, target) -> {
+            if (aliases.containsKey(target)) {
+                notes.add("\"" + alias + "\" uses the rules of \"" + target + "\", which is itself an alias; "
+                        + "aliases are not followed further, so \"" + alias + "\" has no rules");
+            } else if (!responses.containsKey(target) && !configuration.containsKey(target)) {
+                notes.add("\"" + alias + "\" uses the rules of \"" + target + "\", which has none");
+            }
+        });
         final Map<String, AdaptiveRules.DomainRules> domains = new LinkedHashMap<>();
         final java.util.Set<String> keys = new java.util.TreeSet<>(responses.keySet());
         keys.addAll(configuration.keySet());
@@ -104,6 +118,7 @@ public final class AdaptiveRulesLoader {
                 throw new LuaError("msys.adaptive.registerRules mode must be \"augment\" or \"replace\", not \""
                         + mode + "\"");
             }
+            registered = true;
             final String where = sandbox.currentLocation() == null ? file : sandbox.currentLocation();
             final LuaTable table = args.arg1().checktable();
             for (LuaValue key : sortedKeys(table)) {
@@ -215,17 +230,24 @@ public final class AdaptiveRulesLoader {
             return;
         }
         final AdaptiveRules.Configured configured;
+        final double least = AdaptiveRules.least(option);
         if (value.isnumber()) {
+            if (!(value.todouble() >= least) || !Double.isFinite(value.todouble())) {
+                throw new LuaError("configuration " + option + " of \"" + domain + "\" must be a number of at least "
+                        + (long) least + ", not " + value.tojstring());
+            }
             configured = new AdaptiveRules.Configured(option, value.todouble(), null, null, origin);
         } else if (value.istable() && value.length() == 2 && value.get(1).isnumber() && value.get(2).isnumber()
-                && value.get(1).todouble() <= value.get(2).todouble()) {
+                && value.get(1).todouble() <= value.get(2).todouble() && value.get(1).todouble() >= least
+                && Double.isFinite(value.get(2).todouble())) {
             configured = new AdaptiveRules.Configured(option, null, new QueueSettings.Bounds(value.get(1).todouble(),
                     value.get(2).todouble(), origin), null, origin);
         } else if (value.isfunction()) {
             configured = new AdaptiveRules.Configured(option, null, null, function(value, option, origin), origin);
         } else {
             throw new LuaError("configuration " + option + " of \"" + domain + "\" must be a number, {low, high} "
-                    + "or a function(current, last, age, mc)");
+                    + "with low at most high, both at least " + (long) least
+                    + ", or a function(current, last, age, mc)");
         }
         configuration.computeIfAbsent(domain, d -> new LinkedHashMap<>()).put(option, configured);
     }
@@ -237,10 +259,12 @@ public final class AdaptiveRulesLoader {
             final Varargs result = owner.call("adaptive configuration " + option, fn, LuaValue.varargsOf(
                     new LuaValue[] {LuaValue.valueOf(current), LuaValue.valueOf(last), LuaValue.valueOf(age),
                         LuaValue.valueOf(0)}));
-            if (!result.arg1().isnumber() || !Double.isFinite(result.arg1().todouble())) {
+            final double least = AdaptiveRules.least(option);
+            if (!result.arg1().isnumber() || !Double.isFinite(result.arg1().todouble())
+                    || result.arg1().todouble() < least) {
                 throw new PolicyException(origin, 0, "the " + option + " function returned "
                         + (result.arg1().isnumber() ? result.arg1().tojstring() : result.arg1().typename())
-                        + ", not a finite number");
+                        + ", not a finite number of at least " + (long) least);
             }
             return result.arg1().todouble();
         };

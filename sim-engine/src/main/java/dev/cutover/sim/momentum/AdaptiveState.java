@@ -17,8 +17,10 @@ import java.util.SplittableRandom;
  *   {@code configuration} entry (an integer forces, {@code {lo, hi}} clamps, a function computes from the binding's
  *   age), always kept within the {@code adaptive_<option> = ( low high )} bounds (4-adaptive, appendix header).</li>
  *   <li>Every answer other than a delivery is matched against the domain's response rules in order; the first
- *   that matches counts toward its trigger ({@link ResponseRule}). {@code transcode} turns a matching permanent
- *   failure into a temporary one; the other actions come when the trigger fires (ad-adaptive-rules-actions).</li>
+ *   that matches counts toward its trigger ({@link ResponseRule}). {@code transcode} rewrites every matching
+ *   answer to its text, whose code makes it temporary (4xx) or permanent (5xx); a message whose permanent failure
+ *   was made temporary gets its last recorded answer again when the log holds no more, as the receiver would give
+ *   it. The other actions come when the trigger fires (ad-adaptive-rules-actions).</li>
  *   <li>{@code suspend} stops delivery for the binding::domain; one already suspended cannot be suspended again
  *   (4-adaptive, sweep rules). Suspensions are lifted by the sweep every {@code suspend_sweep_interval}. A message
  *   that meets the suspension is temp-failed once (changelog MO-6322) and waits in the delayed queue until the
@@ -172,7 +174,7 @@ final class AdaptiveState {
      *
      * @return the outcome the message takes: the answer's, or temporary when a transcode rule rewrote it
      */
-    Outcome observe(Attempt answer) {
+    Outcome observe(MomentumMessage message, Attempt answer) {
         final Outcome outcome = answer.outcome();
         if (outcome == Outcome.DELIVERED || responses.isEmpty()) {
             return outcome;
@@ -181,12 +183,31 @@ final class AdaptiveState {
         for (int i = 0; i < responses.size(); i++) {
             final ResponseRule rule = responses.get(i);
             if (rule.pattern().matcher(text).find()) {
-                final boolean transcode = rule.actions().stream()
-                        .anyMatch(a -> a.kind() == AdaptiveAction.Kind.TRANSCODE);
                 if (triggered(i, rule)) {
                     fire(rule);
                 }
-                return transcode && outcome == Outcome.PERMANENT ? Outcome.TRANSIENT : outcome;
+                final Outcome transcoded = transcoded(rule, outcome);
+                message.repeatLastAnswer |= transcoded != outcome;
+                return transcoded;
+            }
+        }
+        return outcome;
+    }
+
+    /**
+     * @return the outcome of the response a transcode action rewrites the answer to: temporary for a 4xx text,
+     *         permanent for a 5xx one; the answer's own outcome without a transcode
+     */
+    private static Outcome transcoded(ResponseRule rule, Outcome outcome) {
+        for (AdaptiveAction action : rule.actions()) {
+            if (action.kind() == AdaptiveAction.Kind.TRANSCODE) {
+                final String text = action.text().trim();
+                if (text.startsWith("4")) {
+                    return Outcome.TRANSIENT;
+                }
+                if (text.startsWith("5")) {
+                    return Outcome.PERMANENT;
+                }
             }
         }
         return outcome;
@@ -287,6 +308,7 @@ final class AdaptiveState {
         }
         final double before = option.value;
         option.value = Math.max(1, option.range == null ? next : option.range.clip(next));
+        option.lowest = Math.min(option.lowest, option.value);
         if (option == throttle) {
             rebuildBudget();
         }
@@ -295,7 +317,12 @@ final class AdaptiveState {
     }
 
     private void count(ResponseRule rule, AdaptiveAction action, String suffix) {
-        delivery.count(queue.domain, "rule " + rule.label() + ": " + action + suffix);
+        final String metric = switch (action.kind()) {
+            case REDUCE_CONNECTIONS, REDUCE_DELIVERIES -> "connections";
+            case THROTTLE_DOWN, WARMUP -> "delivered_per_minute";
+            default -> "deferrals";
+        };
+        delivery.count(queue.domain, metric, "rule " + rule.label() + " -> " + action + suffix);
     }
 
     private void rebuildBudget() {
@@ -349,6 +376,7 @@ final class AdaptiveState {
                 option.last = before;
                 option.value = unsetWhenZero(option.name, option.range == null ? computed
                         : option.range.clip(computed));
+                option.lowest = Double.isNaN(option.lowest) ? option.value : Math.min(option.lowest, option.value);
                 if (option == throttle && before != option.value) {
                     rebuildBudget();
                 }
@@ -360,10 +388,13 @@ final class AdaptiveState {
     String changes() {
         final StringBuilder text = new StringBuilder();
         for (Managed option : new Managed[] {connections, deliveries, throttle, retryInterval}) {
-            if (!option.equalsConfigured()) {
+            if (!option.equalsConfigured() || option.lowest < option.configured) {
                 text.append(text.length() == 0 ? "" : ", ").append(option.name).append(' ')
-                        .append(describe(option.value, option == throttle)).append(" (ecelerity.conf: ")
-                        .append(describe(option.configured, option == throttle)).append(')');
+                        .append(describe(option.value, option == throttle)).append(" at the end");
+                if (option.lowest < option.value) {
+                    text.append(", ").append(describe(option.lowest, option == throttle)).append(" at the lowest");
+                }
+                text.append(" (configured: ").append(describe(option.configured, option == throttle)).append(')');
             }
         }
         return text.toString();
@@ -385,6 +416,8 @@ final class AdaptiveState {
         final AdaptiveRules.Function function;
         double value;
         double last;
+        /** The lowest value it took, NaN while it has none. */
+        double lowest;
 
         Managed(String name, double configured, double value, QueueSettings.Bounds range,
                 AdaptiveRules.Function function) {
@@ -392,6 +425,7 @@ final class AdaptiveState {
             this.configured = configured;
             this.value = value;
             this.last = value;
+            this.lowest = value;
             this.range = range;
             this.function = function;
         }

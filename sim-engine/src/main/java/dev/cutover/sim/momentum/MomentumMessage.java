@@ -11,6 +11,11 @@ final class MomentumMessage {
     int retries;
     /** Recorded answers used; a rate-sensitive receiver's own deferrals raise {@link #retries} but not this. */
     int answered;
+    /**
+     * Adaptive Delivery made one of its permanent failures temporary: once the log's answers run out, its last one
+     * comes again.
+     */
+    boolean repeatLastAnswer;
 
     MomentumMessage(MessageRecord record, DomainMetrics metrics, MomentumQueue queue) {
         this.record = record;

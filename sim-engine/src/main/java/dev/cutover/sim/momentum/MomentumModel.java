@@ -10,6 +10,7 @@ import dev.cutover.sim.Engine;
 import dev.cutover.sim.EngineMetrics;
 import dev.cutover.sim.EventCalendar;
 import dev.cutover.sim.ReceiverParameters;
+import dev.cutover.sim.RecordedReceiver;
 import dev.cutover.sim.Step;
 
 import java.util.Collections;
@@ -105,10 +106,13 @@ public final class MomentumModel implements Engine {
     }
 
     private void explainAdaptive(String domain, Map<String, Long> counts) {
-        final StringBuilder text = new StringBuilder();
-        counts.forEach((event, count) -> text.append(text.length() == 0 ? "" : ", ").append(event).append(" ")
-                .append(count).append(count == 1 ? " time" : " times"));
-        appendExplanation(domain, "delivered_per_minute", "Adaptive Delivery: " + text);
+        final Map<String, StringBuilder> byMetric = new TreeMap<>();
+        counts.forEach((event, count) -> {
+            final StringBuilder text = byMetric.computeIfAbsent(adaptive.metricOf(event), m -> new StringBuilder());
+            text.append(text.length() == 0 ? "" : "; ").append(event).append(", ").append(count)
+                    .append(count == 1 ? " time" : " times");
+        });
+        byMetric.forEach((metric, text) -> appendExplanation(domain, metric, "Adaptive Delivery: " + text));
     }
 
     private void explainAdaptiveValues(String domain, String binding, AdaptiveState state) {
@@ -280,6 +284,9 @@ public final class MomentumModel implements Engine {
     Attempt answer(MomentumMessage message) {
         final Attempt answer = receiver.answer(message.record, message.answered, message.queue.destination, now(),
                 message.queue.domainGauge.current());
+        if (answer == null && message.repeatLastAnswer) {
+            return RecordedReceiver.answer(message.record, RecordedReceiver.answerCount(message.record) - 1);
+        }
         if (!receiver.lastDeferred()) {
             message.answered++;
         }

@@ -74,7 +74,7 @@ final class Session {
     private void answered(MomentumMessage message) {
         final Attempt answer = model.answer(message);
         final Outcome outcome = answer == null ? null : queue.adaptive == null ? answer.outcome()
-                : queue.adaptive.observe(answer);
+                : queue.adaptive.observe(message, answer);
         if (outcome == null) {
             message.metrics.unresolved();
         } else if (outcome == Outcome.DELIVERED) {

@@ -156,4 +156,46 @@ class AdaptiveRulesLoaderTest {
 
         assertTrue(e.getMessage().contains("code \"^421 (\" is not a valid pattern"), e.getMessage());
     }
+
+    @Test
+    void load_fileThatNeverRegisters_isRefused() throws IOException {
+        final Path empty = write("empty.lua", "-- nothing here\n");
+
+        final PolicyException e = assertThrows(PolicyException.class, () -> AdaptiveRulesLoader.load(List.of(empty)));
+
+        assertTrue(e.getMessage().startsWith("empty.lua"), e.getMessage());
+        assertTrue(e.getMessage().contains("never calls msys.adaptive.registerRules"), e.getMessage());
+    }
+
+    @Test
+    void load_valuesBelowWhatAnOptionTakes_areRefused() throws IOException {
+        final Path zeroConnections = write("zero.lua", "msys.adaptive.registerRules({ [\"example.com\"] = "
+                + "{ configuration = { max_outbound_connections = 0 } } })\n");
+        final Path zeroSuspend = write("suspend.lua", "msys.adaptive.registerRules({ [\"example.com\"] = "
+                + "{ responses = { { code = \"^421\", action = { \"suspend\", \"0 hours\" } } } } })\n");
+
+        final PolicyException e1 = assertThrows(PolicyException.class,
+                () -> AdaptiveRulesLoader.load(List.of(zeroConnections)));
+        final PolicyException e2 = assertThrows(PolicyException.class,
+                () -> AdaptiveRulesLoader.load(List.of(zeroSuspend)));
+
+        assertTrue(e1.getMessage().contains("max_outbound_connections of \"example.com\" must be a number of at "
+                + "least 1, not 0"), e1.getMessage());
+        assertTrue(e2.getMessage().contains("action \"suspend\" takes a duration above 0"), e2.getMessage());
+    }
+
+    @Test
+    void load_aliasToAnAliasOrToNothing_isNoted() throws IOException {
+        final Path aliases = write("aliases.lua", "msys.adaptive.registerRules({ [\"a.example\"] = \"b.example\", "
+                + "[\"b.example\"] = \"a.example\", [\"c.example\"] = \"nowhere.example\" })\n");
+
+        final AdaptiveRules rules = AdaptiveRulesLoader.load(List.of(aliases));
+
+        assertEquals(List.of(
+                "\"a.example\" uses the rules of \"b.example\", which is itself an alias; aliases are not followed "
+                        + "further, so \"a.example\" has no rules",
+                "\"b.example\" uses the rules of \"a.example\", which is itself an alias; aliases are not followed "
+                        + "further, so \"b.example\" has no rules",
+                "\"c.example\" uses the rules of \"nowhere.example\", which has none"), rules.notes());
+    }
 }

@@ -100,4 +100,12 @@ class ConfShapingTest {
         assertTrue(s.suspendDeliveryAt().startsWith("ecelerity.conf:3"), s.suspendDeliveryAt());
         assertEquals(false, settings("", "b1").deliverySuspended());
     }
+
+    @Test
+    void adaptive_boundsOfWords_showsTheListAsWritten() {
+        final ConfException e = assertThrows(ConfException.class, () -> settings(
+                "adaptive_enabled = true\nadaptive_max_outbound_connections = ( \"a\" \"b\" )\n", "b1"));
+
+        assertTrue(e.getMessage().endsWith("but found ( \"a\" \"b\" )"), e.getMessage());
+    }
 }

@@ -97,7 +97,7 @@ class MomentumAdaptiveTest {
         assertEquals(5, result.delivered());
         assertEquals(5, result.transientFailures());
         assertEquals(660.15, result.drainSeconds(), 1e-9);
-        assertEquals(Map.of(DOMAIN, Map.of("rule \"^451\" [custom_ad.lua:1 \"example.com\" #1]: suspend 600 s", 1L)),
+        assertEquals(Map.of(DOMAIN, Map.of("rule \"^451\" [custom_ad.lua:1 \"example.com\" #1] -> suspend 600 s", 1L)),
                 model.adaptiveEvents());
     }
 
@@ -135,7 +135,8 @@ class MomentumAdaptiveTest {
         assertEquals(338, after.drainSeconds(), 1);
         assertEquals(199, after.delivered());
         assertTrue(managed.metrics().governing(DOMAIN, "connections").contains(
-                "Adaptive Delivery left b1 with outbound_throttle_messages 1800/hour (ecelerity.conf: 3600/hour)"),
+                "Adaptive Delivery left b1 with outbound_throttle_messages 1800/hour at the end "
+                        + "(configured: 3600/hour)"),
                 managed.metrics().governing(DOMAIN, "connections"));
     }
 
@@ -155,11 +156,13 @@ class MomentumAdaptiveTest {
 
         // Three 451s within a second: the first takes 4 down to 2, the others fall inside the 60 s interval.
         assertTrue(early.metrics().governing(DOMAIN, "connections").contains(
-                "max_outbound_connections 2 (ecelerity.conf: 4)"), early.metrics().governing(DOMAIN, "connections"));
+                "max_outbound_connections 2 at the end (configured: 4)"),
+                early.metrics().governing(DOMAIN, "connections"));
         assertEquals(1L, early.adaptiveEvents().get(DOMAIN).values().iterator().next());
         // An hour without a decrease raises it a step.
         assertTrue(later.metrics().governing(DOMAIN, "connections").contains(
-                "max_outbound_connections 3 (ecelerity.conf: 4)"), later.metrics().governing(DOMAIN, "connections"));
+                "max_outbound_connections 3 at the end, 2 at the lowest (configured: 4)"),
+                later.metrics().governing(DOMAIN, "connections"));
     }
 
     @Test
@@ -233,7 +236,7 @@ class MomentumAdaptiveTest {
 
         // The binding is taken as 365 days old: 36500 messages an hour.
         assertTrue(model.metrics().governing(DOMAIN, "connections").contains(
-                "outbound_throttle_messages 36500/hour (ecelerity.conf: unset)"),
+                "outbound_throttle_messages 36500/hour at the end (configured: unset)"),
                 model.metrics().governing(DOMAIN, "connections"));
     }
 
@@ -272,5 +275,33 @@ class MomentumAdaptiveTest {
         assertTrue(e.getMessage().contains("max_outbound_connections function returned nan, not a finite number"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("custom_ad.lua:1 \"example.com\" configuration"), e.getMessage());
+    }
+
+    @Test
+    void transcode_toA5xx_makesADeferralPermanent() throws IOException {
+        final AdaptiveRules rules = rules("{ code = '^451', trigger = '1', action = { 'transcode', '554 5.7.1 no' } }",
+                "");
+
+        final DomainSnapshot result = replay(model(adaptive(settings(1, null, 0, 60)), rules),
+                List.of(Traffic.message(0, DOMAIN, "b1", T0, Outcome.TRANSIENT, Outcome.DELIVERED)), 100_000);
+
+        assertEquals(1, result.bounced());
+        assertEquals(0, result.delivered());
+    }
+
+    @Test
+    void transcode_permanentMadeTemporary_triesAgainUntilItExpires() throws IOException {
+        final AdaptiveRules rules = rules("{ code = '^550', trigger = '1', action = { 'transcode', '451 later' } }",
+                "");
+        final QueueSettings threeRetries = MomentumRulesTest.settings(1, null, 0, 60, 43_200, 86_400, 3);
+
+        final DomainSnapshot result = replay(model(adaptive(threeRetries), rules),
+                List.of(Traffic.message(0, DOMAIN, "b1", T0, Outcome.PERMANENT)), 100_000);
+
+        // The 550 comes again on every try, made temporary each time, until max_retries 3 is passed.
+        assertEquals(0, result.bounced());
+        assertEquals(0, result.unresolved());
+        assertEquals(1, result.expired());
+        assertEquals(4, result.transientFailures());
     }
 }

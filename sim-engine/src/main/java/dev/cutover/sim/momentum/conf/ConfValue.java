@@ -35,6 +35,14 @@ public sealed interface ConfValue permits ConfValue.Scalar, ConfValue.ListValue,
         public ListValue {
             items = List.copyOf(items);
         }
+
+        /** @return the list as ecelerity.conf writes it, {@code ( 10 100 )} */
+        @Override
+        public String toString() {
+            final StringBuilder text = new StringBuilder("(");
+            items.forEach(item -> text.append(' ').append(item));
+            return text.append(" )").toString();
+        }
     }
 
     /**
@@ -45,6 +53,14 @@ public sealed interface ConfValue permits ConfValue.Scalar, ConfValue.ListValue,
     record DictValue(Map<String, ConfValue> entries) implements ConfValue {
         public DictValue {
             entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
+        }
+
+        /** @return the dictionary as ecelerity.conf writes it, {@code [ key = value ]} */
+        @Override
+        public String toString() {
+            final StringBuilder text = new StringBuilder("[");
+            entries.forEach((key, value) -> text.append(' ').append(key).append(" = ").append(value));
+            return text.append(" ]").toString();
         }
     }
 }

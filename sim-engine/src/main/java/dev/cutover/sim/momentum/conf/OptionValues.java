@@ -105,7 +105,8 @@ final class OptionValues {
                 || !(list.items().get(1) instanceof ConfValue.Scalar high)
                 || !WHOLE_NUMBER.matcher(low.text().trim()).matches()
                 || !WHOLE_NUMBER.matcher(high.text().trim()).matches()) {
-            throw malformed(resolved, meaning, String.valueOf(resolved.value()));
+            throw new ConfException(resolved.source(), "expected " + meaning + " for " + resolved.option()
+                + " but found " + resolved.value());
         }
         final Range range = new Range(Long.parseLong(low.text().trim()), Long.parseLong(high.text().trim()));
         if (range.low() > range.high()) {
