@@ -31,8 +31,8 @@ import java.util.TreeMap;
  * </ul>
  * Suspensions and bounces take effect {@link KumoParameters#tsaActionDelayMicros} after the match (TSA sends them
  * in batches every few seconds), overrides {@link KumoParameters#tsaConfigDelayMicros} after it (kumod polls
- * TSA's file every 30 s and bumps its config epoch). kumod's own {@code KumoMTA internal} failures are not fed
- * back to TSA here.
+ * TSA's file every 30 s and bumps its config epoch). kumod's own {@code KumoMTA internal} failures the model
+ * makes (a suspended scheduled queue, no eligible source) reach the rules too ({@link #internalFailure}).
  */
 final class Automation {
     private final KumoModel model;
@@ -52,19 +52,35 @@ final class Automation {
 
     /** Feeds one failure response of {@code message} through {@code queue} to the rules. */
     void response(KumoMessage message, ReadyQueue queue, Attempt answer) {
+        respond(message, queue, queue.site, queue.name, oneLine(answer));
+    }
+
+    /**
+     * Feeds one of kumod's own transient failures to the rules: kumod logs it with no egress source, which TSA
+     * counts as {@code unspecified}, and {@code site} (the scheduled queue's name, or empty), and publishes it like
+     * any transient failure ({@code queue/queue.rs}, {@code tsa-daemon/src/http_server.rs}); only rules with
+     * {@code match_internal} see it. Suspend and SetConfig then name a path no message takes, so they do nothing,
+     * as in kumod.
+     *
+     * @param text the response text, {@code KumoMTA internal: ...}
+     */
+    void internalFailure(KumoMessage message, String site, String text) {
+        respond(message, null, site, "unspecified->" + site, "451 4.4.4 " + text);
+    }
+
+    private void respond(KumoMessage message, ReadyQueue queue, String site, String scope, String line) {
         if (!parameters.tsa()) {
             return;
         }
         final String domain = message.record.recipientDomain();
-        final List<AutomationRule.Scoped> rules = policy.automationRules(domain, queue.site);
+        final List<AutomationRule.Scoped> rules = policy.automationRules(domain, site);
         if (rules.isEmpty()) {
             return;
         }
-        final String line = oneLine(answer);
         final long now = model.now();
         for (AutomationRule.Scoped scoped : rules) {
             final AutomationRule rule = scoped.rule();
-            if (rule.matches(line) && triggered(rule, queue, now)) {
+            if (rule.matches(line) && triggered(rule, scope, now)) {
                 count(domain, rule.origin() + " (" + String.join(", ", rule.actions().stream().map(Automation::kind)
                         .toList()) + ")");
                 for (Object action : rule.actions()) {
@@ -80,11 +96,11 @@ final class Automation {
         return answer.responseCode() == 0 || text.startsWith(code) ? text : code + " " + text;
     }
 
-    private boolean triggered(AutomationRule rule, ReadyQueue queue, long now) {
+    private boolean triggered(AutomationRule rule, String scope, long now) {
         if (rule.threshold() == null) {
             return true;
         }
-        final ArrayDeque<Long> times = matches.computeIfAbsent(List.of(rule, queue.name), k -> new ArrayDeque<>());
+        final ArrayDeque<Long> times = matches.computeIfAbsent(List.of(rule, scope), k -> new ArrayDeque<>());
         times.addLast(now);
         while (!times.isEmpty() && times.peekFirst() <= now - rule.durationMicros()) {
             times.pollFirst();
@@ -99,7 +115,11 @@ final class Automation {
         final String kind = kind(action);
         final long effective = model.now() + parameters.tsaActionDelayMicros();
         switch (kind) {
-            case "Suspend" -> model.at(effective, () -> queue.suspend(until));
+            case "Suspend" -> {
+                if (queue != null) {
+                    model.at(effective, () -> queue.suspend(until));
+                }
+            }
             case "SuspendTenant", "SuspendCampaign" -> {
                 if (name.tenant() != null) {
                     final String key = scope(domain, name, kind.equals("SuspendCampaign"));
@@ -113,7 +133,11 @@ final class Automation {
                     model.at(effective, () -> bounces.put(key, until));
                 }
             }
-            default -> override(scoped, (Map<?, ?>) ((Map<?, ?>) action).get(kind), kind, domain, queue, until);
+            default -> {
+                if (queue != null) {
+                    override(scoped, (Map<?, ?>) ((Map<?, ?>) action).get(kind), kind, domain, queue, until);
+                }
+            }
         }
     }
 

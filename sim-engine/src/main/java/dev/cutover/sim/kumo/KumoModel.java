@@ -189,6 +189,7 @@ public final class KumoModel implements Engine {
             return;
         }
         if (automation.suspended(message.record.recipientDomain(), queue, now)) {
+            automation.internalFailure(message, queue.name, "KumoMTA internal: scheduled queue is suspended: TSA");
             transientFailure(message);
             return;
         }
@@ -215,6 +216,8 @@ public final class KumoModel implements Engine {
             }
         }
         if (!eligible) {
+            automation.internalFailure(message, "", "KumoMTA internal: no sources for " + queue.name + " pool=`"
+                    + queue.pool.name() + "` are eligible for selection at this time");
             transientFailure(message);
             return;
         }

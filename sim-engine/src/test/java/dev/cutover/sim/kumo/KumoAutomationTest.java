@@ -102,6 +102,42 @@ class KumoAutomationTest {
     }
 
     @Test
+    void matchInternal_noEligibleSource_firesOnKumodsOwnFailure() throws IOException {
+        // kumod logs the failure with no source and no site, so TSA looks only at default, provider and
+        // unrolled domain rules for it, never at the rules of the domain's site block.
+        final String rules = """
+                ["tsa.example"]
+                [["tsa.example".automation]]
+                regex = '\\[TS04\\]'
+                action = "Suspend"
+                duration = "1h"
+                ["default"]
+                [["default".automation]]
+                regex = "are eligible for selection"
+                action = "Bounce"
+                duration = "1h"
+                """;
+        final List<MessageRecord> messages = new ArrayList<>();
+        messages.add(deferredOnce(0, T0, "421 4.7.0 [TS04] try later"));
+        for (int i = 1; i <= 4; i++) {
+            messages.add(Traffic.message(i, DOMAIN, "b", T0 + i * 10 * SECOND, Outcome.DELIVERED));
+        }
+
+        final KumoModel internal = model(rules + "match_internal = true\n", KumoParameters.defaults().withTsa(true));
+        final DomainSnapshot bounced = replay(internal, messages);
+        final DomainSnapshot waited = replay(model(rules, KumoParameters.defaults().withTsa(true)), messages);
+
+        // The message at +10 s finds the only source suspended: kumod's own "no sources ... eligible" failure
+        // fires the Bounce rule, which bounces every later promotion for an hour, retries included.
+        assertEquals(5, bounced.bounced());
+        assertEquals(0, bounced.delivered());
+        assertTrue(internal.metrics().governing(DOMAIN, "delivered_per_minute").contains("[\"default\"] "
+                + "automation[0] (Bounce) fired 1 time"), internal.metrics().governing(DOMAIN, "delivered_per_minute"));
+        // Without match_internal the rule never sees it, and every message goes out after the suspension.
+        assertEquals(5, waited.delivered());
+    }
+
+    @Test
     void setConfig_thresholdReached_limitsTheSourcesRateUntilTheOverrideExpires() throws IOException {
         final String shaping = """
                 ["tsa.example"]
