@@ -44,24 +44,32 @@ final class MessageCodec {
     }
 
     static MessageRecord read(Bytes<?> bytes) {
+        return read(bytes, null);
+    }
+
+    /**
+     * @param pool shares repeated values (domains, bindings, response texts, connection ids, MX addresses) among the
+     *             messages read, so the models holding a backlog of them do not hold a copy per message; or null
+     */
+    static MessageRecord read(Bytes<?> bytes, StringPool pool) {
         final byte version = bytes.readByte();
         if (version < LAYOUT_WITHOUT_BOUNCE_CLASS || version > LAYOUT_VERSION) {
             throw new IllegalStateException("traffic store excerpt has layout version " + version
                     + ", this build reads versions " + LAYOUT_WITHOUT_BOUNCE_CLASS + " to " + LAYOUT_VERSION);
         }
         final long receptionMicros = bytes.readLong();
-        final String node = readString(bytes, "");
-        final String messageId = readString(bytes, "");
-        final String recipientDomain = readString(bytes, "");
-        final String routingDomain = readString(bytes, recipientDomain);
-        final String senderDomain = readString(bytes, "");
-        final String bindingGroup = readString(bytes, "");
-        final String binding = readString(bytes, "");
+        final String node = readString(bytes, "", pool);
+        final String messageId = readString(bytes, "", null);
+        final String recipientDomain = readString(bytes, "", pool);
+        final String routingDomain = readString(bytes, recipientDomain, pool);
+        final String senderDomain = readString(bytes, "", pool);
+        final String bindingGroup = readString(bytes, "", pool);
+        final String binding = readString(bytes, "", pool);
         final long sizeBytes = bytes.readStopBit();
         final int count = (int) bytes.readStopBit();
         final List<Attempt> attempts = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            attempts.add(readAttempt(bytes, version != LAYOUT_WITHOUT_BOUNCE_CLASS, bindingGroup, binding));
+            attempts.add(readAttempt(bytes, version != LAYOUT_WITHOUT_BOUNCE_CLASS, bindingGroup, binding, pool));
         }
         return new MessageRecord(receptionMicros, node, messageId, recipientDomain, routingDomain, senderDomain,
                 bindingGroup, binding, sizeBytes, attempts, COMPLETENESS[bytes.readByte()]);
@@ -73,29 +81,30 @@ final class MessageCodec {
      *
      * @param same the text a {@link #SAME} length stands for
      */
-    private static String readString(Bytes<?> bytes, String same) {
+    private static String readString(Bytes<?> bytes, String same, StringPool pool) {
         final int length = (int) bytes.readStopBit();
         if (length <= 0) {
             return length == SAME ? same : "";
         }
         final byte[] utf8 = new byte[length];
         bytes.read(utf8);
-        return new String(utf8, StandardCharsets.UTF_8);
+        final String text = new String(utf8, StandardCharsets.UTF_8);
+        return pool == null ? text : pool.canonical(text);
     }
 
     private static Attempt readAttempt(Bytes<?> bytes, boolean bounceClasses, String messageBindingGroup,
-                                       String messageBinding) {
+                                       String messageBinding, StringPool pool) {
         final long timeMicros = bytes.readLong();
         final Outcome outcome = OUTCOMES[bytes.readByte()];
         final int responseCode = (int) bytes.readStopBit();
         final int retryCount = (int) bytes.readStopBit();
         final int stage = (int) bytes.readStopBit() - 1;
         final double queueSeconds = bytes.readDouble();
-        final String responseText = readString(bytes, "");
-        final String connectionId = readString(bytes, "");
-        final String bindingGroup = readString(bytes, messageBindingGroup);
-        final String binding = readString(bytes, messageBinding);
-        final String remoteIp = readString(bytes, "");
+        final String responseText = readString(bytes, "", pool);
+        final String connectionId = readString(bytes, "", pool);
+        final String bindingGroup = readString(bytes, messageBindingGroup, pool);
+        final String binding = readString(bytes, messageBinding, pool);
+        final String remoteIp = readString(bytes, "", pool);
         final int bounceClass = bounceClasses ? (int) bytes.readStopBit() : 0;
         return new Attempt(timeMicros, outcome, responseCode, responseText, retryCount, queueSeconds,
                 connectionId, bindingGroup, binding, stage, remoteIp, bounceClass);

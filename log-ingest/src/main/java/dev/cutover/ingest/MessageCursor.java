@@ -4,7 +4,6 @@ import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.wire.DocumentContext;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongFunction;
@@ -23,9 +22,11 @@ public final class MessageCursor implements AutoCloseable {
     private final ExcerptTailer tailer;
     private final long queueLimit;
     private final ExcerptTailer lateTailer;
-    private final List<Entry> late;
+    private final LateIndex late;
     private final List<IngestState.Pending> pending;
     private final LongFunction<MessageRecord> spilled;
+    /** Shares the repeated values of the messages read, which a replay may hold by the million. */
+    private final StringPool pool = new StringPool();
     private Entry queueHead;
     private MessageRecord queueMessage;
     private boolean queueEnded;
@@ -45,7 +46,7 @@ public final class MessageCursor implements AutoCloseable {
         this.tailer = tailer;
         this.queueLimit = queueLimit;
         this.lateTailer = lateTailer;
-        this.late = lateTailer == null ? List.of() : indexLate(lateTailer, lateLimit);
+        this.late = lateTailer == null ? new LateIndex() : indexLate(lateTailer, lateLimit);
         this.pending = pending;
         this.spilled = spilled;
     }
@@ -55,7 +56,8 @@ public final class MessageCursor implements AutoCloseable {
         if (queueHead == null && !queueEnded) {
             readQueue();
         }
-        final Entry lateHead = nextLate < late.size() ? late.get(nextLate) : null;
+        final Entry lateHead = nextLate < late.size()
+                ? new Entry(late.receptionMicros(nextLate), late.sequence(nextLate), late.index(nextLate)) : null;
         final IngestState.Pending pendingHead = nextPending < pending.size() ? pending.get(nextPending) : null;
         final Entry pendingEntry = pendingHead == null ? null
                 : new Entry(pendingHead.receptionMicros(), pendingHead.sequence(), -1);
@@ -106,7 +108,7 @@ public final class MessageCursor implements AutoCloseable {
             queueRead++;
             final Bytes<?> bytes = dc.wire().bytes();
             final long sequence = bytes.readLong();
-            queueMessage = MessageCodec.read(bytes);
+            queueMessage = MessageCodec.read(bytes, pool);
             queueHead = new Entry(queueMessage.receptionMicros(), sequence, -1);
         }
     }
@@ -118,7 +120,7 @@ public final class MessageCursor implements AutoCloseable {
         try (DocumentContext dc = lateTailer.readingDocument()) {
             final Bytes<?> bytes = dc.wire().bytes();
             bytes.readLong();
-            return MessageCodec.read(bytes);
+            return MessageCodec.read(bytes, pool);
         }
     }
 
@@ -126,8 +128,8 @@ public final class MessageCursor implements AutoCloseable {
      * @param limit stragglers to index at most, the first appended
      * @return where each straggler is, sorted by reception time and sequence; reads only their first bytes
      */
-    private static List<Entry> indexLate(ExcerptTailer tailer, long limit) {
-        final List<Entry> entries = new ArrayList<>();
+    private static LateIndex indexLate(ExcerptTailer tailer, long limit) {
+        final LateIndex entries = new LateIndex();
         while (entries.size() < limit) {
             try (DocumentContext dc = tailer.readingDocument()) {
                 if (!dc.isPresent()) {
@@ -136,10 +138,10 @@ public final class MessageCursor implements AutoCloseable {
                 final Bytes<?> bytes = dc.wire().bytes();
                 final long sequence = bytes.readLong();
                 bytes.readByte();
-                entries.add(new Entry(bytes.readLong(), sequence, dc.index()));
+                entries.add(bytes.readLong(), sequence, dc.index());
             }
         }
-        entries.sort(ORDER);
+        entries.sort();
         return entries;
     }
 

@@ -4,7 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * How many messages arrive in each minute of the reception window: a steady transactional trickle
- * carrying 30 % of the volume plus a few campaign drops carrying the rest, each injected within 3 to 12
+ * carrying 30 % of the volume plus campaign drops carrying the rest, one more for every 8 hours of the window
+ * (a week has 22), each injected within 3 to 12
  * minutes with a front-loaded ramp (most of a drop arrives in its first minutes).
  *
  * <p>Example: 100,000 messages over one day give 4 drops; the trickle is about 21 messages per minute, and
@@ -17,7 +18,6 @@ final class ReceptionProfile {
 
     private static final double TRICKLE_SHARE = 0.30;
     private static final long SECONDS_PER_DROP = 8 * 3600;
-    private static final int MAX_DROPS = 6;
     private static final int MIN_DROP_MINUTES = 3;
     private static final int DROP_MINUTES_SPREAD = 10;
 
@@ -69,7 +69,7 @@ final class ReceptionProfile {
     }
 
     private static void addDrops(double[] campaign, int[] number, long durationSeconds, SplittableRandom random) {
-        final int drops = (int) Math.min(MAX_DROPS, 1 + durationSeconds / SECONDS_PER_DROP);
+        final int drops = (int) (1 + durationSeconds / SECONDS_PER_DROP);
         final double[] sizes = new double[drops];
         double sizeSum = 0;
         for (int d = 0; d < drops; d++) {
