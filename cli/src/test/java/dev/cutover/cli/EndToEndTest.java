@@ -321,22 +321,28 @@ class EndToEndTest {
         assertTrue(result.err().startsWith("cutover: ecelerity.conf:2: "), result.err());
     }
 
+    /** @return a copy of the estate named {@code name} whose scenario runs {@code rules} as custom_ad.lua */
+    private static Path withAdaptiveRules(String name, String rules) throws IOException {
+        final Path copy = dir.resolve(name);
+        copy(estate, copy);
+        Files.writeString(copy.resolve("custom_ad.lua"), rules);
+        Files.writeString(copy.resolve("scenario.toml"), Files.readString(copy.resolve("scenario.toml"))
+                .replace("config = \"ecelerity.conf\"",
+                        "config = \"ecelerity.conf\"\nadaptive_rules = \"custom_ad.lua\""));
+        return copy;
+    }
+
     @Test
     void run_adaptiveDeliveryOnYahoo_rulesActAndAreReported() throws IOException {
-        final Path adaptive = dir.resolve("adaptive");
-        copy(estate, adaptive);
-        Files.writeString(adaptive.resolve("ecelerity.conf"), Files.readString(adaptive.resolve("ecelerity.conf"))
-                .replace("Outbound_Throttle_Messages = \"120/60\"\n  }\n}", "Outbound_Throttle_Messages = "
-                        + "\"120/60\"\n    adaptive_enabled = true\n  }\n}"));
-        Files.writeString(adaptive.resolve("custom_ad.lua"), """
+        final Path adaptive = withAdaptiveRules("adaptive", """
                 require('msys.adaptive')
                 msys.adaptive.registerRules({
                   ["yahoo.com"] = { responses = {
                     { code = [=[^421 4\\.7\\.0 \\[TSS04\\]]=], trigger = "1", action = { "throttle", "down" } } } } })
                 """);
-        Files.writeString(adaptive.resolve("scenario.toml"), Files.readString(adaptive.resolve("scenario.toml"))
-                .replace("config = \"ecelerity.conf\"", "config = \"ecelerity.conf\"\n"
-                        + "adaptive_rules = [\"custom_ad.lua\"]"));
+        Files.writeString(adaptive.resolve("ecelerity.conf"), Files.readString(adaptive.resolve("ecelerity.conf"))
+                .replace("Outbound_Throttle_Messages = \"120/60\"\n  }\n}", "Outbound_Throttle_Messages = "
+                        + "\"120/60\"\n    adaptive_enabled = true\n  }\n}"));
 
         final Result result = cutover("run", adaptive.toString(), "--out", dir.resolve("out-adaptive").toString());
         final String report = Files.readString(dir.resolve("out-adaptive/report.json"));
@@ -358,14 +364,9 @@ class EndToEndTest {
 
     @Test
     void run_adaptiveRulesWithABadTrigger_exitsTwoNamingFileAndLine() throws IOException {
-        final Path bad = dir.resolve("adaptive-bad");
-        copy(estate, bad);
-        Files.writeString(bad.resolve("custom_ad.lua"), "msys.adaptive.registerRules({ [\"yahoo.com\"] = "
+        final Path bad = withAdaptiveRules("adaptive-bad", "msys.adaptive.registerRules({ [\"yahoo.com\"] = "
                 + "{ responses = { { code = \"^421\", trigger = \"often\", "
                 + "action = { \"suspend\", \"1 hours\" } } } } })\n");
-        Files.writeString(bad.resolve("scenario.toml"), Files.readString(bad.resolve("scenario.toml"))
-                .replace("config = \"ecelerity.conf\"", "config = \"ecelerity.conf\"\n"
-                        + "adaptive_rules = [\"custom_ad.lua\"]"));
 
         final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-adaptive-bad").toString());
 

@@ -60,15 +60,15 @@ import java.util.stream.Stream;
  * mvn -B -q -DskipTests package -pl jmh -am
  * java -jar jmh/target/benchmarks.jar ReplayBenchmark
  * </pre>
- * Last measured on a 2-core machine: 3.5 to 5.9 s per replay over 3 iterations, 170,000 to 290,000 messages per
- * second through both models (12.2 to 14.7 s before the KumoMTA model popped its delayed messages per timer-wheel
- * tick instead of one calendar event each).
+ * Last measured on a shared 2-core machine: 3.5 to 8.1 s per replay over three runs of 3 iterations, 120,000 to
+ * 290,000 messages per second through both models (12.2 to 14.7 s before the KumoMTA model popped its delayed
+ * messages per timer-wheel tick instead of one calendar event each).
  *
  * <p>The secondary results {@code policyMillis} and {@code policyCalls} say what the KumoMTA model spent in its
  * policy: Lua handlers and shaping resolution, loading included. Answers are cached per scheduled queue and per
- * (source, site), so a replay of the demo estate makes 66 calls, which took 18 to 27 ms: under 0.8% of the
+ * (source, site), so a replay of the demo estate makes 66 calls, which took 12 to 48 ms: under 0.8% of the
  * replay. With {@code receptionHook=true} every message also asks the policy where it is queued (its hook runs once
- * per distinct message and is then answered from a cache): 1,000,156 calls took 193 to 283 ms of 5.9 to 7.6 s,
+ * per distinct message and is then answered from a cache): 1,000,156 calls took 144 to 283 ms of 5.9 to 8.1 s,
  * under 4%. Each iteration's line gives its own figures; JMH's summary line adds them up over the iterations.
  */
 @State(Scope.Benchmark)
