@@ -41,6 +41,14 @@ public record Attempt(
                 binding, stage, remoteIp, 0);
     }
 
+    /**
+     * @return true for a deferral written before any SMTP exchange: stage 0, "not connected", and no remote IP
+     *         (support.sparkpost.com/momentum/4/4-log-formats-connection-stages; momentum.md §1.11)
+     */
+    public boolean connectionFailure() {
+        return outcome == Outcome.TRANSIENT && stage == 0 && remoteIp.isEmpty();
+    }
+
     /** @return this attempt with the bounce class the bouncelog gives it */
     public Attempt withBounceClass(int code) {
         return new Attempt(timeMicros, outcome, responseCode, responseText, retryCount, queueSeconds, connectionId,

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param maxDeliveriesPerConnection   attempts per connection before it closes
  * @param maxReady                     capacity of the ready queue
  * @param idleTimeoutMicros            how long an idle connection stays open
+ * @param connectionFailuresBeforeDelay how many failed connections in a row the ready queue takes before the next
+ *                                     one delays all its messages (consecutive_connection_failures_before_delay)
  * @param providerName                 provider_name, or null
  * @param origins                      field name to where its value was set, for explanations
  *                                     (for example {@code shaping.toml ["hotmail.com"]}); fields absent
@@ -30,6 +32,7 @@ public record EgressPathConfig(
         long maxDeliveriesPerConnection,
         long maxReady,
         long idleTimeoutMicros,
+        long connectionFailuresBeforeDelay,
         String providerName,
         Map<String, String> origins) {
 
@@ -37,6 +40,7 @@ public record EgressPathConfig(
     public static final long DEFAULT_MAX_DELIVERIES_PER_CONNECTION = 1024;
     public static final long DEFAULT_MAX_READY = 1024;
     public static final long DEFAULT_IDLE_TIMEOUT_MICROS = 5_000_000L;
+    public static final long DEFAULT_CONNECTION_FAILURES_BEFORE_DELAY = 100;
 
     public EgressPathConfig {
         additionalConnectionLimits = Map.copyOf(additionalConnectionLimits);
@@ -47,8 +51,8 @@ public record EgressPathConfig(
     /** @return the configuration kumod uses when no handler answers. */
     public static EgressPathConfig defaults() {
         return new EgressPathConfig(DEFAULT_CONNECTION_LIMIT, Map.of(), null, null, Map.of(),
-                DEFAULT_MAX_DELIVERIES_PER_CONNECTION, DEFAULT_MAX_READY, DEFAULT_IDLE_TIMEOUT_MICROS, null,
-                Map.of());
+                DEFAULT_MAX_DELIVERIES_PER_CONNECTION, DEFAULT_MAX_READY, DEFAULT_IDLE_TIMEOUT_MICROS,
+                DEFAULT_CONNECTION_FAILURES_BEFORE_DELAY, null, Map.of());
     }
 
     /** @return where {@code field} was set, or {@code "kumod default"}. */

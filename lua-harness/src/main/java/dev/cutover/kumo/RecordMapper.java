@@ -53,7 +53,8 @@ final class RecordMapper {
                 (ThrottleSpec) c.get("max_connection_rate"), (ThrottleSpec) c.get("max_message_rate"),
                 (Map<String, ThrottleSpec>) c.get("additional_message_rate_throttles"),
                 (Long) c.get("max_deliveries_per_connection"), (Long) c.get("max_ready"),
-                (Long) c.get("idle_timeout"), (String) c.get("provider_name"), c.origins());
+                (Long) c.get("idle_timeout"), (Long) c.get("consecutive_connection_failures_before_delay"),
+                (String) c.get("provider_name"), c.origins());
     }
 
     static EgressSource egressSource(Constructed c) {

@@ -16,6 +16,7 @@ import dev.cutover.sim.IdleTimer;
  *   allows; the same short-wait / long-wait rule applies;</li>
  *   <li>send; every attempt counts toward {@code max_deliveries_per_connection}, success or not, and the
  *   connection closes when it reaches the limit;</li>
+ *   <li>an attempt the log shows failing before any SMTP exchange fails to connect ({@link #failedToConnect});</li>
  *   <li>a 421 reply means the receiver is closing the connection (RFC 5321 §3.8): the message is requeued as a
  *   transient failure and the dispatcher connects again for its next message ({@code smtp_dispatcher.rs}: the
  *   client is no longer connected, {@code update_state_for_reconnect}).</li>
@@ -24,6 +25,11 @@ import dev.cutover.sim.IdleTimer;
  * KumoCorp/kumomta#116).
  */
 final class Dispatcher {
+    /** kumod's answer for every message of a ready queue delayed after too many failed connections. */
+    private static final Attempt BULK_DELAY = new Attempt(0, Outcome.TRANSIENT, 451, "451 4.4.1 bulk delay of ready "
+            + "queue: too many successive connection failures where there was no answer from any hosts listed in MX",
+            0, 0, "", "", "", -1, "");
+
     private final KumoModel model;
     private final ReadyQueue queue;
     private boolean connected;
@@ -58,9 +64,34 @@ final class Dispatcher {
     }
 
     private void connected(KumoMessage message) {
+        if (model.connectionFails(message)) {
+            failedToConnect(message);
+            return;
+        }
+        queue.connectionFailures = 0;
         connected = true;
         queue.siteGauge.open();
         send(message);
+    }
+
+    /**
+     * The log shows this attempt never reached SMTP, so no host answered: the message fails with attempts + 1,
+     * and once the ready queue's count of failed connections in a row already passes
+     * {@code consecutive_connection_failures_before_delay}, every message of the ready queue fails with the bulk
+     * delay response too ({@code ready_queue.rs} {@code delay_ready_queue}). The dispatcher then tries a new
+     * connection for its next message.
+     */
+    private void failedToConnect(KumoMessage message) {
+        final Attempt answer = model.answer(message, queue);
+        model.automation().response(message, queue, answer);
+        model.transientFailure(message);
+        if (queue.connectionFailures++ > queue.config.connectionFailuresBeforeDelay()) {
+            for (KumoMessage held = queue.fifo.poll(); held != null; held = queue.fifo.poll()) {
+                model.automation().response(held, queue, BULK_DELAY);
+                model.transientFailure(held);
+            }
+        }
+        next();
     }
 
     private void send(KumoMessage message) {

@@ -17,6 +17,7 @@ import dev.cutover.sim.Engine;
 import dev.cutover.sim.EngineMetrics;
 import dev.cutover.sim.EventCalendar;
 import dev.cutover.sim.ReceiverParameters;
+import dev.cutover.sim.RecordedReceiver;
 import dev.cutover.sim.Step;
 
 import java.util.ArrayDeque;
@@ -54,9 +55,9 @@ import java.util.TreeSet;
  *   gives ({@link Automation}); a suspended ready queue is skipped at promotion, and with no other source a message
  *   fails inside kumod (attempts + 1, normal backoff), as one of a suspended scheduled queue does.</li>
  * </ul>
- * Caveats: every attempt replays the receiver's recorded answer (a 421 closes the connection, {@link Dispatcher}),
- * so connection failures and the bulk delay after {@code consecutive_connection_failures_before_delay} are not
- * modelled yet.
+ * Every attempt replays the receiver's recorded answer: a 421 closes the connection, and an attempt that never
+ * reached SMTP is a failed connection, counted toward {@code consecutive_connection_failures_before_delay}
+ * ({@link Dispatcher}).
  */
 public final class KumoModel implements Engine {
     private final KumoPolicy policy;
@@ -291,6 +292,12 @@ public final class KumoModel implements Engine {
             message.answered++;
         }
         return answer;
+    }
+
+    /** @return true when the log shows the message's next attempt failing before any SMTP exchange */
+    boolean connectionFails(KumoMessage message) {
+        final Attempt next = RecordedReceiver.answer(message.record, message.answered);
+        return next != null && next.connectionFailure();
     }
 
     /** @return true when the last answer was the receiver refusing a connection over its site's limit */

@@ -35,6 +35,8 @@ final class ReadyQueue {
     /** Until when TSA's {@code Suspend} holds it (kumomta.md §3.7), in model time; 0 when it is not held. */
     long suspendedUntil;
     final Deque<KumoMessage> fifo = new ArrayDeque<>();
+    /** Connections that failed in a row; a connection that opens resets it. */
+    long connectionFailures;
     final Deque<Dispatcher> idle = new ArrayDeque<>();
     private final KumoModel model;
     int dispatchers;

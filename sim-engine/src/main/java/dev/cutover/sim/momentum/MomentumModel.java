@@ -293,6 +293,12 @@ public final class MomentumModel implements Engine {
         return answer;
     }
 
+    /** @return true when the log shows the message's next attempt failing before any SMTP exchange */
+    boolean connectionFails(MomentumMessage message) {
+        final Attempt next = RecordedReceiver.answer(message.record, message.answered);
+        return next != null && next.connectionFailure();
+    }
+
     /** @return true when the last answer was the receiver refusing a connection over its site's limit */
     boolean connectionRefused() {
         return receiver.lastRefusedConnection();

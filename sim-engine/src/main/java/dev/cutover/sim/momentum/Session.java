@@ -15,6 +15,8 @@ import dev.cutover.sim.IdleTimer;
  *   support.sparkpost.com/momentum/3/3-api).</li>
  *   <li>The session closes after {@code max_deliveries_per_connection} successful deliveries (0 = unlimited;
  *   ref-max-deliveries-per-connection) or after {@code idle_timeout} with nothing to send.</li>
+ *   <li>When the log shows the first message's attempt failing before any SMTP exchange (stage 0, no remote IP),
+ *   the connection fails: that message is deferred and the session ends without having opened.</li>
  *   <li>A 421 reply closes the session: the receiver is closing the connection (RFC 5321 §3.8); the queue opens
  *   another if its connection goal still wants one.</li>
  * </ul>
@@ -36,6 +38,14 @@ final class Session {
     }
 
     private void connected() {
+        final MomentumMessage first = queue.active.peek();
+        if (first != null && model.connectionFails(first)) {
+            queue.active.poll();
+            model.answer(first);
+            model.transientFailure(first);
+            close();
+            return;
+        }
         connected = true;
         queue.domainGauge.open();
         next();

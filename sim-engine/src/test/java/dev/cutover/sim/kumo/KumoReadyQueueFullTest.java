@@ -23,7 +23,7 @@ class KumoReadyQueueFullTest {
 
     private static DomainSnapshot replay(int messages) {
         final EgressPathConfig oneAtATime = new EgressPathConfig(1, Map.of(), null, null, Map.of(), 1024, 1,
-                60_000_000L, null, Map.of("max_ready", "test"));
+                60_000_000L, 100, null, Map.of("max_ready", "test"));
         final StubPolicy policy = new StubPolicy(StubPolicy.retries(1200), oneAtATime, List.of("ip-1"));
         final KumoModel model = new KumoModel(policy, KumoParameters.defaults(), RECEIVER, 7);
         return Traffic.replay(model, Traffic.burst(messages, "a.example", "b", T0), "a.example");

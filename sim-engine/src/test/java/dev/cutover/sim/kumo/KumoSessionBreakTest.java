@@ -71,4 +71,31 @@ class KumoSessionBreakTest {
         assertTrue(refused >= 2, "refused " + refused);
         assertEquals(refused, result.transientFailures());
     }
+
+    private static MessageRecord neverConnectedThenDelivered(int id) {
+        final List<Attempt> attempts = List.of(
+                new Attempt(T0 + SECOND, Outcome.TRANSIENT, 451, "451 4.4.1 [internal] No valid hosts (unable to make "
+                        + "any connections)", 0, 1.0, "", "g", "b", 0, ""),
+                new Attempt(T0 + 1300 * SECOND, Outcome.DELIVERED, 250, "", 1, 1.0, "c", "g", "b", -1, "10.0.0.1"));
+        return new MessageRecord(T0, "", "m-" + id, DOMAIN, DOMAIN, "s.example", "g", "b", 1, attempts,
+                Completeness.COMPLETE);
+    }
+
+    @Test
+    void connectionFailures_pastTheLimit_delayTheWholeReadyQueue() {
+        final List<MessageRecord> messages = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            messages.add(neverConnectedThenDelivered(i));
+        }
+        for (int i = 5; i < 10; i++) {
+            messages.add(Traffic.message(i, DOMAIN, "b", T0, Outcome.DELIVERED));
+        }
+
+        final DomainSnapshot result = Traffic.replay(model(1), messages, DOMAIN);
+
+        // The stub allows 3 failed connections in a row: the 4th still only fails its message, and when the 5th
+        // fails the count already passes 3, so the five messages waiting in the ready queue are delayed too.
+        assertEquals(10, result.transientFailures());
+        assertEquals(10, result.delivered());
+    }
 }

@@ -29,7 +29,7 @@ final class StubPolicy implements KumoPolicy {
     static EgressPathConfig path(long connectionLimit, ThrottleSpec rate, long maxDeliveries,
                                  Map<String, Long> additionalLimits) {
         return new EgressPathConfig(connectionLimit, additionalLimits, null, rate, Map.of(), maxDeliveries,
-                EgressPathConfig.DEFAULT_MAX_READY, 60_000_000L, null, Map.of("connection_limit", "test"));
+                EgressPathConfig.DEFAULT_MAX_READY, 60_000_000L, 3, null, Map.of("connection_limit", "test"));
     }
 
     static QueueConfig retries(long retryIntervalSeconds) {

@@ -217,4 +217,26 @@ class MomentumModelTest {
         assertTrue(refused >= 2, "refused " + refused);
         assertEquals(refused, result.transientFailures());
     }
+
+    @Test
+    void connectionFailure_sessionNeverOpens_messageRetriesOnItsSchedule() {
+        final QueueSettings s = MomentumRulesTest.settings(1, null, 0, 60, 43_200, 86_400, -1);
+        final List<MessageRecord> messages = new ArrayList<>();
+        messages.add(new MessageRecord(T0, "", "m-0", "gmail.com", "gmail.com", "s.example", "g", "b1", 1, List.of(
+                new Attempt(T0 + 1_000_000L, Outcome.TRANSIENT, 451, "451 4.4.1 [internal] No valid hosts", 0, 1.0,
+                        "", "g", "b1", 0, ""),
+                new Attempt(T0 + 80_000_000L, Outcome.DELIVERED, 250, "", 1, 1.0, "c", "g", "b1", -1, "10.0.0.1")),
+                Completeness.COMPLETE));
+        messages.add(Traffic.message(1, "gmail.com", "b1", T0, Outcome.DELIVERED));
+        messages.add(Traffic.message(2, "gmail.com", "b1", T0, Outcome.DELIVERED));
+
+        final DomainSnapshot result = Traffic.replay(model(everywhere(s)), messages, "gmail.com");
+
+        // The first connection fails at 0.1 s and never counts as open; a second carries the other two at 0.21 and
+        // 0.22 s. The failed message retries after 60 s, on the 15 s scan at 75 s, over a third: 75.11 s.
+        assertEquals(3, result.delivered());
+        assertEquals(1, result.transientFailures());
+        assertEquals(2L, result.connectionsOpened());
+        assertEquals(75.11, result.drainSeconds(), 1e-9);
+    }
 }
