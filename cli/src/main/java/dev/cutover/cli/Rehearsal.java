@@ -56,6 +56,7 @@ final class Rehearsal {
     private final IngestListener listener;
     private final Consumer<String> notices;
     private EcelerityConf conf;
+    private List<String> unusedCapacities = List.of();
     private AdaptiveRules adaptiveRules = AdaptiveRules.NONE;
     private LuaKumoPolicy policy;
     private KumoModel kumo;
@@ -217,7 +218,12 @@ final class Rehearsal {
                 }
             }
         }
-        capacities = observed.build(scenario.capacityOverrides(), scenario.connectionCapacities());
+        try {
+            capacities = observed.build(scenario.capacityOverrides(), scenario.connectionCapacities());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(scenario.file().getFileName() + ": [receivers.capacity]: " + e.getMessage());
+        }
+        unusedCapacities = observed.unused();
         momentum.receivedBy(momentumReceiver = new CapacityReceiver(capacities));
     }
 
@@ -394,6 +400,10 @@ final class Rehearsal {
         if (capacities != null) {
             notes.add("receivers: " + capacities.size() + " site(s) with a recorded rate; deferred for going over "
                     + "it: Momentum " + deferrals(momentumReceiver) + ", KumoMTA " + deferrals(kumoReceiver));
+            if (!unusedCapacities.isEmpty()) {
+                notes.add("receivers: [receivers.capacity] names site(s) the log shows no attempt to, so their "
+                        + "figures act on nothing: " + String.join(", ", unusedCapacities));
+            }
             final long limited = capacities.values().stream().filter(c -> c.connections() > 0).count();
             if (limited > 0) {
                 notes.add("receivers: " + limited + " site(s) with a connection limit set in the scenario; attempts "

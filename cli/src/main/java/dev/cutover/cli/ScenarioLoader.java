@@ -367,15 +367,25 @@ public final class ScenarioLoader {
         return out;
     }
 
-    private static boolean capacityEntry(Object value) {
+    private boolean capacityEntry(Object value) {
         if (value instanceof Long) {
             return (Long) value >= 1;
         }
-        if (!(value instanceof TomlTable table) || table.isEmpty()
-                || !Set.of("per_minute", "connections").containsAll(table.keySet())) {
+        if (!(value instanceof TomlTable table) || table.isEmpty()) {
             return false;
         }
-        return table.keySet().stream().allMatch(k -> table.get(k) instanceof Long && (Long) table.get(k) >= 1);
+        for (String key : table.keySet()) {
+            final Object limit = table.get(List.of(key));
+            final String where = fileName + ":" + table.inputPositionOf(List.of(key)).line() + ": receivers.capacity: ";
+            if (!Set.of("per_minute", "connections").contains(key)) {
+                throw new UserError(where + "unknown key `" + key + "`; a site's table takes per_minute and "
+                        + "connections");
+            }
+            if (!(limit instanceof Long) || (Long) limit < 1) {
+                throw new UserError(where + key + " must be a whole number, at least 1, not " + describe(limit));
+            }
+        }
+        return true;
     }
 
     /**

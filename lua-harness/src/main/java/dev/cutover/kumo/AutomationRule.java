@@ -78,7 +78,7 @@ public record AutomationRule(List<Pattern> regexes, List<Object> actions, Thrott
         final List<Pattern> out = new ArrayList<>();
         for (Object item : value instanceof List ? (List<?>) value : List.of(String.valueOf(value))) {
             try {
-                out.add(Pattern.compile(String.valueOf(item)));
+                out.add(ForeignRegex.compile(String.valueOf(item)));
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException(origin + ": automation regex: " + e.getDescription());
             }

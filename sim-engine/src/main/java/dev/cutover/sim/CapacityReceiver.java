@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * site's most frequent recorded deferral instead of taking it. A deferral of this kind does not use up the
  * message's recorded answers: its next attempt gets the answer the log shows. This is what lets an engine that
  * sends faster than the log's sender meet the pushback the real site would give, and its automation react to it.
- * A site given a connection limit refuses an engine's connections beyond it the same way, with its deferral, and
- * the refused connection closes.
+ * A site given a connection limit refuses an engine's connections beyond it with the same deferral
+ * ({@link #refusal}); the connection never opens.
  *
  * <p>One instance per engine, used from that engine's thread.
  */
@@ -30,7 +30,6 @@ public final class CapacityReceiver {
     private final Map<String, Long> deferredBySite = new TreeMap<>();
     private final Map<String, Long> refusedBySite = new TreeMap<>();
     private boolean lastDeferred;
-    private boolean lastRefusedConnection;
 
     /** @return a receiver that only replays the recorded answers: no site has a capacity */
     public static CapacityReceiver recorded() {
@@ -50,26 +49,10 @@ public final class CapacityReceiver {
      * @return the answer, or null when the log holds none for this attempt
      */
     public Attempt answer(MessageRecord message, int attempt, String site, long nowMicros) {
-        return answer(message, attempt, site, nowMicros, 0);
-    }
-
-    /**
-     * @param openConnections the engine's connections open to the site now, the one carrying this attempt included
-     * @return as {@link #answer(MessageRecord, int, String, long)}; a site with a connection limit that this
-     *         connection goes over refuses it with its deferral, which closes the connection
-     *         ({@link #lastRefusedConnection()})
-     */
-    public Attempt answer(MessageRecord message, int attempt, String site, long nowMicros, long openConnections) {
         lastDeferred = false;
-        lastRefusedConnection = false;
         final Attempt recorded = RecordedReceiver.answer(message, attempt);
-        final SiteCapacity limits = recorded == null ? null : capacities.get(site);
-        if (limits != null && limits.connections() > 0 && openConnections > limits.connections()) {
-            lastRefusedConnection = true;
-            refusedBySite.merge(site, 1L, Long::sum);
-            return deferral(limits, nowMicros, attempt, recorded);
-        }
-        final SiteCapacity capacity = recorded == null || recorded.outcome() != Outcome.DELIVERED ? null : limits;
+        final SiteCapacity capacity = recorded == null || recorded.outcome() != Outcome.DELIVERED ? null
+                : capacities.get(site);
         if (capacity == null) {
             return recorded;
         }
@@ -98,9 +81,28 @@ public final class CapacityReceiver {
         return lastDeferred;
     }
 
-    /** @return true when the last {@link #answer} refused a connection over the site's limit, closing it */
-    public boolean lastRefusedConnection() {
-        return lastRefusedConnection;
+    /**
+     * Asks the site whether it takes one more connection from the engine, which has {@code openConnections} open to
+     * it: a site with a connection limit it has reached refuses, answering the message the engine would send first
+     * with its deferral, without using up the message's recorded answer.
+     *
+     * @return the deferral, or null when the site takes the connection
+     */
+    public Attempt refusal(MessageRecord message, int attempt, String site, long nowMicros, long openConnections) {
+        final SiteCapacity limits = capacities.get(site);
+        final Attempt recorded = RecordedReceiver.answer(message, attempt);
+        if (recorded == null || !refuses(site, openConnections)) {
+            return null;
+        }
+        refusedBySite.merge(site, 1L, Long::sum);
+        return new Attempt(nowMicros, Outcome.TRANSIENT, limits.deferralCode(), limits.deferralText(), attempt, 0, "",
+                recorded.bindingGroup(), recorded.binding(), 0, "");
+    }
+
+    /** @return true when {@code site} has a connection limit that {@code openConnections} have reached */
+    public boolean refuses(String site, long openConnections) {
+        final SiteCapacity limits = capacities.get(site);
+        return limits != null && limits.connections() > 0 && openConnections >= limits.connections();
     }
 
     /** @return site to the number of attempts refused for going over its connection limit */

@@ -20,6 +20,7 @@ public final class SiteCapacities {
     private final Map<String, Map<Long, Long>> deliveriesByMinute = new HashMap<>();
     private final Map<String, Map<String, Long>> deferrals = new HashMap<>();
     private final Map<String, Integer> codes = new HashMap<>();
+    private final java.util.List<String> unused = new java.util.ArrayList<>();
 
     /** @param destinations the site of each routing domain */
     public SiteCapacities(Destinations destinations) {
@@ -53,9 +54,9 @@ public final class SiteCapacities {
         final Map<String, Long> perMinute = new TreeMap<>();
         deliveriesByMinute.forEach((site, minutes) -> perMinute.put(site,
                 minutes.values().stream().mapToLong(Long::longValue).max().orElse(1)));
-        overrides.forEach((name, limit) -> perMinute.put(site(perMinute, name), limit));
-        final Map<String, Long> concurrent = new TreeMap<>();
-        connections.forEach((name, limit) -> concurrent.put(site(perMinute, name), limit));
+        final Map<String, Long> logged = Map.copyOf(perMinute);
+        perMinute.putAll(bySite(logged, overrides, "messages per minute"));
+        final Map<String, Long> concurrent = bySite(logged, connections, "connections");
         concurrent.keySet().forEach(site -> perMinute.putIfAbsent(site, Long.MAX_VALUE));
         final Map<String, SiteCapacity> out = new TreeMap<>();
         perMinute.forEach((site, limit) -> out.put(site, capacity(site, Math.max(1, limit),
@@ -63,8 +64,32 @@ public final class SiteCapacities {
         return out;
     }
 
-    private String site(Map<String, Long> known, String name) {
-        return known.containsKey(name) ? name : destinations.of(name);
+    /**
+     * @param figures site or domain to a figure, as the scenario gives them
+     * @return site to figure
+     * @throws IllegalArgumentException when two names of one site give it different figures
+     */
+    private Map<String, Long> bySite(Map<String, Long> logged, Map<String, Long> figures, String what) {
+        final Map<String, Long> out = new TreeMap<>();
+        final Map<String, String> namedBy = new TreeMap<>();
+        figures.forEach((name, limit) -> {
+            final String site = logged.containsKey(name) ? name : destinations.of(name);
+            final Long earlier = out.put(site, limit);
+            if (earlier != null && !earlier.equals(limit)) {
+                throw new IllegalArgumentException(namedBy.get(site) + " and " + name + " are both site " + site
+                        + ", with " + earlier + " and " + limit + " " + what + "; give the site one figure");
+            }
+            namedBy.put(site, name);
+            if (!logged.containsKey(site) && !deferrals.containsKey(site)) {
+                unused.add(name + (name.equals(site) ? "" : " (site " + site + ")"));
+            }
+        });
+        return out;
+    }
+
+    /** @return the scenario's names for sites the log shows no attempt to, in the order given, after a build */
+    public java.util.List<String> unused() {
+        return java.util.List.copyOf(new java.util.LinkedHashSet<>(unused));
     }
 
     private SiteCapacity capacity(String site, long perMinute, long connections) {

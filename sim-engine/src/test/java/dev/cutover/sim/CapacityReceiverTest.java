@@ -73,21 +73,19 @@ class CapacityReceiverTest {
     }
 
     @Test
-    void answer_overTheSitesConnections_refusesWithoutUsingTheRecordedAnswer() {
+    void refusal_atTheSitesConnections_refusesWithItsDeferral() {
         final CapacityReceiver receiver = new CapacityReceiver(Map.of("site.example",
                 new SiteCapacity(Long.MAX_VALUE, 2, 421, "421 4.7.0 too many connections")));
         final MessageRecord message = Traffic.message(1, "site.example", "b", T0, Outcome.DELIVERED);
 
-        final Attempt within = receiver.answer(message, 0, "site.example", T0, 2);
-        final boolean refusedWithin = receiver.lastRefusedConnection();
-        final Attempt over = receiver.answer(message, 0, "site.example", T0, 3);
+        final Attempt oneOpen = receiver.refusal(message, 0, "site.example", T0, 1);
+        final Attempt twoOpen = receiver.refusal(message, 0, "site.example", T0, 2);
+        final Attempt otherSite = receiver.refusal(message, 0, "other.example", T0, 50);
 
-        assertEquals(Outcome.DELIVERED, within.outcome());
-        assertEquals(false, refusedWithin);
-        assertEquals(Outcome.TRANSIENT, over.outcome());
-        assertEquals("421 4.7.0 too many connections", over.responseText());
-        assertEquals(true, receiver.lastRefusedConnection());
-        assertEquals(true, receiver.lastDeferred());
+        assertEquals(null, oneOpen);
+        assertEquals(Outcome.TRANSIENT, twoOpen.outcome());
+        assertEquals("421 4.7.0 too many connections", twoOpen.responseText());
+        assertEquals(null, otherSite);
         assertEquals(Map.of("site.example", 1L), receiver.refusedBySite());
     }
 
@@ -101,5 +99,31 @@ class CapacityReceiverTest {
         assertEquals(new SiteCapacity(Long.MAX_VALUE, 3, 421, SiteCapacity.GENERIC_DEFERRAL),
                 capacities.get("other.example"));
         assertEquals(0, capacities.get("site.example").connections());
+    }
+
+    @Test
+    void siteCapacities_twoNamesOfOneSiteWithDifferentFigures_areRefused() {
+        final SiteCapacities observed = new SiteCapacities(Destinations.of(domain -> "outlook-site"));
+        observed.observe(Traffic.message(1, "hotmail.com", "b", T0, Outcome.DELIVERED));
+
+        final Map<String, Long> figures = new java.util.LinkedHashMap<>();
+        figures.put("hotmail.com", 100L);
+        figures.put("live.com", 500L);
+
+        final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> observed.build(figures, Map.of()));
+
+        assertEquals("hotmail.com and live.com are both site outlook-site, with 100 and 500 messages per minute; "
+                + "give the site one figure", e.getMessage());
+    }
+
+    @Test
+    void siteCapacities_nameWithoutTraffic_isReportedUnused() {
+        final SiteCapacities observed = new SiteCapacities(Destinations.EACH_DOMAIN);
+        observed.observe(Traffic.message(1, "site.example", "b", T0, Outcome.DELIVERED));
+
+        observed.build(Map.of("site.example", 5L, "nosuch.example", 7L), Map.of());
+
+        assertEquals(List.of("nosuch.example"), observed.unused());
     }
 }

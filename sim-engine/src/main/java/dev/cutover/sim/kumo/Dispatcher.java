@@ -64,8 +64,9 @@ final class Dispatcher {
     }
 
     private void connected(KumoMessage message) {
-        if (model.connectionFails(message)) {
-            failedToConnect(message);
+        final Attempt refused = model.refusal(message, queue);
+        if (refused != null || model.connectionFails(message)) {
+            failedToConnect(message, refused);
             return;
         }
         queue.connectionFailures = 0;
@@ -75,17 +76,18 @@ final class Dispatcher {
     }
 
     /**
-     * The log shows this attempt never reached SMTP, so no host answered: the message fails with attempts + 1,
-     * and once the ready queue's count of failed connections in a row already passes
+     * The site refused the connection, or the log shows this attempt never reached SMTP: the message fails with
+     * attempts + 1. A connection no host answered (the log's case, not a refusal, which is an answer) counts toward
+     * the ready queue's failures in a row; once that count already passes
      * {@code consecutive_connection_failures_before_delay}, every message of the ready queue fails with the bulk
      * delay response too ({@code ready_queue.rs} {@code delay_ready_queue}). The dispatcher then tries a new
      * connection for its next message.
      */
-    private void failedToConnect(KumoMessage message) {
-        final Attempt answer = model.answer(message, queue);
+    private void failedToConnect(KumoMessage message, Attempt refused) {
+        final Attempt answer = refused != null ? refused : model.answer(message, queue);
         model.automation().response(message, queue, answer);
         model.transientFailure(message);
-        if (queue.connectionFailures++ > queue.config.connectionFailuresBeforeDelay()) {
+        if (refused == null && queue.connectionFailures++ > queue.config.connectionFailuresBeforeDelay()) {
             for (KumoMessage held = queue.fifo.poll(); held != null; held = queue.fifo.poll()) {
                 model.automation().response(held, queue, BULK_DELAY);
                 model.transientFailure(held);
@@ -129,7 +131,7 @@ final class Dispatcher {
         } else {
             model.bounced(message);
         }
-        if (answer != null && (answer.responseCode() == 421 || model.connectionRefused())) {
+        if (answer != null && answer.responseCode() == 421) {
             disconnected();
         }
         next();

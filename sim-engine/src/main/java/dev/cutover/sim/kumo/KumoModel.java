@@ -286,8 +286,7 @@ public final class KumoModel implements Engine {
 
     /** Answers an attempt; a deferral of the rate-sensitive receiver leaves the message's recorded answer. */
     Attempt answer(KumoMessage message, ReadyQueue queue) {
-        final Attempt answer = receiver.answer(message.record, message.answered, queue.site, now(),
-                queue.siteGauge.current());
+        final Attempt answer = receiver.answer(message.record, message.answered, queue.site, now());
         if (!receiver.lastDeferred()) {
             message.answered++;
         }
@@ -300,9 +299,9 @@ public final class KumoModel implements Engine {
         return next != null && next.connectionFailure();
     }
 
-    /** @return true when the last answer was the receiver refusing a connection over its site's limit */
-    boolean connectionRefused() {
-        return receiver.lastRefusedConnection();
+    /** @return the site's deferral when it refuses {@code queue} one more connection, or null */
+    Attempt refusal(KumoMessage message, ReadyQueue queue) {
+        return receiver.refusal(message.record, message.answered, queue.site, now(), queue.siteGauge.current());
     }
 
     /** Answers every attempt through {@code receiver} instead of the recorded answers alone. */

@@ -1,5 +1,6 @@
 package dev.cutover.sim.momentum;
 
+import dev.cutover.kumo.ForeignRegex;
 import dev.cutover.kumo.HarnessOptions;
 import dev.cutover.kumo.LuaSandbox;
 import dev.cutover.kumo.PolicyException;
@@ -179,7 +180,7 @@ public final class AdaptiveRulesLoader {
         }
         final Pattern pattern;
         try {
-            pattern = Pattern.compile(code.tojstring());
+            pattern = ForeignRegex.compile(code.tojstring());
         } catch (PatternSyntaxException e) {
             throw new LuaError(label + ": code \"" + code.tojstring() + "\" is not a valid pattern: "
                     + e.getDescription());

@@ -282,8 +282,7 @@ public final class MomentumModel implements Engine {
 
     /** Answers an attempt; a deferral of the rate-sensitive receiver leaves the message's recorded answer. */
     Attempt answer(MomentumMessage message) {
-        final Attempt answer = receiver.answer(message.record, message.answered, message.queue.destination, now(),
-                message.queue.domainGauge.current());
+        final Attempt answer = receiver.answer(message.record, message.answered, message.queue.destination, now());
         if (answer == null && message.repeatLastAnswer) {
             return RecordedReceiver.answer(message.record, RecordedReceiver.answerCount(message.record) - 1);
         }
@@ -299,9 +298,15 @@ public final class MomentumModel implements Engine {
         return next != null && next.connectionFailure();
     }
 
-    /** @return true when the last answer was the receiver refusing a connection over its site's limit */
-    boolean connectionRefused() {
-        return receiver.lastRefusedConnection();
+    /** @return true when the queue's site would refuse it one more connection */
+    boolean refuses(MomentumQueue queue) {
+        return receiver.refuses(queue.destination, queue.domainGauge.current());
+    }
+
+    /** @return the site's deferral when it refuses the queue one more connection, or null */
+    Attempt refusal(MomentumMessage message) {
+        return receiver.refusal(message.record, message.answered, message.queue.destination, now(),
+                message.queue.domainGauge.current());
     }
 
     /** Answers every attempt through {@code receiver} instead of the recorded answers alone. */

@@ -16,7 +16,8 @@ import dev.cutover.sim.IdleTimer;
  *   <li>The session closes after {@code max_deliveries_per_connection} successful deliveries (0 = unlimited;
  *   ref-max-deliveries-per-connection) or after {@code idle_timeout} with nothing to send.</li>
  *   <li>When the log shows the first message's attempt failing before any SMTP exchange (stage 0, no remote IP),
- *   the connection fails: that message is deferred and the session ends without having opened.</li>
+ *   or the receiver refuses the connection, the connection fails: that message is deferred and the session ends
+ *   without having opened.</li>
  *   <li>A 421 reply closes the session: the receiver is closing the connection (RFC 5321 §3.8); the queue opens
  *   another if its connection goal still wants one.</li>
  * </ul>
@@ -39,10 +40,20 @@ final class Session {
 
     private void connected() {
         final MomentumMessage first = queue.active.peek();
-        if (first != null && model.connectionFails(first)) {
+        if (first == null && model.refuses(queue)) {
+            close();
+            return;
+        }
+        final Attempt refused = first == null ? null : model.refusal(first);
+        if (refused != null || first != null && model.connectionFails(first)) {
             queue.active.poll();
-            model.answer(first);
-            model.transientFailure(first);
+            final Attempt answer = refused != null ? refused : model.answer(first);
+            final Outcome outcome = queue.adaptive == null ? answer.outcome() : queue.adaptive.observe(first, answer);
+            if (outcome == Outcome.PERMANENT) {
+                model.bounced(first);
+            } else {
+                model.transientFailure(first);
+            }
             close();
             return;
         }
@@ -95,7 +106,7 @@ final class Session {
         } else {
             model.bounced(message);
         }
-        if (answer != null && (answer.responseCode() == 421 || model.connectionRefused())) {
+        if (answer != null && answer.responseCode() == 421) {
             close();
             return;
         }

@@ -70,6 +70,7 @@ class KumoSessionBreakTest {
         final long refused = receiver.refusedBySite().get(DOMAIN);
         assertTrue(refused >= 2, "refused " + refused);
         assertEquals(refused, result.transientFailures());
+        assertEquals(2L, result.peakConnections(), "a refused connection never opens");
     }
 
     private static MessageRecord neverConnectedThenDelivered(int id) {

@@ -216,6 +216,7 @@ class MomentumModelTest {
         final long refused = receiver.refusedBySite().get("gmail.com");
         assertTrue(refused >= 2, "refused " + refused);
         assertEquals(refused, result.transientFailures());
+        assertEquals(2L, result.peakConnections(), "a refused connection never opens");
     }
 
     @Test
