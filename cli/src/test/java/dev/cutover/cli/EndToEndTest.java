@@ -376,6 +376,41 @@ class EndToEndTest {
     }
 
     @Test
+    void run_capacityReceiver_limitsNotedAndNoiseFloorFromRecordedAnswers() throws IOException {
+        final Path capacity = dir.resolve("capacity");
+        copy(estate, capacity);
+        Files.writeString(capacity.resolve("scenario.toml"), Files.readString(capacity.resolve("scenario.toml"))
+                + "model = \"capacity\"\n[receivers.capacity]\n\"gmail.com\" = 20\n"
+                + "\"yahoo.com\" = { connections = 1 }\n\"nosuch.example\" = 5\n");
+
+        final Result result = cutover("run", capacity.toString(), "--out", dir.resolve("out-capacity").toString());
+        final String report = Files.readString(dir.resolve("out-capacity/report.json"));
+
+        assertTrue(result.status() <= 1, result.err());
+        assertTrue(report.contains("\"tolerance.noise_floor\": \"the distance from the log of a Momentum model given "
+                + "the recorded answers only"), report);
+        assertTrue(report.contains("1 site(s) with a connection limit set in the scenario; attempts refused for "
+                + "going over it"), report);
+        assertTrue(report.contains("names site(s) the log shows no attempt to, so their figures act on nothing: "
+                + "nosuch.example"), report);
+    }
+
+    @Test
+    void run_capacityForTwoNamesOfOneSite_exitsTwoNamingBoth() throws IOException {
+        final Path conflict = dir.resolve("capacity-conflict");
+        copy(estate, conflict);
+        Files.writeString(conflict.resolve("scenario.toml"), Files.readString(conflict.resolve("scenario.toml"))
+                + "model = \"capacity\"\n[receivers.capacity]\n\"yahoo.com\" = 20\n\"aol.com\" = 30\n");
+        Files.writeString(conflict.resolve("mx.toml"), Files.readString(conflict.resolve("mx.toml")).replace(
+                "[\"mx-aol.mail.gm0.yahoodns.net\"]", "[\"mta5.am0.yahoodns.net\", \"mta6.am0.yahoodns.net\"]"));
+
+        final Result result = cutover("run", conflict.toString(), "--out", dir.resolve("out-conflict").toString());
+
+        assertEquals(2, result.status(), result.err());
+        assertTrue(result.err().contains("[receivers.capacity]: yahoo.com and aol.com are both site"), result.err());
+    }
+
+    @Test
     void synth_impossibleVolume_exitsTwoAndLeavesTheOldFile() throws IOException {
         final Path spec = dir.resolve("spec.toml");
         Files.writeString(spec, "messages = 10\n[domains.\"gmail.com\"]\nweight = 1\n");

@@ -24,24 +24,35 @@ public final class Comparator {
 
     /** @return one comparison per domain any engine saw, sorted by domain name. */
     public List<DomainComparison> compare(EngineMetrics observed, EngineMetrics momentum, EngineMetrics kumomta) {
+        return compare(observed, momentum, kumomta, momentum);
+    }
+
+    /**
+     * @param calibration the Momentum model whose distance from the log is the noise floor: the compared one, or,
+     *                    when a rate-sensitive receiver moves the compared models, one that got the recorded answers
+     * @return one comparison per domain any engine saw, sorted by domain name
+     */
+    public List<DomainComparison> compare(EngineMetrics observed, EngineMetrics momentum, EngineMetrics kumomta,
+                                          EngineMetrics calibration) {
         final TreeSet<String> domains = new TreeSet<>(observed.domains().keySet());
         domains.addAll(momentum.domains().keySet());
         domains.addAll(kumomta.domains().keySet());
         final List<DomainComparison> result = new ArrayList<>(domains.size());
         for (String domain : domains) {
-            result.add(compareDomain(domain, observed, momentum, kumomta));
+            result.add(compareDomain(domain, observed, momentum, kumomta, calibration));
         }
         return result;
     }
 
     private DomainComparison compareDomain(String domain, EngineMetrics observed, EngineMetrics momentum,
-                                           EngineMetrics kumomta) {
+                                           EngineMetrics kumomta, EngineMetrics calibration) {
         final DomainSnapshot o = snapshot(observed, domain);
         final DomainSnapshot m = snapshot(momentum, domain);
         final DomainSnapshot k = snapshot(kumomta, domain);
+        final DomainSnapshot c = calibration == momentum ? m : snapshot(calibration, domain);
         final List<MetricCheck> checks = new ArrayList<>();
         for (Metric metric : Metric.values()) {
-            checks.add(check(metric, o, m, k, explanation(metric, domain, momentum, kumomta)));
+            checks.add(check(metric, o, m, k, c, explanation(metric, domain, momentum, kumomta)));
         }
         return new DomainComparison(domain, kumomta.site(domain), o, m, k, checks);
     }
@@ -52,11 +63,18 @@ public final class Comparator {
     }
 
     MetricCheck check(Metric metric, DomainSnapshot o, DomainSnapshot m, DomainSnapshot k, String explanation) {
+        return check(metric, o, m, k, m, explanation);
+    }
+
+    /** @param c the calibration model's snapshot, whose distance from the log's is the noise floor */
+    MetricCheck check(Metric metric, DomainSnapshot o, DomainSnapshot m, DomainSnapshot k, DomainSnapshot c,
+                      String explanation) {
         final Double observed = metric.valueOf(o);
         final Double momentum = metric.valueOf(m);
         final Double kumomta = metric.valueOf(k);
+        final Double calibrated = metric.valueOf(c);
         final double tolerance = tolerances.of(metric);
-        final double noise = observed == null || momentum == null ? 0.0 : relative(momentum, observed);
+        final double noise = observed == null || calibrated == null ? 0.0 : relative(calibrated, observed);
         if (momentum == null || kumomta == null) {
             return new MetricCheck(metric, observed, momentum, kumomta, null, tolerance, noise, false, explanation);
         }
