@@ -227,10 +227,11 @@ final class SynthRun {
         return cumulative;
     }
 
+    /** @return the n-th binding's address, 192.0.2.11 for the first, as in the demo estate's bindings */
     private static String[] bindingIps(List<String> bindings) {
         final String[] ips = new String[bindings.size()];
         for (int b = 0; b < ips.length; b++) {
-            ips[b] = "192.0.2." + (10 + b % 180);
+            ips[b] = "192.0.2." + (11 + b % 180);
         }
         return ips;
     }

@@ -43,6 +43,7 @@ final class Automation {
     private final Map<String, Long> bounces = new HashMap<>();
     private final Map<List<Object>, Long> overrides = new HashMap<>();
     private final Map<String, Map<String, Long>> fired = new TreeMap<>();
+    private final Map<String, Long> bouncedMessages = new TreeMap<>();
 
     Automation(KumoModel model, KumoPolicy policy, KumoParameters parameters) {
         this.model = model;
@@ -184,10 +185,19 @@ final class Automation {
                 || held(queueSuspensions, scopeOf(domain, queue, true), now));
     }
 
-    /** @return true while TSA bounces the messages of {@code queue} to {@code domain} */
+    /** @return true while TSA bounces the messages of {@code queue} to {@code domain}; counts each one bounced */
     boolean bounced(String domain, ScheduledQueue queue, long now) {
-        return !bounces.isEmpty() && (held(bounces, domain, now) || held(bounces, scopeOf(domain, queue, false), now)
-                || held(bounces, scopeOf(domain, queue, true), now));
+        final boolean bounce = !bounces.isEmpty() && (held(bounces, domain, now)
+                || held(bounces, scopeOf(domain, queue, false), now) || held(bounces, scopeOf(domain, queue, true), now));
+        if (bounce) {
+            bouncedMessages.merge(domain, 1L, Long::sum);
+        }
+        return bounce;
+    }
+
+    /** @return per domain, how many messages TSA's bounce actions bounced */
+    Map<String, Long> bouncedMessages() {
+        return bouncedMessages;
     }
 
     private static String scopeOf(String domain, ScheduledQueue queue, boolean campaign) {

@@ -133,6 +133,8 @@ class KumoAutomationTest {
         assertEquals(0, bounced.delivered());
         assertTrue(internal.metrics().governing(DOMAIN, "delivered_per_minute").contains("[\"default\"] "
                 + "automation[0] (Bounce) fired 1 time"), internal.metrics().governing(DOMAIN, "delivered_per_minute"));
+        assertTrue(internal.metrics().governing(DOMAIN, "delivered_per_minute").endsWith("; its bounce actions "
+                + "bounced 5 messages"), internal.metrics().governing(DOMAIN, "delivered_per_minute"));
         // Without match_internal the rule never sees it, and every message goes out after the suspension.
         assertEquals(5, waited.delivered());
     }
