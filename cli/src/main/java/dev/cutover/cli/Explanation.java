@@ -1,5 +1,6 @@
 package dev.cutover.cli;
 
+import dev.cutover.kumo.AutomationRule;
 import dev.cutover.kumo.Durations;
 import dev.cutover.kumo.EgressPathConfig;
 import dev.cutover.kumo.EgressPool;
@@ -30,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -101,6 +103,34 @@ final class Explanation {
         if (!sharing.isEmpty()) {
             out.add("  shared with " + String.join(", ", sharing) + ": an egress path's limits cover them together");
         }
+        for (AutomationRule.Scoped scoped : policy.automationRules(domain, site)) {
+            final AutomationRule rule = scoped.rule();
+            out.add("  TSA rule " + rule.origin() + ": " + rule.regexes().stream().map(Pattern::pattern)
+                    .collect(Collectors.joining(" or ")) + " -> " + rule.actions().stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + (rule.threshold() == null ? " on every match"
+                    : " at " + rule.threshold() + " matches") + ", for " + Durations.format(rule.durationMicros())
+                    + (rule.matchInternal() ? ", kumod's own failures included" : "")
+                    + " (it acts when TSA is on: the report's kumomta.tsa)");
+        }
+        receiverLimits(out, domain, site);
+    }
+
+    /** The figures the scenario sets by hand for the domain's site in the rate-sensitive receiver. */
+    private void receiverLimits(List<String> out, String domain, String site) {
+        if (!scenario.receiverModel().equals("capacity")) {
+            return;
+        }
+        for (String name : List.of(domain, site)) {
+            final Long perMinute = scenario.capacityOverrides().get(name);
+            final Long connections = scenario.connectionCapacities().get(name);
+            if (perMinute != null || connections != null) {
+                out.add("  receiver (capacity): [receivers.capacity] \"" + name + "\" sets " + (perMinute == null ? ""
+                        : perMinute + " messages per minute") + (perMinute != null && connections != null ? ", " : "")
+                        + (connections == null ? "" : connections + " connections at once"));
+                return;
+            }
+        }
+        out.add("  receiver (capacity): the site takes what its busiest minute of the log shows");
     }
 
     /** @return the binding groups a run replays: the scenario's, else every declared one, else the global one */

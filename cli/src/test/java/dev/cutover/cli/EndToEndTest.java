@@ -166,6 +166,12 @@ class EndToEndTest {
         assertTrue(report.contains("policy: the shaping files hold 1 automation rule(s), but the policy publishes no "
                 + "delivery logs to a TSA daemon (set [kumomta] tsa = \\\"on\\\" to see them act), so none of them "
                 + "acts"), report);
+
+        final Result explained = cutover("explain", chatty.toString(), "yahoo.com");
+
+        assertTrue(explained.out().contains("  TSA rule shaping.toml [\"yahoo.com\"]"), explained.out());
+        assertTrue(explained.out().contains(": TSS04 -> Suspend on every match, for 2h (it acts when TSA is on"),
+                explained.out());
     }
 
     @Test
@@ -393,6 +399,8 @@ class EndToEndTest {
                 + "going over it"), report);
         assertTrue(report.contains("names site(s) the log shows no attempt to, so their figures act on nothing: "
                 + "nosuch.example"), report);
+        assertTrue(cutover("explain", capacity.toString(), "yahoo.com").out().contains("  receiver (capacity): "
+                + "[receivers.capacity] \"yahoo.com\" sets 1 connections at once"));
     }
 
     @Test
