@@ -188,7 +188,8 @@ final class Automation {
     /** @return true while TSA bounces the messages of {@code queue} to {@code domain}; counts each one bounced */
     boolean bounced(String domain, ScheduledQueue queue, long now) {
         final boolean bounce = !bounces.isEmpty() && (held(bounces, domain, now)
-                || held(bounces, scopeOf(domain, queue, false), now) || held(bounces, scopeOf(domain, queue, true), now));
+                || held(bounces, scopeOf(domain, queue, false), now)
+                || held(bounces, scopeOf(domain, queue, true), now));
         if (bounce) {
             bouncedMessages.merge(domain, 1L, Long::sum);
         }

@@ -444,7 +444,8 @@ public final class KumoModel implements Engine {
                 .append(count).append(count == 1 ? " time" : " times"));
         final Long bounced = automation.bouncedMessages().get(domain);
         if (bounced != null) {
-            text.append("; its bounce actions bounced ").append(bounced).append(bounced == 1 ? " message" : " messages");
+            text.append("; its bounce actions bounced ").append(bounced)
+                    .append(bounced == 1 ? " message" : " messages");
         }
         final String governing = metrics.governing(domain, "delivered_per_minute");
         metrics.governedBy(domain, "delivered_per_minute", (governing == null ? "" : governing + "; ") + "TSA: "
