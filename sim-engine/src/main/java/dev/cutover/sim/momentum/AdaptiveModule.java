@@ -11,11 +11,17 @@ package dev.cutover.sim.momentum;
  * @param suspendSweepIntervalSeconds       how often ended suspensions are lifted (suspend_sweep_interval, 60 s)
  * @param retryFuzzSeconds                  messages held by a suspension are spread over this many seconds after it
  *                                          ends (adaptive_retry_fuzz, 4096 s)
+ * @param bounceSweepIntervalSeconds        how often the bounce sweep rule looks at a binding::domain's bounces
+ *                                          (bounce_sweep_interval, 3600 s)
+ * @param attemptThreshold                  attempts a binding::domain must have had since the last sweep for the
+ *                                          sweep to act (adaptive_attempt_threshold, 2000)
  * @param location                          where the timers were set
  */
 public record AdaptiveModule(long adjustmentIntervalSeconds, long positiveAdjustmentIntervalSeconds,
-                             long suspendSweepIntervalSeconds, long retryFuzzSeconds, String location) {
+                             long suspendSweepIntervalSeconds, long retryFuzzSeconds, long bounceSweepIntervalSeconds,
+                             long attemptThreshold, String location) {
 
     /** The documented defaults. */
-    public static final AdaptiveModule DEFAULTS = new AdaptiveModule(60, 3600, 60, 4096, "built-in defaults");
+    public static final AdaptiveModule DEFAULTS = new AdaptiveModule(60, 3600, 60, 4096, 3600, 2000,
+            "built-in defaults");
 }

@@ -35,10 +35,22 @@ import java.util.SplittableRandom;
  *   retry_interval back to its configured value; configuration functions are evaluated again then.</li>
  *   <li>{@code warmup N} sets the binding's age to N seconds, which configuration functions read.</li>
  * </ul>
- * Not modelled: bounce and FBL sweep rules (the log carries no FBL reports), the rejection-rate suspension (off by
- * default since 4.2), {@code max_retries} and timeouts as managed options.
+ * The default bounce sweep rule acts too ({@link #sweep}). Not modelled: custom sweep rules, the FBL sweep rule
+ * (the log carries no FBL reports), the rejection-rate suspension (off by default since 4.2), {@code max_retries}
+ * and timeouts as managed options.
  */
 final class AdaptiveState {
+    /** The bounce classes the default bounce sweep rule counts: 10 invalid recipient, 24 timeout. */
+    private static final java.util.Set<Integer> SWEPT_CLASSES = java.util.Set.of(10, 24);
+    private static final double SWEEP_THROTTLE_RATE = 0.03;
+    private static final double SWEEP_SUSPEND_RATE = 0.10;
+    private static final ResponseRule BOUNCE_SWEEP = new ResponseRule("bounce classes 10 and 24",
+            java.util.regex.Pattern.compile("(?!)"), 1, 0, List.of(), "default bounce sweep rule");
+    private static final AdaptiveAction SWEEP_SUSPEND = new AdaptiveAction(AdaptiveAction.Kind.SUSPEND, 4 * 3600, 0,
+            null);
+    private static final AdaptiveAction SWEEP_THROTTLE = new AdaptiveAction(AdaptiveAction.Kind.THROTTLE_DOWN, 0, 0,
+            null);
+
     private final MomentumModel model;
     private final MomentumQueue queue;
     private final AdaptiveDelivery delivery;
@@ -60,6 +72,12 @@ final class AdaptiveState {
     private long lastDecrease = Long.MIN_VALUE;
     private boolean positiveTimer;
     private TokenBucket budget;
+    private long sweepAttempts;
+    private long sweepBounces;
+    private boolean sweepTimer;
+    /** Answers seen in all, and as of the last speculative increase: timers run only while the queue is in use. */
+    private long attempts;
+    private long attemptsAtPositive = -1;
 
     @SuppressWarnings("unchecked")
     AdaptiveState(MomentumModel model, MomentumQueue queue, AdaptiveDelivery delivery, AdaptiveModule module) {
@@ -90,6 +108,36 @@ final class AdaptiveState {
         if (belowCeiling()) {
             schedulePositive();
         }
+    }
+
+    /**
+     * The default bounce sweep rule (4-adaptive, "Sweep Rules"): a {@code bounce_sweep_interval} after the first
+     * attempt since the last sweep (the model keeps no timer on a queue without attempts), once the
+     * binding::domain has had {@code adaptive_attempt_threshold} attempts since the last sweep, bounces of class 10
+     * (invalid recipient) and 24 (timeout) at 10% of them suspend it for 4 hours, at 3% throttle it down. Classes
+     * come from a bouncelog read with the mainlog; without one no bounce has a class and the rule never acts.
+     */
+    private void sweep() {
+        if (sweepAttempts >= module.attemptThreshold() && sweepAttempts > 0) {
+            final double rate = (double) sweepBounces / sweepAttempts;
+            if (rate >= SWEEP_SUSPEND_RATE) {
+                suspend(BOUNCE_SWEEP, SWEEP_SUSPEND);
+            } else if (rate >= SWEEP_THROTTLE_RATE && mayAdjust()) {
+                if (adjust(BOUNCE_SWEEP, SWEEP_THROTTLE)) {
+                    lastAdjustment = model.now();
+                    lastDecrease = model.now();
+                    schedulePositive();
+                }
+            }
+        }
+        sweepAttempts = 0;
+        sweepBounces = 0;
+        sweepTimer = false;
+    }
+
+    private boolean mayAdjust() {
+        return lastAdjustment == Long.MIN_VALUE
+                || model.now() - lastAdjustment >= module.adjustmentIntervalSeconds() * 1_000_000L;
     }
 
     private Managed managed(String option, double configured, QueueSettings.Bounds bounds) {
@@ -176,6 +224,18 @@ final class AdaptiveState {
      */
     Outcome observe(MomentumMessage message, Attempt answer) {
         final Outcome outcome = answer.outcome();
+        attempts++;
+        if (!sweepTimer) {
+            sweepTimer = true;
+            model.at(model.now() + module.bounceSweepIntervalSeconds() * 1_000_000L, this::sweep);
+        }
+        if (!positiveTimer && belowCeiling()) {
+            schedulePositive();
+        }
+        sweepAttempts++;
+        if (outcome == Outcome.PERMANENT && SWEPT_CLASSES.contains(answer.bounceClass())) {
+            sweepBounces++;
+        }
         if (outcome == Outcome.DELIVERED || responses.isEmpty()) {
             return outcome;
         }
@@ -236,8 +296,7 @@ final class AdaptiveState {
 
     private void fire(ResponseRule rule) {
         final long now = model.now();
-        final boolean mayAdjust = lastAdjustment == Long.MIN_VALUE
-                || now - lastAdjustment >= module.adjustmentIntervalSeconds() * 1_000_000L;
+        final boolean mayAdjust = mayAdjust();
         boolean adjusted = false;
         for (AdaptiveAction action : rule.actions()) {
             switch (action.kind()) {
@@ -363,9 +422,10 @@ final class AdaptiveState {
             }
             queue.maintain();
         }
-        if (belowCeiling()) {
+        if (belowCeiling() && attempts != attemptsAtPositive) {
             schedulePositive();
         }
+        attemptsAtPositive = attempts;
     }
 
     private void evaluateFunctions() {

@@ -46,6 +46,8 @@ public final class ConfShaping implements MomentumShaping {
                         seconds(stanza, "adaptive_positive_adjustment_interval", d.positiveAdjustmentIntervalSeconds()),
                         seconds(stanza, "suspend_sweep_interval", d.suspendSweepIntervalSeconds()),
                         seconds(stanza, "adaptive_retry_fuzz", d.retryFuzzSeconds()),
+                        seconds(stanza, "bounce_sweep_interval", d.bounceSweepIntervalSeconds()),
+                        seconds(stanza, "adaptive_attempt_threshold", d.attemptThreshold()),
                         "adaptive stanza at " + stanza.location());
             }
         }

@@ -88,7 +88,8 @@ class ConfShapingTest {
 
         final AdaptiveModule module = new ConfShaping(parsed, FallbackOrder.DOCUMENTATION).adaptiveModule();
 
-        assertEquals(new AdaptiveModule(120, 3600, 30, 4096, "adaptive stanza at ecelerity.conf:1"), module);
+        assertEquals(new AdaptiveModule(120, 3600, 30, 4096, 3600, 2000,
+                "adaptive stanza at ecelerity.conf:1"), module);
     }
 
     @Test

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MomentumAdaptiveTest {
     private static final ReceiverParameters RECEIVER = new ReceiverParameters(10_000, 100_000);
     /** The module's timers with no fuzz after a suspension, so release times are exact. */
-    private static final AdaptiveModule NO_FUZZ = new AdaptiveModule(60, 3600, 60, 0, "test");
+    private static final AdaptiveModule NO_FUZZ = new AdaptiveModule(60, 3600, 60, 0, 3600, 2000, "test");
     private static final String DOMAIN = "example.com";
 
     @TempDir
@@ -42,6 +42,10 @@ class MomentumAdaptiveTest {
     }
 
     private static MomentumModel model(QueueSettings settings, AdaptiveRules rules) {
+        return model(settings, rules, NO_FUZZ);
+    }
+
+    private static MomentumModel model(QueueSettings settings, AdaptiveRules rules, AdaptiveModule module) {
         final MomentumShaping shaping = new MomentumShaping() {
             @Override
             public QueueSettings settings(String bindingGroup, String binding, String domain) {
@@ -50,7 +54,7 @@ class MomentumAdaptiveTest {
 
             @Override
             public AdaptiveModule adaptiveModule() {
-                return NO_FUZZ;
+                return module;
             }
         };
         final MomentumModel model = new MomentumModel(shaping, MomentumParameters.defaults(), RECEIVER,
@@ -303,5 +307,39 @@ class MomentumAdaptiveTest {
         assertEquals(0, result.unresolved());
         assertEquals(1, result.expired());
         assertEquals(4, result.transientFailures());
+    }
+
+    private static MessageRecord bounced(int id, int bounceClass) {
+        return new MessageRecord(T0, "", "b-" + id, DOMAIN, DOMAIN, "s.example", "g", "b1", 1, List.of(
+                new dev.cutover.ingest.Attempt(T0 + SECOND, Outcome.PERMANENT, 550, "550 5.1.1 unknown user", 0, 1.0,
+                        "c", "g", "b1", 4, "10.0.0.1", bounceClass)), dev.cutover.ingest.Completeness.COMPLETE);
+    }
+
+    @Test
+    void bounceSweep_invalidRecipientsPastTenPercent_suspendForFourHours() {
+        final AdaptiveModule sweepEveryTenMinutes = new AdaptiveModule(60, 3600, 60, 0, 600, 10, "test");
+        final List<MessageRecord> classified = new ArrayList<>();
+        final List<MessageRecord> unclassified = new ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            classified.add(Traffic.message(i, DOMAIN, "b1", T0, Outcome.DELIVERED));
+            unclassified.add(Traffic.message(i, DOMAIN, "b1", T0, Outcome.DELIVERED));
+        }
+        for (int i = 17; i < 20; i++) {
+            classified.add(bounced(i, 10));
+            unclassified.add(bounced(i, 0));
+        }
+        classified.add(Traffic.message(20, DOMAIN, "b1", T0 + 700 * SECOND, Outcome.DELIVERED));
+        unclassified.add(Traffic.message(20, DOMAIN, "b1", T0 + 700 * SECOND, Outcome.DELIVERED));
+
+        final DomainSnapshot swept = replay(model(adaptive(settings(1, null, 0, 60)), AdaptiveRules.NONE,
+                sweepEveryTenMinutes), classified, 100_000);
+        final DomainSnapshot unswept = replay(model(adaptive(settings(1, null, 0, 60)), AdaptiveRules.NONE,
+                sweepEveryTenMinutes), unclassified, 100_000);
+
+        // 3 of 20 attempts bounced with class 10: 15%. The sweep 600 s after the first answer (0.11 s) suspends
+        // the queue until 15,000.11 s, lifted at 15,060 s; the message received at 700 s waits for it.
+        assertEquals(15_060.11, swept.drainSeconds(), 1e-9);
+        // Without bounce classes (no bouncelog) the sweep never acts.
+        assertEquals(700.11, unswept.drainSeconds(), 1e-9);
     }
 }
