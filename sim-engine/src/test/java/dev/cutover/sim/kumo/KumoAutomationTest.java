@@ -70,6 +70,16 @@ class KumoAutomationTest {
                 attempts, Completeness.COMPLETE);
     }
 
+    /** A [TS04] deferral at T0, then four messages 10 s apart that the receiver takes. */
+    private static List<MessageRecord> deferredThenFour() {
+        final List<MessageRecord> messages = new ArrayList<>();
+        messages.add(deferredOnce(0, T0, "421 4.7.0 [TS04] try later"));
+        for (int i = 1; i <= 4; i++) {
+            messages.add(Traffic.message(i, DOMAIN, "b", T0 + i * 10 * SECOND, Outcome.DELIVERED));
+        }
+        return messages;
+    }
+
     private static DomainSnapshot replay(KumoModel model, List<MessageRecord> messages) {
         return Traffic.replay(model, messages, DOMAIN);
     }
@@ -83,11 +93,7 @@ class KumoAutomationTest {
                 action = "Suspend"
                 duration = "1h"
                 """, KumoParameters.defaults().withTsa(true));
-        final List<MessageRecord> messages = new ArrayList<>();
-        messages.add(deferredOnce(0, T0, "421 4.7.0 [TS04] try later"));
-        for (int i = 1; i <= 4; i++) {
-            messages.add(Traffic.message(i, DOMAIN, "b", T0 + i * 10 * SECOND, Outcome.DELIVERED));
-        }
+        final List<MessageRecord> messages = deferredThenFour();
 
         final DomainSnapshot snapshot = replay(model, messages);
 
@@ -117,11 +123,7 @@ class KumoAutomationTest {
                 action = "Bounce"
                 duration = "1h"
                 """;
-        final List<MessageRecord> messages = new ArrayList<>();
-        messages.add(deferredOnce(0, T0, "421 4.7.0 [TS04] try later"));
-        for (int i = 1; i <= 4; i++) {
-            messages.add(Traffic.message(i, DOMAIN, "b", T0 + i * 10 * SECOND, Outcome.DELIVERED));
-        }
+        final List<MessageRecord> messages = deferredThenFour();
 
         final KumoModel internal = model(rules + "match_internal = true\n", KumoParameters.defaults().withTsa(true));
         final DomainSnapshot bounced = replay(internal, messages);
