@@ -98,6 +98,10 @@ final class Explanation {
         final String hosts = mx.hosts(domain).map(list -> String.join(", ", list))
                 .orElse("none in the MX data; the domain itself is its MX (implicit MX)");
         out.add("KumoMTA site: " + site + " (MX hosts: " + hosts + ")");
+        if (mx.hosts(domain).isEmpty()) {
+            out.add("  note: " + domain + " is in neither the scenario's MX data nor the built-in list; check its "
+                    + "spelling, and that the logs send to it");
+        }
         final List<String> sharing = mx.domains().stream().filter(other -> !other.equals(domain))
                 .filter(other -> mx.siteName(other).equals(site)).sorted().toList();
         if (!sharing.isEmpty()) {

@@ -500,6 +500,15 @@ class EndToEndTest {
     }
 
     @Test
+    void explain_domainInNoMxData_saysSo() {
+        final Result result = cutover("explain", estate.toString(), "nowhere.example");
+
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.out().contains("note: nowhere.example is in neither the scenario's MX data nor the built-in "
+                + "list; check its spelling, and that the logs send to it"), result.out());
+    }
+
+    @Test
     void explain_trailingDot_explainsTheDomainWithoutIt() {
         final Result dotted = cutover("explain", estate.toString(), "Gmail.COM.");
 
