@@ -1,5 +1,6 @@
 package dev.cutover.sim.kumo;
 
+import dev.cutover.kumo.AutomationRule;
 import dev.cutover.kumo.EgressPathConfig;
 import dev.cutover.kumo.EgressPool;
 import dev.cutover.kumo.EgressSource;
@@ -19,6 +20,7 @@ final class StubPolicy implements KumoPolicy {
     private final List<String> sources;
     private final Map<String, String> sites = new HashMap<>();
     private boolean refuseSources;
+    private List<AutomationRule.Scoped> automation = List.of();
 
     StubPolicy(QueueConfig queueConfig, EgressPathConfig pathConfig, List<String> sources) {
         this.queueConfig = queueConfig;
@@ -41,6 +43,17 @@ final class StubPolicy implements KumoPolicy {
     StubPolicy refusingSources() {
         refuseSources = true;
         return this;
+    }
+
+    /** Gives every (domain, site) this TSA rule, from a domain block. */
+    StubPolicy automation(AutomationRule rule) {
+        automation = List.of(new AutomationRule.Scoped(rule, false));
+        return this;
+    }
+
+    @Override
+    public List<AutomationRule.Scoped> automationRules(String domain, String site) {
+        return automation;
     }
 
     StubPolicy site(String domain, String site) {
