@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import static dev.cutover.cli.CommandRuns.copy;
 import static dev.cutover.cli.CommandRuns.cutover;
@@ -327,14 +328,19 @@ class EndToEndTest {
         assertTrue(result.err().startsWith("cutover: ecelerity.conf:2: "), result.err());
     }
 
-    /** @return a copy of the estate named {@code name} whose scenario runs {@code rules} as custom_ad.lua */
-    private static Path withAdaptiveRules(String name, String rules) throws IOException {
+    /** @return a copy of the estate named {@code name}, with {@code file} rewritten by {@code edit} */
+    private static Path copyEditing(String name, String file, UnaryOperator<String> edit) throws IOException {
         final Path copy = dir.resolve(name);
         copy(estate, copy);
+        Files.writeString(copy.resolve(file), edit.apply(Files.readString(copy.resolve(file))));
+        return copy;
+    }
+
+    /** @return a copy of the estate named {@code name} whose scenario runs {@code rules} as custom_ad.lua */
+    private static Path withAdaptiveRules(String name, String rules) throws IOException {
+        final Path copy = copyEditing(name, "scenario.toml", text -> text.replace("config = \"ecelerity.conf\"",
+                "config = \"ecelerity.conf\"\nadaptive_rules = \"custom_ad.lua\""));
         Files.writeString(copy.resolve("custom_ad.lua"), rules);
-        Files.writeString(copy.resolve("scenario.toml"), Files.readString(copy.resolve("scenario.toml"))
-                .replace("config = \"ecelerity.conf\"",
-                        "config = \"ecelerity.conf\"\nadaptive_rules = \"custom_ad.lua\""));
         return copy;
     }
 
@@ -383,9 +389,7 @@ class EndToEndTest {
 
     @Test
     void run_capacityReceiver_limitsNotedAndNoiseFloorFromRecordedAnswers() throws IOException {
-        final Path capacity = dir.resolve("capacity");
-        copy(estate, capacity);
-        Files.writeString(capacity.resolve("scenario.toml"), Files.readString(capacity.resolve("scenario.toml"))
+        final Path capacity = copyEditing("capacity", "scenario.toml", text -> text
                 + "model = \"capacity\"\n[receivers.capacity]\n\"gmail.com\" = 20\n"
                 + "\"yahoo.com\" = { connections = 1 }\n\"nosuch.example\" = 5\n");
 
@@ -405,9 +409,7 @@ class EndToEndTest {
 
     @Test
     void run_capacityForTwoNamesOfOneSite_exitsTwoNamingBoth() throws IOException {
-        final Path conflict = dir.resolve("capacity-conflict");
-        copy(estate, conflict);
-        Files.writeString(conflict.resolve("scenario.toml"), Files.readString(conflict.resolve("scenario.toml"))
+        final Path conflict = copyEditing("capacity-conflict", "scenario.toml", text -> text
                 + "model = \"capacity\"\n[receivers.capacity]\n\"yahoo.com\" = 20\n\"aol.com\" = 30\n");
         Files.writeString(conflict.resolve("mx.toml"), Files.readString(conflict.resolve("mx.toml")).replace(
                 "[\"mx-aol.mail.gm0.yahoodns.net\"]", "[\"mta5.am0.yahoodns.net\", \"mta6.am0.yahoodns.net\"]"));

@@ -67,7 +67,8 @@ public final class MomentumModel implements Engine {
     private final Destinations destinations;
     private CapacityReceiver receiver = CapacityReceiver.recorded();
     private AdaptiveDelivery adaptive;
-    private final Map<String, AdaptiveState> adaptiveStates = new TreeMap<>();
+    /** The queues Adaptive Delivery manages, by recipient domain and binding, for the explanations. */
+    private final Map<String, Managed> adaptiveStates = new TreeMap<>();
 
     /**
      * @param destinations which MX each routing domain's connections reach; connections are counted per
@@ -101,8 +102,7 @@ public final class MomentumModel implements Engine {
         metrics.domains().values().forEach(DomainMetrics::settleRemaining);
         domainsByDestination.forEach((destination, domains) -> explainSharedDestination(domains));
         adaptiveEvents().forEach(this::explainAdaptive);
-        adaptiveStates.forEach((key, state) -> explainAdaptiveValues(key.substring(0, key.indexOf('\u0000')),
-                key.substring(key.indexOf('\u0000') + 1), state));
+        adaptiveStates.values().forEach(this::explainAdaptiveValues);
     }
 
     private void explainAdaptive(String domain, Map<String, Long> counts) {
@@ -115,11 +115,16 @@ public final class MomentumModel implements Engine {
         byMetric.forEach((metric, text) -> appendExplanation(domain, metric, "Adaptive Delivery: " + text));
     }
 
-    private void explainAdaptiveValues(String domain, String binding, AdaptiveState state) {
-        final String change = state.changes();
+    private void explainAdaptiveValues(Managed managed) {
+        final String change = managed.state().changes();
         if (!change.isEmpty()) {
-            appendExplanation(domain, "connections", "Adaptive Delivery left " + binding + " with " + change);
+            appendExplanation(managed.domain(), "connections", "Adaptive Delivery left " + managed.binding() + " with "
+                    + change);
         }
+    }
+
+    /** A queue Adaptive Delivery manages, with the recipient domain and binding its explanation is for. */
+    private record Managed(String domain, String binding, AdaptiveState state) {
     }
 
     private void appendExplanation(String domain, String metric, String text) {
@@ -163,7 +168,9 @@ public final class MomentumModel implements Engine {
                 adaptive = AdaptiveDelivery.withoutRules(0);
             }
             created.adaptive = new AdaptiveState(this, created, adaptive, shaping.adaptiveModule());
-            adaptiveStates.put(record.recipientDomain() + '\u0000' + record.binding(), created.adaptive);
+            adaptiveStates.put(record.recipientDomain() + '\u0000' + record.binding() + '\u0000'
+                    + record.routingDomain(),
+                    new Managed(record.recipientDomain(), record.binding(), created.adaptive));
         }
         domainMetrics.attach(gauge);
         explain(record.recipientDomain(), record.binding(), settings);

@@ -1,5 +1,7 @@
 package dev.cutover.sim.momentum;
 
+import dev.cutover.ingest.Attempt;
+import dev.cutover.ingest.Outcome;
 import dev.cutover.sim.ConnectionGauge;
 
 import java.util.ArrayDeque;
@@ -124,6 +126,14 @@ final class MomentumQueue {
         for (MomentumMessage message = active.poll(); message != null; message = active.poll()) {
             model.blackholed(message);
         }
+    }
+
+    /**
+     * @return the outcome {@code answer} gives {@code message}: its own, or the one Adaptive Delivery's rules make
+     *         of it when they manage this queue
+     */
+    Outcome outcome(MomentumMessage message, Attempt answer) {
+        return adaptive == null ? answer.outcome() : adaptive.observe(message, answer);
     }
 
     /** @return false while a suspension keeps this queue's sessions from taking messages */

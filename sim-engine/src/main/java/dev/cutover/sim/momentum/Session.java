@@ -48,8 +48,7 @@ final class Session {
         if (refused != null || first != null && model.connectionFails(first)) {
             queue.active.poll();
             final Attempt answer = refused != null ? refused : model.answer(first);
-            final Outcome outcome = queue.adaptive == null ? answer.outcome() : queue.adaptive.observe(first, answer);
-            if (outcome == Outcome.PERMANENT) {
+            if (queue.outcome(first, answer) == Outcome.PERMANENT) {
                 model.bounced(first);
             } else {
                 model.transientFailure(first);
@@ -94,8 +93,7 @@ final class Session {
 
     private void answered(MomentumMessage message) {
         final Attempt answer = model.answer(message);
-        final Outcome outcome = answer == null ? null : queue.adaptive == null ? answer.outcome()
-                : queue.adaptive.observe(message, answer);
+        final Outcome outcome = answer == null ? null : queue.outcome(message, answer);
         if (outcome == null) {
             message.metrics.unresolved();
         } else if (outcome == Outcome.DELIVERED) {

@@ -9,6 +9,7 @@ import dev.cutover.sim.Engine;
 import java.util.List;
 import java.util.Map;
 
+/** Runs every {@link DeliveryContract} test, each with its assertions, against the KumoMTA model. */
 class KumoDeliveryContractTest extends DeliveryContract {
 
     @Override

@@ -4,6 +4,7 @@ import dev.cutover.sim.Destinations;
 import dev.cutover.sim.DeliveryContract;
 import dev.cutover.sim.Engine;
 
+/** Runs every {@link DeliveryContract} test, each with its assertions, against the Momentum model. */
 class MomentumDeliveryContractTest extends DeliveryContract {
 
     @Override
