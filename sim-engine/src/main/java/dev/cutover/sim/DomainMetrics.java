@@ -88,6 +88,11 @@ public final class DomainMetrics {
         throttleDelays++;
     }
 
+    /** Counts {@code count} throttle delays at once. */
+    public void throttleDelays(long count) {
+        throttleDelays += count;
+    }
+
     /** Marks throttle delays as unknowable for this engine (the log never shows them). */
     public void throttleDelaysUnknown() {
         throttleDelaysKnown = false;

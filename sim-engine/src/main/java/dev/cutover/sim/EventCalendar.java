@@ -4,11 +4,17 @@ import java.util.Arrays;
 
 /**
  * A discrete-event calendar on virtual time in microseconds: a binary heap ordered by (time, insertion sequence).
+ * The heap keeps each event's time and sequence in arrays of its own beside the events, so ordering it reads no
+ * event: a model holding a backlog of hundreds of thousands of timers sifts through two arrays of longs.
  *
  * <p>Example: events scheduled at 5, 3 and 3 (in that order) fire as the first 3, the second 3, then 5.
  */
 public final class EventCalendar {
-    private SimEvent[] heap = new SimEvent[1024];
+    private static final int INITIAL = 1024;
+
+    private SimEvent[] events = new SimEvent[INITIAL];
+    private long[] times = new long[INITIAL];
+    private long[] sequences = new long[INITIAL];
     private int size;
     private long nextSequence;
     private long nowMicros;
@@ -30,18 +36,19 @@ public final class EventCalendar {
 
     /** Schedules {@code event} at {@code timeMicros}, or now if that is in the past. */
     public void schedule(SimEvent event, long timeMicros) {
-        event.timeMicros = Math.max(timeMicros, nowMicros);
-        event.sequence = nextSequence++;
-        if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size * 2);
+        final long time = Math.max(timeMicros, nowMicros);
+        event.timeMicros = time;
+        if (size == events.length) {
+            events = Arrays.copyOf(events, size * 2);
+            times = Arrays.copyOf(times, size * 2);
+            sequences = Arrays.copyOf(sequences, size * 2);
         }
-        heap[size] = event;
-        siftUp(size++);
+        siftUp(size++, time, nextSequence++, event);
     }
 
     /** Fires every event due at or before {@code untilMicros}, then sets the clock to it. */
     public void runUntil(long untilMicros) {
-        while (size > 0 && heap[0].timeMicros <= untilMicros) {
+        while (size > 0 && times[0] <= untilMicros) {
             fireNext();
         }
         nowMicros = Math.max(nowMicros, untilMicros);
@@ -49,57 +56,65 @@ public final class EventCalendar {
 
     /** Fires events until none is left or the next one lies beyond {@code horizonMicros}. */
     public void drain(long horizonMicros) {
-        while (size > 0 && heap[0].timeMicros <= horizonMicros) {
+        while (size > 0 && times[0] <= horizonMicros) {
             fireNext();
         }
     }
 
     private void fireNext() {
-        final SimEvent event = heap[0];
-        heap[0] = heap[--size];
-        heap[size] = null;
-        if (size > 0) {
-            siftDown(0);
+        final SimEvent event = events[0];
+        final long time = times[0];
+        final int last = --size;
+        final SimEvent moved = events[last];
+        events[last] = null;
+        if (last > 0) {
+            siftDown(times[last], sequences[last], moved);
         }
-        nowMicros = event.timeMicros;
+        nowMicros = time;
         event.fire();
     }
 
-    private static boolean before(SimEvent a, SimEvent b) {
-        return a.timeMicros < b.timeMicros || (a.timeMicros == b.timeMicros && a.sequence < b.sequence);
-    }
-
-    private void siftUp(int index) {
-        final SimEvent event = heap[index];
+    /** Puts the event with {@code time} and {@code sequence} at the free place {@code index} or above it. */
+    private void siftUp(int index, long time, long sequence, SimEvent event) {
         int i = index;
         while (i > 0) {
             final int parent = (i - 1) >>> 1;
-            if (!before(event, heap[parent])) {
+            final long parentTime = times[parent];
+            if (time > parentTime || time == parentTime && sequence > sequences[parent]) {
                 break;
             }
-            heap[i] = heap[parent];
+            place(i, parentTime, sequences[parent], events[parent]);
             i = parent;
         }
-        heap[i] = event;
+        place(i, time, sequence, event);
     }
 
-    private void siftDown(int index) {
-        final SimEvent event = heap[index];
-        int i = index;
+    /** Puts the event with {@code time} and {@code sequence} at the free root or below it. */
+    private void siftDown(long time, long sequence, SimEvent event) {
+        int i = 0;
         while (true) {
             int child = 2 * i + 1;
             if (child >= size) {
                 break;
             }
-            if (child + 1 < size && before(heap[child + 1], heap[child])) {
-                child++;
+            final int right = child + 1;
+            if (right < size && (times[right] < times[child]
+                    || times[right] == times[child] && sequences[right] < sequences[child])) {
+                child = right;
             }
-            if (!before(heap[child], event)) {
+            final long childTime = times[child];
+            if (childTime > time || childTime == time && sequences[child] > sequence) {
                 break;
             }
-            heap[i] = heap[child];
+            place(i, childTime, sequences[child], events[child]);
             i = child;
         }
-        heap[i] = event;
+        place(i, time, sequence, event);
+    }
+
+    private void place(int index, long time, long sequence, SimEvent event) {
+        times[index] = time;
+        sequences[index] = sequence;
+        events[index] = event;
     }
 }

@@ -6,7 +6,6 @@ package dev.cutover.sim;
  */
 public abstract class SimEvent {
     long timeMicros;
-    long sequence;
 
     /** Does the event's work; the calendar's clock already reads the event's time. */
     protected abstract void fire();

@@ -185,6 +185,11 @@ final class Automation {
                 || held(queueSuspensions, scopeOf(domain, queue, true), now));
     }
 
+    /** @return true when no TSA suspension or bounce of a scheduled queue has been put in force */
+    boolean idle() {
+        return queueSuspensions.isEmpty() && bounces.isEmpty();
+    }
+
     /** @return true while TSA bounces the messages of {@code queue} to {@code domain}; counts each one bounced */
     boolean bounced(String domain, ScheduledQueue queue, long now) {
         final boolean bounce = !bounces.isEmpty() && (held(bounces, domain, now)

@@ -99,6 +99,7 @@ public final class KumoModel implements Engine {
         domainMetrics.received(record.receptionMicros());
         final ScheduledQueue queue = receptionHook ? receivedQueue(record, domainMetrics) : scheduledQueue(record);
         if (queue != null) {
+            queue.holds(domainMetrics);
             promote(new KumoMessage(record, queue, domainMetrics));
         }
     }
@@ -182,22 +183,23 @@ public final class KumoModel implements Engine {
         return parameters.tenant(record.bindingGroup(), record.binding());
     }
 
-    private void promote(KumoMessage message) {
+    /** @return true when every eligible ready queue was full, so the message went back to the timer wheel */
+    private boolean promote(KumoMessage message) {
         final ScheduledQueue queue = message.queue;
         final long now = now();
         if (automation.bounced(message.record.recipientDomain(), queue, now)) {
             bounced(message);
-            return;
+            return false;
         }
         if (automation.suspended(message.record.recipientDomain(), queue, now)) {
             automation.internalFailure(message, queue.name, "KumoMTA internal: scheduled queue is suspended: TSA");
             transientFailure(message);
-            return;
+            return false;
         }
         final long wait = queue.messageRate == null ? 0 : queue.messageRate.acquire(now);
         if (wait > 0) {
             throttled(message, wait);
-            return;
+            return false;
         }
         boolean eligible = false;
         final int first = queue.nextSource();
@@ -213,17 +215,18 @@ public final class KumoModel implements Engine {
                     noteSite(message, ready);
                 }
                 ready.insert(message);
-                return;
+                return false;
             }
         }
         if (!eligible) {
             automation.internalFailure(message, "", "KumoMTA internal: no sources for " + queue.name + " pool=`"
                     + queue.pool.name() + "` are eligible for selection at this time");
             transientFailure(message);
-            return;
+            return false;
         }
         message.metrics.throttleDelay();
         scheduleDue(message, now() + requeueDelayMicros(queue.random));
+        return true;
     }
 
     /**
@@ -231,8 +234,16 @@ public final class KumoModel implements Engine {
      * a due time that is not in the future is not delayed ({@code force_into_delayed}).
      */
     private long requeueDelayMicros(SplittableRandom random) {
-        final long limitSeconds = parameters.maxRequeueJitterMicros() / 1_000_000L;
-        return limitSeconds <= 1 ? 1_000_000L : (1 + random.nextLong(limitSeconds - 1)) * 1_000_000L;
+        return requeueDelaySeconds(random) * 1_000_000L;
+    }
+
+    private long requeueDelaySeconds(SplittableRandom random) {
+        final long limitSeconds = requeueLimitSeconds();
+        return limitSeconds <= 1 ? 1 : 1 + random.nextLong(limitSeconds - 1);
+    }
+
+    private long requeueLimitSeconds() {
+        return parameters.maxRequeueJitterMicros() / 1_000_000L;
     }
 
     private ReadyQueue readyQueue(ScheduledQueue queue, int sourceIndex, KumoMessage message) {
@@ -366,21 +377,73 @@ public final class KumoModel implements Engine {
     private void scheduleDue(KumoMessage message, long dueMicros) {
         final long tick = parameters.timerWheelTickMicros();
         final long popped = Math.max(now(), tick <= 0 ? dueMicros : Math.floorDiv(dueMicros + tick - 1, tick) * tick);
-        final ScheduledQueue queue = message.queue;
+        wheelSlot(message.queue, popped).add(message);
+    }
+
+    /** @return the messages {@code queue}'s timer wheel pops at {@code popped}, a tick the wheel then has */
+    private ArrayDeque<KumoMessage> wheelSlot(ScheduledQueue queue, long popped) {
         ArrayDeque<KumoMessage> slot = queue.wheel.get(popped);
         if (slot == null) {
-            slot = new ArrayDeque<>();
+            slot = queue.spareSlot();
             queue.wheel.put(popped, slot);
             at(popped, () -> pop(queue, popped));
         }
-        slot.add(message);
+        return slot;
     }
 
-    /** Promotes the messages of one tick of a queue's timer wheel, in the order they were delayed. */
+    /**
+     * Promotes the messages of one tick of a queue's timer wheel, in the order they were delayed.
+     *
+     * <p>Once one of them found every ready queue full, so will the rest of the tick when nothing else can turn
+     * them away first (no scheduled-queue rate, no TSA suspension or bounce in force): a failed promotion frees no
+     * ready-queue room and nothing else runs in between. Those are re-delayed as promotion would, in the same order
+     * and from the same random stream, without the per-message checks.
+     */
     private void pop(ScheduledQueue queue, long tick) {
         final ArrayDeque<KumoMessage> due = queue.wheel.remove(tick);
         for (KumoMessage message = due.poll(); message != null; message = due.poll()) {
-            promote(message);
+            if (promote(message) && queue.messageRate == null && automation.idle()) {
+                requeueFull(queue, due);
+            }
+        }
+        queue.spare(due);
+    }
+
+    /** Re-delays every message of {@code due}, all of whose ready queues are full, as {@link #promote} would. */
+    private void requeueFull(ScheduledQueue queue, ArrayDeque<KumoMessage> due) {
+        final DomainMetrics sole = queue.soleMetrics();
+        if (sole != null) {
+            sole.throttleDelays(due.size());
+        }
+        final long now = now();
+        final long tick = parameters.timerWheelTickMicros();
+        // Each whole-second delay's wheel slot, and each tick's, found once for the whole tick's messages.
+        final ArrayDeque<?>[] bySecond = new ArrayDeque<?>[(int) Math.max(requeueLimitSeconds(), 1) + 1];
+        final ArrayDeque<?>[] byTick = new ArrayDeque<?>[tick <= 0 ? 0
+                : (int) (parameters.maxRequeueJitterMicros() / tick) + 2];
+        final long firstTick = tick <= 0 ? 0 : Math.floorDiv(now + tick - 1, tick) * tick;
+        for (KumoMessage message = due.poll(); message != null; message = due.poll()) {
+            queue.nextSource();
+            if (sole == null) {
+                message.metrics.throttleDelay();
+            }
+            final int seconds = (int) requeueDelaySeconds(queue.random);
+            if (bySecond[seconds] == null) {
+                final long dueMicros = now + seconds * 1_000_000L;
+                final long popped = tick <= 0 ? dueMicros : Math.floorDiv(dueMicros + tick - 1, tick) * tick;
+                final int index = tick <= 0 ? -1 : (int) ((popped - firstTick) / tick);
+                if (index < 0 || index >= byTick.length) {
+                    bySecond[seconds] = wheelSlot(queue, popped);
+                } else {
+                    if (byTick[index] == null) {
+                        byTick[index] = wheelSlot(queue, popped);
+                    }
+                    bySecond[seconds] = byTick[index];
+                }
+            }
+            @SuppressWarnings("unchecked")
+            final ArrayDeque<KumoMessage> slot = (ArrayDeque<KumoMessage>) bySecond[seconds];
+            slot.add(message);
         }
     }
 

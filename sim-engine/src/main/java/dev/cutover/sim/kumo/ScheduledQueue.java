@@ -2,10 +2,10 @@ package dev.cutover.sim.kumo;
 
 import dev.cutover.kumo.EgressPool;
 import dev.cutover.kumo.QueueConfig;
+import dev.cutover.sim.DomainMetrics;
+import dev.cutover.sim.LongMap;
 
 import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -18,6 +18,9 @@ import java.util.SplittableRandom;
  * keeps them per tick, in the order they were delayed, and pops each tick's messages together.
  */
 final class ScheduledQueue {
+    /** Enough spare wheel slots for every tick a re-delay of a full ready queue reaches (59 s at 3 s a tick). */
+    private static final int SPARE_SLOTS = 32;
+
     final String name;
     final String domain;
     final QueueConfig config;
@@ -31,13 +34,18 @@ final class ScheduledQueue {
     /** The ready queue of each pool entry, resolved on first use; the site is fixed per scheduled queue. */
     final ReadyQueue[] readyQueues;
     /** Delayed messages by the tick of the timer wheel that pops them, each tick's in the order they came. */
-    final Map<Long, ArrayDeque<KumoMessage>> wheel = new HashMap<>();
+    final LongMap<ArrayDeque<KumoMessage>> wheel = new LongMap<>();
+    /** Popped, empty slots of the wheel, kept for reuse. */
+    private final ArrayDeque<ArrayDeque<KumoMessage>> spareSlots = new ArrayDeque<>();
     private final long[] weights;
     private final long totalWeight;
     private final long[] credit;
     /** Equal weights make the smooth round robin a plain one, 0, 1, 2, 0, ...: it is taken without credits. */
     private final boolean equalWeights;
     private int roundRobin;
+    /** The metrics of the one domain whose messages this queue has held, or null before the first or after two. */
+    private DomainMetrics soleMetrics;
+    private boolean mixedDomains;
 
     ScheduledQueue(String name, String domain, QueueConfig config, EgressPool pool, long seed) {
         this.random = new SplittableRandom(seed * 31 + name.hashCode());
@@ -70,6 +78,37 @@ final class ScheduledQueue {
         final int best = best();
         credit[best] -= totalWeight;
         return best;
+    }
+
+    /** Notes that a message counted in {@code metrics} entered the queue. */
+    void holds(DomainMetrics metrics) {
+        if (soleMetrics == null && !mixedDomains) {
+            soleMetrics = metrics;
+        } else if (soleMetrics != metrics) {
+            soleMetrics = null;
+            mixedDomains = true;
+        }
+    }
+
+    /**
+     * @return the metrics every message of this queue is counted in, or null when it has held messages of more
+     * than one domain (a queue a reception hook named)
+     */
+    DomainMetrics soleMetrics() {
+        return soleMetrics;
+    }
+
+    /** @return an empty slot for the timer wheel, one popped before when there is one, with its room */
+    ArrayDeque<KumoMessage> spareSlot() {
+        final ArrayDeque<KumoMessage> spare = spareSlots.poll();
+        return spare == null ? new ArrayDeque<>() : spare;
+    }
+
+    /** Keeps a popped timer-wheel slot, now empty, for a later tick, so slots do not grow their room again. */
+    void spare(ArrayDeque<KumoMessage> slot) {
+        if (spareSlots.size() < SPARE_SLOTS) {
+            spareSlots.push(slot);
+        }
     }
 
     /** @return the number of pool entries */
