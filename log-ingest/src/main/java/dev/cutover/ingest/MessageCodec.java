@@ -6,7 +6,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -44,70 +43,171 @@ final class MessageCodec {
     }
 
     static MessageRecord read(Bytes<?> bytes) {
-        return read(bytes, null);
+        return new Decoder(null).read(bytes);
     }
 
     /**
-     * @param pool shares repeated values (domains, bindings, response texts, connection ids, MX addresses) among the
-     *             messages read, so the models holding a backlog of them do not hold a copy per message; or null
+     * Decodes messages from a reusable array on the heap: each excerpt is copied there in one read, then decoded
+     * without Chronicle's per-call checks. Repeated values are taken from a {@link StringPool} by their bytes, so a
+     * domain or binding met before costs no allocation.
      */
-    static MessageRecord read(Bytes<?> bytes, StringPool pool) {
-        final byte version = bytes.readByte();
-        if (version < LAYOUT_WITHOUT_BOUNCE_CLASS || version > LAYOUT_VERSION) {
-            throw new IllegalStateException("traffic store excerpt has layout version " + version
-                    + ", this build reads versions " + LAYOUT_WITHOUT_BOUNCE_CLASS + " to " + LAYOUT_VERSION);
-        }
-        final long receptionMicros = bytes.readLong();
-        final String node = readString(bytes, "", pool);
-        final String messageId = readString(bytes, "", null);
-        final String recipientDomain = readString(bytes, "", pool);
-        final String routingDomain = readString(bytes, recipientDomain, pool);
-        final String senderDomain = readString(bytes, "", pool);
-        final String bindingGroup = readString(bytes, "", pool);
-        final String binding = readString(bytes, "", pool);
-        final long sizeBytes = bytes.readStopBit();
-        final int count = (int) bytes.readStopBit();
-        final List<Attempt> attempts = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            attempts.add(readAttempt(bytes, version != LAYOUT_WITHOUT_BOUNCE_CLASS, bindingGroup, binding, pool));
-        }
-        return new MessageRecord(receptionMicros, node, messageId, recipientDomain, routingDomain, senderDomain,
-                bindingGroup, binding, sizeBytes, attempts, COMPLETENESS[bytes.readByte()]);
-    }
+    static final class Decoder {
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+                ByteOrder.LITTLE_ENDIAN);
 
-    /**
-     * Reads what {@link Encoder#string} (or Chronicle's {@code writeUtf8}) wrote, decoding with the JDK: Chronicle's
-     * own reader interns every string it reads, which costs more than the decoding.
-     *
-     * @param same the text a {@link #SAME} length stands for
-     */
-    private static String readString(Bytes<?> bytes, String same, StringPool pool) {
-        final int length = (int) bytes.readStopBit();
-        if (length <= 0) {
-            return length == SAME ? same : "";
-        }
-        final byte[] utf8 = new byte[length];
-        bytes.read(utf8);
-        final String text = new String(utf8, StandardCharsets.UTF_8);
-        return pool == null ? text : pool.canonical(text);
-    }
+        private final StringPool pool;
+        private Bytes<?> source;
+        private byte[] buffer = new byte[512];
+        private int position;
+        private int limit;
 
-    private static Attempt readAttempt(Bytes<?> bytes, boolean bounceClasses, String messageBindingGroup,
-                                       String messageBinding, StringPool pool) {
-        final long timeMicros = bytes.readLong();
-        final Outcome outcome = OUTCOMES[bytes.readByte()];
-        final int responseCode = (int) bytes.readStopBit();
-        final int retryCount = (int) bytes.readStopBit();
-        final int stage = (int) bytes.readStopBit() - 1;
-        final double queueSeconds = bytes.readDouble();
-        final String responseText = readString(bytes, "", pool);
-        final String connectionId = readString(bytes, "", pool);
-        final String bindingGroup = readString(bytes, messageBindingGroup, pool);
-        final String binding = readString(bytes, messageBinding, pool);
-        final String remoteIp = readString(bytes, "", pool);
-        final int bounceClass = bounceClasses ? (int) bytes.readStopBit() : 0;
-        return new Attempt(timeMicros, outcome, responseCode, responseText, retryCount, queueSeconds,
-                connectionId, bindingGroup, binding, stage, remoteIp, bounceClass);
+        /**
+         * @param pool shares repeated values (domains, bindings, response texts, connection ids, MX addresses)
+         *             among the messages read, so the models holding a backlog of them do not hold a copy per
+         *             message; or null
+         */
+        Decoder(StringPool pool) {
+            this.pool = pool;
+        }
+
+        /**
+         * Reads the message at {@code bytes}' read position, which is left just after it. The excerpt is copied in
+         * chunks of the array's size, so a message read from a longer buffer copies little more than itself.
+         */
+        MessageRecord read(Bytes<?> bytes) {
+            source = bytes;
+            final long start = bytes.readPosition();
+            position = 0;
+            limit = 0;
+            fetch(1);
+            final MessageRecord message = message();
+            bytes.readPosition(start + position);
+            source = null;
+            return message;
+        }
+
+        /** Copies more of the source, at least {@code bytes} more when it has them. */
+        private void fetch(int bytes) {
+            final long remaining = source.readRemaining();
+            if (remaining < bytes) {
+                throw new IllegalStateException("traffic store excerpt ends inside a message");
+            }
+            if (buffer.length - limit < bytes) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, limit + bytes));
+            }
+            final int chunk = (int) Math.min(remaining, buffer.length - limit);
+            source.read(buffer, limit, chunk);
+            limit += chunk;
+        }
+
+        private MessageRecord message() {
+            final byte version = int8();
+            if (version < LAYOUT_WITHOUT_BOUNCE_CLASS || version > LAYOUT_VERSION) {
+                throw new IllegalStateException("traffic store excerpt has layout version " + version
+                        + ", this build reads versions " + LAYOUT_WITHOUT_BOUNCE_CLASS + " to " + LAYOUT_VERSION);
+            }
+            final long receptionMicros = int64();
+            final String node = string("", pool);
+            final String messageId = string("", null);
+            final String recipientDomain = string("", pool);
+            final String routingDomain = string(recipientDomain, pool);
+            final String senderDomain = string("", pool);
+            final String bindingGroup = string("", pool);
+            final String binding = string("", pool);
+            final long sizeBytes = stopBit();
+            final int count = (int) stopBit();
+            final boolean bounceClasses = version != LAYOUT_WITHOUT_BOUNCE_CLASS;
+            final List<Attempt> attempts;
+            if (count == 0) {
+                attempts = List.of();
+            } else if (count == 1) {
+                attempts = List.of(attempt(bounceClasses, bindingGroup, binding));
+            } else if (count == 2) {
+                final Attempt first = attempt(bounceClasses, bindingGroup, binding);
+                attempts = List.of(first, attempt(bounceClasses, bindingGroup, binding));
+            } else {
+                final Attempt[] read = new Attempt[count];
+                for (int i = 0; i < count; i++) {
+                    read[i] = attempt(bounceClasses, bindingGroup, binding);
+                }
+                attempts = List.of(read);
+            }
+            return new MessageRecord(receptionMicros, node, messageId, recipientDomain, routingDomain, senderDomain,
+                    bindingGroup, binding, sizeBytes, attempts, COMPLETENESS[int8()]);
+        }
+
+        private Attempt attempt(boolean bounceClasses, String messageBindingGroup, String messageBinding) {
+            final long timeMicros = int64();
+            final Outcome outcome = OUTCOMES[int8()];
+            final int responseCode = (int) stopBit();
+            final int retryCount = (int) stopBit();
+            final int stage = (int) stopBit() - 1;
+            final double queueSeconds = Double.longBitsToDouble(int64());
+            final String responseText = string("", pool);
+            final String connectionId = string("", pool);
+            final String bindingGroup = string(messageBindingGroup, pool);
+            final String binding = string(messageBinding, pool);
+            final String remoteIp = string("", pool);
+            final int bounceClass = bounceClasses ? (int) stopBit() : 0;
+            return new Attempt(timeMicros, outcome, responseCode, responseText, retryCount, queueSeconds,
+                    connectionId, bindingGroup, binding, stage, remoteIp, bounceClass);
+        }
+
+        private byte int8() {
+            need(1);
+            return buffer[position++];
+        }
+
+        private long int64() {
+            need(Long.BYTES);
+            final long value = (long) LONGS.get(buffer, position);
+            position += Long.BYTES;
+            return value;
+        }
+
+        /**
+         * Chronicle's stop-bit encoding, as {@link Encoder#stopBit} writes it: a zero byte ending a number of more
+         * than one byte marks the complement of a negative value.
+         */
+        private long stopBit() {
+            long value = 0;
+            int shift = 0;
+            byte b;
+            while ((b = int8()) < 0) {
+                value |= (long) (b & 0x7F) << shift;
+                shift += 7;
+                if (shift > 63) {
+                    throw new IllegalStateException("traffic store excerpt has a malformed number");
+                }
+            }
+            if (b == 0 && shift > 0) {
+                return ~value;
+            }
+            return value | (long) b << shift;
+        }
+
+        /**
+         * Reads what {@link Encoder#string} (or Chronicle's {@code writeUtf8}) wrote.
+         *
+         * @param same the text a {@link #SAME} length stands for
+         */
+        private String string(String same, StringPool strings) {
+            final int length = (int) stopBit();
+            if (length <= 0) {
+                return length == SAME ? same : "";
+            }
+            need(length);
+            final int start = position;
+            position += length;
+            return strings == null ? new String(buffer, start, length, StandardCharsets.UTF_8)
+                    : strings.canonical(buffer, start, length);
+        }
+
+        private void need(int bytes) {
+            if (limit - position < bytes) {
+                fetch(bytes - (limit - position));
+            }
+        }
     }
 
     /**

@@ -25,8 +25,8 @@ public final class MessageCursor implements AutoCloseable {
     private final LateIndex late;
     private final List<IngestState.Pending> pending;
     private final LongFunction<MessageRecord> spilled;
-    /** Shares the repeated values of the messages read, which a replay may hold by the million. */
-    private final StringPool pool = new StringPool();
+    /** Decodes on the heap, sharing repeated values among the messages read, which a replay may hold by the million. */
+    private final MessageCodec.Decoder decoder = new MessageCodec.Decoder(new StringPool());
     private Entry queueHead;
     private MessageRecord queueMessage;
     private boolean queueEnded;
@@ -108,7 +108,7 @@ public final class MessageCursor implements AutoCloseable {
             queueRead++;
             final Bytes<?> bytes = dc.wire().bytes();
             final long sequence = bytes.readLong();
-            queueMessage = MessageCodec.read(bytes, pool);
+            queueMessage = decoder.read(bytes);
             queueHead = new Entry(queueMessage.receptionMicros(), sequence, -1);
         }
     }
@@ -120,7 +120,7 @@ public final class MessageCursor implements AutoCloseable {
         try (DocumentContext dc = lateTailer.readingDocument()) {
             final Bytes<?> bytes = dc.wire().bytes();
             bytes.readLong();
-            return MessageCodec.read(bytes, pool);
+            return decoder.read(bytes);
         }
     }
 

@@ -4,15 +4,17 @@ import net.openhft.chronicle.bytes.Bytes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * The heap encoder must write exactly what Chronicle's own writers write for the same layout, so
- * {@link MessageCodec#read} can keep using Chronicle's readers; and stores written in the earlier layouts must read
- * back unchanged.
+ * The heap encoder must write exactly what Chronicle's own writers write for the same layout, and the heap decoder
+ * read what they wrote; stores written in the earlier layouts must read back unchanged.
  */
 class MessageCodecTest {
 
@@ -40,6 +42,44 @@ class MessageCodecTest {
             assertArrayEquals(chronicleReference(value, message), encoder.message(value, message).toByteArray(),
                     "size " + value);
         }
+    }
+
+    @Test
+    void decoder_numbersAtEveryStopBitWidthWrittenByChronicle_readBackOneAfterAnother() {
+        final long[] values = {0, 1, 127, 128, 16_383, 16_384, 2_097_151, 2_097_152, Integer.MAX_VALUE,
+            1L << 35, Long.MAX_VALUE, -1, -2, -64, -65, -128, -129, -16_384, Integer.MIN_VALUE, Long.MIN_VALUE};
+        final Bytes<?> written = Bytes.allocateElasticOnHeap(64);
+        for (long value : values) {
+            writeBody(delivered(value, value), written, MessageCodec.LAYOUT_VERSION);
+        }
+        final MessageCodec.Decoder decoder = new MessageCodec.Decoder(new StringPool());
+        for (long value : values) {
+            assertEquals(delivered(value, value), decoder.read(written), "size " + value);
+        }
+        assertEquals(0, written.readRemaining());
+    }
+
+    @Test
+    void decoder_pooledValues_sameInstanceForEachRepeat() {
+        final MessageCodec.Decoder decoder = new MessageCodec.Decoder(new StringPool());
+        final byte[] encoded = new MessageCodec.Encoder().message(delivered(1, 2)).toByteArray();
+
+        final MessageRecord first = decoder.read(Bytes.wrapForRead(encoded));
+        final MessageRecord second = decoder.read(Bytes.wrapForRead(encoded));
+
+        assertEquals(first, second);
+        assertSame(first.recipientDomain(), second.recipientDomain());
+        assertSame(first.attempts().get(0).remoteIp(), second.attempts().get(0).remoteIp());
+    }
+
+    @Test
+    void decoder_excerptCutShort_refusedAsEndingInsideAMessage() {
+        final byte[] encoded = new MessageCodec.Encoder().message(delivered(1, 2)).toByteArray();
+
+        final IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> MessageCodec.read(Bytes.wrapForRead(Arrays.copyOf(encoded, encoded.length - 3))));
+
+        assertEquals("traffic store excerpt ends inside a message", refused.getMessage());
     }
 
     @Test
