@@ -28,6 +28,11 @@ import java.util.function.Supplier;
  */
 public final class ReplayDriver {
     private static final int RING_SIZE = 1 << 14;
+    /**
+     * Messages a replay from a source publishes at once: the blocking wait strategy wakes the engines once per
+     * publication, which for single messages cost the publishing thread more than reading them.
+     */
+    private static final int BATCH = 256;
 
     private final long drainAllowanceMicros;
     private final Set<String> bindingGroups;
@@ -49,10 +54,17 @@ public final class ReplayDriver {
      */
     public ReplaySummary replay(Supplier<MessageRecord> source, List<Engine> engines) {
         final Replay replay = start(engines);
+        final MessageRecord[] batch = new MessageRecord[BATCH];
         try {
+            int count = 0;
             for (MessageRecord message = source.get(); message != null; message = source.get()) {
-                replay.publish(message);
+                batch[count++] = message;
+                if (count == BATCH) {
+                    replay.publish(batch, count);
+                    count = 0;
+                }
             }
+            replay.publish(batch, count);
         } catch (RuntimeException | Error e) {
             replay.abandon();
             throw e;
@@ -111,6 +123,37 @@ public final class ReplayDriver {
          * @throws ReplayException when an engine has failed
          */
         public void publish(MessageRecord message) {
+            checkOpen();
+            if (!replayed(message)) {
+                return;
+            }
+            final long sequence = ring.next();
+            put(sequence, message);
+            ring.publish(sequence);
+        }
+
+        /** Gives every engine {@code batch[0, count)}, in that order, in one publication. */
+        private void publish(MessageRecord[] batch, int count) {
+            checkOpen();
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                if (replayed(batch[i])) {
+                    batch[kept++] = batch[i];
+                }
+            }
+            if (kept == 0) {
+                return;
+            }
+            final long high = ring.next(kept);
+            final long low = high - kept + 1;
+            for (int i = 0; i < kept; i++) {
+                put(low + i, batch[i]);
+            }
+            ring.publish(low, high);
+        }
+
+        /** @throws ReplayException when an engine has failed; the replay is then abandoned */
+        private void checkOpen() {
             if (finished) {
                 throw new IllegalStateException("the replay is finished");
             }
@@ -118,15 +161,21 @@ public final class ReplayDriver {
                 abandon();
                 throw new ReplayException(failure.get());
             }
+        }
+
+        /** @return true when {@code message} is of a replayed binding group; counts it as filtered when not */
+        private boolean replayed(MessageRecord message) {
             if (!bindingGroups.isEmpty() && !bindingGroups.contains(message.bindingGroup())) {
                 filtered++;
-                return;
+                return false;
             }
-            final long sequence = ring.next();
+            return true;
+        }
+
+        private void put(long sequence, MessageRecord message) {
             final Slot slot = ring.get(sequence);
             slot.message = message;
             slot.horizonMicros = 0;
-            ring.publish(sequence);
             messages++;
             noFinal += message.completeness() == Completeness.NO_FINAL_OUTCOME ? 1 : 0;
             first = first < 0 ? message.receptionMicros() : first;
