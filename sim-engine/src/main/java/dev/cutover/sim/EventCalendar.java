@@ -36,6 +36,26 @@ public final class EventCalendar {
 
     /** Schedules {@code event} at {@code timeMicros}, or now if that is in the past. */
     public void schedule(SimEvent event, long timeMicros) {
+        schedule(event, timeMicros, nextSequence++);
+    }
+
+    /**
+     * Takes the next place in the order of events due at the same time, for an event to be scheduled later as if
+     * it had been scheduled now.
+     *
+     * @return the place, to give {@link #schedule(SimEvent, long, long)}
+     */
+    public long reserveSequence() {
+        return nextSequence++;
+    }
+
+    /**
+     * Schedules {@code event} at {@code timeMicros}, or now if that is in the past, in the place {@code sequence}
+     * among events due at the same time.
+     *
+     * @param sequence a place {@link #reserveSequence()} gave, used for one event at a time
+     */
+    public void schedule(SimEvent event, long timeMicros, long sequence) {
         final long time = Math.max(timeMicros, nowMicros);
         event.timeMicros = time;
         if (size == events.length) {
@@ -43,7 +63,7 @@ public final class EventCalendar {
             times = Arrays.copyOf(times, size * 2);
             sequences = Arrays.copyOf(sequences, size * 2);
         }
-        siftUp(size++, time, nextSequence++, event);
+        siftUp(size++, time, sequence, event);
     }
 
     /** Fires every event due at or before {@code untilMicros}, then sets the clock to it. */

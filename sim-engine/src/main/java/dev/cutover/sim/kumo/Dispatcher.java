@@ -34,11 +34,12 @@ final class Dispatcher {
     private final ReadyQueue queue;
     private boolean connected;
     private long attemptsThisConnection;
-    private final IdleTimer idleTimer = new IdleTimer();
+    private final IdleTimer idleTimer;
 
     Dispatcher(KumoModel model, ReadyQueue queue) {
         this.model = model;
         this.queue = queue;
+        this.idleTimer = new IdleTimer(model.calendar(), this::idleTimedOut);
     }
 
     void start() {
@@ -171,7 +172,7 @@ final class Dispatcher {
 
     private void idle() {
         queue.idle.add(this);
-        idleTimer.arm(model::at, model.now() + queue.config.idleTimeoutMicros(), this::idleTimedOut);
+        idleTimer.arm(model.now() + queue.config.idleTimeoutMicros());
     }
 
     void wake() {

@@ -356,6 +356,10 @@ public final class MomentumModel implements Engine {
         calendar.schedule(new Step(step), timeMicros);
     }
 
+    EventCalendar calendar() {
+        return calendar;
+    }
+
     private void explain(String domain, String binding, QueueSettings settings) {
         final TreeSet<String> bindings = bindingsByDomain.computeIfAbsent(domain, d -> new TreeSet<>());
         bindings.add(binding);

@@ -26,12 +26,13 @@ final class Session {
     private final MomentumModel model;
     private final MomentumQueue queue;
     private long successes;
-    private final IdleTimer idleTimer = new IdleTimer();
+    private final IdleTimer idleTimer;
     private boolean connected;
 
     Session(MomentumModel model, MomentumQueue queue) {
         this.model = model;
         this.queue = queue;
+        this.idleTimer = new IdleTimer(model.calendar(), this::idleTimedOut);
     }
 
     void start() {
@@ -118,7 +119,7 @@ final class Session {
         }
         queue.idle.add(this);
         final long timeout = (long) (queue.settings.idleTimeoutSeconds() * 1e6);
-        idleTimer.arm(model::at, model.now() + timeout, this::idleTimedOut);
+        idleTimer.arm(model.now() + timeout);
     }
 
     void wake() {
