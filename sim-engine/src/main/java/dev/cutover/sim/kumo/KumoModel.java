@@ -239,7 +239,7 @@ public final class KumoModel implements Engine {
 
     private long requeueDelaySeconds(SplittableRandom random) {
         final long limitSeconds = requeueLimitSeconds();
-        return limitSeconds <= 1 ? 1 : 1 + random.nextLong(limitSeconds - 1);
+        return limitSeconds <= 1 ? 1 : 1 + random.nextInt((int) (limitSeconds - 1));
     }
 
     private long requeueLimitSeconds() {
@@ -415,6 +415,7 @@ public final class KumoModel implements Engine {
         if (sole != null) {
             sole.throttleDelays(due.size());
         }
+        queue.skipSources(due.size());
         final long now = now();
         final long tick = parameters.timerWheelTickMicros();
         // Each whole-second delay's wheel slot, and each tick's, found once for the whole tick's messages.
@@ -423,7 +424,6 @@ public final class KumoModel implements Engine {
                 : (int) (parameters.maxRequeueJitterMicros() / tick) + 2];
         final long firstTick = tick <= 0 ? 0 : Math.floorDiv(now + tick - 1, tick) * tick;
         for (KumoMessage message = due.poll(); message != null; message = due.poll()) {
-            queue.nextSource();
             if (sole == null) {
                 message.metrics.throttleDelay();
             }
@@ -485,6 +485,10 @@ public final class KumoModel implements Engine {
 
     void at(long timeMicros, Runnable step) {
         calendar.schedule(new Step(step), timeMicros);
+    }
+
+    EventCalendar calendar() {
+        return calendar;
     }
 
     private void explainQueue(String domain, QueueConfig config) {

@@ -69,7 +69,7 @@ final class ScheduledQueue {
     int nextSource() {
         if (equalWeights) {
             final int pick = roundRobin;
-            roundRobin = (pick + 1) % weights.length;
+            roundRobin = pick + 1 == weights.length ? 0 : pick + 1;
             return pick;
         }
         for (int i = 0; i < weights.length; i++) {
@@ -108,6 +108,17 @@ final class ScheduledQueue {
     void spare(ArrayDeque<KumoMessage> slot) {
         if (spareSlots.size() < SPARE_SLOTS) {
             spareSlots.push(slot);
+        }
+    }
+
+    /** Takes {@code count} picks of the round robin at once, as that many promotions that found no room would. */
+    void skipSources(int count) {
+        if (equalWeights) {
+            roundRobin = (int) ((roundRobin + (long) count) % weights.length);
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            nextSource();
         }
     }
 
