@@ -12,6 +12,7 @@ import dev.cutover.kumo.MxFixture;
 import dev.cutover.sim.Destinations;
 import dev.cutover.sim.Engine;
 import dev.cutover.sim.EngineMetrics;
+import dev.cutover.sim.ObservedModel;
 import dev.cutover.sim.ReceiverParameters;
 import dev.cutover.sim.ReplayDriver;
 import dev.cutover.sim.kumo.KumoModel;
@@ -51,9 +52,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Replays a synthetic 1,000,000-message Momentum mainlog from a Chronicle Queue traffic store through the
- * Momentum model and the KumoMTA model (the demo estate's ecelerity.conf and init.lua, executed in LuaJ), both
- * consumers of one Disruptor ring. The setup synthesizes and ingests the log once per trial.
+ * Replays a synthetic 1,000,000-message Momentum mainlog from a Chronicle Queue traffic store through the observed
+ * model, the Momentum model and the KumoMTA model (the demo estate's ecelerity.conf and init.lua, executed in LuaJ),
+ * each a consumer of one Disruptor ring, as {@code cutover run} replays them. The setup synthesizes and ingests the
+ * log once per trial.
  *
  * <p>Run from the repository root (the demo estate's files are read from {@code scenarios/demo}):
  * <pre>
@@ -132,7 +134,7 @@ public class ReplayBenchmark {
     }
 
     @Benchmark
-    public long replayBothModels(PolicyTime policyTime) {
+    public long replayAllModels(PolicyTime policyTime) {
         final Path folder = Path.of(estate);
         final ReceiverParameters receivers = new ReceiverParameters(250_000, 100_000);
         final MxFixture mx = MxFixture.builtIn().overriddenBy(MxFixture.load(folder.resolve("mx.toml")));
@@ -147,7 +149,7 @@ public class ReplayBenchmark {
         final KumoParameters defaults = KumoParameters.defaults();
         final KumoModel kumo = new KumoModel(policy, receptionHook ? defaults.withHeaders(Map.of("X-Campaign",
                 "binding")) : defaults, receivers, 1);
-        final List<Engine> engines = List.of(momentum, kumo);
+        final List<Engine> engines = List.of(new ObservedModel(Destinations.of(mx::siteName)), momentum, kumo);
         try (MessageCursor cursor = store.cursor()) {
             new ReplayDriver(7L * 86_400_000_000L, Set.of()).replay(cursor::next, engines);
         }
