@@ -295,6 +295,8 @@ final class Explanation {
                 s.connectionAllocationAggressiveness().value().name().toLowerCase(Locale.ROOT),
                 s.connectionAllocationAggressiveness().location());
         field(out, "suspend_delivery", s.suspendDelivery());
+        field(out, "mx_failures_to_delay", s.mxFailuresToDelay());
+        seconds(out, "connect_timeout_to_delay", s.connectTimeoutToDelaySeconds());
         final SharedLimit scope = s.scopeMaxOutboundConnections();
         field(out, "scope_max_outbound_connections", scope == null ? "none" : scope.limit()
                 + ", shared by the queues that fall back to its stanza", scope == null ? "not set" : scope.location());

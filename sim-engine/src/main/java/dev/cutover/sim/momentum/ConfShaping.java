@@ -88,7 +88,9 @@ public final class ConfShaping implements MomentumShaping {
                 s.retryIntervalSeconds().location(), s.idleTimeoutSeconds().value(),
                 s.connectionAllocationAggressiveness().value() == ConnectionAllocationAggressiveness.HIGH,
                 throttle(s.outboundThrottleConnections()), cap(s.scopeMaxOutboundConnections(), "scope"),
-                serverCap(s), s.suspendDelivery().value() ? s.suspendDelivery().location() : null, adaptive(s));
+                serverCap(s), s.suspendDelivery().value() ? s.suspendDelivery().location() : null, adaptive(s),
+                new QueueSettings.DomainSweep(s.mxFailuresToDelay().value(), s.mxFailuresToDelay().location(),
+                        s.connectTimeoutToDelaySeconds().value(), s.connectTimeoutToDelaySeconds().location()));
     }
 
     /** Adaptive Delivery's bounds, with the throttle's in messages per hour; null when it is not enabled. */

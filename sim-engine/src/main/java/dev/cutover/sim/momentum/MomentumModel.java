@@ -13,9 +13,12 @@ import dev.cutover.sim.ReceiverParameters;
 import dev.cutover.sim.RecordedReceiver;
 import dev.cutover.sim.Step;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -46,9 +49,15 @@ import java.util.TreeSet;
  *   (ref-suspend-delivery). The log's bindings are replayed as recorded, so the preference of a binding group for
  *   bindings that are not suspended is not modelled.</li>
  *   <li>Queues with {@code adaptive_enabled} are managed by Adaptive Delivery ({@link AdaptiveState}).</li>
+ *   <li>When no MX of a domain can be contacted, Momentum moves all the domain's active messages to the delayed
+ *   queue: after {@code mx_failures_to_delay} failed connections in a row, or once the failures in a row have
+ *   lasted {@code connect_timeout_to_delay} (ref-mx-failures-to-delay, ref-connect-timeout-to-delay). The log
+ *   writes a failed connection after Momentum tried the domain's MXs, so each counts as a failure of every MX; the
+ *   run is the domain's, over all bindings, and a connection that opens ends it. Each swept message is deferred
+ *   as by a transient failure, without using one of its recorded answers.</li>
  * </ul>
- * Caveats: host-scoped options and domain-wide MX failure sweeps are not modelled yet; the reserve's rule that
- * keeps low-volume domains from being starved is modelled only as extra room.
+ * Caveats: host-scoped options are not modelled yet; the reserve's rule that keeps low-volume domains from being
+ * starved is modelled only as extra room.
  */
 public final class MomentumModel implements Engine {
     private final MomentumShaping shaping;
@@ -67,6 +76,14 @@ public final class MomentumModel implements Engine {
     private final Destinations destinations;
     private CapacityReceiver receiver = CapacityReceiver.recorded();
     private AdaptiveDelivery adaptive;
+    /** Every queue of each routing domain, in the order they were made, for the domain-wide sweeps. */
+    private final Map<String, List<MomentumQueue>> queuesByDomain = new HashMap<>();
+    /** Each routing domain's failed connections in a row. */
+    private final Map<String, FailureRun> failureRuns = new HashMap<>();
+    /** Per recipient domain: the domain-wide sweeps that moved its messages, the messages, the triggers' settings. */
+    private final Map<String, Long> sweeps = new TreeMap<>();
+    private final Map<String, Long> sweptMessages = new TreeMap<>();
+    private final Map<String, String> sweepTriggers = new TreeMap<>();
     /** The queues Adaptive Delivery manages, by recipient domain and binding, for the explanations. */
     private final Map<String, Managed> adaptiveStates = new TreeMap<>();
 
@@ -103,6 +120,10 @@ public final class MomentumModel implements Engine {
         domainsByDestination.forEach((destination, domains) -> explainSharedDestination(domains));
         adaptiveEvents().forEach(this::explainAdaptive);
         adaptiveStates.values().forEach(this::explainAdaptiveValues);
+        sweeps.forEach((domain, count) -> appendExplanation(domain, "deferrals", "no MX contactable: "
+                + count + (count == 1 ? " sweep" : " sweeps") + " moved " + sweptMessages.get(domain) + " active "
+                + (sweptMessages.get(domain) == 1 ? "message" : "messages") + " to the delayed queue ("
+                + sweepTriggers.get(domain) + ")"));
     }
 
     private void explainAdaptive(String domain, Map<String, Long> counts) {
@@ -163,6 +184,7 @@ public final class MomentumModel implements Engine {
                 settings.connectionThrottle()),
                 cap(settings.scopeCap()), cap(settings.serverCap()), gauge);
         byDomain.put(record.routingDomain(), created);
+        queuesByDomain.computeIfAbsent(record.routingDomain(), d -> new ArrayList<>()).add(created);
         if (settings.adaptive() != null) {
             if (adaptive == null) {
                 adaptive = AdaptiveDelivery.withoutRules(0);
@@ -191,6 +213,52 @@ public final class MomentumModel implements Engine {
     }
 
     /** A deferral; while Adaptive Delivery suspends the queue the retry waits for the suspension to end (SD-126). */
+    /** A connection of {@code queue} opened: its domain's run of failed connections is over. */
+    void contacted(MomentumQueue queue) {
+        failureRuns.remove(queue.domain);
+    }
+
+    /**
+     * A connection of {@code queue} failed before any SMTP exchange; when that makes the domain's run of failures
+     * long enough, all the domain's active messages go to the delayed queue and a new run begins.
+     */
+    void connectionFailed(MomentumQueue queue) {
+        final QueueSettings.DomainSweep sweep = queue.settings.domainSweep();
+        if (sweep == null) {
+            return;
+        }
+        final FailureRun run = failureRuns.computeIfAbsent(queue.domain, d -> new FailureRun(now()));
+        run.failures++;
+        if (!sweep.sweeps(run.failures, (now() - run.sinceMicros) / 1e6)) {
+            return;
+        }
+        failureRuns.remove(queue.domain);
+        final Set<String> touched = new TreeSet<>();
+        for (MomentumQueue swept : queuesByDomain.get(queue.domain)) {
+            for (MomentumMessage message = swept.active.poll(); message != null; message = swept.active.poll()) {
+                touched.add(message.record.recipientDomain());
+                sweptMessages.merge(message.record.recipientDomain(), 1L, Long::sum);
+                transientFailure(message);
+            }
+        }
+        for (String domain : touched) {
+            sweeps.merge(domain, 1L, Long::sum);
+            sweepTriggers.putIfAbsent(domain, "mx_failures_to_delay = " + sweep.mxFailures() + " ["
+                    + sweep.mxFailuresAt() + "], connect_timeout_to_delay = " + sweep.connectTimeoutSeconds() + " s ["
+                    + sweep.connectTimeoutAt() + "]");
+        }
+    }
+
+    /** A routing domain's failed connections in a row: how many, since when. */
+    private static final class FailureRun {
+        final long sinceMicros;
+        long failures;
+
+        FailureRun(long sinceMicros) {
+            this.sinceMicros = sinceMicros;
+        }
+    }
+
     void transientFailure(MomentumMessage message) {
         final AdaptiveState adaptive = message.queue.adaptive;
         retryLater(message, adaptive != null && adaptive.suspended() ? adaptive.releaseMicros() : Long.MIN_VALUE);

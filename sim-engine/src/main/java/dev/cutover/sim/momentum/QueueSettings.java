@@ -23,6 +23,8 @@ package dev.cutover.sim.momentum;
  *                                   or null for none
  * @param suspendDeliveryAt          where suspend_delivery = true was set, or null when delivery is not suspended
  * @param adaptive                   Adaptive Delivery's bounds when adaptive_enabled is true, or null
+ * @param domainSweep                when the domain is swept to the delayed queue for want of a contactable MX, or
+ *                                   null when it never is
  */
 public record QueueSettings(
         long maxOutboundConnections,
@@ -41,7 +43,8 @@ public record QueueSettings(
         Cap scopeCap,
         Cap serverCap,
         String suspendDeliveryAt,
-        Adaptive adaptive) {
+        Adaptive adaptive,
+        DomainSweep domainSweep) {
 
     public static final int MAX_RETRIES_AUTO = -1;
     public static final int MAX_RETRIES_NONE = -2;
@@ -51,7 +54,7 @@ public record QueueSettings(
         return new QueueSettings(maxOutboundConnections, maxOutboundConnectionsAt, messageThrottle,
                 maxDeliveriesPerConnection, maxDeliveriesPerConnectionAt, retryIntervalSeconds, maxRetryIntervalSeconds,
                 messageExpirationSeconds, maxRetries, retryAt, idleTimeoutSeconds, highAggressiveness,
-                connectionThrottle, scopeCap, serverCap, suspendDeliveryAt, bounds);
+                connectionThrottle, scopeCap, serverCap, suspendDeliveryAt, bounds, domainSweep);
     }
 
     /** @return true when suspend_delivery keeps this queue from delivering */
@@ -77,6 +80,25 @@ public record QueueSettings(
         /** Adaptive Delivery enabled with no bounds set. */
         public static Adaptive unbounded(String enabledAt) {
             return new Adaptive(enabledAt, null, null, null, null, null);
+        }
+    }
+
+    /**
+     * When Momentum finds no MX of a domain contactable and moves all the domain's active messages to the delayed
+     * queue (ref-mx-failures-to-delay, ref-connect-timeout-to-delay).
+     *
+     * @param mxFailures            consecutive failed connections that sweep the domain; 0 turns that trigger off
+     * @param mxFailuresAt          where mx_failures_to_delay was set
+     * @param connectTimeoutSeconds time since the first of the failed connections in a row that sweeps the domain;
+     *                              0 turns that trigger off (the documentation is silent on 0)
+     * @param connectTimeoutAt      where connect_timeout_to_delay was set
+     */
+    public record DomainSweep(long mxFailures, String mxFailuresAt, long connectTimeoutSeconds,
+                              String connectTimeoutAt) {
+        /** @return true when a run of {@code failures} failed connections over {@code spanSeconds} sweeps */
+        public boolean sweeps(long failures, double spanSeconds) {
+            return mxFailures > 0 && failures >= mxFailures
+                    || connectTimeoutSeconds > 0 && spanSeconds >= connectTimeoutSeconds;
         }
     }
 

@@ -55,8 +55,12 @@ final class Session {
                 model.transientFailure(first);
             }
             close();
+            if (refused == null) {
+                model.connectionFailed(queue);
+            }
             return;
         }
+        model.contacted(queue);
         connected = true;
         queue.domainGauge.open();
         next();

@@ -17,6 +17,7 @@ import java.util.List;
 
 import static dev.cutover.sim.Traffic.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MomentumModelTest {
@@ -85,7 +86,7 @@ class MomentumModelTest {
         return new QueueSettings(s.maxOutboundConnections(), "test", s.messageThrottle(),
                 s.maxDeliveriesPerConnection(), "test", s.retryIntervalSeconds(), s.maxRetryIntervalSeconds(),
                 s.messageExpirationSeconds(), s.maxRetries(), "test", s.idleTimeoutSeconds(), false, connections,
-                scope, server, null, s.adaptive());
+                scope, server, null, s.adaptive(), s.domainSweep());
     }
 
     @Test
@@ -163,7 +164,7 @@ class MomentumModelTest {
     void suspendDelivery_opensNoConnection_messagesWait() {
         final QueueSettings open = MomentumRulesTest.settings(4, null, 0, 1200, 43_200, 86_400, -1);
         final QueueSettings suspended = new QueueSettings(4, "test", null, 0, "test", 1200, 43_200, 86_400, -1,
-                "test", 5, false, null, null, null, "test", null);
+                "test", 5, false, null, null, null, "test", null, null);
 
         final DomainSnapshot result = Traffic.replay(model(everywhere(suspended)), Traffic.burst(10, "gmail.com",
                 "b1", T0), "gmail.com");
@@ -239,5 +240,93 @@ class MomentumModelTest {
         assertEquals(1, result.transientFailures());
         assertEquals(2L, result.connectionsOpened());
         assertEquals(75.11, result.drainSeconds(), 1e-9);
+    }
+
+    /** A message whose first attempt never reached SMTP (no MX answered) and whose second was delivered. */
+    private static MessageRecord unreachableThenDelivered(int id, long receptionMicros) {
+        return new MessageRecord(receptionMicros, "", "u-" + id, "gmail.com", "gmail.com", "s.example", "g", "b1", 1,
+                List.of(new Attempt(receptionMicros + 1_000_000L, Outcome.TRANSIENT, 451,
+                                "451 4.4.1 [internal] No valid hosts", 0, 1.0, "", "g", "b1", 0, ""),
+                        new Attempt(receptionMicros + 80_000_000L, Outcome.DELIVERED, 250, "", 1, 1.0, "c", "g", "b1",
+                                -1, "10.0.0.1")), Completeness.COMPLETE);
+    }
+
+    private static QueueSettings sweeping(long mxFailures, long connectTimeoutSeconds) {
+        final QueueSettings s = MomentumRulesTest.settings(1, null, 0, 60, 43_200, 86_400, -1);
+        return new QueueSettings(s.maxOutboundConnections(), "test", null, 0, "test", s.retryIntervalSeconds(),
+                s.maxRetryIntervalSeconds(), s.messageExpirationSeconds(), s.maxRetries(), "test",
+                s.idleTimeoutSeconds(), false, null, null, null, null, null, new QueueSettings.DomainSweep(mxFailures,
+                "conf:7", connectTimeoutSeconds, "conf:8"));
+    }
+
+    @Test
+    void mxFailuresToDelay_threeFailedConnectionsInARow_sweepTheActiveQueue() {
+        final List<MessageRecord> messages = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            messages.add(unreachableThenDelivered(i, T0));
+        }
+        messages.addAll(Traffic.burst(7, "gmail.com", "b1", T0));
+        final MomentumModel model = model(everywhere(sweeping(3, 900)));
+
+        final DomainSnapshot result = Traffic.replay(model, messages, "gmail.com");
+
+        // One connection at a time: the first three fail at 0.1, 0.2 and 0.3 s, and the third failure in a row
+        // moves the seven messages still active to the delayed queue. All ten come back on the 75 s scan.
+        assertEquals(10, result.delivered());
+        assertEquals(10, result.transientFailures());
+        assertTrue(model.metrics().governing("gmail.com", "deferrals").endsWith("; no MX contactable: 1 sweep moved 7 "
+                + "active messages to the delayed queue (mx_failures_to_delay = 3 [conf:7], connect_timeout_to_delay = "
+                + "900 s [conf:8])"), model.metrics().governing("gmail.com", "deferrals"));
+    }
+
+    @Test
+    void mxFailuresToDelay_zeroAndNoTimeout_neverSweeps() {
+        final List<MessageRecord> messages = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            messages.add(unreachableThenDelivered(i, T0));
+        }
+        messages.addAll(Traffic.burst(7, "gmail.com", "b1", T0));
+        final MomentumModel model = model(everywhere(sweeping(0, 0)));
+
+        final DomainSnapshot result = Traffic.replay(model, messages, "gmail.com");
+
+        assertEquals(10, result.delivered());
+        assertEquals(3, result.transientFailures());
+        assertFalse(model.metrics().governing("gmail.com", "deferrals").contains("no MX contactable"));
+    }
+
+    @Test
+    void connectTimeoutToDelay_failuresLastingTheTimeout_sweepTheActiveQueue() {
+        final List<MessageRecord> messages = new ArrayList<>();
+        messages.add(unreachableThenDelivered(0, T0));
+        messages.add(unreachableThenDelivered(1, T0 + 70_000_000L));
+        messages.addAll(Traffic.burst(3, "gmail.com", "b1", T0 + 70_000_000L));
+        final MomentumModel model = model(everywhere(sweeping(100, 60)));
+
+        final DomainSnapshot result = Traffic.replay(model, messages, "gmail.com");
+
+        // Failures at 0.1 s and 70.1 s: the run has lasted 70 s, past the 60 s timeout, so the three messages that
+        // arrived with the second are swept; the first one's retry, on the 75 s scan, then finds the domain again.
+        assertEquals(5, result.delivered());
+        assertEquals(5, result.transientFailures());
+        assertTrue(model.metrics().governing("gmail.com", "deferrals").contains(
+                "; no MX contactable: 1 sweep moved 3 active messages"), model.metrics().governing("gmail.com",
+                "deferrals"));
+    }
+
+    @Test
+    void connectTimeoutToDelay_anOpenedConnectionEndsTheRun() {
+        final List<MessageRecord> messages = new ArrayList<>();
+        messages.add(unreachableThenDelivered(0, T0));
+        messages.add(Traffic.message(1, "gmail.com", "b1", T0 + 30_000_000L, Outcome.DELIVERED));
+        messages.add(unreachableThenDelivered(2, T0 + 70_000_000L));
+        messages.addAll(Traffic.burst(3, "gmail.com", "b1", T0 + 70_000_000L));
+        final MomentumModel model = model(everywhere(sweeping(100, 60)));
+
+        final DomainSnapshot result = Traffic.replay(model, messages, "gmail.com");
+
+        assertEquals(6, result.delivered());
+        assertEquals(2, result.transientFailures());
+        assertFalse(model.metrics().governing("gmail.com", "deferrals").contains("no MX contactable"));
     }
 }

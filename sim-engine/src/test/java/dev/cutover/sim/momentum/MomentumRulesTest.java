@@ -11,7 +11,7 @@ class MomentumRulesTest {
     static QueueSettings settings(long maxConnections, QueueSettings.Throttle throttle, long maxDeliveries,
                                   long retryInterval, long maxRetryInterval, long expiration, int maxRetries) {
         return new QueueSettings(maxConnections, "test", throttle, maxDeliveries, "test", retryInterval,
-                maxRetryInterval, expiration, maxRetries, "test", 5, false, null, null, null, null, null);
+                maxRetryInterval, expiration, maxRetries, "test", 5, false, null, null, null, null, null, null);
     }
 
     @Test

@@ -55,7 +55,9 @@ public record MomentumSettings(
     SharedLimit serverMaxOutboundConnections,
     Setting<Integer> serverReserveOutboundConnections,
     Setting<Boolean> adaptiveEnabled,
-    java.util.Map<String, Setting<Range>> adaptiveBounds) {
+    java.util.Map<String, Setting<Range>> adaptiveBounds,
+    Setting<Integer> mxFailuresToDelay,
+    Setting<Long> connectTimeoutToDelaySeconds) {
 
     /** The options Adaptive Delivery manages by default whose bounds the model reads (4-adaptive). */
     public static final java.util.List<String> ADAPTIVE_OPTIONS = java.util.List.of("max_outbound_connections",
@@ -73,6 +75,10 @@ public record MomentumSettings(
     public static final int DEFAULT_SERVER_MAX_OUTBOUND_CONNECTIONS = 75_000;
     /** Built-in default of {@code server_reserve_outbound_connections}. */
     public static final int DEFAULT_SERVER_RESERVE_OUTBOUND_CONNECTIONS = 200;
+    /** Built-in default of {@code mx_failures_to_delay} (ref-mx-failures-to-delay). */
+    public static final int DEFAULT_MX_FAILURES_TO_DELAY = 50;
+    /** Built-in default of {@code connect_timeout_to_delay}, seconds (ref-connect-timeout-to-delay). */
+    public static final long DEFAULT_CONNECT_TIMEOUT_TO_DELAY_SECONDS = 900;
     /** Built-in default of {@code idle_timeout}, seconds. */
     public static final long DEFAULT_IDLE_TIMEOUT_SECONDS = 5;
 
@@ -105,7 +111,9 @@ public record MomentumSettings(
             read.sharedLimit("server_max_outbound_connections", DEFAULT_SERVER_MAX_OUTBOUND_CONNECTIONS),
             read.count("server_reserve_outbound_connections", DEFAULT_SERVER_RESERVE_OUTBOUND_CONNECTIONS),
             read.typed("adaptive_enabled", Boolean.FALSE, OptionValues::bool),
-            adaptiveBounds(read));
+            adaptiveBounds(read),
+            read.count("mx_failures_to_delay", DEFAULT_MX_FAILURES_TO_DELAY),
+            read.seconds("connect_timeout_to_delay", DEFAULT_CONNECT_TIMEOUT_TO_DELAY_SECONDS));
     }
 
     private static java.util.Map<String, Setting<Range>> adaptiveBounds(SettingReader read) {

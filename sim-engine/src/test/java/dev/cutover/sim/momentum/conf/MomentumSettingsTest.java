@@ -31,6 +31,17 @@ class MomentumSettingsTest {
         assertEquals(5L, settings.idleTimeoutSeconds().value());
         assertEquals(ConnectionAllocationAggressiveness.NORMAL, settings.connectionAllocationAggressiveness().value());
         assertEquals(false, settings.suspendDelivery().value());
+        assertEquals(50, settings.mxFailuresToDelay().value());
+        assertEquals(900L, settings.connectTimeoutToDelaySeconds().value());
+    }
+
+    @Test
+    void resolve_domainSweepOptions_fromTheDomainAndTheBinding() {
+        final MomentumSettings settings = settingsOf("Domain \"x.test\" {\n  MX_Failures_To_Delay = 10\n}\n"
+            + "Binding \"b\" {\n  Connect_Timeout_To_Delay = 300\n}\n");
+
+        assertEquals(new Setting<>(10, "ecelerity.conf:2 Domain \"x.test\""), settings.mxFailuresToDelay());
+        assertEquals(300L, settings.connectTimeoutToDelaySeconds().value());
     }
 
     @Test
