@@ -14,6 +14,7 @@ import dev.cutover.kumo.ThrottleSpec;
 import dev.cutover.sim.kumo.KumoParameters;
 import dev.cutover.sim.momentum.AdaptiveRules;
 import dev.cutover.sim.momentum.ResponseRule;
+import dev.cutover.sim.momentum.SweepRules;
 import dev.cutover.sim.momentum.conf.EcelerityConf;
 import dev.cutover.sim.momentum.conf.MaxRetries;
 import dev.cutover.sim.momentum.conf.MomentumSettings;
@@ -304,6 +305,9 @@ final class Explanation {
         field(out, "server_max_outbound_connections", String.valueOf(server.limit()), server.location());
         field(out, "server_reserve_outbound_connections", s.serverReserveOutboundConnections());
         adaptive(out, domain, s);
+        if (s.adaptiveEnabled().value()) {
+            sweepRules(out, group.isEmpty() ? null : group, binding, domain);
+        }
         return out;
     }
 
@@ -334,6 +338,16 @@ final class Explanation {
                         : entry.range() != null ? "kept within " + number(entry.range().low()) + " to "
                         + number(entry.range().high()) : "computed by a function of the binding's age",
                 entry.origin()));
+    }
+
+    /** Lists the bounce and FBL sweep rules Adaptive Delivery applies to the binding::domain. */
+    private void sweepRules(List<String> out, String group, String binding, String domain) {
+        for (SweepRules.Rule rule : SweepRules.resolve(resolver, group, binding, domain)) {
+            field(out, "adaptive_sweep_rule \"" + rule.name() + "\"", rule.codes() + " at " + number(rule.lowPercent())
+                    + "%: " + rule.lowAction() + ", at " + number(rule.highPercent()) + "%: " + rule.highAction()
+                    + (rule.bounceClasses().isEmpty() ? " (FBL, not modelled: the log holds no FBL reports)" : ""),
+                    rule.origin());
+        }
     }
 
     private List<String> known(String domain, List<String> groups) {

@@ -35,21 +35,14 @@ import java.util.SplittableRandom;
  *   retry_interval back to its configured value; configuration functions are evaluated again then.</li>
  *   <li>{@code warmup N} sets the binding's age to N seconds, which configuration functions read.</li>
  * </ul>
- * The default bounce sweep rule acts too ({@link #sweep}). Not modelled: custom sweep rules, the FBL sweep rule
- * (the log carries no FBL reports), the rejection-rate suspension (off by default since 4.2), {@code max_retries}
- * and timeouts as managed options.
+ * The bounce sweep rules act too ({@link #sweep}, {@link SweepRules}). Not modelled: FBL sweep rules (the log
+ * carries no FBL reports), the rejection-rate suspension (off by default since 4.2), {@code max_retries} and
+ * timeouts as managed options.
  */
 final class AdaptiveState {
-    /** The bounce classes the default bounce sweep rule counts: 10 invalid recipient, 24 timeout. */
-    private static final java.util.Set<Integer> SWEPT_CLASSES = java.util.Set.of(10, 24);
-    private static final double SWEEP_THROTTLE_RATE = 0.03;
-    private static final double SWEEP_SUSPEND_RATE = 0.10;
-    private static final ResponseRule BOUNCE_SWEEP = new ResponseRule("bounce classes 10 and 24",
-            java.util.regex.Pattern.compile("(?!)"), 1, 0, List.of(), "default bounce sweep rule");
-    private static final AdaptiveAction SWEEP_SUSPEND = new AdaptiveAction(AdaptiveAction.Kind.SUSPEND, 4 * 3600, 0,
-            null);
-    private static final AdaptiveAction SWEEP_THROTTLE = new AdaptiveAction(AdaptiveAction.Kind.THROTTLE_DOWN, 0, 0,
-            null);
+    /** Bounce classes run from 1 to 100 (4-bounce-logger-classification-codes); others are not counted. */
+    private static final int BOUNCE_CLASSES = 101;
+    private static final java.util.regex.Pattern NEVER = java.util.regex.Pattern.compile("(?!)");
 
     private final MomentumModel model;
     private final MomentumQueue queue;
@@ -73,7 +66,10 @@ final class AdaptiveState {
     private boolean positiveTimer;
     private TokenBucket budget;
     private long sweepAttempts;
-    private long sweepBounces;
+    /** Since the last sweep, the permanent failures of each bounce class. */
+    private final long[] sweepBounces = new long[BOUNCE_CLASSES];
+    /** Each bounce sweep rule's low and high actions, as rules the explanations can name. */
+    private final List<SweptRule> sweepRules;
     private boolean sweepTimer;
     /** Answers seen in all, and as of the last speculative increase: timers run only while the queue is in use. */
     private long attempts;
@@ -102,6 +98,8 @@ final class AdaptiveState {
         this.throttle = managed("outbound_throttle_messages",
                 conf == null ? Double.NaN : conf.count() * 3600 / conf.periodSeconds(), bounds.throttlePerHour());
         this.retryInterval = managed("retry_interval", settings.retryIntervalSeconds(), bounds.retryInterval());
+        this.sweepRules = bounds.sweepRules().stream().filter(r -> !r.bounceClasses().isEmpty())
+                .map(SweptRule::of).toList();
         if (!throttle.equalsConfigured()) {
             rebuildBudget();
         }
@@ -111,28 +109,45 @@ final class AdaptiveState {
     }
 
     /**
-     * The default bounce sweep rule (4-adaptive, "Sweep Rules"): a {@code bounce_sweep_interval} after the first
-     * attempt since the last sweep (the model keeps no timer on a queue without attempts), once the
-     * binding::domain has had {@code adaptive_attempt_threshold} attempts since the last sweep, bounces of class 10
-     * (invalid recipient) and 24 (timeout) at 10% of them suspend it for 4 hours, at 3% throttle it down. Classes
-     * come from a bouncelog read with the mainlog; without one no bounce has a class and the rule never acts.
+     * The bounce sweep rules (4-adaptive, "Sweep Rules"): a {@code bounce_sweep_interval} after the first attempt
+     * since the last sweep (the model keeps no timer on a queue without attempts), once the binding::domain has had
+     * {@code adaptive_attempt_threshold} attempts since the last sweep, each rule sums the rates of its bounce
+     * classes and takes its high action from the high threshold on, else its low action from the low threshold on.
+     * Classes come from a bouncelog read with the mainlog; without one no bounce has a class and no rule acts.
      */
     private void sweep() {
         if (sweepAttempts >= module.attemptThreshold() && sweepAttempts > 0) {
-            final double rate = (double) sweepBounces / sweepAttempts;
-            if (rate >= SWEEP_SUSPEND_RATE) {
-                suspend(BOUNCE_SWEEP, SWEEP_SUSPEND);
-            } else if (rate >= SWEEP_THROTTLE_RATE && mayAdjust()) {
-                if (adjust(BOUNCE_SWEEP, SWEEP_THROTTLE)) {
-                    lastAdjustment = model.now();
-                    lastDecrease = model.now();
-                    schedulePositive();
+            for (SweptRule swept : sweepRules) {
+                long bounces = 0;
+                for (int bounceClass : swept.rule().bounceClasses()) {
+                    bounces += bounceClass < BOUNCE_CLASSES ? sweepBounces[bounceClass] : 0;
+                }
+                final double percent = 100.0 * bounces / sweepAttempts;
+                if (percent >= swept.rule().highPercent()) {
+                    fire(swept.high());
+                } else if (percent >= swept.rule().lowPercent()) {
+                    fire(swept.low());
                 }
             }
         }
         sweepAttempts = 0;
-        sweepBounces = 0;
+        java.util.Arrays.fill(sweepBounces, 0);
         sweepTimer = false;
+    }
+
+    /** A sweep rule with its two actions as response rules, which is how explanations count what fired. */
+    private record SweptRule(SweepRules.Rule rule, ResponseRule low, ResponseRule high) {
+        static SweptRule of(SweepRules.Rule rule) {
+            final String origin = rule.name().equals(SweepRules.DEFAULT_BOUNCE_RULE) ? "default bounce sweep rule"
+                    : "adaptive_sweep_rule \"" + rule.name() + "\" at " + rule.origin();
+            return new SweptRule(rule, new ResponseRule(rule.codes() + " at " + number(rule.lowPercent()) + "%",
+                    NEVER, 1, 0, List.of(rule.lowAction()), origin), new ResponseRule(rule.codes() + " at "
+                    + number(rule.highPercent()) + "%", NEVER, 1, 0, List.of(rule.highAction()), origin));
+        }
+
+        private static String number(double value) {
+            return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        }
     }
 
     private boolean mayAdjust() {
@@ -233,8 +248,8 @@ final class AdaptiveState {
             schedulePositive();
         }
         sweepAttempts++;
-        if (outcome == Outcome.PERMANENT && SWEPT_CLASSES.contains(answer.bounceClass())) {
-            sweepBounces++;
+        if (outcome == Outcome.PERMANENT && answer.bounceClass() > 0 && answer.bounceClass() < BOUNCE_CLASSES) {
+            sweepBounces[answer.bounceClass()]++;
         }
         if (outcome == Outcome.DELIVERED || responses.isEmpty()) {
             return outcome;

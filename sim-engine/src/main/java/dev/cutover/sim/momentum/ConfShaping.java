@@ -70,15 +70,18 @@ public final class ConfShaping implements MomentumShaping {
     @Override
     public QueueSettings settings(String bindingGroup, String binding, String domain) {
         final String key = bindingGroup + '\u0000' + binding + '\u0000' + domain;
-        return cache.computeIfAbsent(key, k -> convert(MomentumSettings.resolve(resolver, group(bindingGroup),
-                binding, domain)));
+        return cache.computeIfAbsent(key, k -> {
+            final MomentumSettings s = MomentumSettings.resolve(resolver, group(bindingGroup), binding, domain);
+            return convert(s, s.adaptiveEnabled().value()
+                    ? SweepRules.resolve(resolver, group(bindingGroup), binding, domain) : List.of());
+        });
     }
 
     private static String group(String bindingGroup) {
         return bindingGroup == null || bindingGroup.isEmpty() ? null : bindingGroup;
     }
 
-    private static QueueSettings convert(MomentumSettings s) {
+    private static QueueSettings convert(MomentumSettings s, List<SweepRules.Rule> sweepRules) {
         return new QueueSettings(
                 s.maxOutboundConnections().value(), s.maxOutboundConnections().location(),
                 throttle(s.outboundThrottleMessages()),
@@ -88,20 +91,20 @@ public final class ConfShaping implements MomentumShaping {
                 s.retryIntervalSeconds().location(), s.idleTimeoutSeconds().value(),
                 s.connectionAllocationAggressiveness().value() == ConnectionAllocationAggressiveness.HIGH,
                 throttle(s.outboundThrottleConnections()), cap(s.scopeMaxOutboundConnections(), "scope"),
-                serverCap(s), s.suspendDelivery().value() ? s.suspendDelivery().location() : null, adaptive(s),
+                serverCap(s), s.suspendDelivery().value() ? s.suspendDelivery().location() : null, adaptive(s, sweepRules),
                 new QueueSettings.DomainSweep(s.mxFailuresToDelay().value(), s.mxFailuresToDelay().location(),
                         s.connectTimeoutToDelaySeconds().value(), s.connectTimeoutToDelaySeconds().location()));
     }
 
     /** Adaptive Delivery's bounds, with the throttle's in messages per hour; null when it is not enabled. */
-    private static QueueSettings.Adaptive adaptive(MomentumSettings s) {
+    private static QueueSettings.Adaptive adaptive(MomentumSettings s, List<SweepRules.Rule> sweepRules) {
         if (!s.adaptiveEnabled().value()) {
             return null;
         }
         final Map<String, Setting<Range>> b = s.adaptiveBounds();
         return new QueueSettings.Adaptive(s.adaptiveEnabled().location(), bounds(b.get("max_outbound_connections")),
                 bounds(b.get("max_deliveries_per_connection")), bounds(b.get("outbound_throttle_messages")),
-                bounds(b.get("retry_interval")), bounds(b.get("max_retry_interval")));
+                bounds(b.get("retry_interval")), bounds(b.get("max_retry_interval")), sweepRules);
     }
 
     private static QueueSettings.Bounds bounds(Setting<Range> range) {

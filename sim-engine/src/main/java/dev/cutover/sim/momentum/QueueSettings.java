@@ -1,5 +1,7 @@
 package dev.cutover.sim.momentum;
 
+import java.util.List;
+
 /**
  * The options that shape one Momentum queue (binding, domain), resolved through ecelerity.conf's fallback chain,
  * each with the place it was set so that reports can name it.
@@ -73,13 +75,18 @@ public record QueueSettings(
      *                          counts it
      * @param retryInterval     bounds of retry_interval, seconds
      * @param maxRetryInterval  bounds of max_retry_interval, seconds
+     * @param sweepRules        the sweep rules that apply ({@link SweepRules})
      */
     public record Adaptive(String enabledAt, Bounds connections, Bounds deliveries, Bounds throttlePerHour,
-                           Bounds retryInterval, Bounds maxRetryInterval) {
+                           Bounds retryInterval, Bounds maxRetryInterval, List<SweepRules.Rule> sweepRules) {
 
-        /** Adaptive Delivery enabled with no bounds set. */
+        public Adaptive {
+            sweepRules = List.copyOf(sweepRules);
+        }
+
+        /** Adaptive Delivery enabled with no bounds set, and the default bounce rule. */
         public static Adaptive unbounded(String enabledAt) {
-            return new Adaptive(enabledAt, null, null, null, null, null);
+            return new Adaptive(enabledAt, null, null, null, null, null, List.of(SweepRules.defaultBounceRule()));
         }
     }
 

@@ -247,7 +247,7 @@ class MomentumAdaptiveTest {
     @Test
     void bounds_clipTheConfiguredConnections() {
         final QueueSettings bounded = settings(4, null, 0, 60).withAdaptive(new QueueSettings.Adaptive("test",
-                new QueueSettings.Bounds(1, 2, "test"), null, null, null, null));
+                new QueueSettings.Bounds(1, 2, "test"), null, null, null, null, List.of()));
 
         final DomainSnapshot result = replay(model(bounded, AdaptiveRules.NONE), Traffic.burst(100, DOMAIN, "b1", T0),
                 100_000);
@@ -340,6 +340,39 @@ class MomentumAdaptiveTest {
         // the queue until 15,000.11 s, lifted at 15,060 s; the message received at 700 s waits for it.
         assertEquals(15_060.11, swept.drainSeconds(), 1e-9);
         // Without bounce classes (no bouncelog) the sweep never acts.
+        assertEquals(700.11, unswept.drainSeconds(), 1e-9);
+    }
+
+    @Test
+    void customSweepRule_itsClassesPastItsHighThreshold_takeItsHighAction() {
+        final AdaptiveModule sweepEveryTenMinutes = new AdaptiveModule(60, 3600, 60, 0, 600, 10, "test");
+        final SweepRules.Rule blocks = new SweepRules.Rule("blocks", java.util.Set.of(21), java.util.Set.of(), 5,
+                new AdaptiveAction(AdaptiveAction.Kind.THROTTLE_DOWN, 0, 0, null), 12,
+                new AdaptiveAction(AdaptiveAction.Kind.SUSPEND, 3600, 0, null), "test");
+        final QueueSettings withRule = settings(1, null, 0, 60).withAdaptive(new QueueSettings.Adaptive("test", null,
+                null, null, null, null, List.of(blocks)));
+        final List<MessageRecord> blocked = new ArrayList<>();
+        final List<MessageRecord> unknownUsers = new ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            blocked.add(Traffic.message(i, DOMAIN, "b1", T0, Outcome.DELIVERED));
+            unknownUsers.add(Traffic.message(i, DOMAIN, "b1", T0, Outcome.DELIVERED));
+        }
+        for (int i = 17; i < 20; i++) {
+            blocked.add(bounced(i, 21));
+            unknownUsers.add(bounced(i, 10));
+        }
+        blocked.add(Traffic.message(20, DOMAIN, "b1", T0 + 700 * SECOND, Outcome.DELIVERED));
+        unknownUsers.add(Traffic.message(20, DOMAIN, "b1", T0 + 700 * SECOND, Outcome.DELIVERED));
+
+        final DomainSnapshot swept = replay(model(withRule, AdaptiveRules.NONE, sweepEveryTenMinutes), blocked,
+                100_000);
+        final DomainSnapshot unswept = replay(model(withRule, AdaptiveRules.NONE, sweepEveryTenMinutes),
+                unknownUsers, 100_000);
+
+        // 3 of 20 attempts bounced with class 21: 15%, past the rule's 12%. The sweep at 600.11 s suspends the
+        // queue for one hour, until 4,200.11 s, lifted at 4,260 s; the message received at 700 s waits for it.
+        assertEquals(4_260.11, swept.drainSeconds(), 1e-9);
+        // Class 10 is not the rule's, and a rule that counts a bounce class replaces the default bounce rule.
         assertEquals(700.11, unswept.drainSeconds(), 1e-9);
     }
 }
