@@ -91,7 +91,8 @@ public final class ConfShaping implements MomentumShaping {
                 s.retryIntervalSeconds().location(), s.idleTimeoutSeconds().value(),
                 s.connectionAllocationAggressiveness().value() == ConnectionAllocationAggressiveness.HIGH,
                 throttle(s.outboundThrottleConnections()), cap(s.scopeMaxOutboundConnections(), "scope"),
-                serverCap(s), s.suspendDelivery().value() ? s.suspendDelivery().location() : null, adaptive(s, sweepRules),
+                serverCap(s), s.suspendDelivery().value() ? s.suspendDelivery().location() : null,
+                adaptive(s, sweepRules),
                 new QueueSettings.DomainSweep(s.mxFailuresToDelay().value(), s.mxFailuresToDelay().location(),
                         s.connectTimeoutToDelaySeconds().value(), s.connectTimeoutToDelaySeconds().location()));
     }
