@@ -27,6 +27,7 @@ final class InstructionBudget extends DebugLib {
 
     private final long limit;
     private final Supplier<String> location;
+    private final String script;
     private final Deque<LuaClosure> closures = new ArrayDeque<>();
     private long used;
     private String event = "main chunk";
@@ -36,10 +37,12 @@ final class InstructionBudget extends DebugLib {
     /**
      * @param limit    instructions allowed per event, at least 1
      * @param location gives {@code file:line} of the running Lua code, or null
+     * @param script   what the running script is called in messages, e.g. {@code policy}
      */
-    InstructionBudget(long limit, Supplier<String> location) {
+    InstructionBudget(long limit, Supplier<String> location, String script) {
         this.limit = limit;
         this.location = location;
+        this.script = script;
     }
 
     /** Restarts the count for {@code eventName}. */
@@ -88,7 +91,7 @@ final class InstructionBudget extends DebugLib {
     void charge(long instructions) {
         used += instructions;
         if (used > limit) {
-            throw new Exhausted(location.get(), "policy ran longer than " + limit + " instructions in " + event);
+            throw new Exhausted(location.get(), script + " ran longer than " + limit + " instructions in " + event);
         }
     }
 

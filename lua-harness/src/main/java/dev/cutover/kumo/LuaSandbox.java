@@ -70,6 +70,7 @@ public final class LuaSandbox {
     private final Globals globals = new Globals();
     private final InstructionBudget budget;
     private final PolicyFiles files;
+    private final SandboxHost host;
     private final LuaValue getinfo;
     private final LuaValue stringMetatable;
     private final SandboxClock clock;
@@ -82,8 +83,16 @@ public final class LuaSandbox {
      * @param printed receives what the policy passes to {@code print}
      */
     public LuaSandbox(PolicyFiles files, HarnessOptions options, Consumer<String> printed) {
+        this(files, options, printed, SandboxHost.KUMOD);
+    }
+
+    /**
+     * @param host what the sandbox runs, for its messages
+     */
+    public LuaSandbox(PolicyFiles files, HarnessOptions options, Consumer<String> printed, SandboxHost host) {
         this.files = files;
-        this.budget = new InstructionBudget(options.instructionLimit(), this::currentLocation);
+        this.host = host;
+        this.budget = new InstructionBudget(options.instructionLimit(), this::currentLocation, host.script());
         this.clock = new SandboxClock(options.clockEpochSeconds());
         this.random = new SandboxRandom(options.seed());
         loadLibraries();
@@ -138,9 +147,8 @@ public final class LuaSandbox {
         globals.finder = files;
         globals.STDIN = new ByteArrayInputStream(new byte[0]);
         globals.set("print", new RecordingPrint(printed));
-        globals.set("io", refusingTable("io", " is not available in cutover's sandbox: a policy reads its files "
-                + "through kumo's loaders (kumo.toml_load, kumo.json_load, require)"));
-        final String newer = " is Lua 5.3+: kumod's Lua 5.4 has it, LuaJ (Lua 5.2) does not";
+        globals.set("io", refusingTable("io", " is not available in cutover's sandbox: " + host.ioAdvice()));
+        final String newer = " is Lua 5.3+: " + host.newerLua();
         globals.set("utf8", refusingTable("utf8", newer));
         refuse(globals.get("math").checktable(), "math", newer, "type", "tointeger", "ult");
         refuse(globals.get("table").checktable(), "table", newer, "move");
@@ -199,9 +207,9 @@ public final class LuaSandbox {
         try {
             source = withoutByteOrderMark(Files.readString(file, StandardCharsets.UTF_8));
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new PolicyException(label, 0, "is not UTF-8 text; kumod reads policies as UTF-8");
+            throw new PolicyException(label, 0, "is not UTF-8 text; " + host.encoding());
         } catch (IOException e) {
-            throw new PolicyException(label, 0, "cannot read policy: " + e.getMessage());
+            throw new PolicyException(label, 0, "cannot read " + host.script() + ": " + e.getMessage());
         }
         try (InputStream in = new ByteArrayInputStream(source.getBytes(StandardCharsets.UTF_8))) {
             return globals.load(in, "@" + label, "t", globals);
@@ -210,9 +218,9 @@ public final class LuaSandbox {
         } catch (IOException e) {
             throw new PolicyException(label, 0, e.getMessage());
         } catch (StackOverflowError e) {
-            throw new PolicyException(label, 0, "policy nests too deeply to compile");
+            throw new PolicyException(label, 0, host.script() + " nests too deeply to compile");
         } catch (OutOfMemoryError e) {
-            throw new PolicyException(label, 0, "policy exhausted memory while compiling");
+            throw new PolicyException(label, 0, host.script() + " exhausted memory while compiling");
         }
     }
 
@@ -262,9 +270,9 @@ public final class LuaSandbox {
         } catch (InstructionBudget.Exhausted e) {
             throw located(e.where() == null ? event : e.where(), e.getMessage());
         } catch (OutOfMemoryError e) {
-            throw located(currentLocationOr(event), "policy exhausted memory in " + event);
+            throw located(currentLocationOr(event), host.script() + " exhausted memory in " + event);
         } catch (StackOverflowError e) {
-            throw located(currentLocationOr(event), "policy overflowed the stack in " + event
+            throw located(currentLocationOr(event), host.script() + " overflowed the stack in " + event
                     + " (infinite recursion?)");
         } finally {
             running = false;

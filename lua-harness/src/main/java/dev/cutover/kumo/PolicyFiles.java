@@ -38,6 +38,7 @@ public final class PolicyFiles implements ResourceFinder {
     private static final String BUILT_IN_EXTRAS = "policy-extras/";
 
     private final Path policyFolder;
+    private final String folderName;
     private final Path helperFolder;
     private final Set<String> builtInModules = new TreeSet<>();
     private final Path realPolicyFolder;
@@ -48,7 +49,17 @@ public final class PolicyFiles implements ResourceFinder {
      * @param helperFolder folder holding {@code policy-extras/}, or null
      */
     public PolicyFiles(Path policyFolder, Path helperFolder) {
-        this.policyFolder = policyFolder.toAbsolutePath().normalize();
+        this(policyFolder, helperFolder, SandboxHost.KUMOD.folder());
+    }
+
+    /**
+     * @param scriptFolder folder of the script the sandbox runs
+     * @param helperFolder folder holding {@code policy-extras/}, or null
+     * @param folderName   what messages call the script's folder, e.g. {@code policy folder}
+     */
+    public PolicyFiles(Path scriptFolder, Path helperFolder, String folderName) {
+        this.folderName = folderName;
+        this.policyFolder = scriptFolder.toAbsolutePath().normalize();
         this.helperFolder = helperFolder == null ? null : helperFolder.toAbsolutePath().normalize();
         this.realPolicyFolder = realOrSelf(this.policyFolder);
         this.realHelperFolder = helperFolder == null ? null : realOrSelf(this.helperFolder);
@@ -76,7 +87,7 @@ public final class PolicyFiles implements ResourceFinder {
     public Optional<Path> resolve(String name) {
         final List<Path> candidates = candidates(name);
         if (!name.startsWith(SHARE) && candidates.stream().noneMatch(this::isAllowed)) {
-            throw new LuaError(name + " is outside the policy folder" + (helperFolder == null ? ""
+            throw new LuaError(name + " is outside the " + folderName + (helperFolder == null ? ""
                     : " and the helper folder") + "; the sandbox reads only files under "
                     + (helperFolder == null ? "it" : "them"));
         }
@@ -99,7 +110,7 @@ public final class PolicyFiles implements ResourceFinder {
         final boolean inside = real.startsWith(realPolicyFolder)
                 || (realHelperFolder != null && real.startsWith(realHelperFolder));
         if (!inside) {
-            throw new LuaError(name + " resolves outside the policy folder"
+            throw new LuaError(name + " resolves outside the " + folderName
                     + (helperFolder == null ? "" : " and the helper folder"));
         }
     }
@@ -115,7 +126,7 @@ public final class PolicyFiles implements ResourceFinder {
                 "cannot open " + name + ": " + (name.startsWith(SHARE) && helperFolder == null
                         ? "it is a file of a KumoMTA installation and no helper folder was named (the folder that "
                                 + "holds policy-extras/, such as /opt/kumomta/share; in a scenario, [kumomta] helpers)"
-                        : "no such file under the policy folder" + (helperFolder == null ? ""
+                        : "no such file under the " + folderName + (helperFolder == null ? ""
                                 : " or the helper folder"))));
     }
 

@@ -15,7 +15,7 @@ import org.luaj.vm2.lib.VarArgFunction;
  *
  * <p>Memory: {@code string.rep} and {@code string.gsub} refuse to build a string of more than
  * {@link #MAX_STRING_BYTES} (64 MiB) with a Lua error, e.g. {@code string.rep('x', 2^31 - 2)} fails with
- * "string.rep result would be 2147483646 bytes; cutover caps policy strings at 64 MiB" instead of exhausting
+ * "string.rep result would be 2147483646 bytes; cutover caps sandbox strings at 64 MiB" instead of exhausting
  * the heap. Time: patterns run on {@link LuaPattern}, which charges the event's {@link InstructionBudget} one
  * instruction per step; a plain find charges one per position tried plus one per 8 bytes compared.
  *
@@ -59,7 +59,7 @@ final class SandboxStrings {
             return LuaValue.EMPTYSTRING;
         }
         if (size > MAX_STRING_BYTES) {
-            throw new LuaError(String.format("string.rep result would be %.0f bytes; cutover caps policy strings "
+            throw new LuaError(String.format("string.rep result would be %.0f bytes; cutover caps sandbox strings "
                     + "at %d MiB", size, MAX_STRING_BYTES >> 20));
         }
         return repeat(text, (int) count, separator, new byte[(int) size]);
@@ -274,7 +274,7 @@ final class SandboxStrings {
         private void checkSize() {
             if (out.size() > MAX_STRING_BYTES) {
                 throw new LuaError("string.gsub result would exceed " + (MAX_STRING_BYTES >> 20)
-                        + " MiB; cutover caps policy strings at " + (MAX_STRING_BYTES >> 20) + " MiB");
+                        + " MiB; cutover caps sandbox strings at " + (MAX_STRING_BYTES >> 20) + " MiB");
             }
         }
     }

@@ -40,7 +40,7 @@ class SandboxStringsTest {
     void rep_resultOverCap_failsWithLuaError() {
         final PolicyException e = failure("local s = string.rep('x', 2^31 - 2)", HarnessOptions.defaults());
 
-        assertEquals("init.lua:1: string.rep result would be 2147483646 bytes; cutover caps policy strings at 64 MiB",
+        assertEquals("init.lua:1: string.rep result would be 2147483646 bytes; cutover caps sandbox strings at 64 MiB",
                 e.getMessage());
     }
 
@@ -61,7 +61,7 @@ class SandboxStringsTest {
         final PolicyException e = failure("local s = string.rep('x', 2^16):gsub('x', string.rep('y', 1025))",
                 HarnessOptions.defaults());
 
-        assertEquals("init.lua:1: string.gsub result would exceed 64 MiB; cutover caps policy strings at 64 MiB",
+        assertEquals("init.lua:1: string.gsub result would exceed 64 MiB; cutover caps sandbox strings at 64 MiB",
                 e.getMessage());
     }
 
@@ -154,7 +154,7 @@ class SandboxStringsTest {
     void patternFunctions_randomPatterns_agreeWithLuaJ() {
         final LuaValue luaj = JsePlatform.standardGlobals().get("string");
         final LuaTable sandbox = new LuaTable();
-        SandboxStrings.install(sandbox, new InstructionBudget(Long.MAX_VALUE, () -> null));
+        SandboxStrings.install(sandbox, new InstructionBudget(Long.MAX_VALUE, () -> null, "policy"));
         final Random random = new Random(20_240_601L);
         final List<String> differences = new ArrayList<>();
 

@@ -3,6 +3,7 @@ package dev.cutover.sim.momentum;
 import dev.cutover.kumo.ForeignRegex;
 import dev.cutover.kumo.HarnessOptions;
 import dev.cutover.kumo.LuaSandbox;
+import dev.cutover.kumo.SandboxHost;
 import dev.cutover.kumo.PolicyException;
 import dev.cutover.kumo.PolicyFiles;
 import org.luaj.vm2.LuaError;
@@ -37,6 +38,10 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class AdaptiveRulesLoader {
     private static final Pattern TRIGGER = Pattern.compile("\\s*(\\d{1,9})\\s*(?:/\\s*(\\d{1,9})\\s*)?");
+    /** How the sandbox speaks of what it runs: a rules file, not a KumoMTA policy. */
+    private static final SandboxHost RULES_FILE = new SandboxHost("rules file", "rules file's folder",
+            "a rules file reads no files; it hands its rules to msys.adaptive.registerRules",
+            "LuaJ, which runs rules files here, is Lua 5.2", "cutover reads rules files as UTF-8");
 
     private final Map<String, List<ResponseRule>> responses = new TreeMap<>();
     private final Map<String, Map<String, AdaptiveRules.Configured>> configuration = new TreeMap<>();
@@ -68,8 +73,8 @@ public final class AdaptiveRulesLoader {
         final Path absolute = path.toAbsolutePath().normalize();
         file = absolute.getFileName().toString();
         registered = false;
-        sandbox = new LuaSandbox(new PolicyFiles(absolute.getParent(), null), HarnessOptions.defaults(),
-                printed -> { });
+        sandbox = new LuaSandbox(new PolicyFiles(absolute.getParent(), null, RULES_FILE.folder()),
+                HarnessOptions.defaults(), printed -> { }, RULES_FILE);
         final LuaTable adaptive = new LuaTable();
         adaptive.set("registerRules", new RegisterRules());
         final LuaTable msys = new LuaTable();

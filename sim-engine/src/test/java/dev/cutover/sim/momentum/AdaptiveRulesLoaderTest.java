@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -197,5 +198,25 @@ class AdaptiveRulesLoaderTest {
                 "\"b.example\" uses the rules of \"a.example\", which is itself an alias; aliases are not followed "
                         + "further, so \"b.example\" has no rules",
                 "\"c.example\" uses the rules of \"nowhere.example\", which has none"), rules.notes());
+    }
+
+    @Test
+    void load_sandboxRefusals_speakOfRulesFilesNotKumoPolicies() throws IOException {
+        final Path reads = write("reads.lua", "local f = io.open('/etc/hostname')\n");
+        final Path loops = write("loops.lua", "while true do end\n");
+        final Path latin1 = folder.resolve("latin1.lua");
+        Files.write(latin1, new byte[] {'-', '-', ' ', (byte) 0xE9, '\n'});
+
+        final String io = assertThrows(PolicyException.class, () -> AdaptiveRulesLoader.load(List.of(reads)))
+                .getMessage();
+        final String loop = assertThrows(PolicyException.class, () -> AdaptiveRulesLoader.load(List.of(loops)))
+                .getMessage();
+        final String encoding = assertThrows(PolicyException.class, () -> AdaptiveRulesLoader.load(List.of(latin1)))
+                .getMessage();
+
+        assertTrue(io.contains("a rules file reads no files; it hands its rules to msys.adaptive.registerRules"), io);
+        assertTrue(loop.startsWith("loops.lua:1: rules file ran longer than"), loop);
+        assertEquals("latin1.lua: is not UTF-8 text; cutover reads rules files as UTF-8", encoding);
+        assertFalse((io + loop + encoding).contains("kumod"), io + loop + encoding);
     }
 }
