@@ -113,7 +113,9 @@ final class Explanation {
             out.add("  TSA rule " + rule.origin() + ": " + rule.regexes().stream().map(Pattern::pattern)
                     .collect(Collectors.joining(" or ")) + " -> " + rule.actions().stream().map(String::valueOf)
                     .collect(Collectors.joining(", ")) + (rule.threshold() == null ? " on every match"
-                    : " at " + rule.threshold() + " matches") + ", for " + Durations.format(rule.durationMicros())
+                    : " at " + rule.threshold().limit() + " matches within its duration (Threshold \""
+                    + rule.threshold() + "\": TSA counts over the duration and ignores the period)") + ", for "
+                    + Durations.format(rule.durationMicros())
                     + (rule.matchInternal() ? ", kumod's own failures included" : "")
                     + " (it acts when TSA is on: the report's kumomta.tsa)");
         }

@@ -156,7 +156,9 @@ class EndToEndTest {
         final Path init = chatty.resolve("kumo/init.lua");
         Files.writeString(init, "for i = 1, 60 do print('line ' .. i) end\n" + Files.readString(init));
         Files.writeString(chatty.resolve("kumo/shaping.toml"), Files.readString(chatty.resolve("kumo/shaping.toml"))
-                + "\n[[\"yahoo.com\".automation]]\nregex = \"TSS04\"\naction = \"Suspend\"\nduration = \"2h\"\n");
+                + "\n[[\"yahoo.com\".automation]]\nregex = \"TSS04\"\naction = \"Suspend\"\nduration = \"2h\"\n"
+                + "\n[[\"yahoo.com\".automation]]\nregex = \"TSS05\"\naction = \"Suspend\"\nduration = \"1h\"\n"
+                + "trigger = { Threshold = \"3/10m\" }\n");
 
         cutover("run", chatty.toString(), "--out", dir.resolve("out-chatty").toString());
         final String report = Files.readString(dir.resolve("out-chatty/report.json"));
@@ -164,7 +166,7 @@ class EndToEndTest {
         assertTrue(report.contains("\"policy: print: line 50\""), report);
         assertTrue(!report.contains("\"policy: print: line 51\""), report);
         assertTrue(report.contains("policy: 10 more lines of policy output"), report);
-        assertTrue(report.contains("policy: the shaping files hold 1 automation rule(s), but the policy publishes no "
+        assertTrue(report.contains("policy: the shaping files hold 2 automation rule(s), but the policy publishes no "
                 + "delivery logs to a TSA daemon (set [kumomta] tsa = \\\"on\\\" to see them act), so none of them "
                 + "acts"), report);
 
@@ -173,6 +175,8 @@ class EndToEndTest {
         assertTrue(explained.out().contains("  TSA rule shaping.toml [\"yahoo.com\"]"), explained.out());
         assertTrue(explained.out().contains(": TSS04 -> Suspend on every match, for 2h (it acts when TSA is on"),
                 explained.out());
+        assertTrue(explained.out().contains(": TSS05 -> Suspend at 3 matches within its duration (Threshold \"3/10m\": "
+                + "TSA counts over the duration and ignores the period), for 1h"), explained.out());
     }
 
     @Test
