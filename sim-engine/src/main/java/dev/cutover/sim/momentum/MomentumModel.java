@@ -9,10 +9,12 @@ import dev.cutover.sim.DomainMetrics;
 import dev.cutover.sim.Engine;
 import dev.cutover.sim.EngineMetrics;
 import dev.cutover.sim.EventCalendar;
+import dev.cutover.sim.LongMap;
 import dev.cutover.sim.ReceiverParameters;
 import dev.cutover.sim.RecordedReceiver;
 import dev.cutover.sim.Step;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -76,6 +78,8 @@ public final class MomentumModel implements Engine {
     private final Destinations destinations;
     private CapacityReceiver receiver = CapacityReceiver.recorded();
     private AdaptiveDelivery adaptive;
+    /** The delayed queue: messages by the scan that moves them back to their active queues. */
+    private final LongMap<ArrayDeque<MomentumMessage>> delayed = new LongMap<>();
     /** Every queue of each routing domain, in the order they were made, for the domain-wide sweeps. */
     private final Map<String, List<MomentumQueue>> queuesByDomain = new HashMap<>();
     /** Each routing domain's failed connections in a row. */
@@ -289,7 +293,22 @@ public final class MomentumModel implements Engine {
                 : message.queue.adaptive.retryIntervalSeconds();
         final long due = Math.max(notBeforeMicros,
                 now() + retryDelaySeconds(interval, settings.maxRetryIntervalSeconds(), message.retries) * 1_000_000L);
-        at(nextScan(due), () -> message.queue.enqueue(message));
+        final long scan = nextScan(due);
+        ArrayDeque<MomentumMessage> scanned = delayed.get(scan);
+        if (scanned == null) {
+            scanned = new ArrayDeque<>();
+            delayed.put(scan, scanned);
+            at(scan, () -> activate(scan));
+        }
+        scanned.add(message);
+    }
+
+    /** The maintainer's scan at {@code scan}: the messages due by then go back to their active queues, in order. */
+    private void activate(long scan) {
+        final ArrayDeque<MomentumMessage> due = delayed.remove(scan);
+        for (MomentumMessage message = due.poll(); message != null; message = due.poll()) {
+            message.queue.enqueue(message);
+        }
     }
 
     private boolean expired(QueueSettings settings, MomentumMessage message) {
