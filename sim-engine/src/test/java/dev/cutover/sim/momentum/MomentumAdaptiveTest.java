@@ -315,21 +315,27 @@ class MomentumAdaptiveTest {
                         "c", "g", "b1", 4, "10.0.0.1", bounceClass)), dev.cutover.ingest.Completeness.COMPLETE);
     }
 
+    /**
+     * Seventeen deliveries and three bounces of {@code bounceClass} (0 for none) at the start, then a delivery
+     * received at 700 s.
+     */
+    private static List<MessageRecord> threeBouncesInTwenty(int bounceClass) {
+        final List<MessageRecord> messages = new ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            messages.add(Traffic.message(i, DOMAIN, "b1", T0, Outcome.DELIVERED));
+        }
+        for (int i = 17; i < 20; i++) {
+            messages.add(bounced(i, bounceClass));
+        }
+        messages.add(Traffic.message(20, DOMAIN, "b1", T0 + 700 * SECOND, Outcome.DELIVERED));
+        return messages;
+    }
+
     @Test
     void bounceSweep_invalidRecipientsPastTenPercent_suspendForFourHours() {
         final AdaptiveModule sweepEveryTenMinutes = new AdaptiveModule(60, 3600, 60, 0, 600, 10, "test");
-        final List<MessageRecord> classified = new ArrayList<>();
-        final List<MessageRecord> unclassified = new ArrayList<>();
-        for (int i = 0; i < 17; i++) {
-            classified.add(Traffic.message(i, DOMAIN, "b1", T0, Outcome.DELIVERED));
-            unclassified.add(Traffic.message(i, DOMAIN, "b1", T0, Outcome.DELIVERED));
-        }
-        for (int i = 17; i < 20; i++) {
-            classified.add(bounced(i, 10));
-            unclassified.add(bounced(i, 0));
-        }
-        classified.add(Traffic.message(20, DOMAIN, "b1", T0 + 700 * SECOND, Outcome.DELIVERED));
-        unclassified.add(Traffic.message(20, DOMAIN, "b1", T0 + 700 * SECOND, Outcome.DELIVERED));
+        final List<MessageRecord> classified = threeBouncesInTwenty(10);
+        final List<MessageRecord> unclassified = threeBouncesInTwenty(0);
 
         final DomainSnapshot swept = replay(model(adaptive(settings(1, null, 0, 60)), AdaptiveRules.NONE,
                 sweepEveryTenMinutes), classified, 100_000);
@@ -351,18 +357,8 @@ class MomentumAdaptiveTest {
                 new AdaptiveAction(AdaptiveAction.Kind.SUSPEND, 3600, 0, null), "test");
         final QueueSettings withRule = settings(1, null, 0, 60).withAdaptive(new QueueSettings.Adaptive("test", null,
                 null, null, null, null, List.of(blocks)));
-        final List<MessageRecord> blocked = new ArrayList<>();
-        final List<MessageRecord> unknownUsers = new ArrayList<>();
-        for (int i = 0; i < 17; i++) {
-            blocked.add(Traffic.message(i, DOMAIN, "b1", T0, Outcome.DELIVERED));
-            unknownUsers.add(Traffic.message(i, DOMAIN, "b1", T0, Outcome.DELIVERED));
-        }
-        for (int i = 17; i < 20; i++) {
-            blocked.add(bounced(i, 21));
-            unknownUsers.add(bounced(i, 10));
-        }
-        blocked.add(Traffic.message(20, DOMAIN, "b1", T0 + 700 * SECOND, Outcome.DELIVERED));
-        unknownUsers.add(Traffic.message(20, DOMAIN, "b1", T0 + 700 * SECOND, Outcome.DELIVERED));
+        final List<MessageRecord> blocked = threeBouncesInTwenty(21);
+        final List<MessageRecord> unknownUsers = threeBouncesInTwenty(10);
 
         final DomainSnapshot swept = replay(model(withRule, AdaptiveRules.NONE, sweepEveryTenMinutes), blocked,
                 100_000);

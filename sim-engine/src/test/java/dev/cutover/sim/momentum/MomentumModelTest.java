@@ -251,6 +251,16 @@ class MomentumModelTest {
                                 -1, "10.0.0.1")), Completeness.COMPLETE);
     }
 
+    /** Three messages whose first connection fails, then seven that are delivered, all received at once. */
+    private static List<MessageRecord> threeUnreachableThenSeven() {
+        final List<MessageRecord> messages = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            messages.add(unreachableThenDelivered(i, T0));
+        }
+        messages.addAll(Traffic.burst(7, "gmail.com", "b1", T0));
+        return messages;
+    }
+
     private static QueueSettings sweeping(long mxFailures, long connectTimeoutSeconds) {
         final QueueSettings s = MomentumRulesTest.settings(1, null, 0, 60, 43_200, 86_400, -1);
         return new QueueSettings(s.maxOutboundConnections(), "test", null, 0, "test", s.retryIntervalSeconds(),
@@ -261,11 +271,7 @@ class MomentumModelTest {
 
     @Test
     void mxFailuresToDelay_threeFailedConnectionsInARow_sweepTheActiveQueue() {
-        final List<MessageRecord> messages = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            messages.add(unreachableThenDelivered(i, T0));
-        }
-        messages.addAll(Traffic.burst(7, "gmail.com", "b1", T0));
+        final List<MessageRecord> messages = threeUnreachableThenSeven();
         final MomentumModel model = model(everywhere(sweeping(3, 900)));
 
         final DomainSnapshot result = Traffic.replay(model, messages, "gmail.com");
@@ -281,11 +287,7 @@ class MomentumModelTest {
 
     @Test
     void mxFailuresToDelay_zeroAndNoTimeout_neverSweeps() {
-        final List<MessageRecord> messages = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            messages.add(unreachableThenDelivered(i, T0));
-        }
-        messages.addAll(Traffic.burst(7, "gmail.com", "b1", T0));
+        final List<MessageRecord> messages = threeUnreachableThenSeven();
         final MomentumModel model = model(everywhere(sweeping(0, 0)));
 
         final DomainSnapshot result = Traffic.replay(model, messages, "gmail.com");
