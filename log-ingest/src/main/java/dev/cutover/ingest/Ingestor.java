@@ -150,7 +150,8 @@ public final class Ingestor {
     /**
      * Says whether an ingest of {@code inputs} can go on from what {@code store} holds, or the store must be
      * emptied first: it was written without an ingest state, holds a file none of the inputs is, holds a file that
-     * was rewritten since, or a new mainlog starts before its newest message.
+     * was rewritten since, a new mainlog starts before its newest message, or a bouncelog is new while it holds
+     * messages (their bounce classes are joined to them as they are stored).
      *
      * @return why the store cannot go on, or null when it can
      * @throws IngestException when an input cannot be read at all
@@ -172,9 +173,15 @@ public final class Ingestor {
             return plan.conflicts().get(0);
         }
         if (!plan.unmatched().isEmpty()) {
-            return "it holds " + plan.unmatched().get(0).name() + ", which is not among the logs now";
+            return "it holds " + plan.unmatched().get(0).name() + " as it was, and that file is not among the logs "
+                    + "now or was rewritten";
         }
         for (IngestPlan.Planned planned : plan.planned()) {
+            if (planned.kind() == IngestPlan.Kind.NEW && planned.input().kind() == IngestInput.Kind.BOUNCELOG
+                    && store.state().lastStoredMicros() != Long.MIN_VALUE) {
+                return "the bouncelog " + planned.input().path().getFileName() + " is new, and the messages it holds "
+                        + "were stored without its bounce classes";
+            }
             final boolean newMainlog = planned.kind() == IngestPlan.Kind.NEW && planned.input().isMainlog()
                     && !(follow && LogFiles.size(planned.input().path()) == 0);
             if (newMainlog && FirstTimestamp.of(planned.input()) < store.state().lastStoredMicros()) {

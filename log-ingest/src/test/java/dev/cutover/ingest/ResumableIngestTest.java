@@ -182,6 +182,21 @@ class ResumableIngestTest extends IngestTestSupport {
     }
 
     @Test
+    void whyNotResumable_bouncelogAddedAfterMessagesWereStored_rebuildsSoTheyGetTheirClasses() throws IOException {
+        final Path mainlog = Files.write(dir.resolve("with-bounces.ec"), traffic(50));
+        final Path bouncelog = Files.write(dir.resolve("bouncelog.ec"), List.of(
+                "1717430500@M1@B@C1@B@ann@example1.com@news@sender.example@retail@ip-1@5@10@1000@192.0.2.9@550 no"));
+
+        try (TrafficStore store = store("bouncelog-added")) {
+            new Ingestor().ingest(List.of(mainlog), store, sink, IngestListener.NONE);
+
+            assertEquals("the bouncelog bouncelog.ec is new, and the messages it holds were stored without its bounce "
+                    + "classes", Ingestor.whyNotResumable(List.of(IngestInput.mainlog(LogSource.of(mainlog)),
+                    IngestInput.bouncelog(LogSource.of(bouncelog))), store));
+        }
+    }
+
+    @Test
     void ingest_sameLogAlternatelyPlainAndGzippedAfterAHalfLine_recognisedEachTime() throws IOException {
         final List<String> lines = traffic(300);
         final String text = String.join("\n", lines) + "\n";
