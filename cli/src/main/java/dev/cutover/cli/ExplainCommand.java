@@ -7,6 +7,7 @@ import dev.cutover.kumo.LuaKumoPolicy;
 import dev.cutover.kumo.MxFixture;
 import dev.cutover.kumo.PolicyException;
 import dev.cutover.sim.momentum.conf.ConfException;
+import dev.cutover.sim.momentum.conf.EcelerityConf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,8 +68,9 @@ final class ExplainCommand implements Callable<Integer> {
         final LuaKumoPolicy policy = ScenarioConfigs.kumoPolicy(scenario, mx, clockMicros / 1_000_000L);
         final List<String> lines;
         try {
-            lines = new Explanation(scenario, ScenarioConfigs.momentumConf(scenario), policy, mx)
-                    .explain(lowerDomain, source, clockMicros);
+            final EcelerityConf conf = ScenarioConfigs.momentumConf(scenario);
+            ScenarioConfigs.momentumShaping(scenario, conf);
+            lines = new Explanation(scenario, conf, policy, mx).explain(lowerDomain, source, clockMicros);
         } catch (PolicyException | ConfException e) {
             throw new UserError(e.getMessage(), e);
         }

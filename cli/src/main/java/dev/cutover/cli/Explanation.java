@@ -20,6 +20,7 @@ import dev.cutover.sim.momentum.conf.MaxRetries;
 import dev.cutover.sim.momentum.conf.MomentumSettings;
 import dev.cutover.sim.momentum.conf.MomentumThrottle;
 import dev.cutover.sim.momentum.conf.OptionResolver;
+import dev.cutover.sim.momentum.conf.ResolvedOption;
 import dev.cutover.sim.momentum.conf.Setting;
 import dev.cutover.sim.momentum.conf.SharedLimit;
 
@@ -344,11 +345,15 @@ final class Explanation {
 
     /** Lists the bounce and FBL sweep rules Adaptive Delivery applies to the binding::domain. */
     private void sweepRules(List<String> out, String group, String binding, String domain) {
+        final ResolvedOption enabled = resolver.resolve("adaptive_sweep_rule_enabled", group, binding, domain);
+        field(out, "adaptive_sweep_rule_enabled", enabled.isDefined() ? String.valueOf(enabled.value()) : "1",
+                enabled.location());
         for (SweepRules.Rule rule : SweepRules.resolve(resolver, group, binding, domain)) {
-            field(out, "adaptive_sweep_rule \"" + rule.name() + "\"", rule.codes() + " at " + number(rule.lowPercent())
-                    + "%: " + rule.lowAction() + ", at " + number(rule.highPercent()) + "%: " + rule.highAction()
-                    + (rule.bounceClasses().isEmpty() ? " (FBL, not modelled: the log holds no FBL reports)" : ""),
-                    rule.origin());
+            final String what = rule.ignored() != null ? "ignored, as Momentum ignores it: " + rule.ignored()
+                    : rule.codes() + " at " + number(rule.lowPercent()) + "%: " + rule.lowAction() + ", at "
+                    + number(rule.highPercent()) + "%: " + rule.highAction() + (rule.bounceClasses().isEmpty()
+                    ? " (FBL, not modelled: the log holds no FBL reports)" : "");
+            field(out, "adaptive_sweep_rule \"" + rule.name() + "\"", what, rule.origin());
         }
     }
 

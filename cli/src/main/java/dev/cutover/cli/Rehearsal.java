@@ -32,7 +32,6 @@ import dev.cutover.sim.momentum.AdaptiveDelivery;
 import dev.cutover.sim.momentum.AdaptiveModule;
 import dev.cutover.sim.momentum.AdaptiveParameters;
 import dev.cutover.sim.momentum.AdaptiveRules;
-import dev.cutover.sim.momentum.ConfShaping;
 import dev.cutover.sim.momentum.MomentumModel;
 import dev.cutover.sim.momentum.MomentumParameters;
 import dev.cutover.sim.momentum.conf.ConfException;
@@ -246,7 +245,7 @@ final class Rehearsal {
 
     private MomentumModel momentumModel(Destinations destinations) {
         conf = ScenarioConfigs.momentumConf(scenario);
-        final MomentumModel model = new MomentumModel(new ConfShaping(conf, scenario.fallbackOrder()),
+        final MomentumModel model = new MomentumModel(ScenarioConfigs.momentumShaping(scenario, conf),
                 MomentumParameters.defaults(), scenario.receivers(), destinations);
         adaptiveRules = ScenarioConfigs.adaptiveRules(scenario);
         model.adaptWith(new AdaptiveDelivery(adaptiveRules, AdaptiveParameters.defaults(), scenario.seed()));

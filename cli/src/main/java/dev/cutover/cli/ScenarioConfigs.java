@@ -7,6 +7,7 @@ import dev.cutover.kumo.PolicyException;
 import dev.cutover.kumo.ShapingData;
 import dev.cutover.sim.momentum.AdaptiveRules;
 import dev.cutover.sim.momentum.AdaptiveRulesLoader;
+import dev.cutover.sim.momentum.ConfShaping;
 import dev.cutover.sim.momentum.conf.ConfException;
 import dev.cutover.sim.momentum.conf.EcelerityConf;
 
@@ -50,6 +51,18 @@ final class ScenarioConfigs {
     static EcelerityConf momentumConf(Scenario scenario) {
         try {
             return EcelerityConf.load(scenario.momentumConfig());
+        } catch (ConfException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @return the Momentum model's shaping from {@code conf}, whose {@code adaptive} stanza and sweep rules are read
+     *         whole, so a mistake in them is bad input whatever the traffic
+     */
+    static ConfShaping momentumShaping(Scenario scenario, EcelerityConf conf) {
+        try {
+            return new ConfShaping(conf, scenario.fallbackOrder());
         } catch (ConfException e) {
             throw new UserError(e.getMessage(), e);
         }

@@ -246,7 +246,7 @@ class EndToEndTest {
         final Result second = cutover("run", changing.toString(), "--out", dir.resolve("out-second-half").toString());
 
         assertTrue(second.err().contains("cutover: the traffic store was emptied to be filled again from the logs: it "
-                + "holds mainlog.ec, which is not among the logs now"), second.err());
+                + "holds mainlog.ec as it was, and that file is not among the logs now or was rewritten"), second.err());
         final Path fresh = dir.resolve("swapped-fresh");
         copy(changing.resolve("logs"), fresh.resolve("logs"));
         for (String file : List.of("scenario.toml", "ecelerity.conf", "mx.toml")) {
@@ -411,6 +411,25 @@ class EndToEndTest {
                 + "nosuch.example"), report);
         assertTrue(cutover("explain", capacity.toString(), "yahoo.com").out().contains("  receiver (capacity): "
                 + "[receivers.capacity] \"yahoo.com\" sets 1 connections at once"));
+    }
+
+    @Test
+    void run_badAdaptiveStanzaOrSweepRuleNoTrafficReaches_exitsTwoFromRunAndExplain() throws IOException {
+        final Path stanza = copyEditing("adaptive-stanza", "ecelerity.conf",
+                text -> text + "\nadaptive {\n  bounce_sweep_interval = \"1h\"\n}\n");
+        final Path rule = copyEditing("sweep-rule", "ecelerity.conf", text -> text
+                + "\nDomain \"nowhere.example\" {\n  adaptive_sweep_rule \"x\" {\n    codes = ( \"bogus\" )\n  }\n}\n");
+
+        final Result run = cutover("run", stanza.toString(), "--out", dir.resolve("out-stanza").toString());
+        final Result explain = cutover("explain", stanza.toString(), "gmail.com");
+        final Result ruleRun = cutover("run", rule.toString(), "--out", dir.resolve("out-rule").toString());
+
+        assertEquals(2, run.status(), run.err());
+        assertTrue(run.err().contains("expected a whole number of seconds for bounce_sweep_interval but found \"1h\""),
+                run.err());
+        assertEquals(2, explain.status(), explain.err());
+        assertEquals(2, ruleRun.status(), ruleRun.err());
+        assertTrue(ruleRun.err().contains("in adaptive_sweep_rule \"x\" but found \"bogus\""), ruleRun.err());
     }
 
     @Test

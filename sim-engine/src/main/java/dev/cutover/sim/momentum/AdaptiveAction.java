@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public record AdaptiveAction(Kind kind, long seconds, long amount, String text) {
 
+    /** The longest duration an action may give, 10 years: longer ones are mistakes, and overflow in microseconds. */
+    private static final long MAX_SECONDS = 10 * 366 * 86_400L;
     private static final Pattern DURATION = Pattern.compile(
             "(\\d{1,9})\\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?|d|days?)?", Pattern.CASE_INSENSITIVE);
 
@@ -85,12 +87,17 @@ public record AdaptiveAction(Kind kind, long seconds, long amount, String text) 
         }
         final long n = Long.parseLong(m.group(1));
         final String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
-        return switch (unit.charAt(0)) {
+        final long seconds = switch (unit.charAt(0)) {
             case 'm' -> n * 60;
             case 'h' -> n * 3600;
             case 'd' -> n * 86_400;
             default -> n;
         };
+        if (seconds > MAX_SECONDS) {
+            throw new IllegalArgumentException("action \"" + name + "\" takes a duration of at most 10 years, not \""
+                    + text + "\"");
+        }
+        return seconds;
     }
 
     private static long positive(String name, long seconds) {

@@ -41,7 +41,7 @@ import java.util.SplittableRandom;
  */
 final class AdaptiveState {
     /** Bounce classes run from 1 to 100 (4-bounce-logger-classification-codes); others are not counted. */
-    private static final int BOUNCE_CLASSES = 101;
+    static final int BOUNCE_CLASSES = 101;
     private static final java.util.regex.Pattern NEVER = java.util.regex.Pattern.compile("(?!)");
 
     private final MomentumModel model;
@@ -98,7 +98,7 @@ final class AdaptiveState {
         this.throttle = managed("outbound_throttle_messages",
                 conf == null ? Double.NaN : conf.count() * 3600 / conf.periodSeconds(), bounds.throttlePerHour());
         this.retryInterval = managed("retry_interval", settings.retryIntervalSeconds(), bounds.retryInterval());
-        this.sweepRules = bounds.sweepRules().stream().filter(r -> !r.bounceClasses().isEmpty())
+        this.sweepRules = bounds.sweepRules().stream().filter(SweepRules.Rule::countsBounces)
                 .map(SweptRule::of).toList();
         if (!throttle.equalsConfigured()) {
             rebuildBudget();

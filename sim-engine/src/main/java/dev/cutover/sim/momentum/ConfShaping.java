@@ -26,9 +26,14 @@ public final class ConfShaping implements MomentumShaping {
     private final AdaptiveModule adaptiveModule;
     private final Map<String, QueueSettings> cache = new HashMap<>();
 
+    /**
+     * @throws ConfException naming the file and line of a malformed {@code adaptive} stanza or sweep rule, which
+     *                       are read whether or not traffic reaches them
+     */
     public ConfShaping(EcelerityConf conf, FallbackOrder order) {
         this.resolver = new OptionResolver(conf, order);
         this.adaptiveModule = adaptiveModule(conf);
+        SweepRules.validate(conf);
     }
 
     @Override
@@ -47,7 +52,7 @@ public final class ConfShaping implements MomentumShaping {
                         seconds(stanza, "suspend_sweep_interval", d.suspendSweepIntervalSeconds()),
                         seconds(stanza, "adaptive_retry_fuzz", d.retryFuzzSeconds()),
                         seconds(stanza, "bounce_sweep_interval", d.bounceSweepIntervalSeconds()),
-                        seconds(stanza, "adaptive_attempt_threshold", d.attemptThreshold()),
+                        whole(stanza, "adaptive_attempt_threshold", "attempts", d.attemptThreshold()),
                         "adaptive stanza at " + stanza.location());
             }
         }
@@ -55,12 +60,16 @@ public final class ConfShaping implements MomentumShaping {
     }
 
     private static long seconds(ConfStanza stanza, String name, long builtIn) {
+        return whole(stanza, name, "seconds", builtIn);
+    }
+
+    private static long whole(ConfStanza stanza, String name, String unit, long builtIn) {
         for (ConfOption option : stanza.options()) {
             if (option.name().equals(name)) {
                 if (option.value() instanceof ConfValue.Scalar scalar && scalar.text().trim().matches("\\d{1,9}")) {
                     return Long.parseLong(scalar.text().trim());
                 }
-                throw new ConfException(option.location(), "expected a whole number of seconds for " + name
+                throw new ConfException(option.location(), "expected a whole number of " + unit + " for " + name
                         + " but found " + option.value());
             }
         }

@@ -56,7 +56,10 @@ import java.util.TreeSet;
  *   lasted {@code connect_timeout_to_delay} (ref-mx-failures-to-delay, ref-connect-timeout-to-delay). The log
  *   writes a failed connection after Momentum tried the domain's MXs, so each counts as a failure of every MX; the
  *   run is the domain's, over all bindings, and a connection that opens ends it. Each swept message is deferred
- *   as by a transient failure, without using one of its recorded answers.</li>
+ *   as by a transient failure. When the log shows its next attempt failing to connect too, the sweep stands for
+ *   that failure, which is then used up: the log records the domain being unreachable once per message, and the
+ *   replay must not give the same unreachability again to start the next run. A message the log delivered next is
+ *   only delayed.</li>
  * </ul>
  * Caveats: host-scoped options are not modelled yet; the reserve's rule that keeps low-volume domains from being
  * starved is modelled only as extra room.
@@ -242,6 +245,9 @@ public final class MomentumModel implements Engine {
             for (MomentumMessage message = swept.active.poll(); message != null; message = swept.active.poll()) {
                 touched.add(message.record.recipientDomain());
                 sweptMessages.merge(message.record.recipientDomain(), 1L, Long::sum);
+                if (connectionFails(message)) {
+                    message.answered++;
+                }
                 transientFailure(message);
             }
         }

@@ -4,6 +4,7 @@ import dev.cutover.sim.momentum.conf.ConfException;
 import dev.cutover.sim.momentum.conf.ConfOption;
 import dev.cutover.sim.momentum.conf.ConfStanza;
 import dev.cutover.sim.momentum.conf.ConfValue;
+import dev.cutover.sim.momentum.conf.EcelerityConf;
 import dev.cutover.sim.momentum.conf.OptionResolver;
 import dev.cutover.sim.momentum.conf.Scope;
 
@@ -45,6 +46,8 @@ public final class SweepRules {
 
     private static final String STANZA = "adaptive_sweep_rule";
     private static final String ENABLED = "adaptive_sweep_rule_enabled";
+    private static final List<String> OPTIONS = List.of("codes", "low_threshold", "low_action", "high_threshold",
+            "high_action", ENABLED);
     private static final Pattern BOUNCE_CODE = Pattern.compile("bc:(\\d{1,3})");
     private static final Pattern FBL_CODE = Pattern.compile("fbl:(\\S+)");
 
@@ -62,13 +65,21 @@ public final class SweepRules {
      * @param highPercent   the rate from which the high action is taken instead
      * @param highAction    the high action
      * @param origin        where the rule was written
+     * @param ignored       why Momentum ignores the rule (no codes, or bounce and FBL codes mixed), or null when it
+     *                      acts
      */
     public record Rule(String name, Set<Integer> bounceClasses, Set<String> fblCategories, double lowPercent,
-                       AdaptiveAction lowAction, double highPercent, AdaptiveAction highAction, String origin) {
+                       AdaptiveAction lowAction, double highPercent, AdaptiveAction highAction, String origin,
+                       String ignored) {
 
         public Rule {
             bounceClasses = Set.copyOf(bounceClasses);
             fblCategories = Set.copyOf(fblCategories);
+        }
+
+        /** @return true when the rule acts on bounce classes: it is not ignored and not an FBL rule */
+        public boolean countsBounces() {
+            return ignored == null && !bounceClasses.isEmpty();
         }
 
         /** @return the codes as the stanza writes them, bounce classes in order */
@@ -83,7 +94,7 @@ public final class SweepRules {
     /** The default bounce rule, for a binding::domain whose own rules count no bounce class. */
     public static Rule defaultBounceRule() {
         return new Rule(DEFAULT_BOUNCE_RULE, Set.of(10, 24), Set.of(), 3, throttleDown(), 10, suspendFourHours(),
-                "built-in default");
+                "built-in default", null);
     }
 
     /**
@@ -99,20 +110,49 @@ public final class SweepRules {
                 if (!stanza.keyword().equals(STANZA)) {
                     continue;
                 }
-                final String name = stanza.name().orElseThrow(() -> new ConfException(stanza.location(),
-                        "expected a name after '" + stanza.spelling() + "'"));
+                final String name = name(stanza);
                 if (!named.add(name) || !enabled(chain, i) || option(stanza, ENABLED).map(o -> !bool(o))
                         .orElse(false)) {
                     continue;
                 }
-                rule(stanza, name, chain.get(i)).ifPresent(rules::add);
+                rules.add(rule(stanza, name, chain.get(i)));
             }
         }
-        if (enabled(chain, 0) && rules.stream().allMatch(r -> r.bounceClasses().isEmpty())) {
+        if (enabled(chain, 0) && rules.stream().noneMatch(Rule::countsBounces)) {
             rules.add(defaultBounceRule());
         }
         rules.sort(Comparator.comparing(Rule::name));
         return List.copyOf(rules);
+    }
+
+    /**
+     * Reads every sweep rule of the configuration, whether or not traffic reaches its scope.
+     *
+     * @throws ConfException naming the file and line of the first malformed rule
+     */
+    public static void validate(EcelerityConf conf) {
+        for (Scope scope : conf.scopes()) {
+            final Set<String> names = new HashSet<>();
+            for (ConfStanza stanza : scope.otherStanzas()) {
+                if (stanza.keyword().equals(STANZA)) {
+                    final String name = name(stanza);
+                    if (!names.add(name)) {
+                        throw new ConfException(stanza.location(), "expected one " + STANZA + " \"" + name
+                                + "\" in " + scope.key().describe() + ", but it is defined again here");
+                    }
+                    rule(stanza, name, scope);
+                }
+            }
+            scope.option(ENABLED).ifPresent(SweepRules::bool);
+        }
+    }
+
+    private static String name(ConfStanza stanza) {
+        final String name = stanza.name().orElse("");
+        if (name.isBlank()) {
+            throw new ConfException(stanza.location(), "expected a name after '" + stanza.spelling() + "'");
+        }
+        return name;
     }
 
     /** @return the effective adaptive_sweep_rule_enabled of the chain's {@code index}-th scope */
@@ -126,32 +166,46 @@ public final class SweepRules {
         return true;
     }
 
-    private static Optional<Rule> rule(ConfStanza stanza, String name, Scope scope) {
-        final Optional<ConfOption> codes = option(stanza, "codes");
-        if (codes.isEmpty()) {
-            return Optional.empty();
+    private static Rule rule(ConfStanza stanza, String name, Scope scope) {
+        for (ConfOption option : stanza.options()) {
+            if (!OPTIONS.contains(option.name())) {
+                throw new ConfException(option.location(), "unknown option " + option.spelling() + " in " + STANZA
+                        + " \"" + name + "\"; expected " + String.join(", ", OPTIONS));
+            }
         }
+        final Optional<ConfOption> codes = option(stanza, "codes");
         final Set<Integer> classes = new TreeSet<>();
         final Set<String> categories = new TreeSet<>();
-        for (String code : texts(codes.get(), "a list of codes such as ( \"bc:10\" \"bc:24\" ) or ( \"fbl:abuse\" )")) {
+        final String meaning = "a list of codes such as ( \"bc:10\" \"bc:24\" ) or ( \"fbl:abuse\" )";
+        for (String code : codes.isEmpty() ? List.<String>of() : texts(codes.get(), meaning)) {
             final var bounce = BOUNCE_CODE.matcher(code);
             final var fbl = FBL_CODE.matcher(code);
-            if (bounce.matches()) {
+            if (bounce.matches() && Integer.parseInt(bounce.group(1)) >= 1
+                    && Integer.parseInt(bounce.group(1)) < AdaptiveState.BOUNCE_CLASSES) {
                 classes.add(Integer.parseInt(bounce.group(1)));
             } else if (fbl.matches()) {
                 categories.add(fbl.group(1));
             } else {
-                throw new ConfException(codes.get().location(), "expected codes \"bc:<bounce class>\" or "
-                        + "\"fbl:<category>\" in " + STANZA + " \"" + name + "\" but found \"" + code + "\"");
+                throw new ConfException(codes.get().location(), "expected codes \"bc:<bounce class 1 to "
+                        + (AdaptiveState.BOUNCE_CLASSES - 1) + ">\" or \"fbl:<category>\" in " + STANZA + " \""
+                        + name + "\" but found \"" + code + "\"");
             }
         }
-        if (!classes.isEmpty() && !categories.isEmpty()) {
-            return Optional.empty();
+        if (codes.isPresent() && classes.isEmpty() && categories.isEmpty()) {
+            throw new ConfException(codes.get().location(), "expected " + meaning + " in " + STANZA + " \"" + name
+                    + "\" but found " + codes.get().value());
         }
-        return Optional.of(new Rule(name, classes, categories, percent(stanza, "low_threshold", 5),
-                action(stanza, "low_action", throttleDown()), percent(stanza, "high_threshold", 10),
+        final double low = percent(stanza, "low_threshold", 5);
+        final double high = percent(stanza, "high_threshold", 10);
+        if (low > high) {
+            throw new ConfException(stanza.location(), "expected low_threshold " + low + " at most high_threshold "
+                    + high + " in " + STANZA + " \"" + name + "\"");
+        }
+        final String ignored = codes.isEmpty() ? "it has no codes"
+                : !classes.isEmpty() && !categories.isEmpty() ? "it mixes bounce codes and FBL categories" : null;
+        return new Rule(name, classes, categories, low, action(stanza, "low_action", throttleDown()), high,
                 action(stanza, "high_action", suspendFourHours()), stanza.location() + " " + scope.key().describe()
-                + " > " + stanza.describe()));
+                + " > " + stanza.describe(), ignored);
     }
 
     private static double percent(ConfStanza stanza, String name, double builtIn) {
@@ -160,9 +214,9 @@ public final class SweepRules {
             return builtIn;
         }
         final String text = option.get().value() instanceof ConfValue.Scalar s ? s.text().trim() : "";
-        if (!text.matches("\\d{1,3}(\\.\\d{1,6})?")) {
-            throw new ConfException(option.get().location(), "expected a percentage such as 5 or 0.2 for " + name
-                    + " but found " + option.get().value());
+        if (!text.matches("\\d{1,3}(\\.\\d{1,6})?") || Double.parseDouble(text) > 100) {
+            throw new ConfException(option.get().location(), "expected a percentage from 0 to 100, such as 5 or 0.2, "
+                    + "for " + name + " but found " + option.get().value());
         }
         return Double.parseDouble(text);
     }
@@ -184,6 +238,11 @@ public final class SweepRules {
             action = AdaptiveAction.parse(words.get(0), words.get(1));
         } catch (IllegalArgumentException e) {
             throw new ConfException(option.get().location(), e.getMessage() + " in " + name);
+        }
+        if (action.kind() == AdaptiveAction.Kind.TRANSCODE || action.kind() == AdaptiveAction.Kind.WARMUP) {
+            throw new ConfException(option.get().location(), "expected a sweep action (suspend, blackhole, "
+                    + "throttle, greylisted, reduce_connections or reduce_deliveries) for " + name + " but found \""
+                    + words.get(0) + "\", which acts on a response, not on a binding and domain");
         }
         if (action.kind() == AdaptiveAction.Kind.SUSPEND && !powerOfTwoHours(action.seconds())) {
             throw new ConfException(option.get().location(), "expected a suspension of a power of two hours (1, 2, "

@@ -354,7 +354,7 @@ class MomentumAdaptiveTest {
         final AdaptiveModule sweepEveryTenMinutes = new AdaptiveModule(60, 3600, 60, 0, 600, 10, "test");
         final SweepRules.Rule blocks = new SweepRules.Rule("blocks", java.util.Set.of(21), java.util.Set.of(), 5,
                 new AdaptiveAction(AdaptiveAction.Kind.THROTTLE_DOWN, 0, 0, null), 12,
-                new AdaptiveAction(AdaptiveAction.Kind.SUSPEND, 3600, 0, null), "test");
+                new AdaptiveAction(AdaptiveAction.Kind.SUSPEND, 3600, 0, null), "test", null);
         final QueueSettings withRule = settings(1, null, 0, 60).withAdaptive(new QueueSettings.Adaptive("test", null,
                 null, null, null, null, List.of(blocks)));
         final List<MessageRecord> blocked = threeBouncesInTwenty(21);

@@ -286,6 +286,24 @@ class MomentumModelTest {
     }
 
     @Test
+    void mxFailuresToDelay_sweptMessagesTheLogShowsUnreachable_useUpThatFailureAndDoNotSweepAgain() {
+        final List<MessageRecord> messages = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            messages.add(unreachableThenDelivered(i, T0));
+        }
+        final MomentumModel model = model(everywhere(sweeping(3, 900)));
+
+        final DomainSnapshot result = Traffic.replay(model, messages, "gmail.com");
+
+        // The log shows each of the ten failing to connect once. The third failure sweeps the other seven, and the
+        // sweep stands for their recorded failure: on the 75 s scan all ten are delivered, with no second sweep.
+        assertEquals(10, result.delivered());
+        assertEquals(10, result.transientFailures());
+        assertTrue(model.metrics().governing("gmail.com", "deferrals").contains("; no MX contactable: 1 sweep moved 7 "
+                + "active messages"), model.metrics().governing("gmail.com", "deferrals"));
+    }
+
+    @Test
     void mxFailuresToDelay_zeroAndNoTimeout_neverSweeps() {
         final List<MessageRecord> messages = threeUnreachableThenSeven();
         final MomentumModel model = model(everywhere(sweeping(0, 0)));

@@ -86,6 +86,13 @@ public final class EcelerityConf {
         return binding == null ? Optional.empty() : Optional.ofNullable(groupOfBinding.get(binding));
     }
 
+    /** @return every scope: the global one, then those inside it, then each binding group's */
+    public List<Scope> scopes() {
+        final List<Scope> all = new java.util.ArrayList<>(global.withNested());
+        bindingGroups.values().forEach(group -> all.addAll(group.withNested()));
+        return all;
+    }
+
     /** @return module, listener and other non-scope stanzas at global level, in file order */
     public List<ConfStanza> otherStanzas() {
         return global.otherStanzas();

@@ -112,7 +112,7 @@ public record MomentumSettings(
             read.count("server_reserve_outbound_connections", DEFAULT_SERVER_RESERVE_OUTBOUND_CONNECTIONS),
             read.typed("adaptive_enabled", Boolean.FALSE, OptionValues::bool),
             adaptiveBounds(read),
-            read.count("mx_failures_to_delay", DEFAULT_MX_FAILURES_TO_DELAY),
+            read.domainCount("mx_failures_to_delay", DEFAULT_MX_FAILURES_TO_DELAY),
             read.seconds("connect_timeout_to_delay", DEFAULT_CONNECT_TIMEOUT_TO_DELAY_SECONDS));
     }
 

@@ -41,6 +41,20 @@ final class OptionValues {
         return Long.parseLong(text);
     }
 
+    /**
+     * The longest duration an option may give: 10^10 seconds, about 317 years; longer ones are mistakes, and would
+     * overflow when counted in microseconds.
+     */
+    static final long MAX_SECONDS = 10_000_000_000L;
+
+    static long seconds(ResolvedOption resolved) {
+        final long value = wholeNumber(resolved, "a whole number of seconds");
+        if (value > MAX_SECONDS) {
+            throw malformed(resolved, "a whole number of seconds up to " + MAX_SECONDS, scalar(resolved));
+        }
+        return value;
+    }
+
     static int smallWholeNumber(ResolvedOption resolved, String meaning) {
         final long value = wholeNumber(resolved, meaning);
 

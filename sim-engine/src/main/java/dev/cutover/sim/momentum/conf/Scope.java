@@ -95,6 +95,16 @@ public final class Scope {
         return List.copyOf(bindings.keySet());
     }
 
+    /** @return this scope and every scope declared inside it, each before those inside it */
+    public List<Scope> withNested() {
+        final List<Scope> all = new ArrayList<>();
+        all.add(this);
+        literalDomains.values().forEach(domain -> all.addAll(domain.withNested()));
+        regexDomains.forEach(domain -> all.addAll(domain.scope().withNested()));
+        bindings.values().forEach(binding -> all.addAll(binding.withNested()));
+        return all;
+    }
+
     /** @return stanzas this scope holds that are not scope stanzas (modules, hosts, listeners) */
     public List<ConfStanza> otherStanzas() {
         return Collections.unmodifiableList(otherStanzas);

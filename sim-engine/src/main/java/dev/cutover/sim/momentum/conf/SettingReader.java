@@ -25,8 +25,25 @@ final class SettingReader {
         return typed(option, builtIn, resolved -> OptionValues.smallWholeNumber(resolved, "a whole number"));
     }
 
+    /**
+     * A count that Momentum reads in domain and global scopes only.
+     *
+     * @throws ConfException when it is set in a binding or binding group outside any domain stanza
+     */
+    Setting<Integer> domainCount(String option, int builtIn) {
+        return typed(option, builtIn, resolved -> {
+            final StanzaKey stanza = resolved.definingStanza();
+            if (stanza.domain() == null && (stanza.binding() != null || stanza.bindingGroup() != null)) {
+                throw new ConfException(resolved.source(), option + " is valid in the domain and global scopes "
+                        + "only, but is set in " + stanza.describe());
+            }
+            return OptionValues.smallWholeNumber(resolved, "a whole number");
+        });
+    }
+
+    /** A duration in whole seconds, at most {@link OptionValues#MAX_SECONDS} (about 317 years). */
     Setting<Long> seconds(String option, long builtIn) {
-        return typed(option, builtIn, resolved -> OptionValues.wholeNumber(resolved, "a whole number of seconds"));
+        return typed(option, builtIn, resolved -> OptionValues.seconds(resolved));
     }
 
     MomentumThrottle throttle(String option) {

@@ -110,6 +110,22 @@ class MomentumSettingsTest {
     }
 
     @Test
+    void resolve_mxFailuresToDelayInABinding_refusedAsOutOfItsScopes() {
+        final ConfException error = failureOf("Binding \"b\" {\n  Mx_Failures_To_Delay = 3\n}");
+
+        assertEquals("ecelerity.conf:2: mx_failures_to_delay is valid in the domain and global scopes only, but is set "
+            + "in Binding \"b\"", error.getMessage());
+    }
+
+    @Test
+    void resolve_durationOfCenturies_refusedBeforeItOverflows() {
+        final ConfException error = failureOf("Connect_Timeout_To_Delay = 9300000000000");
+
+        assertEquals("ecelerity.conf:1: expected a whole number of seconds up to 10000000000 for "
+            + "connect_timeout_to_delay but found \"9300000000000\"", error.getMessage());
+    }
+
+    @Test
     void resolve_malformedNumber_namesFileAndLineOfTheValue() {
         final ConfException error = failureOf("Binding_Group \"g\" {\n  Retry_Interval = \"20m\"\n}");
 
