@@ -344,8 +344,11 @@ final class Rehearsal {
                     + a.throttleDownFactor() + ", bindings taken as " + a.bindingAgeSeconds() / 86_400
                     + " days old; adjustments at most every " + timers.adjustmentIntervalSeconds()
                     + "s, increases every " + timers.positiveAdjustmentIntervalSeconds() + "s, suspensions swept every "
-                    + timers.suspendSweepIntervalSeconds() + "s, spread over " + timers.retryFuzzSeconds() + "s ("
-                    + timers.location() + ")");
+                    + timers.suspendSweepIntervalSeconds() + "s, spread over " + timers.retryFuzzSeconds()
+                    + "s; bounce sweep rules every " + timers.bounceSweepIntervalSeconds() + "s once a binding and "
+                    + "domain has " + timers.attemptThreshold() + " attempts (" + timers.location() + ")"
+                    + (scenario.bouncelogs().isEmpty() ? "; no bouncelog, so no bounce has a class and no bounce sweep "
+                    + "rule acts" : ""));
         }
         parameters.put("kumomta.tenant", scenario.tenantField());
         final KumoParameters kumoParameters = KumoParameters.defaults();

@@ -366,6 +366,8 @@ class EndToEndTest {
         assertTrue(result.status() <= 1, result.err());
         assertTrue(report.contains("\"momentum.adaptive_delivery\": \"2 (binding, domain) queue(s) with "
                 + "adaptive_enabled; rules from custom_ad.lua; throttle down multiplies by 0.5"), report);
+        assertTrue(report.contains("bounce sweep rules every 3600s once a binding and domain has 2000 attempts "
+                + "(built-in defaults); no bouncelog, so no bounce has a class and no bounce sweep rule acts"), report);
         assertTrue(report.matches("(?s).*Adaptive Delivery: rule \\\\\"\\^421 .*custom_ad.lua:2 .*-> throttle down, "
                 + "\\d+ times.*"), report);
 
