@@ -115,6 +115,11 @@ public final class ConfLexer {
         final int start = position;
 
         while (position < text.length() && !endsBareWord(position)) {
+            final char c = text.charAt(position);
+            if (c == '\u201C' || c == '\u201D' || c == '\u201E') {
+                throw new ConfException(new SourceLocation(file, line), "expected straight double quotes (\") but "
+                    + "found a typographic quote (" + c + "), which ecelerity.conf reads as part of a word");
+            }
             position++;
         }
         return new Token(Token.Type.WORD, text.substring(start, position), line);

@@ -26,6 +26,16 @@ class ConfLexerTest {
     }
 
     @Test
+    void tokenize_typographicQuotesAroundAName_refusedNamingTheLine() {
+        final ConfException error = assertThrows(ConfException.class,
+                () -> tokens("A = 1\nDomain \u201Cyahoo.com\u201D {\n}\n"));
+
+        assertEquals("ecelerity.conf:2: expected straight double quotes (\") but found a typographic quote (\u201C), "
+                + "which ecelerity.conf reads as part of a word", error.getMessage());
+        assertEquals("550 \u201Cno\u201D", tokens("x = \"550 \u201Cno\u201D\"").get(2).text());
+    }
+
+    @Test
     void tokenize_blockCommentsDoNotNest_closeAtFirstEnd() {
         assertEquals(List.of("still", "=", "here", ""), texts("/* outer /* inner */ still = here"));
     }
