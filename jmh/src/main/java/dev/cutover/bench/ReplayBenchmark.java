@@ -62,16 +62,17 @@ import java.util.stream.Stream;
  * mvn -B -q -DskipTests package -pl jmh -am
  * java -jar jmh/target/benchmarks.jar ReplayBenchmark
  * </pre>
- * Last measured on a shared 2-core machine: 3.5 to 8.1 s per replay over three runs of 3 iterations, 120,000 to
- * 290,000 messages per second through both models (12.2 to 14.7 s before the KumoMTA model popped its delayed
- * messages per timer-wheel tick instead of one calendar event each).
+ * Last measured on a shared 2-core machine whose speed varied by about half over the day: 1.2 to 2.9 s per
+ * replay through the three models, 340,000 to 830,000 messages per second (1.2 to 1.4 s in its quiet hours; 3.5
+ * to 8.1 s through two models before the KumoMTA model re-delayed a full ready queue's tick in one pass and the
+ * calendar, the reader and the Momentum model's delayed queue were made cheaper).
  *
  * <p>The secondary results {@code policyMillis} and {@code policyCalls} say what the KumoMTA model spent in its
  * policy: Lua handlers and shaping resolution, loading included. Answers are cached per scheduled queue and per
- * (source, site), so a replay of the demo estate makes 66 calls, which took 12 to 48 ms: under 0.8% of the
- * replay. With {@code receptionHook=true} every message also asks the policy where it is queued (its hook runs once
- * per distinct message and is then answered from a cache): 1,000,156 calls took 144 to 283 ms of 5.9 to 8.1 s,
- * under 4%. Each iteration's line gives its own figures; JMH's summary line adds them up over the iterations.
+ * (source, site), so a replay of the demo estate makes 66 calls, which took 17 to 30 ms. With
+ * {@code receptionHook=true} every message also asks the policy where it is queued (its hook runs once per distinct
+ * message and is then answered from a cache): 1,000,156 calls took 136 to 182 ms of 2.2 to 4.0 s, under 7%. Each
+ * iteration's line gives its own figures; JMH's summary line adds them up over the iterations.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
