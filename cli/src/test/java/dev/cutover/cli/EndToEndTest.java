@@ -246,7 +246,8 @@ class EndToEndTest {
         final Result second = cutover("run", changing.toString(), "--out", dir.resolve("out-second-half").toString());
 
         assertTrue(second.err().contains("cutover: the traffic store was emptied to be filled again from the logs: it "
-                + "holds mainlog.ec as it was, and that file is not among the logs now or was rewritten"), second.err());
+                + "holds mainlog.ec as it was, and that file is not among the logs now or was rewritten"),
+                second.err());
         final Path fresh = dir.resolve("swapped-fresh");
         copy(changing.resolve("logs"), fresh.resolve("logs"));
         for (String file : List.of("scenario.toml", "ecelerity.conf", "mx.toml")) {

@@ -114,7 +114,8 @@ class SweepRulesTest {
                 + "\"r\"", refusal("adaptive_sweep_rule \"r\" {\n  codes = ( \"bc:10\" )\n  low_threshold = 9\n"
                 + "  high_threshold = 5\n}\n"));
         assertEquals("ecelerity.conf:3: expected a percentage from 0 to 100, such as 5 or 0.2, for high_threshold but "
-                + "found 500", refusal("adaptive_sweep_rule \"r\" {\n  codes = ( \"bc:10\" )\n  high_threshold = 500\n}\n"));
+                + "found 500", refusal("adaptive_sweep_rule \"r\" {\n  codes = ( \"bc:10\" )\n"
+                + "  high_threshold = 500\n}\n"));
         assertEquals("ecelerity.conf:4: expected one adaptive_sweep_rule \"r\" in global, but it is defined again here",
                 refusal("adaptive_sweep_rule \"r\" {\n  codes = ( \"bc:10\" )\n}\nadaptive_sweep_rule \"r\" {\n"
                         + "  codes = ( \"bc:24\" )\n}\n"));
@@ -122,8 +123,8 @@ class SweepRulesTest {
                 refusal("adaptive_sweep_rule \"\" {\n  codes = ( \"bc:10\" )\n}\n"));
         assertEquals("ecelerity.conf:3: expected a sweep action (suspend, blackhole, throttle, greylisted, "
                 + "reduce_connections or reduce_deliveries) for low_action but found \"transcode\", which acts on a "
-                + "response, not on a binding and domain", refusal("adaptive_sweep_rule \"r\" {\n  codes = ( \"bc:10\" )\n"
-                + "  low_action = ( \"transcode\" \"hello\" )\n}\n"));
+                + "response, not on a binding and domain", refusal("adaptive_sweep_rule \"r\" {\n"
+                + "  codes = ( \"bc:10\" )\n  low_action = ( \"transcode\" \"hello\" )\n}\n"));
     }
 
     @Test
