@@ -380,7 +380,7 @@ class EndToEndTest {
         assertTrue(explained.out().contains("adaptive rule \"^421 4\\.7\\.0 \\[TSS04\\]\" every match: throttle down  "
                 + "[custom_ad.lua:2 \"yahoo.com\" #1]"), explained.out());
         assertTrue(explained.out().contains("adaptive_sweep_rule \"default bounce rule\" bc:10 bc:24 at 3%: throttle "
-                + "down, at 10%: suspend 14400 s  [built-in default]"), explained.out());
+                + "down, at 10%: suspend 4 hours  [built-in default]"), explained.out());
     }
 
     @Test

@@ -119,11 +119,26 @@ public record AdaptiveAction(Kind kind, long seconds, long amount, String text) 
     @Override
     public String toString() {
         return switch (kind) {
-            case SUSPEND, BLACKHOLE, GREYLISTED -> kind.word + " " + seconds + " s";
+            case SUSPEND, BLACKHOLE, GREYLISTED -> kind.word + " " + duration(seconds);
             case WARMUP -> "warmup " + seconds;
             case THROTTLE_DOWN -> "throttle down";
             case REDUCE_CONNECTIONS, REDUCE_DELIVERIES -> kind.word + " " + amount;
             case TRANSCODE -> "transcode \"" + text + "\"";
         };
+    }
+
+    /** @return {@code seconds} as a rule would write it: in days, hours or minutes when whole, else in seconds */
+    private static String duration(long seconds) {
+        if (seconds % 86_400 == 0) {
+            return plural(seconds / 86_400, "day");
+        }
+        if (seconds % 3600 == 0) {
+            return plural(seconds / 3600, "hour");
+        }
+        return seconds % 60 == 0 ? plural(seconds / 60, "minute") : seconds + " s";
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
     }
 }

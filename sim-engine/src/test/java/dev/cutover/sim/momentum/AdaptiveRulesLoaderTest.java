@@ -62,9 +62,9 @@ class AdaptiveRulesLoaderTest {
         assertEquals(1, responses.get(0).count());
         assertEquals(5, responses.get(1).count());
         assertEquals(1, responses.get(1).windowSeconds());
-        assertEquals("[suspend 14400 s]", responses.get(1).actions().toString());
-        assertEquals("[transcode \"454\", suspend 7200 s]", responses.get(2).actions().toString());
-        assertEquals("[reduce_connections 2, greylisted 900 s]", responses.get(3).actions().toString());
+        assertEquals("[suspend 4 hours]", responses.get(1).actions().toString());
+        assertEquals("[transcode \"454\", suspend 2 hours]", responses.get(2).actions().toString());
+        assertEquals("[reduce_connections 2, greylisted 15 minutes]", responses.get(3).actions().toString());
         assertEquals("custom_ad.lua:22 \"example.com\" #2", responses.get(1).origin());
     }
 
