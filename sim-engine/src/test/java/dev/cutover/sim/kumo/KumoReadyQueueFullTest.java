@@ -43,6 +43,18 @@ class KumoReadyQueueFullTest {
     }
 
     @Test
+    void readyQueueFull_aTickOfManyMessages_allReDelayedOnWholeTicksAndDelivered() {
+        final DomainSnapshot snapshot = replay(200);
+
+        // One connection takes a message each 10 ms, so the 198 that found the ready queue full at T0 come back a
+        // tick at a time, each tick letting one in and re-delaying the rest in one pass, until every one is sent.
+        assertEquals(200, snapshot.delivered());
+        assertTrue(snapshot.throttleDelays() >= 198, "throttle delays " + snapshot.throttleDelays());
+        assertEquals(0, Math.round((snapshot.drainSeconds() - 0.01) * 1000) % 3000,
+                "drained at " + snapshot.drainSeconds() + " s, not on a whole 3 s tick");
+    }
+
+    @Test
     void readyQueueFull_sameSeed_sameTimes() {
         assertEquals(replay(50), replay(50));
     }
