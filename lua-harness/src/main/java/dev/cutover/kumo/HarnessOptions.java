@@ -17,8 +17,12 @@ import java.nio.file.Path;
  * @param clockEpochSeconds the instant, in seconds since 1970-01-01T00:00:00Z, that {@code os.time()} and
  *                          {@code os.date()} report; any value, {@link #DEFAULT_CLOCK_EPOCH_SECONDS} (the epoch
  *                          itself) by default
+ * @param memoryLimitBytes  how much one event may add to the heap in use before it is stopped as a policy error,
+ *                          at least 1; {@link #defaultMemoryLimitBytes()} by default. The heap is looked at every
+ *                          65,536 instructions, so an event stops within that many of passing the limit.
  */
-public record HarnessOptions(long instructionLimit, Path helperFolder, long seed, long clockEpochSeconds) {
+public record HarnessOptions(long instructionLimit, Path helperFolder, long seed, long clockEpochSeconds,
+                             long memoryLimitBytes) {
 
     public static final long DEFAULT_INSTRUCTION_LIMIT = 50_000_000L;
     public static final long DEFAULT_SEED = 0L;
@@ -28,6 +32,17 @@ public record HarnessOptions(long instructionLimit, Path helperFolder, long seed
         if (instructionLimit < 1) {
             throw new IllegalArgumentException("instructionLimit must be at least 1, got " + instructionLimit);
         }
+        if (memoryLimitBytes < 1) {
+            throw new IllegalArgumentException("memoryLimitBytes must be at least 1, got " + memoryLimitBytes);
+        }
+    }
+
+    /**
+     * @return the default memory limit: what one event may add to the heap in use, half of the largest heap the
+     *         JVM may take
+     */
+    public static long defaultMemoryLimitBytes() {
+        return Runtime.getRuntime().maxMemory() / 2;
     }
 
     /**
@@ -35,7 +50,7 @@ public record HarnessOptions(long instructionLimit, Path helperFolder, long seed
      * @param helperFolder     folder standing in for {@code /opt/kumomta/share}, or null
      */
     public HarnessOptions(long instructionLimit, Path helperFolder) {
-        this(instructionLimit, helperFolder, DEFAULT_SEED, DEFAULT_CLOCK_EPOCH_SECONDS);
+        this(instructionLimit, helperFolder, DEFAULT_SEED, DEFAULT_CLOCK_EPOCH_SECONDS, defaultMemoryLimitBytes());
     }
 
     /** @return the default limit, no helper folder, seed 0 and a clock standing at the epoch. */
@@ -45,21 +60,26 @@ public record HarnessOptions(long instructionLimit, Path helperFolder, long seed
 
     /** @return these options with another helper folder. */
     public HarnessOptions withHelperFolder(Path folder) {
-        return new HarnessOptions(instructionLimit, folder, seed, clockEpochSeconds);
+        return new HarnessOptions(instructionLimit, folder, seed, clockEpochSeconds, memoryLimitBytes);
     }
 
     /** @return these options with another instruction limit. */
     public HarnessOptions withInstructionLimit(long limit) {
-        return new HarnessOptions(limit, helperFolder, seed, clockEpochSeconds);
+        return new HarnessOptions(limit, helperFolder, seed, clockEpochSeconds, memoryLimitBytes);
     }
 
     /** @return these options with another seed for {@code math.random}. */
     public HarnessOptions withSeed(long randomSeed) {
-        return new HarnessOptions(instructionLimit, helperFolder, randomSeed, clockEpochSeconds);
+        return new HarnessOptions(instructionLimit, helperFolder, randomSeed, clockEpochSeconds, memoryLimitBytes);
     }
 
     /** @return these options with the policy's clock standing at {@code epochSeconds}. */
     public HarnessOptions withClock(long epochSeconds) {
-        return new HarnessOptions(instructionLimit, helperFolder, seed, epochSeconds);
+        return new HarnessOptions(instructionLimit, helperFolder, seed, epochSeconds, memoryLimitBytes);
+    }
+
+    /** @return these options with another limit on what one event may add to the heap in use. */
+    public HarnessOptions withMemoryLimit(long bytes) {
+        return new HarnessOptions(instructionLimit, helperFolder, seed, clockEpochSeconds, bytes);
     }
 }

@@ -25,9 +25,14 @@ import org.luaj.vm2.lib.DebugLib;
  */
 final class InstructionBudget extends DebugLib {
 
+    /** The heap is looked at each time the count passes a multiple of 2^16 instructions. */
+    private static final int MEMORY_CHECK_SHIFT = 16;
+
     private final long limit;
     private final Supplier<String> location;
     private final String script;
+    private final long memoryLimit;
+    private long heapAtStart;
     private final Deque<LuaClosure> closures = new ArrayDeque<>();
     private long used;
     private String event = "main chunk";
@@ -40,15 +45,29 @@ final class InstructionBudget extends DebugLib {
      * @param script   what the running script is called in messages, e.g. {@code policy}
      */
     InstructionBudget(long limit, Supplier<String> location, String script) {
+        this(limit, location, script, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param memoryLimit what the event may add to the heap in use, in bytes
+     */
+    InstructionBudget(long limit, Supplier<String> location, String script, long memoryLimit) {
         this.limit = limit;
         this.location = location;
         this.script = script;
+        this.memoryLimit = memoryLimit;
     }
 
     /** Restarts the count for {@code eventName}. */
     void start(String eventName) {
         this.event = eventName;
         this.used = 0;
+        this.heapAtStart = heapInUse();
+    }
+
+    private static long heapInUse() {
+        final Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     @Override
@@ -89,9 +108,14 @@ final class InstructionBudget extends DebugLib {
      * @throws Exhausted when the event's budget is spent
      */
     void charge(long instructions) {
+        final long before = used;
         used += instructions;
         if (used > limit) {
             throw new Exhausted(location.get(), script + " ran longer than " + limit + " instructions in " + event);
+        }
+        if ((before ^ used) >>> MEMORY_CHECK_SHIFT != 0 && heapInUse() - heapAtStart > memoryLimit) {
+            throw new Exhausted(location.get(), script + " took more than " + (memoryLimit >> 20) + " MB of memory in "
+                    + event);
         }
     }
 

@@ -92,7 +92,8 @@ public final class LuaSandbox {
     public LuaSandbox(PolicyFiles files, HarnessOptions options, Consumer<String> printed, SandboxHost host) {
         this.files = files;
         this.host = host;
-        this.budget = new InstructionBudget(options.instructionLimit(), this::currentLocation, host.script());
+        this.budget = new InstructionBudget(options.instructionLimit(), this::currentLocation, host.script(),
+                options.memoryLimitBytes());
         this.clock = new SandboxClock(options.clockEpochSeconds());
         this.random = new SandboxRandom(options.seed());
         loadLibraries();

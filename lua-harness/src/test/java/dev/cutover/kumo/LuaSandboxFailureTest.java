@@ -67,6 +67,16 @@ class LuaSandboxFailureTest {
     }
 
     @Test
+    void load_mainChunkHoardingMemory_stoppedAsAPolicyErrorBeforeTheHeapRunsOut() {
+        final String lua = "local t = {}\nfor i = 1, 1e9 do\n  t[i] = string.rep('x', 1000) .. i\nend\n";
+
+        final PolicyException e = assertThrows(PolicyException.class, () -> TempPolicy.load(dir, lua,
+                HarnessOptions.defaults().withMemoryLimit(32L << 20)));
+
+        assertEquals("init.lua:3: policy took more than 32 MB of memory in main chunk", e.getMessage());
+    }
+
+    @Test
     void load_errorWithNewlines_givesOneLine() {
         assertEquals("init.lua:1: a; b", loadFailure("error('a\\nb')\n").getMessage());
     }
