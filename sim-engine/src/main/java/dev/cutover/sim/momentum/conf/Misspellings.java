@@ -1,0 +1,81 @@
+package dev.cutover.sim.momentum.conf;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Finds options of ecelerity.conf whose names are one or two letters away from an option the Momentum model reads,
+ * such as {@code Max_Outbound_Conections}: the model, like Momentum, takes the fallback value for the real option,
+ * and a translation compared against that would mislead. Names that match no option are not listed, since
+ * ecelerity.conf holds many options the model has no use for.
+ */
+public final class Misspellings {
+    /** The options of scopes the Momentum model reads, in lower case. */
+    public static final Set<String> SCOPE_OPTIONS = Set.of("max_outbound_connections", "outbound_throttle_messages",
+            "outbound_throttle_connections", "max_deliveries_per_connection", "retry_interval", "max_retry_interval",
+            "message_expiration", "max_retries", "idle_timeout", "connection_allocation_aggressiveness",
+            "suspend_delivery", "scope_max_outbound_connections", "server_max_outbound_connections",
+            "server_reserve_outbound_connections", "adaptive_enabled", "adaptive_max_outbound_connections",
+            "adaptive_max_deliveries_per_connection", "adaptive_outbound_throttle_messages", "adaptive_retry_interval",
+            "adaptive_max_retry_interval", "mx_failures_to_delay", "connect_timeout_to_delay",
+            "adaptive_sweep_rule_enabled");
+    /** The options of the {@code adaptive} stanza the model reads, in lower case. */
+    public static final Set<String> ADAPTIVE_OPTIONS = Set.of("adaptive_adjustment_interval",
+            "adaptive_positive_adjustment_interval", "suspend_sweep_interval", "adaptive_retry_fuzz",
+            "bounce_sweep_interval", "adaptive_attempt_threshold");
+
+    private static final int MIN_LENGTH = 8;
+    private static final int MAX_DISTANCE = 2;
+
+    private Misspellings() {
+    }
+
+    /** @return for each likely misspelling, where it is and the option it looks like, by file and line */
+    public static List<String> of(EcelerityConf conf) {
+        final Map<SourceLocation, String> found = new TreeMap<>(Comparator.comparing(SourceLocation::file)
+                .thenComparingInt(SourceLocation::line));
+        for (Scope scope : conf.scopes()) {
+            scope.options().values().forEach(option -> check(option, SCOPE_OPTIONS, found));
+            for (ConfStanza stanza : scope.otherStanzas()) {
+                if (stanza.keyword().equals("adaptive")) {
+                    stanza.options().forEach(option -> check(option, ADAPTIVE_OPTIONS, found));
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    private static void check(ConfOption option, Set<String> known, Map<SourceLocation, String> found) {
+        final String name = option.name().toLowerCase(Locale.ROOT);
+        if (known.contains(name) || name.length() < MIN_LENGTH) {
+            return;
+        }
+        known.stream().filter(k -> distance(name, k) <= MAX_DISTANCE).sorted().findFirst().ifPresent(k -> found.put(
+                option.location(), option.spelling() + " at " + option.location() + " is no option the model reads, "
+                        + "and looks like a misspelling of " + k + ", which then comes from the fallback chain"));
+    }
+
+    /** @return the Levenshtein distance between {@code a} and {@code b} */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                final int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            final int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
