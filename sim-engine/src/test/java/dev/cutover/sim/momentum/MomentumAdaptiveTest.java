@@ -101,8 +101,8 @@ class MomentumAdaptiveTest {
         assertEquals(5, result.delivered());
         assertEquals(5, result.transientFailures());
         assertEquals(660.15, result.drainSeconds(), 1e-9);
-        assertEquals(Map.of(DOMAIN, Map.of("rule \"^451\" [custom_ad.lua:1 \"example.com\" #1] -> suspend 10 minutes", 1L)),
-                model.adaptiveEvents());
+        assertEquals(Map.of(DOMAIN, Map.of("rule \"^451\" [custom_ad.lua:1 \"example.com\" #1] -> suspend 10 minutes",
+                1L)), model.adaptiveEvents());
     }
 
     @Test
