@@ -14,15 +14,6 @@ import java.util.TreeMap;
  * ecelerity.conf holds many options the model has no use for.
  */
 public final class Misspellings {
-    /** The options of scopes the Momentum model reads, in lower case. */
-    public static final Set<String> SCOPE_OPTIONS = Set.of("max_outbound_connections", "outbound_throttle_messages",
-            "outbound_throttle_connections", "max_deliveries_per_connection", "retry_interval", "max_retry_interval",
-            "message_expiration", "max_retries", "idle_timeout", "connection_allocation_aggressiveness",
-            "suspend_delivery", "scope_max_outbound_connections", "server_max_outbound_connections",
-            "server_reserve_outbound_connections", "adaptive_enabled", "adaptive_max_outbound_connections",
-            "adaptive_max_deliveries_per_connection", "adaptive_outbound_throttle_messages", "adaptive_retry_interval",
-            "adaptive_max_retry_interval", "mx_failures_to_delay", "connect_timeout_to_delay",
-            "adaptive_sweep_rule_enabled");
     /** The options of the {@code adaptive} stanza the model reads, in lower case. */
     public static final Set<String> ADAPTIVE_OPTIONS = Set.of("adaptive_adjustment_interval",
             "adaptive_positive_adjustment_interval", "suspend_sweep_interval", "adaptive_retry_fuzz",
@@ -39,7 +30,7 @@ public final class Misspellings {
         final Map<SourceLocation, String> found = new TreeMap<>(Comparator.comparing(SourceLocation::file)
                 .thenComparingInt(SourceLocation::line));
         for (Scope scope : conf.scopes()) {
-            scope.options().values().forEach(option -> check(option, SCOPE_OPTIONS, found));
+            scope.options().values().forEach(option -> check(option, MomentumSettings.OPTIONS, found));
             for (ConfStanza stanza : scope.otherStanzas()) {
                 if (stanza.keyword().equals("adaptive")) {
                     stanza.options().forEach(option -> check(option, ADAPTIVE_OPTIONS, found));

@@ -63,6 +63,16 @@ public record MomentumSettings(
     public static final java.util.List<String> ADAPTIVE_OPTIONS = java.util.List.of("max_outbound_connections",
         "max_deliveries_per_connection", "outbound_throttle_messages", "retry_interval", "max_retry_interval");
 
+    /** Every option of a scope {@link #resolve} reads, in lower case, the adaptive bounds included. */
+    public static final java.util.Set<String> OPTIONS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+        "max_outbound_connections", "outbound_throttle_messages", "outbound_throttle_connections",
+        "max_deliveries_per_connection", "retry_interval", "max_retry_interval", "message_expiration", "max_retries",
+        "idle_timeout", "connection_allocation_aggressiveness", "suspend_delivery", "scope_max_outbound_connections",
+        "server_max_outbound_connections", "server_reserve_outbound_connections", "adaptive_enabled",
+        "mx_failures_to_delay", "connect_timeout_to_delay", "adaptive_sweep_rule_enabled"),
+        ADAPTIVE_OPTIONS.stream().map(option -> "adaptive_" + option))
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** Built-in default of {@code max_outbound_connections}. */
     public static final int DEFAULT_MAX_OUTBOUND_CONNECTIONS = 32;
     /** Built-in default of {@code retry_interval}, seconds. */
