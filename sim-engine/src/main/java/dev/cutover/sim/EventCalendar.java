@@ -3,9 +3,11 @@ package dev.cutover.sim;
 import java.util.Arrays;
 
 /**
- * A discrete-event calendar on virtual time in microseconds: a binary heap ordered by (time, insertion sequence).
- * The heap keeps each event's time and sequence in arrays of its own beside the events, so ordering it reads no
- * event: a model holding a backlog of hundreds of thousands of timers sifts through two arrays of longs.
+ * A discrete-event calendar on virtual time in microseconds: a heap ordered by (time, insertion sequence), which is
+ * a total order, so events fire in the same order whatever the heap's shape. The heap keeps each event's time and
+ * sequence in arrays of its own beside the events, so ordering it reads no event: a model holding a backlog of
+ * hundreds of thousands of timers sifts through two arrays of longs. Each place has four children rather than two:
+ * half as many levels to pass when the earliest event is taken, and the four children's times share a cache line.
  *
  * <p>Example: events scheduled at 5, 3 and 3 (in that order) fire as the first 3, the second 3, then 5.
  */
@@ -98,7 +100,7 @@ public final class EventCalendar {
     private void siftUp(int index, long time, long sequence, SimEvent event) {
         int i = index;
         while (i > 0) {
-            final int parent = (i - 1) >>> 1;
+            final int parent = (i - 1) >>> 2;
             final long parentTime = times[parent];
             if (time > parentTime || time == parentTime && sequence > sequences[parent]) {
                 break;
@@ -113,16 +115,21 @@ public final class EventCalendar {
     private void siftDown(long time, long sequence, SimEvent event) {
         int i = 0;
         while (true) {
-            int child = 2 * i + 1;
-            if (child >= size) {
+            final int first = 4 * i + 1;
+            if (first >= size) {
                 break;
             }
-            final int right = child + 1;
-            if (right < size && (times[right] < times[child]
-                    || times[right] == times[child] && sequences[right] < sequences[child])) {
-                child = right;
+            // The earliest of up to four children, which lie side by side in the arrays.
+            int child = first;
+            long childTime = times[first];
+            final int end = Math.min(first + 4, size);
+            for (int c = first + 1; c < end; c++) {
+                final long t = times[c];
+                if (t < childTime || t == childTime && sequences[c] < sequences[child]) {
+                    child = c;
+                    childTime = t;
+                }
             }
-            final long childTime = times[child];
             if (childTime > time || childTime == time && sequences[child] > sequence) {
                 break;
             }

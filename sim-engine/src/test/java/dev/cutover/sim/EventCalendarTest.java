@@ -3,7 +3,10 @@ package dev.cutover.sim;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -62,5 +65,36 @@ class EventCalendarTest {
             assertEquals(true, times.get(i - 1) <= times.get(i), "out of order at " + i);
         }
         assertEquals(667, times.size());
+    }
+
+    @Test
+    void drain_tiesAndEventsScheduledWhileFiring_fireByTimeThenSchedulingOrder() {
+        final EventCalendar calendar = new EventCalendar(0);
+        final List<Integer> fired = new ArrayList<>();
+        // The same schedule kept as (time, sequence, id) and ordered by a sort, the order the calendar promises.
+        final List<long[]> expected = new ArrayList<>();
+        final SplittableRandom random = new SplittableRandom(7);
+        final int[] ids = {0};
+        final LongConsumer[] schedule = new LongConsumer[1];
+        schedule[0] = at -> {
+            final int id = ids[0]++;
+            final long time = Math.max(at, calendar.now());
+            expected.add(new long[] {time, id});
+            calendar.schedule(new Step(() -> {
+                fired.add(id);
+                if (id < 3000 && random.nextInt(3) == 0) {
+                    schedule[0].accept(calendar.now() + random.nextInt(4));
+                }
+            }), at);
+        };
+        for (int i = 0; i < 2000; i++) {
+            schedule[0].accept(random.nextInt(40));
+        }
+
+        calendar.drain(Long.MAX_VALUE);
+
+        expected.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+        assertEquals(expected.stream().map(e -> (int) e[1]).toList(), fired);
+        assertEquals(true, fired.size() > 2500, "events were scheduled while others fired");
     }
 }
