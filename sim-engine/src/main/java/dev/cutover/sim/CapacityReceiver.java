@@ -1,7 +1,6 @@
 package dev.cutover.sim;
 
 import dev.cutover.ingest.Attempt;
-import dev.cutover.ingest.MessageRecord;
 import dev.cutover.ingest.Outcome;
 
 import java.util.HashMap;
@@ -42,15 +41,14 @@ public final class CapacityReceiver {
     }
 
     /**
-     * @param message   the message
+     * @param recorded  the message's recorded answer to this attempt ({@link RecordedReceiver#answer}), or null
      * @param attempt   which of its recorded answers is next, 0-based
      * @param site      the site the engine sends it to
      * @param nowMicros the engine's time
      * @return the answer, or null when the log holds none for this attempt
      */
-    public Attempt answer(MessageRecord message, int attempt, String site, long nowMicros) {
+    public Attempt answer(Attempt recorded, int attempt, String site, long nowMicros) {
         lastDeferred = false;
-        final Attempt recorded = RecordedReceiver.answer(message, attempt);
         final SiteCapacity capacity = recorded == null || recorded.outcome() != Outcome.DELIVERED ? null
                 : capacities.get(site);
         if (capacity == null) {
@@ -86,11 +84,11 @@ public final class CapacityReceiver {
      * it: a site with a connection limit it has reached refuses, answering the message the engine would send first
      * with its deferral, without using up the message's recorded answer.
      *
+     * @param recorded the recorded answer to the message's next attempt ({@link RecordedReceiver#answer}), or null
      * @return the deferral, or null when the site takes the connection
      */
-    public Attempt refusal(MessageRecord message, int attempt, String site, long nowMicros, long openConnections) {
+    public Attempt refusal(Attempt recorded, int attempt, String site, long nowMicros, long openConnections) {
         final SiteCapacity limits = capacities.get(site);
-        final Attempt recorded = RecordedReceiver.answer(message, attempt);
         if (recorded == null || !refuses(site, openConnections)) {
             return null;
         }

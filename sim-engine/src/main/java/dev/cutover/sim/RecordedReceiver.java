@@ -26,7 +26,16 @@ public final class RecordedReceiver {
      * @return the answer, or null when the log holds no answer for this attempt
      */
     public static Attempt answer(MessageRecord message, int attempt) {
-        final int answers = answerCount(message);
+        return answer(message, answerCount(message), attempt);
+    }
+
+    /**
+     * {@link #answer(MessageRecord, int)} for a message whose {@link #answerCount} is known: a model keeps it with
+     * the message, so an attempt reads only the answer it gets.
+     *
+     * @param answers the message's {@link #answerCount}
+     */
+    public static Attempt answer(MessageRecord message, int answers, int attempt) {
         if (attempt < answers) {
             return message.attempts().get(attempt);
         }

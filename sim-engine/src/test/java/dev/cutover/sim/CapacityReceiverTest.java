@@ -54,14 +54,14 @@ class CapacityReceiverTest {
         final List<Boolean> deferred = new ArrayList<>();
         final MessageRecord third = Traffic.message(3, "site.example", "b", T0, Outcome.DELIVERED);
         for (int i = 0; i < 2; i++) {
-            receiver.answer(Traffic.message(i, "site.example", "b", T0, Outcome.DELIVERED), 0, "site.example",
-                    T0 + i * SECOND);
+            receiver.answer(recorded(Traffic.message(i, "site.example", "b", T0, Outcome.DELIVERED)), 0,
+                    "site.example", T0 + i * SECOND);
             deferred.add(receiver.lastDeferred());
         }
 
-        final Attempt over = receiver.answer(third, 0, "site.example", T0 + 2 * SECOND);
+        final Attempt over = receiver.answer(recorded(third), 0, "site.example", T0 + 2 * SECOND);
         final boolean overDeferred = receiver.lastDeferred();
-        final Attempt nextMinute = receiver.answer(third, 0, "site.example", T0 + MINUTE);
+        final Attempt nextMinute = receiver.answer(recorded(third), 0, "site.example", T0 + MINUTE);
 
         assertEquals(List.of(false, false), deferred);
         assertTrue(overDeferred);
@@ -78,9 +78,9 @@ class CapacityReceiverTest {
                 new SiteCapacity(Long.MAX_VALUE, 2, 421, "421 4.7.0 too many connections")));
         final MessageRecord message = Traffic.message(1, "site.example", "b", T0, Outcome.DELIVERED);
 
-        final Attempt oneOpen = receiver.refusal(message, 0, "site.example", T0, 1);
-        final Attempt twoOpen = receiver.refusal(message, 0, "site.example", T0, 2);
-        final Attempt otherSite = receiver.refusal(message, 0, "other.example", T0, 50);
+        final Attempt oneOpen = receiver.refusal(recorded(message), 0, "site.example", T0, 1);
+        final Attempt twoOpen = receiver.refusal(recorded(message), 0, "site.example", T0, 2);
+        final Attempt otherSite = receiver.refusal(recorded(message), 0, "other.example", T0, 50);
 
         assertEquals(null, oneOpen);
         assertEquals(Outcome.TRANSIENT, twoOpen.outcome());
@@ -125,5 +125,10 @@ class CapacityReceiverTest {
         observed.build(Map.of("site.example", 5L, "nosuch.example", 7L), Map.of());
 
         assertEquals(List.of("nosuch.example"), observed.unused());
+    }
+
+    /** @return the message's first recorded answer, as a model gives it the receiver */
+    private static Attempt recorded(MessageRecord message) {
+        return RecordedReceiver.answer(message, 0);
     }
 }

@@ -284,7 +284,7 @@ public final class MomentumModel implements Engine {
 
     /** A message Adaptive Delivery blackholed: discarded, never delivered, counted as failed. */
     void blackholed(MomentumMessage message) {
-        message.metrics.bounced(now(), message.record.receptionMicros());
+        message.metrics.bounced(now(), message.receptionMicros);
     }
 
     private void retryLater(MomentumMessage message, long notBeforeMicros) {
@@ -292,7 +292,7 @@ public final class MomentumModel implements Engine {
         message.retries++;
         final QueueSettings settings = message.queue.settings;
         if (retriesExhausted(settings, message.retries) || expired(settings, message)) {
-            message.metrics.expired(now(), message.record.receptionMicros());
+            message.metrics.expired(now(), message.receptionMicros);
             return;
         }
         final long interval = message.queue.adaptive == null ? settings.retryIntervalSeconds()
@@ -318,7 +318,7 @@ public final class MomentumModel implements Engine {
     }
 
     private boolean expired(QueueSettings settings, MomentumMessage message) {
-        return now() - message.record.receptionMicros() >= settings.messageExpirationSeconds() * 1_000_000L;
+        return now() - message.receptionMicros >= settings.messageExpirationSeconds() * 1_000_000L;
     }
 
     static boolean retriesExhausted(QueueSettings settings, int retries) {
@@ -365,11 +365,11 @@ public final class MomentumModel implements Engine {
     }
 
     void delivered(MomentumMessage message) {
-        message.metrics.delivered(now(), message.record.receptionMicros());
+        message.metrics.delivered(now(), message.receptionMicros);
     }
 
     void bounced(MomentumMessage message) {
-        message.metrics.bounced(now(), message.record.receptionMicros());
+        message.metrics.bounced(now(), message.receptionMicros);
     }
 
     MomentumParameters parameters() {
@@ -382,9 +382,10 @@ public final class MomentumModel implements Engine {
 
     /** Answers an attempt; a deferral of the rate-sensitive receiver leaves the message's recorded answer. */
     Attempt answer(MomentumMessage message) {
-        final Attempt answer = receiver.answer(message.record, message.answered, message.queue.destination, now());
+        final Attempt answer = receiver.answer(recorded(message), message.answered, message.queue.destination,
+                now());
         if (answer == null && message.repeatLastAnswer) {
-            return RecordedReceiver.answer(message.record, RecordedReceiver.answerCount(message.record) - 1);
+            return RecordedReceiver.answer(message.record, message.answers, message.answers - 1);
         }
         if (!receiver.lastDeferred()) {
             message.answered++;
@@ -394,8 +395,14 @@ public final class MomentumModel implements Engine {
 
     /** @return true when the log shows the message's next attempt failing before any SMTP exchange */
     boolean connectionFails(MomentumMessage message) {
-        final Attempt next = RecordedReceiver.answer(message.record, message.answered);
+        final Attempt next = recorded(message);
         return next != null && next.connectionFailure();
+    }
+
+    /** @return the log's answer to the message's next attempt, or null */
+    private static Attempt recorded(MomentumMessage message) {
+        return message.answered == 0 ? message.firstAnswer
+                : RecordedReceiver.answer(message.record, message.answers, message.answered);
     }
 
     /** @return true when the queue's site would refuse it one more connection */
@@ -405,7 +412,7 @@ public final class MomentumModel implements Engine {
 
     /** @return the site's deferral when it refuses the queue one more connection, or null */
     Attempt refusal(MomentumMessage message) {
-        return receiver.refusal(message.record, message.answered, message.queue.destination, now(),
+        return receiver.refusal(recorded(message), message.answered, message.queue.destination, now(),
                 message.queue.domainGauge.current());
     }
 
