@@ -8,25 +8,41 @@ import java.util.Arrays;
  * messages held open by the join, so a million open messages do not hold a million copies of
  * {@code gmail.com}. Outbound connection ids are pooled too: Momentum logs many attempts per connection.
  *
- * <p>The pool is a table of {@value #SLOTS} slots indexed by a hash of a few characters of the value, one value a
- * slot: a value whose slot holds an equal string gets that string back, any other takes the slot. Memory stays
- * fixed, and a lookup reads six characters and compares once.
+ * <p>The pool is a table of slots indexed by a hash of a few characters of the value, one value a slot: a value
+ * whose slot holds an equal string gets that string back, any other takes the slot. Memory stays fixed, and a
+ * lookup reads six characters and compares once. A slot's string and, when it was pooled from its bytes, their
+ * UTF-8 lie side by side in one array, so a lookup reads one line of the table.
  */
 final class StringPool {
-    private static final int SLOTS = 1 << 16;
+    /** Slots of a pool for the join, which holds a million open messages' values at once. */
+    static final int JOIN_SLOTS = 1 << 16;
 
-    private final String[] values = new String[SLOTS];
-    /** The UTF-8 of the value in each slot, when it was pooled from its bytes. */
-    private final byte[][] encodings = new byte[SLOTS][];
+    /** Per slot, at {@code 2 * slot} its string and at {@code 2 * slot + 1} that string's UTF-8 or null. */
+    private final Object[] entries;
+    private final int mask;
+
+    /** A pool for the join: {@value #JOIN_SLOTS} slots. */
+    StringPool() {
+        this(JOIN_SLOTS);
+    }
+
+    /** @param slots the table's slots, a power of two: fewer keep the table in the processor's cache */
+    StringPool(int slots) {
+        if (Integer.bitCount(slots) != 1) {
+            throw new IllegalArgumentException("a string pool's slots are a power of two, not " + slots);
+        }
+        this.entries = new Object[2 * slots];
+        this.mask = slots - 1;
+    }
 
     String canonical(String value) {
-        final int slot = slot(value, 0, value.length(), SLOTS);
-        final String known = values[slot];
+        final int slot = 2 * slot(value, 0, value.length(), mask + 1);
+        final Object known = entries[slot];
         if (value.equals(known)) {
-            return known;
+            return (String) known;
         }
-        values[slot] = value;
-        encodings[slot] = null;
+        entries[slot] = value;
+        entries[slot + 1] = null;
         return value;
     }
 
@@ -35,19 +51,19 @@ final class StringPool {
      * or allocating.
      */
     String canonical(byte[] utf8, int offset, int length) {
-        final int slot = slot(utf8, offset, length);
-        final byte[] known = encodings[slot];
+        final int slot = 2 * slot(utf8, offset, length, mask);
+        final byte[] known = (byte[]) entries[slot + 1];
         if (known != null && Arrays.equals(known, 0, known.length, utf8, offset, offset + length)) {
-            return values[slot];
+            return (String) entries[slot];
         }
         final String value = new String(utf8, offset, length, StandardCharsets.UTF_8);
-        values[slot] = value;
-        encodings[slot] = Arrays.copyOfRange(utf8, offset, offset + length);
+        entries[slot] = value;
+        entries[slot + 1] = Arrays.copyOfRange(utf8, offset, offset + length);
         return value;
     }
 
-    /** As {@link #slot(String, int, int, int)}, from the bytes of a value, in this pool's table. */
-    private static int slot(byte[] utf8, int offset, int length) {
+    /** As {@link #slot(String, int, int, int)}, from the bytes of a value, in a table of {@code mask + 1} slots. */
+    private static int slot(byte[] utf8, int offset, int length, int mask) {
         final int end = offset + length;
         int hash = length;
         if (length < 6) {
@@ -62,7 +78,7 @@ final class StringPool {
             hash = 31 * hash + utf8[end - 2];
             hash = 31 * hash + utf8[end - 1];
         }
-        return (hash ^ hash >>> 16) & (SLOTS - 1);
+        return (hash ^ hash >>> 16) & mask;
     }
 
     /**
