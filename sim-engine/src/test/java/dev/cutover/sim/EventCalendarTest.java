@@ -97,4 +97,64 @@ class EventCalendarTest {
         assertEquals(expected.stream().map(e -> (int) e[1]).toList(), fired);
         assertEquals(true, fired.size() > 2500, "events were scheduled while others fired");
     }
+
+    @Test
+    void drain_lanesAndHeap_fireByTimeThenSchedulingOrder() {
+        final EventCalendar calendar = new EventCalendar(0);
+        final EventCalendar.Lane replies = calendar.lane(3);
+        final EventCalendar.Lane immediate = calendar.lane(0);
+        final List<Integer> fired = new ArrayList<>();
+        final List<long[]> expected = new ArrayList<>();
+        final SplittableRandom random = new SplittableRandom(11);
+        final int[] ids = {0};
+        final Runnable[] scheduleOne = new Runnable[1];
+        scheduleOne[0] = () -> {
+            final int id = ids[0]++;
+            final int way = random.nextInt(3);
+            final long time = calendar.now() + (way == 0 ? 3 : way == 1 ? 0 : random.nextInt(6));
+            expected.add(new long[] {time, id});
+            final Step step = new Step(() -> {
+                fired.add(id);
+                if (id < 5000) {
+                    scheduleOne[0].run();
+                    if (random.nextBoolean()) {
+                        scheduleOne[0].run();
+                    }
+                }
+            });
+            if (way == 0) {
+                replies.schedule(step);
+            } else if (way == 1) {
+                immediate.schedule(step);
+            } else {
+                calendar.schedule(step, time);
+            }
+        };
+        for (int i = 0; i < 100; i++) {
+            scheduleOne[0].run();
+        }
+
+        calendar.drain(Long.MAX_VALUE);
+
+        expected.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+        assertEquals(expected.stream().map(e -> (int) e[1]).toList(), fired);
+        assertEquals(0, calendar.pending());
+        assertEquals(true, fired.size() > 5000, "lanes grew past their first room");
+    }
+
+    @Test
+    void runUntil_laneEventBeyondTheTime_staysPending() {
+        final EventCalendar calendar = new EventCalendar(100);
+        final EventCalendar.Lane replies = calendar.lane(50);
+        final List<Long> times = new ArrayList<>();
+        replies.schedule(new Step(() -> times.add(calendar.now())));
+
+        calendar.runUntil(149);
+        final int pendingAt149 = calendar.pending();
+        calendar.runUntil(150);
+
+        assertEquals(1, pendingAt149);
+        assertEquals(List.of(150L), times);
+        assertEquals(0, calendar.pending());
+    }
 }

@@ -54,7 +54,7 @@ final class Dispatcher {
     private void connect(KumoMessage message) {
         final long wait = queue.connectionRate == null ? 0 : queue.connectionRate.acquire(model.now());
         if (wait == 0) {
-            model.at(model.now() + model.connectLatencyMicros(), () -> connected(message));
+            model.afterConnecting(() -> connected(message));
         } else if (wait < queue.config.idleTimeoutMicros()) {
             model.at(model.now() + wait, () -> connect(message));
         } else {
@@ -115,7 +115,7 @@ final class Dispatcher {
         }
         message.heldOnConnection = false;
         attemptsThisConnection++;
-        model.at(model.now() + model.smtpLatencyMicros(), () -> answered(message));
+        model.afterReply(() -> answered(message));
     }
 
     private void answered(KumoMessage message) {

@@ -66,6 +66,9 @@ public final class KumoModel implements Engine {
     private final long seed;
     private final EngineMetrics metrics = new EngineMetrics("kumomta");
     private final EventCalendar calendar = new EventCalendar(Long.MIN_VALUE);
+    /** Replies, one SMTP round trip after their command, and connections opening, one connect time after. */
+    private final EventCalendar.Lane replies;
+    private final EventCalendar.Lane connecting;
     private final Map<String, Map<String, ScheduledQueue>> scheduledQueues = new HashMap<>();
     private final Map<String, ReadyQueue> readyQueues = new HashMap<>();
     private final Map<String, ConnectionGauge> siteGauges = new HashMap<>();
@@ -82,6 +85,8 @@ public final class KumoModel implements Engine {
         this.policy = policy;
         this.parameters = parameters;
         this.receivers = receivers;
+        this.replies = calendar.lane(receivers.smtpLatencyMicros());
+        this.connecting = calendar.lane(receivers.connectLatencyMicros());
         this.seed = seed;
         this.receptionHook = policy.handlesReception();
         this.automation = new Automation(this, policy, parameters);
@@ -490,12 +495,14 @@ public final class KumoModel implements Engine {
         return calendar.now();
     }
 
-    long connectLatencyMicros() {
-        return receivers.connectLatencyMicros();
+    /** Runs {@code step} once the connection being opened now has opened, the receivers' connect time on. */
+    void afterConnecting(Runnable step) {
+        connecting.schedule(new Step(step));
     }
 
-    long smtpLatencyMicros() {
-        return receivers.smtpLatencyMicros();
+    /** Runs {@code step} once the command sent now has its reply, one SMTP round trip on. */
+    void afterReply(Runnable step) {
+        replies.schedule(new Step(step));
     }
 
     void at(long timeMicros, Runnable step) {

@@ -70,6 +70,9 @@ public final class MomentumModel implements Engine {
     private final ReceiverParameters receivers;
     private final EngineMetrics metrics = new EngineMetrics("momentum");
     private final EventCalendar calendar = new EventCalendar(Long.MIN_VALUE);
+    /** Replies, one SMTP round trip after their command, and connections opening, one connect time after. */
+    private final EventCalendar.Lane replies;
+    private final EventCalendar.Lane connecting;
     private final Map<String, Map<String, MomentumQueue>> queues = new HashMap<>();
     private final Map<Object, TokenBucket> budgets = new HashMap<>();
     private final Map<Object, TokenBucket> connectionBudgets = new HashMap<>();
@@ -103,6 +106,8 @@ public final class MomentumModel implements Engine {
         this.shaping = shaping;
         this.parameters = parameters;
         this.receivers = receivers;
+        this.replies = calendar.lane(receivers.smtpLatencyMicros());
+        this.connecting = calendar.lane(receivers.connectLatencyMicros());
         this.destinations = destinations;
     }
 
@@ -444,12 +449,14 @@ public final class MomentumModel implements Engine {
         return adaptive == null ? Map.of() : adaptive.events();
     }
 
-    long connectLatencyMicros() {
-        return receivers.connectLatencyMicros();
+    /** Runs {@code step} once the connection being opened now has opened, the receivers' connect time on. */
+    void afterConnecting(Runnable step) {
+        connecting.schedule(new Step(step));
     }
 
-    long smtpLatencyMicros() {
-        return receivers.smtpLatencyMicros();
+    /** Runs {@code step} once the command sent now has its reply, one SMTP round trip on. */
+    void afterReply(Runnable step) {
+        replies.schedule(new Step(step));
     }
 
     void at(long timeMicros, Runnable step) {

@@ -36,7 +36,7 @@ final class Session {
     }
 
     void start() {
-        model.at(model.now() + model.connectLatencyMicros(), this::connected);
+        model.afterConnecting(this::connected);
     }
 
     private void connected() {
@@ -93,7 +93,7 @@ final class Session {
     }
 
     private void transmit(MomentumMessage message) {
-        model.at(model.now() + model.smtpLatencyMicros(), () -> answered(message));
+        model.afterReply(() -> answered(message));
     }
 
     private void answered(MomentumMessage message) {
