@@ -124,10 +124,11 @@ final class Rehearsal {
         // a Momentum model that got the recorded answers, so the receiver's effects are not taken for noise.
         final MomentumModel calibration = scenario.receiverModel().equals("capacity")
                 ? momentumModel(destinations) : momentum;
+        // The KumoMTA model, the costliest, comes last: on a small machine the driver gives it a thread of its own.
         final EngineFeed feed = new EngineFeed(new ReplayDriver(scenario.drainAllowanceMicros(),
                 scenario.bindingGroups()), firstMicros -> calibration == momentum
                 ? List.of(observed, momentum, kumoModel(mx, firstMicros))
-                : List.of(observed, momentum, kumoModel(mx, firstMicros), calibration), lagMicros);
+                : List.of(observed, momentum, calibration, kumoModel(mx, firstMicros)), lagMicros);
         try (ScenarioStore store = ScenarioStore.open(scenario.store(), scenario.inputs(), follow != null)) {
             if (store.rebuiltBecause() != null) {
                 notices.accept("the traffic store was emptied to be filled again from the logs: "

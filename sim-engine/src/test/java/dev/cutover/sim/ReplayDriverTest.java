@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static dev.cutover.sim.Traffic.SECOND;
 import static dev.cutover.sim.Traffic.T0;
@@ -84,6 +86,76 @@ class ReplayDriverTest {
 
         final ReplayDriver.ReplayException thrown = assertThrows(ReplayDriver.ReplayException.class, replay::finish);
         assertEquals("engine broke on id-7", thrown.getCause().getMessage());
+    }
+
+    @Test
+    void consumers_fewerCoresThanEnginesAndReader_allButTheLastShareAThread() {
+        final Recording a = new Recording();
+        final Recording b = new Recording();
+        final Recording c = new Recording();
+
+        assertEquals(List.of(List.of(a, b), List.of(c)), ReplayDriver.consumers(List.of(a, b, c), 2));
+        assertEquals(List.of(List.of(a, b), List.of(c)), ReplayDriver.consumers(List.of(a, b, c), 3));
+        assertEquals(List.of(List.of(a), List.of(b), List.of(c)), ReplayDriver.consumers(List.of(a, b, c), 4));
+        assertEquals(List.of(List.of(a), List.of(b)), ReplayDriver.consumers(List.of(a, b), 1));
+    }
+
+    @Test
+    void replay_enginesSharingAThread_eachSeesEveryMessageInOrder() {
+        final List<MessageRecord> traffic = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            traffic.add(Traffic.message(i, "gmail.com", "b1", T0 + i * SECOND, Outcome.DELIVERED));
+        }
+        final List<Recording> engines = List.of(new Recording(), new Recording(), new Recording());
+        final Iterator<MessageRecord> source = traffic.iterator();
+
+        final ReplayDriver.ReplaySummary summary = new ReplayDriver(DRAIN, Set.of(), 2)
+                .replay(() -> source.hasNext() ? source.next() : null, List.copyOf(engines));
+
+        final List<String> expected = new ArrayList<>(traffic.stream().map(MessageRecord::messageId).toList());
+        expected.add("finish " + (T0 + 1000 * SECOND + DRAIN));
+        for (Recording engine : engines) {
+            assertEquals(expected, engine.seen);
+        }
+        assertEquals(1000, summary.messages());
+    }
+
+    @Test
+    void finish_anEngineSharingAThreadFailed_theFailureIsTheCause() {
+        final Recording failing = new Recording() {
+            @Override
+            public void accept(MessageRecord message) {
+                throw new IllegalArgumentException("engine broke on " + message.messageId());
+            }
+        };
+        final Recording sharing = new Recording();
+        final ReplayDriver.Replay replay = new ReplayDriver(DRAIN, Set.of(), 1)
+                .start(List.of(failing, sharing, new Recording()));
+        replay.publish(Traffic.message(7, "gmail.com", "b1", T0, Outcome.DELIVERED));
+
+        final ReplayDriver.ReplayException thrown = assertThrows(ReplayDriver.ReplayException.class, replay::finish);
+        assertEquals("engine broke on id-7", thrown.getCause().getMessage());
+        assertEquals(List.of(), sharing.seen, "the engine after the failed one on its thread is not given more");
+    }
+
+    @Test
+    void flush_publishesWhatWasGivenBeforeABatchFills() throws InterruptedException {
+        final CountDownLatch arrived = new CountDownLatch(1);
+        final Recording engine = new Recording() {
+            @Override
+            public void accept(MessageRecord message) {
+                super.accept(message);
+                arrived.countDown();
+            }
+        };
+        final ReplayDriver.Replay replay = new ReplayDriver(DRAIN, Set.of()).start(List.of(engine));
+        replay.publish(Traffic.message(1, "gmail.com", "b1", T0, Outcome.DELIVERED));
+
+        replay.flush();
+
+        assertEquals(true, arrived.await(10, TimeUnit.SECONDS), "the flushed message arrived");
+        replay.finish();
+        assertEquals(List.of("id-1", "finish " + (T0 + SECOND + DRAIN)), engine.seen);
     }
 
     /** Records what it is given; its metrics are empty. */
