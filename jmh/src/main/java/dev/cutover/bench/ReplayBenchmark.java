@@ -81,7 +81,7 @@ import java.util.stream.Stream;
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = {
-    "-Xmx8g", "-XX:+UseParallelGC",
+    "-Xmx8g", "-Xms8g", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC",
     "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
     "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
     "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",

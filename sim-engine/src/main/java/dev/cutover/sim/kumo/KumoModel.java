@@ -248,7 +248,11 @@ public final class KumoModel implements Engine {
      * range of 59 seconds, as kumod scales a random float.
      */
     private long requeueDelaySeconds(SplittableRandom random) {
-        final long limitSeconds = requeueLimitSeconds();
+        return requeueDelaySeconds(random, requeueLimitSeconds());
+    }
+
+    /** @param limitSeconds {@link #requeueLimitSeconds()}, which a caller drawing many times takes once */
+    private static long requeueDelaySeconds(SplittableRandom random, long limitSeconds) {
         return limitSeconds <= 1 ? 1 : 1 + ((random.nextInt() & 0xFFFF_FFFFL) * (limitSeconds - 1) >>> 32);
     }
 
@@ -439,6 +443,7 @@ public final class KumoModel implements Engine {
         final ArrayDeque<?>[] byTick = new ArrayDeque<?>[tick <= 0 ? 0
                 : (int) (parameters.maxRequeueJitterMicros() / tick) + 2];
         final long firstTick = tick <= 0 ? 0 : Math.floorDiv(now + tick - 1, tick) * tick;
+        final long limitSeconds = requeueLimitSeconds();
         // Taken as plain references: a cast to KumoMessage would read every message's header, a cache miss each
         // on a backlog of thousands, where moving the reference reads nothing of the message.
         @SuppressWarnings("unchecked")
@@ -447,7 +452,7 @@ public final class KumoModel implements Engine {
             if (sole == null) {
                 ((KumoMessage) message).metrics.throttleDelay();
             }
-            final int seconds = (int) requeueDelaySeconds(queue.random);
+            final int seconds = (int) requeueDelaySeconds(queue.random, limitSeconds);
             if (bySecond[seconds] == null) {
                 final long dueMicros = now + seconds * 1_000_000L;
                 final long popped = tick <= 0 ? dueMicros : Math.floorDiv(dueMicros + tick - 1, tick) * tick;
