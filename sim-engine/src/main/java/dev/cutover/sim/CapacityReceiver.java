@@ -49,8 +49,9 @@ public final class CapacityReceiver {
      */
     public Attempt answer(Attempt recorded, int attempt, String site, long nowMicros) {
         lastDeferred = false;
-        final SiteCapacity capacity = recorded == null || recorded.outcome() != Outcome.DELIVERED ? null
-                : capacities.get(site);
+        // Without capacities the answer is not read: a model delivering a backlog would miss the cache on each.
+        final SiteCapacity capacity = recorded == null || capacities.isEmpty()
+                || recorded.outcome() != Outcome.DELIVERED ? null : capacities.get(site);
         if (capacity == null) {
             return recorded;
         }

@@ -73,7 +73,7 @@ final class Automation {
         if (!parameters.tsa()) {
             return;
         }
-        final String domain = message.record.recipientDomain();
+        final String domain = message.record().recipientDomain();
         final List<AutomationRule.Scoped> rules = policy.automationRules(domain, site);
         if (rules.isEmpty()) {
             return;
@@ -111,7 +111,7 @@ final class Automation {
 
     private void act(AutomationRule.Scoped scoped, Object action, KumoMessage message, ReadyQueue queue,
                      long until) {
-        final String domain = message.record.recipientDomain();
+        final String domain = message.record().recipientDomain();
         final QueueName name = QueueName.parse(message.queue.name);
         final String kind = kind(action);
         final long effective = model.now() + parameters.tsaActionDelayMicros();

@@ -120,19 +120,20 @@ final class Dispatcher {
 
     private void answered(KumoMessage message) {
         final Attempt answer = model.answer(message, queue);
-        if (answer != null && answer.outcome() != Outcome.DELIVERED) {
+        final Outcome outcome = answer == null ? null : message.outcomeOf(answer);
+        if (answer != null && outcome != Outcome.DELIVERED) {
             model.automation().response(message, queue, answer);
         }
         if (answer == null) {
             model.unresolved(message);
-        } else if (answer.outcome() == Outcome.DELIVERED) {
+        } else if (outcome == Outcome.DELIVERED) {
             model.delivered(message);
-        } else if (answer.outcome() == Outcome.TRANSIENT) {
+        } else if (outcome == Outcome.TRANSIENT) {
             model.transientFailure(message);
         } else {
             model.bounced(message);
         }
-        if (answer != null && answer.responseCode() == 421) {
+        if (answer != null && message.responseCodeOf(answer) == 421) {
             disconnected();
         }
         next();

@@ -193,11 +193,11 @@ public final class KumoModel implements Engine {
         final ScheduledQueue queue = message.queue;
         final long now = now();
         // Without a TSA bounce or suspension in force, the message's record need not be read.
-        if (!automation.idle() && automation.bounced(message.record.recipientDomain(), queue, now)) {
+        if (!automation.idle() && automation.bounced(message.record().recipientDomain(), queue, now)) {
             bounced(message);
             return false;
         }
-        if (!automation.idle() && automation.suspended(message.record.recipientDomain(), queue, now)) {
+        if (!automation.idle() && automation.suspended(message.record().recipientDomain(), queue, now)) {
             automation.internalFailure(message, queue.name, "KumoMTA internal: scheduled queue is suspended: TSA");
             transientFailure(message);
             return false;
@@ -286,7 +286,7 @@ public final class KumoModel implements Engine {
     }
 
     private void noteSite(KumoMessage message, ReadyQueue queue) {
-        final String domain = message.record.recipientDomain();
+        final String domain = message.record().recipientDomain();
         message.metrics.siteNoted(true);
         if (metrics.site(domain) != null) {
             return;
@@ -326,8 +326,7 @@ public final class KumoModel implements Engine {
 
     /** @return the log's answer to the message's next attempt, or null */
     private static Attempt recorded(KumoMessage message) {
-        return message.answered == 0 ? message.firstAnswer
-                : RecordedReceiver.answer(message.record, message.answers, message.answered);
+        return message.recordedAnswer(message.answered);
     }
 
     /** @return the site's deferral when it refuses {@code queue} one more connection, or null */
@@ -357,7 +356,7 @@ public final class KumoModel implements Engine {
         message.heldOnConnection = false;
         message.metrics.throttleDelay();
         final long due = now() + delayMicros;
-        if (due >= message.receptionMicros + message.queue.config.maxAgeMicros()) {
+        if (due >= message.receptionMicros() + message.queue.config.maxAgeMicros()) {
             expire(message);
             return;
         }
@@ -368,7 +367,7 @@ public final class KumoModel implements Engine {
         message.metrics.transientFailure();
         final QueueConfig config = message.queue.config;
         final long delay = retryDelayMicros(config, message.attempts);
-        final long age = now() - message.receptionMicros;
+        final long age = now() - message.receptionMicros();
         if (age + delay > config.maxAgeMicros()) {
             expire(message);
             return;
@@ -473,11 +472,11 @@ public final class KumoModel implements Engine {
     }
 
     void delivered(KumoMessage message) {
-        message.metrics.delivered(now(), message.receptionMicros);
+        message.metrics.delivered(now(), message.receptionMicros());
     }
 
     void bounced(KumoMessage message) {
-        message.metrics.bounced(now(), message.receptionMicros);
+        message.metrics.bounced(now(), message.receptionMicros());
     }
 
     void unresolved(KumoMessage message) {
@@ -485,7 +484,7 @@ public final class KumoModel implements Engine {
     }
 
     private void expire(KumoMessage message) {
-        message.metrics.expired(now(), message.receptionMicros);
+        message.metrics.expired(now(), message.receptionMicros());
     }
 
     Gcra sharedThrottle(String key, ThrottleSpec spec) {

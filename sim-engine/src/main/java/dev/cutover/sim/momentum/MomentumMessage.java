@@ -1,23 +1,13 @@
 package dev.cutover.sim.momentum;
 
-import dev.cutover.ingest.Attempt;
 import dev.cutover.ingest.MessageRecord;
 import dev.cutover.sim.DomainMetrics;
-import dev.cutover.sim.RecordedReceiver;
+import dev.cutover.sim.ModelMessage;
 
 /** A message inside the Momentum model: the recorded traffic plus Momentum's retry count. */
-final class MomentumMessage {
-    final MessageRecord record;
+final class MomentumMessage extends ModelMessage {
     final DomainMetrics metrics;
     final MomentumQueue queue;
-    /**
-     * Its reception time, the log's answers to it ({@link RecordedReceiver#answerCount}) and the first of them,
-     * taken as it arrives, while its record is still in the cache: most messages are answered once, and their
-     * delivery then reads neither the record nor its list of attempts.
-     */
-    final long receptionMicros;
-    final int answers;
-    final Attempt firstAnswer;
     int retries;
     /** Recorded answers used; a rate-sensitive receiver's own deferrals raise {@link #retries} but not this. */
     int answered;
@@ -28,11 +18,8 @@ final class MomentumMessage {
     boolean repeatLastAnswer;
 
     MomentumMessage(MessageRecord record, DomainMetrics metrics, MomentumQueue queue) {
-        this.record = record;
+        super(record);
         this.metrics = metrics;
         this.queue = queue;
-        this.receptionMicros = record.receptionMicros();
-        this.answers = RecordedReceiver.answerCount(record);
-        this.firstAnswer = RecordedReceiver.answer(record, answers, 0);
     }
 }

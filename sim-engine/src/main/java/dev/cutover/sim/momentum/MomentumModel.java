@@ -248,8 +248,8 @@ public final class MomentumModel implements Engine {
         final Set<String> touched = new TreeSet<>();
         for (MomentumQueue swept : queuesByDomain.get(queue.domain)) {
             for (MomentumMessage message = swept.active.poll(); message != null; message = swept.active.poll()) {
-                touched.add(message.record.recipientDomain());
-                sweptMessages.merge(message.record.recipientDomain(), 1L, Long::sum);
+                touched.add(message.record().recipientDomain());
+                sweptMessages.merge(message.record().recipientDomain(), 1L, Long::sum);
                 if (connectionFails(message)) {
                     message.answered++;
                 }
@@ -289,7 +289,7 @@ public final class MomentumModel implements Engine {
 
     /** A message Adaptive Delivery blackholed: discarded, never delivered, counted as failed. */
     void blackholed(MomentumMessage message) {
-        message.metrics.bounced(now(), message.receptionMicros);
+        message.metrics.bounced(now(), message.receptionMicros());
     }
 
     private void retryLater(MomentumMessage message, long notBeforeMicros) {
@@ -297,7 +297,7 @@ public final class MomentumModel implements Engine {
         message.retries++;
         final QueueSettings settings = message.queue.settings;
         if (retriesExhausted(settings, message.retries) || expired(settings, message)) {
-            message.metrics.expired(now(), message.receptionMicros);
+            message.metrics.expired(now(), message.receptionMicros());
             return;
         }
         final long interval = message.queue.adaptive == null ? settings.retryIntervalSeconds()
@@ -323,7 +323,7 @@ public final class MomentumModel implements Engine {
     }
 
     private boolean expired(QueueSettings settings, MomentumMessage message) {
-        return now() - message.receptionMicros >= settings.messageExpirationSeconds() * 1_000_000L;
+        return now() - message.receptionMicros() >= settings.messageExpirationSeconds() * 1_000_000L;
     }
 
     static boolean retriesExhausted(QueueSettings settings, int retries) {
@@ -370,11 +370,11 @@ public final class MomentumModel implements Engine {
     }
 
     void delivered(MomentumMessage message) {
-        message.metrics.delivered(now(), message.receptionMicros);
+        message.metrics.delivered(now(), message.receptionMicros());
     }
 
     void bounced(MomentumMessage message) {
-        message.metrics.bounced(now(), message.receptionMicros);
+        message.metrics.bounced(now(), message.receptionMicros());
     }
 
     MomentumParameters parameters() {
@@ -390,7 +390,7 @@ public final class MomentumModel implements Engine {
         final Attempt answer = receiver.answer(recorded(message), message.answered, message.queue.destination,
                 now());
         if (answer == null && message.repeatLastAnswer) {
-            return RecordedReceiver.answer(message.record, message.answers, message.answers - 1);
+            return RecordedReceiver.answer(message.record(), message.answers(), message.answers() - 1);
         }
         if (!receiver.lastDeferred()) {
             message.answered++;
@@ -406,8 +406,7 @@ public final class MomentumModel implements Engine {
 
     /** @return the log's answer to the message's next attempt, or null */
     private static Attempt recorded(MomentumMessage message) {
-        return message.answered == 0 ? message.firstAnswer
-                : RecordedReceiver.answer(message.record, message.answers, message.answered);
+        return message.recordedAnswer(message.answered);
     }
 
     /** @return true when the queue's site would refuse it one more connection */

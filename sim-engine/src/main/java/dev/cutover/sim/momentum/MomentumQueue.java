@@ -133,7 +133,7 @@ final class MomentumQueue {
      *         of it when they manage this queue
      */
     Outcome outcome(MomentumMessage message, Attempt answer) {
-        return adaptive == null ? answer.outcome() : adaptive.observe(message, answer);
+        return adaptive == null ? message.outcomeOf(answer) : adaptive.observe(message, answer);
     }
 
     /** @return false while a suspension keeps this queue's sessions from taking messages */

@@ -109,7 +109,7 @@ final class Session {
         } else {
             model.bounced(message);
         }
-        if (answer != null && answer.responseCode() == 421) {
+        if (answer != null && message.responseCodeOf(answer) == 421) {
             close();
             return;
         }
