@@ -62,17 +62,19 @@ import java.util.stream.Stream;
  * mvn -B -q -DskipTests package -pl jmh -am
  * java -jar jmh/target/benchmarks.jar ReplayBenchmark
  * </pre>
- * It runs the parallel collector, as {@code ./cutover} does. Last measured on a shared 2-core machine: 1.13 to 1.82 s
- * per replay through the three models, most iterations 1.15 to 1.45 s, 550,000 to 880,000 messages per second
- * (1.2 to 2.9 s with the default collector; 3.5 to 8.1 s through two models before the KumoMTA model re-delayed a
- * full ready queue's tick in one pass and the calendar, the reader and the Momentum model's delayed queue were made
- * cheaper).
+ * It runs the parallel collector, as {@code ./cutover} does, in a fixed heap touched before the first iteration:
+ * a heap that grew mid-trial made that iteration's engine threads take page faults and doubled its time. Last
+ * measured on a shared 2-core machine, two runs of {@code -f 2 -wi 3 -i 5}: 0.80 to 1.19 s per replay, means 0.88
+ * and 0.97 s, 1,030,000 to 1,140,000 messages per second on average (1.24 to 3.5 s, most iterations 1.24 to
+ * 1.8 s, on the same machine the same day before the driver and models were made cheaper; 1.13 to 1.82 s the
+ * round before). The KumoMTA model's thread sets the pace; the reader and the other two models share the other
+ * core.
  *
  * <p>The secondary results {@code policyMillis} and {@code policyCalls} say what the KumoMTA model spent in its
  * policy: Lua handlers and shaping resolution, loading included. Answers are cached per scheduled queue and per
- * (source, site), so a replay of the demo estate makes 66 calls, which took 17 to 30 ms. With
+ * (source, site), so a replay of the demo estate makes 66 calls, which took 11 to 15 ms. With
  * {@code receptionHook=true} every message also asks the policy where it is queued (its hook runs once per distinct
- * message and is then answered from a cache): 1,000,156 calls took about 143 ms of 1.4 to 2.8 s, under 10%. Each
+ * message and is then answered from a cache): 1,000,156 calls took about 120 ms of 1.18 to 1.33 s. Each
  * iteration's line gives its own figures; JMH's summary line adds them up over the iterations.
  */
 @State(Scope.Benchmark)
