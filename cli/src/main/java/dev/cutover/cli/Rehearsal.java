@@ -36,6 +36,7 @@ import dev.cutover.sim.momentum.MomentumModel;
 import dev.cutover.sim.momentum.MomentumParameters;
 import dev.cutover.sim.momentum.conf.ConfException;
 import dev.cutover.sim.momentum.conf.EcelerityConf;
+import dev.cutover.sim.momentum.conf.HostStanzas;
 import dev.cutover.sim.momentum.conf.Misspellings;
 
 import java.nio.file.Path;
@@ -396,6 +397,7 @@ final class Rehearsal {
         momentum.bindingsByGroup().forEach((group, bindings) -> noteUndeclared(notes, group, bindings));
         noteAdaptive(notes, momentum);
         Misspellings.of(conf).forEach(found -> notes.add("momentum: " + found));
+        HostStanzas.of(conf).forEach(found -> notes.add("momentum: " + found));
         if (!mx.nullMxDomains().isEmpty()) {
             notes.add(mx.nullMxDomains().size() + " domain(s) have a null MX in the MX data, so they accept no mail "
                     + "and kumod would bounce their messages at once; both models replay the outcomes the log shows: "
