@@ -220,8 +220,11 @@ public final class ReplayDriver {
         private void count(MessageRecord message) {
             messages++;
             noFinal += message.completeness() == Completeness.NO_FINAL_OUTCOME ? 1 : 0;
-            first = first < 0 ? message.receptionMicros() : first;
-            last = message.receptionMicros();
+            // The earliest and latest, not the first and last given: a log whose clock went back gives them out of
+            // order.
+            final long reception = message.receptionMicros();
+            first = first < 0 ? reception : Math.min(first, reception);
+            last = Math.max(last, reception);
             lastLogged = Math.max(lastLogged, lastLoggedTime(message));
         }
 
@@ -292,8 +295,8 @@ public final class ReplayDriver {
      * @param messages            messages replayed
      * @param filteredMessages    messages of other binding groups, not replayed
      * @param noFinalOutcome      replayed messages whose log shows no final outcome
-     * @param firstReceptionMicros first reception, -1 when none
-     * @param lastReceptionMicros  last reception, -1 when none
+     * @param firstReceptionMicros earliest reception, -1 when none
+     * @param lastReceptionMicros  latest reception, -1 when none
      * @param lastLoggedMicros     the latest time the log shows for the replayed messages
      */
     public record ReplaySummary(long messages, long filteredMessages, long noFinalOutcome, long firstReceptionMicros,

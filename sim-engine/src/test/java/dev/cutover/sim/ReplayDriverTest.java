@@ -158,6 +158,19 @@ class ReplayDriverTest {
         assertEquals(List.of("id-1", "finish " + (T0 + SECOND + DRAIN)), engine.seen);
     }
 
+    @Test
+    void finish_receptionsOutOfOrder_summaryGivesTheEarliestAndLatest() {
+        final ReplayDriver.Replay replay = new ReplayDriver(DRAIN, Set.of()).start(List.of(new Recording()));
+        replay.publish(Traffic.message(1, "gmail.com", "b1", T0 + 5 * SECOND, Outcome.DELIVERED));
+        replay.publish(Traffic.message(2, "gmail.com", "b1", T0, Outcome.DELIVERED));
+        replay.publish(Traffic.message(3, "gmail.com", "b1", T0 + 2 * SECOND, Outcome.DELIVERED));
+
+        final ReplayDriver.ReplaySummary summary = replay.finish();
+
+        assertEquals(T0, summary.firstReceptionMicros());
+        assertEquals(T0 + 5 * SECOND, summary.lastReceptionMicros());
+    }
+
     /** Records what it is given; its metrics are empty. */
     private static class Recording implements Engine {
         final List<String> seen = new ArrayList<>();
