@@ -267,6 +267,13 @@ final class Rehearsal {
                     + "with [momentum] adaptive_rules");
         }
         adaptiveRules.notes().forEach(note -> notes.add("momentum: " + note));
+        final AdaptiveDelivery.BounceSweeps sweeps = momentum.bounceSweeps();
+        if (sweeps.sweeps() > 0 && sweeps.overThreshold() == 0 && momentum.adaptiveModule() != null) {
+            notes.add("momentum: no binding::domain had adaptive_attempt_threshold ("
+                    + momentum.adaptiveModule().attemptThreshold() + ") attempts within a bounce_sweep_interval ("
+                    + momentum.adaptiveModule().bounceSweepIntervalSeconds() + " s), the most was "
+                    + sweeps.mostAttempts() + ", so no bounce sweep rule acted in " + sweeps.sweeps() + " sweeps");
+        }
         final boolean holds = momentum.adaptiveEvents().values().stream().flatMap(events -> events.keySet().stream())
                 .anyMatch(event -> event.contains("-> suspend ") || event.contains("-> blackhole "));
         if (holds) {

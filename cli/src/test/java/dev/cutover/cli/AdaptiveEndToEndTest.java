@@ -51,6 +51,9 @@ class AdaptiveEndToEndTest {
                 + "adaptive_enabled; rules from custom_ad.lua; throttle down multiplies by 0.5"), report);
         assertTrue(report.contains("bounce sweep rules every 3600s once a binding and domain has 2000 attempts "
                 + "(built-in defaults); no bouncelog, so no bounce has a class and no bounce sweep rule acts"), report);
+        assertTrue((result.out() + result.err()).matches("(?s).*note: momentum: no binding::domain had "
+                + "adaptive_attempt_threshold \\(2000\\) attempts within a bounce_sweep_interval \\(3600 s\\), the "
+                + "most was \\d+, so no bounce sweep rule acted in \\d+ sweeps.*"), result.out() + result.err());
         assertTrue(report.matches("(?s).*Adaptive Delivery: rule \\\\\"\\^421 .*custom_ad.lua:2 .*-> throttle down, "
                 + "\\d+ times.*"), report);
 

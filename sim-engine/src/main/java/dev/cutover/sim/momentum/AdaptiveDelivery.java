@@ -17,6 +17,9 @@ public final class AdaptiveDelivery {
     /** Recipient domain to what happened (rule and action) to how often. */
     private final Map<String, Map<String, Long>> events = new TreeMap<>();
     private final Map<String, String> metrics = new java.util.HashMap<>();
+    private long bounceSweeps;
+    private long bounceSweepsOverThreshold;
+    private long mostBounceSweepAttempts;
 
     /**
      * @param rules      the registered rules, {@link AdaptiveRules#NONE} for none
@@ -62,5 +65,28 @@ public final class AdaptiveDelivery {
     /** @return recipient domain to what Adaptive Delivery did to its queues and how often, both sorted */
     public Map<String, Map<String, Long>> events() {
         return events;
+    }
+
+    /** Counts one bounce sweep of a binding::domain that had {@code attempts} since the last. */
+    void bounceSweep(long attempts, boolean overThreshold) {
+        bounceSweeps++;
+        bounceSweepsOverThreshold += overThreshold ? 1 : 0;
+        mostBounceSweepAttempts = Math.max(mostBounceSweepAttempts, attempts);
+    }
+
+    /**
+     * @return the bounce sweeps of all binding::domains, those that had the attempt threshold and the most attempts
+     * one sweep saw: a threshold never reached means no sweep rule could act
+     */
+    public BounceSweeps bounceSweeps() {
+        return new BounceSweeps(bounceSweeps, bounceSweepsOverThreshold, mostBounceSweepAttempts);
+    }
+
+    /**
+     * @param sweeps              bounce sweeps of binding::domains that had attempts
+     * @param overThreshold       those that had {@code adaptive_attempt_threshold} attempts, so the rules looked
+     * @param mostAttempts        the most attempts one sweep saw
+     */
+    public record BounceSweeps(long sweeps, long overThreshold, long mostAttempts) {
     }
 }

@@ -116,7 +116,9 @@ final class AdaptiveState {
      * Classes come from a bouncelog read with the mainlog; without one no bounce has a class and no rule acts.
      */
     private void sweep() {
-        if (sweepAttempts >= module.attemptThreshold() && sweepAttempts > 0) {
+        final boolean overThreshold = sweepAttempts >= module.attemptThreshold() && sweepAttempts > 0;
+        delivery.bounceSweep(sweepAttempts, overThreshold);
+        if (overThreshold) {
             for (SweptRule swept : sweepRules) {
                 long bounces = 0;
                 for (int bounceClass : swept.rule().bounceClasses()) {

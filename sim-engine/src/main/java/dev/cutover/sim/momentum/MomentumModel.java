@@ -449,6 +449,11 @@ public final class MomentumModel implements Engine {
         return adaptive == null ? Map.of() : adaptive.events();
     }
 
+    /** @return Adaptive Delivery's bounce sweeps over all binding::domains; none when it managed no queue */
+    public AdaptiveDelivery.BounceSweeps bounceSweeps() {
+        return adaptive == null ? new AdaptiveDelivery.BounceSweeps(0, 0, 0) : adaptive.bounceSweeps();
+    }
+
     /** Runs {@code step} once the connection being opened now has opened, the receivers' connect time on. */
     void afterConnecting(Runnable step) {
         connecting.schedule(new Step(step));
