@@ -6,6 +6,7 @@ import dev.cutover.ingest.Ingestor;
 import dev.cutover.kumo.LuaKumoPolicy;
 import dev.cutover.kumo.MxFixture;
 import dev.cutover.kumo.PolicyException;
+import dev.cutover.sim.momentum.MomentumShaping;
 import dev.cutover.sim.momentum.conf.ConfException;
 import dev.cutover.sim.momentum.conf.EcelerityConf;
 import picocli.CommandLine.Command;
@@ -69,8 +70,8 @@ final class ExplainCommand implements Callable<Integer> {
         final List<String> lines;
         try {
             final EcelerityConf conf = ScenarioConfigs.momentumConf(scenario);
-            ScenarioConfigs.momentumShaping(scenario, conf);
-            lines = new Explanation(scenario, conf, policy, mx).explain(lowerDomain, source, clockMicros);
+            final MomentumShaping shaping = ScenarioConfigs.momentumShaping(scenario, conf);
+            lines = new Explanation(scenario, conf, shaping, policy, mx).explain(lowerDomain, source, clockMicros);
         } catch (PolicyException | ConfException e) {
             throw new UserError(e.getMessage(), e);
         }

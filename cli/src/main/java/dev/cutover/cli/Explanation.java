@@ -13,6 +13,8 @@ import dev.cutover.kumo.Reception;
 import dev.cutover.kumo.ThrottleSpec;
 import dev.cutover.sim.kumo.KumoParameters;
 import dev.cutover.sim.momentum.AdaptiveRules;
+import dev.cutover.sim.momentum.MomentumShaping;
+import dev.cutover.sim.momentum.QueueSettings;
 import dev.cutover.sim.momentum.ResponseRule;
 import dev.cutover.sim.momentum.SweepRules;
 import dev.cutover.sim.momentum.conf.EcelerityConf;
@@ -50,6 +52,7 @@ final class Explanation {
     private final Scenario scenario;
     private final EcelerityConf conf;
     private final OptionResolver resolver;
+    private final MomentumShaping shaping;
     private final KumoPolicy policy;
     private final MxFixture mx;
     /** The Adaptive Delivery rules of the scenario, loaded when a queue first needs them. */
@@ -57,10 +60,11 @@ final class Explanation {
     /** The instant the explanation is for: the first line of the logs, which the reception hook reads as now. */
     private long clockMicros;
 
-    Explanation(Scenario scenario, EcelerityConf conf, KumoPolicy policy, MxFixture mx) {
+    Explanation(Scenario scenario, EcelerityConf conf, MomentumShaping shaping, KumoPolicy policy, MxFixture mx) {
         this.scenario = scenario;
         this.conf = conf;
         this.resolver = new OptionResolver(conf, scenario.fallbackOrder());
+        this.shaping = shaping;
         this.policy = policy;
         this.mx = mx;
     }
@@ -307,6 +311,12 @@ final class Explanation {
         final SharedLimit server = s.serverMaxOutboundConnections();
         field(out, "server_max_outbound_connections", String.valueOf(server.limit()), server.location());
         field(out, "server_reserve_outbound_connections", s.serverReserveOutboundConnections());
+        for (String host : mx.hostsOrImplicit(domain)) {
+            for (QueueSettings.Cap cap : shaping.hostCaps(binding, host)) {
+                field(out, "MX " + host, cap.limit() + (cap.key() instanceof List<?> key && "host".equals(key.get(0))
+                        ? " connections from this binding" : " connections from all bindings"), cap.location());
+            }
+        }
         adaptive(out, domain, s);
         if (s.adaptiveEnabled().value()) {
             sweepRules(out, group.isEmpty() ? null : group, binding, domain);

@@ -118,7 +118,7 @@ final class Rehearsal {
                     + "are rebuilt from delivery lines that may come days after the reception; leave out --follow");
         }
         final MxFixture mx = ScenarioConfigs.mx(scenario, dns);
-        final Destinations destinations = Destinations.of(mx::siteName);
+        final Destinations destinations = Destinations.of(mx::siteName, mx::hostsOrImplicit);
         final MomentumModel momentum = momentumModel(destinations);
         final ObservedModel observed = new ObservedModel(destinations);
         // A rate-sensitive receiver moves both compared models away from the log; the noise floor then comes from

@@ -145,7 +145,7 @@ public class ReplayBenchmark {
         final MomentumModel momentum = new MomentumModel(
                 new ConfShaping(EcelerityConf.load(folder.resolve("momentum/ecelerity.conf")),
                         FallbackOrder.DOCUMENTATION), MomentumParameters.defaults(), receivers,
-                Destinations.of(mx::siteName));
+                Destinations.of(mx::siteName, mx::hostsOrImplicit));
         final long loadStart = System.nanoTime();
         final TimedPolicy policy = new TimedPolicy(LuaKumoPolicy.load(policyFile(folder), mx,
                 HarnessOptions.defaults()));

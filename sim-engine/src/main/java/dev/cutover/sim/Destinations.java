@@ -1,5 +1,7 @@
 package dev.cutover.sim;
 
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -16,8 +18,30 @@ public interface Destinations {
     /** @return the destination (a KumoMTA site name) of {@code routingDomain}. */
     String of(String routingDomain);
 
+    /**
+     * @return the MX hosts of {@code routingDomain}, best preference first; empty when unknown, and by default
+     */
+    default List<String> hosts(String routingDomain) {
+        return List.of();
+    }
+
     /** @return destinations named by {@code siteNames}. */
     static Destinations of(UnaryOperator<String> siteNames) {
         return siteNames::apply;
+    }
+
+    /** @return destinations named by {@code siteNames}, whose MX hosts {@code hosts} gives */
+    static Destinations of(UnaryOperator<String> siteNames, Function<String, List<String>> hosts) {
+        return new Destinations() {
+            @Override
+            public String of(String routingDomain) {
+                return siteNames.apply(routingDomain);
+            }
+
+            @Override
+            public List<String> hosts(String routingDomain) {
+                return hosts.apply(routingDomain);
+            }
+        };
     }
 }

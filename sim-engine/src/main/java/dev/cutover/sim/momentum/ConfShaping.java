@@ -24,6 +24,7 @@ import java.util.Map;
 public final class ConfShaping implements MomentumShaping {
     private final OptionResolver resolver;
     private final AdaptiveModule adaptiveModule;
+    private final HostCaps hostCaps;
     private final Map<String, QueueSettings> cache = new HashMap<>();
 
     /**
@@ -33,12 +34,18 @@ public final class ConfShaping implements MomentumShaping {
     public ConfShaping(EcelerityConf conf, FallbackOrder order) {
         this.resolver = new OptionResolver(conf, order);
         this.adaptiveModule = adaptiveModule(conf);
+        this.hostCaps = new HostCaps(conf);
         SweepRules.validate(conf);
     }
 
     @Override
     public AdaptiveModule adaptiveModule() {
         return adaptiveModule;
+    }
+
+    @Override
+    public List<QueueSettings.Cap> hostCaps(String binding, String host) {
+        return hostCaps.none() ? List.of() : hostCaps.caps(binding, host);
     }
 
     /** Reads the module's timers from its {@code adaptive} stanza, each in whole seconds. */

@@ -78,6 +78,8 @@ public final class MomentumModel implements Engine {
     private final Map<Object, TokenBucket> budgets = new HashMap<>();
     private final Map<Object, TokenBucket> connectionBudgets = new HashMap<>();
     private final Map<Object, ConnectionCap> caps = new HashMap<>();
+    /** Per routing domain, the caps of its MX hosts that its queues met, for the explanation. */
+    private final Map<String, TreeSet<String>> hostCapsAt = new HashMap<>();
     private final Map<String, ConnectionGauge> domainGauges = new HashMap<>();
     private final Map<String, TreeSet<String>> bindingsByDomain = new TreeMap<>();
     private final Map<String, TreeSet<String>> bindingsByGroup = new TreeMap<>();
@@ -195,7 +197,8 @@ public final class MomentumModel implements Engine {
         final MomentumQueue created = new MomentumQueue(this, record.binding(), record.routingDomain(), destination,
                 settings, budget(budgets, settings.messageThrottle()), budget(connectionBudgets,
                 settings.connectionThrottle()),
-                cap(settings.scopeCap()), cap(settings.serverCap()), gauge);
+                cap(settings.scopeCap()), cap(settings.serverCap()), gauge,
+                routes(record.binding(), record.routingDomain()));
         byDomain.put(record.routingDomain(), created);
         queuesByDomain.computeIfAbsent(record.routingDomain(), d -> new ArrayList<>()).add(created);
         if (settings.adaptive() != null) {
@@ -208,7 +211,7 @@ public final class MomentumModel implements Engine {
                     new Managed(record.recipientDomain(), record.binding(), created.adaptive));
         }
         domainMetrics.attach(gauge);
-        explain(record.recipientDomain(), record.binding(), settings);
+        explain(record.recipientDomain(), record.binding(), settings, hostCapsAt.get(record.routingDomain()));
         bindingsByGroup.computeIfAbsent(record.bindingGroup(), g -> new TreeSet<>()).add(record.binding());
         return created;
     }
@@ -223,6 +226,23 @@ public final class MomentumModel implements Engine {
 
     private ConnectionCap cap(QueueSettings.Cap cap) {
         return cap == null ? null : caps.computeIfAbsent(cap.key(), k -> new ConnectionCap(cap.limit()));
+    }
+
+    /** @return the domain's MX hosts with their caps for {@code binding}, best first; null when none is capped */
+    private HostRoute[] routes(String binding, String domain) {
+        final List<String> hosts = destinations.hosts(domain);
+        final HostRoute[] routes = new HostRoute[hosts.size()];
+        boolean capped = false;
+        for (int i = 0; i < routes.length; i++) {
+            final String host = hosts.get(i);
+            final List<QueueSettings.Cap> hostCaps = shaping.hostCaps(binding, host);
+            capped |= !hostCaps.isEmpty();
+            routes[i] = new HostRoute(host, hostCaps.stream().map(this::cap).toArray(ConnectionCap[]::new));
+            hostCaps.forEach(cap -> hostCapsAt.computeIfAbsent(domain, d -> new TreeSet<>()).add(host + " "
+                    + cap.limit() + (cap.key() instanceof List<?> key && "host".equals(key.get(0))
+                    ? " per binding" : " over all bindings") + " [" + cap.location() + "]"));
+        }
+        return capped ? routes : null;
     }
 
     /** A deferral; while Adaptive Delivery suspends the queue the retry waits for the suspension to end (SD-126). */
@@ -472,7 +492,7 @@ public final class MomentumModel implements Engine {
         return calendar;
     }
 
-    private void explain(String domain, String binding, QueueSettings settings) {
+    private void explain(String domain, String binding, QueueSettings settings, TreeSet<String> hostCaps) {
         final TreeSet<String> bindings = bindingsByDomain.computeIfAbsent(domain, d -> new TreeSet<>());
         bindings.add(binding);
         metrics.governedBy(domain, "connections", String.format(
@@ -480,7 +500,9 @@ public final class MomentumModel implements Engine {
                         + "%s; connections grow with the active queue (connection_allocation_aggressiveness %s)",
                 settings.maxOutboundConnections(), settings.maxOutboundConnectionsAt(), bindings.size(),
                 settings.maxOutboundConnections() * bindings.size(),
-                sharedConnectionLimits(settings, settings.maxOutboundConnections() * bindings.size()),
+                sharedConnectionLimits(settings, settings.maxOutboundConnections() * bindings.size())
+                        + (hostCaps == null ? "" : "; the best MX host with room takes each new connection, under "
+                        + "the caps of its Host stanza: " + String.join(", ", hostCaps)),
                 settings.highAggressiveness() ? "high" : "normal"));
         metrics.governedBy(domain, "delivered_per_minute", throttleText(settings) + (settings.deliverySuspended()
                 ? "; suspend_delivery = true [" + settings.suspendDeliveryAt() + "]: no delivery is attempted" : "")

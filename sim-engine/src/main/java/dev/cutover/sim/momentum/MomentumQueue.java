@@ -15,6 +15,11 @@ import java.util.Deque;
  * curve (support.sparkpost.com/momentum/4/config/ref-connection-allocation-aggressiveness: 32 allowed, about 20
  * connections at 100 queued and 31 at 400 for {@code normal}) fits {@code max * (1 - e^(-c * AQ / max))}, with
  * c from {@link MomentumParameters}.
+ *
+ * <p>A new connection goes to the domain's best MX host that is still under its {@link HostCaps}: never a worse
+ * one while a better one has room (momentum.md §4.2, support.sparkpost.com/momentum/4/4-routes); the MX data lists
+ * hosts best first, each taken as its own preference. With every host at its caps the queue waits, as for a full
+ * shared cap.
  */
 final class MomentumQueue {
     final String binding;
@@ -27,6 +32,8 @@ final class MomentumQueue {
     final ConnectionCap scopeCap;
     final ConnectionCap serverCap;
     final ConnectionGauge domainGauge;
+    /** The domain's MX hosts with their caps, best first; null when no host is capped. */
+    private final HostRoute[] routes;
     final Deque<MomentumMessage> active = new ArrayDeque<>();
     final Deque<Session> idle = new ArrayDeque<>();
     private final MomentumModel model;
@@ -39,10 +46,11 @@ final class MomentumQueue {
      * @param connectionBudget the outbound_throttle_connections budget, or null
      * @param scopeCap         the shared scope cap, or null
      * @param serverCap        the server (or binding) cap, or null
+     * @param routes           the domain's MX hosts with their caps, best first; null when no host is capped
      */
     MomentumQueue(MomentumModel model, String binding, String domain, String destination, QueueSettings settings,
                   TokenBucket messageBudget, TokenBucket connectionBudget, ConnectionCap scopeCap,
-                  ConnectionCap serverCap, ConnectionGauge domainGauge) {
+                  ConnectionCap serverCap, ConnectionGauge domainGauge, HostRoute[] routes) {
         this.model = model;
         this.binding = binding;
         this.domain = domain;
@@ -53,6 +61,7 @@ final class MomentumQueue {
         this.scopeCap = scopeCap;
         this.serverCap = serverCap;
         this.domainGauge = domainGauge;
+        this.routes = routes;
     }
 
     void enqueue(MomentumMessage message) {
@@ -78,10 +87,28 @@ final class MomentumQueue {
             return;
         }
         final long goal = connectionGoal(active.size());
-        while (sessions < goal && admitted()) {
+        while (sessions < goal) {
+            final HostRoute route = routes == null ? HostRoute.ANY : bestRoute();
+            if (route == null || !admitted()) {
+                return;
+            }
+            route.opened();
             sessions++;
-            new Session(model, this).start();
+            new Session(model, this, route).start();
         }
+    }
+
+    /** @return the best MX host with room under its caps, or null after asking every host's full caps to wake us */
+    private HostRoute bestRoute() {
+        for (HostRoute route : routes) {
+            if (route.hasRoom()) {
+                return route;
+            }
+        }
+        for (HostRoute route : routes) {
+            route.await(this);
+        }
+        return null;
     }
 
     /**
@@ -172,8 +199,9 @@ final class MomentumQueue {
     }
 
     /** A session closed: its room under the caps goes first to the queues that waited for it. */
-    void sessionEnded() {
+    void sessionEnded(HostRoute route) {
         sessions--;
+        route.closed();
         if (scopeCap != null) {
             scopeCap.closed();
         }

@@ -25,13 +25,16 @@ import dev.cutover.sim.IdleTimer;
 final class Session {
     private final MomentumModel model;
     private final MomentumQueue queue;
+    /** The MX host the session connects to, with the caps it holds room under. */
+    private final HostRoute route;
     private long successes;
     private final IdleTimer idleTimer;
     private boolean connected;
 
-    Session(MomentumModel model, MomentumQueue queue) {
+    Session(MomentumModel model, MomentumQueue queue, HostRoute route) {
         this.model = model;
         this.queue = queue;
+        this.route = route;
         this.idleTimer = new IdleTimer(model.calendar(), this::idleTimedOut);
     }
 
@@ -140,6 +143,6 @@ final class Session {
         if (connected) {
             queue.domainGauge.close();
         }
-        queue.sessionEnded();
+        queue.sessionEnded(route);
     }
 }

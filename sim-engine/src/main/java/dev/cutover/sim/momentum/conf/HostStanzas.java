@@ -4,38 +4,52 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Finds {@code Host} stanzas of ecelerity.conf that set options, which the Momentum model does not apply: it
- * resolves every option per binding and domain (support.sparkpost.com/momentum/4/4-ecelerity-conf-fallback), while
- * a host stanza caps or throttles the connections to one MX or rolls domains up under it
- * (support.sparkpost.com/momentum/4/config/ref-host, ref-scope-max-outbound-connections in global::host scope,
- * ref-rollup-mx). Momentum's per-MX limits are then missing from the model's results, so each such stanza is
- * named with where it is and what it sets, rather than left out without a word.
+ * Finds what {@code Host} stanzas of ecelerity.conf set that the Momentum model does not apply. It applies a host's
+ * {@code max_outbound_connections} from a global {@code Host} stanza or one in a binding, and its
+ * {@code scope_max_outbound_connections} from a global one ({@code HostCaps}). The rest, per-MX throttles, MX
+ * rollup, {@code Host} stanzas in binding groups or domains and hosts named by a regular expression
+ * (support.sparkpost.com/momentum/4/config/ref-host, ref-rollup-mx, ref-outbound-throttle-messages), is missing from
+ * the model's results, so each such stanza is named with where it is and what it sets, rather than left out without
+ * a word.
  */
 public final class HostStanzas {
+    private static final Set<String> APPLIED_GLOBALLY = Set.of("max_outbound_connections",
+            "scope_max_outbound_connections");
+    private static final Set<String> APPLIED_IN_BINDING = Set.of("max_outbound_connections");
 
     private HostStanzas() {
     }
 
-    /** @return one line per host stanza that sets options, in file order */
+    /** @return one line per host stanza that sets options the model does not apply, by file and line */
     public static List<String> of(EcelerityConf conf) {
-        final List<ConfStanza> hosts = new ArrayList<>();
+        final Map<SourceLocation, String> found = new TreeMap<>(Comparator.comparing(SourceLocation::file)
+                .thenComparingInt(SourceLocation::line));
         for (Scope scope : conf.scopes()) {
-            scope.otherStanzas().stream().filter(s -> s.keyword().equals("host") && !s.options().isEmpty())
-                    .forEach(hosts::add);
+            final StanzaKey key = scope.key();
+            final boolean global = key.bindingGroup() == null && key.binding() == null && key.domain() == null;
+            final boolean binding = key.binding() != null && key.domain() == null;
+            final Set<String> applied = global ? APPLIED_GLOBALLY : binding ? APPLIED_IN_BINDING : Set.of();
+            for (ConfStanza host : scope.otherStanzas()) {
+                if (host.keyword().equals("host")) {
+                    note(host, host.name().orElse("").startsWith("/") ? Set.of() : applied, found);
+                }
+            }
         }
-        hosts.sort(Comparator.comparing((ConfStanza s) -> s.location().file())
-                .thenComparingInt(s -> s.location().line()));
-        final List<String> found = new ArrayList<>();
-        for (ConfStanza host : hosts) {
-            final String options = host.options().stream().map(o -> o.name().toLowerCase(Locale.ROOT)).distinct()
-                    .collect(Collectors.joining(", "));
-            found.add(host.spelling() + " \"" + host.name().orElse("") + "\" at " + host.location() + " sets "
-                    + options + ", which the model does not apply: it resolves options per binding and domain, so "
-                    + "Momentum's limits on the connections to that MX are not in its results");
+        return List.copyOf(found.values());
+    }
+
+    private static void note(ConfStanza host, Set<String> applied, Map<SourceLocation, String> found) {
+        final List<String> left = host.options().stream().map(o -> o.name().toLowerCase(Locale.ROOT))
+                .filter(name -> !applied.contains(name)).distinct().toList();
+        if (!left.isEmpty()) {
+            found.put(host.location(), host.spelling() + " \"" + host.name().orElse("") + "\" at " + host.location()
+                    + " sets " + String.join(", ", left) + ", which the model does not apply"
+                    + (applied.isEmpty() ? " in this place" : "") + ", so Momentum's doing so is not in its results");
         }
-        return List.copyOf(found);
     }
 }
