@@ -61,9 +61,10 @@ import java.util.TreeSet;
  *   replay must not give the same unreachability again to start the next run. A message the log delivered next is
  *   only delayed.</li>
  * </ul>
- * Caveats: host-scoped options are not modelled (a run names each host stanza that sets any, see
- * {@link dev.cutover.sim.momentum.conf.HostStanzas}); the reserve's rule that keeps low-volume domains from being
- * starved is not documented beyond its being extra room, and is modelled as that.
+ * Host stanzas' connection caps are applied per MX host ({@link HostCaps}, {@link MomentumQueue}). Caveats: other
+ * host options are not modelled (a run names each one, see {@link dev.cutover.sim.momentum.conf.HostStanzas}); the
+ * reserve's rule that keeps low-volume domains from being starved is not documented beyond its being extra room,
+ * and is modelled as that.
  */
 public final class MomentumModel implements Engine {
     private final MomentumShaping shaping;

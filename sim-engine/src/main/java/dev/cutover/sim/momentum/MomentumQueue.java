@@ -17,9 +17,9 @@ import java.util.Deque;
  * c from {@link MomentumParameters}.
  *
  * <p>A new connection goes to the domain's best MX host that is still under its {@link HostCaps}: never a worse
- * one while a better one has room (momentum.md §4.2, support.sparkpost.com/momentum/4/4-routes); the MX data lists
- * hosts best first, each taken as its own preference. With every host at its caps the queue waits, as for a full
- * shared cap.
+ * one while a better one has room (momentum.md §4.2, support.sparkpost.com/momentum/4/config/ref-routes); the MX
+ * data lists hosts best first, each taken as its own preference. With every host at its caps the queue waits, as
+ * for a full shared cap.
  */
 final class MomentumQueue {
     final String binding;
