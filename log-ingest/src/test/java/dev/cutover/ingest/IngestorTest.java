@@ -19,16 +19,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IngestorTest extends IngestTestSupport {
 
     @Test
-    void ingest_exampleLog_joinsTwoMessagesAndRejectsTwoOrphans() throws IOException {
+    void ingest_exampleLog_joinsTwoMessagesAndRejectsAnOrphanAndALineAWeekAheadOfItsNeighbours() throws IOException {
         final Path log = writeLines("mainlog.ec", MainlogParserTest.exampleLines());
 
         try (TrafficStore store = store()) {
             final IngestResult result = new Ingestor().ingest(List.of(log), store, sink, IngestListener.NONE);
 
-            assertEquals(new IngestResult(1, 0, 9, 2, 0, result.rejects(), 2, 0, 1_717_430_400_000_000L,
+            assertEquals(new IngestResult(1, 0, 9, 2, 0, result.rejects(), 1, 0, 1_717_430_400_000_000L,
                     1_717_430_401_000_000L, 0, 0, 0, List.of()), result);
-            assertEquals(Map.of(RejectReason.ORPHAN_ATTEMPT, 2L), result.rejects().asMap());
-            assertEquals(List.of("mainlog.ec:7:ORPHAN_ATTEMPT", "mainlog.ec:8:ORPHAN_ATTEMPT"), rejected);
+            assertEquals(Map.of(RejectReason.ORPHAN_ATTEMPT, 1L, RejectReason.BAD_TIMESTAMP, 1L),
+                    result.rejects().asMap());
+            assertEquals(List.of("mainlog.ec:7:ORPHAN_ATTEMPT", "mainlog.ec:8:BAD_TIMESTAMP"), rejected);
             final List<MessageRecord> stored = TrafficStoreTest.readAll(store);
             assertEquals(List.of("A1/00-23311-0B7C21F9", "A2/00-23311-1B7C21F9"),
                     stored.stream().map(MessageRecord::messageId).toList());
