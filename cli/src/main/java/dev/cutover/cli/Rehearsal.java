@@ -151,7 +151,7 @@ final class Rehearsal {
             final List<DomainComparison> domains = new Comparator(scenario.tolerances(), scenario.rateWindowMinutes())
                     .compare(observed.metrics(), momentum.metrics(), kumo.metrics(), calibration.metrics());
             return new RehearsalResult(scenario.name(), scenario.seed(), traffic(replay, rejectsFile),
-                    domains, parameters(momentum), notes(mx, policy, momentum));
+                    domains, parameters(momentum), notes(mx, policy, momentum, rejectsFile));
         }
     }
 
@@ -391,8 +391,11 @@ final class Rehearsal {
         return parameters;
     }
 
-    private List<String> notes(MxFixture mx, LuaKumoPolicy policy, MomentumModel momentum) {
+    private List<String> notes(MxFixture mx, LuaKumoPolicy policy, MomentumModel momentum, Path rejectsFile) {
         final List<String> notes = new ArrayList<>();
+        RejectsFile.places(rejectsFile, RejectReason.COMPRESSED_DATA_DAMAGED).forEach(place -> notes.add(place
+                + ": the compressed data is damaged here, and the rest of the file could not be read: the traffic "
+                + "after it is missing from the replay"));
         if (steppedOut > 0) {
             notes.add("the replay followed the logs live: " + steppedOut + " message(s) still open long after "
                     + "reception (past the --lag) were replayed with the attempts logged by then; run without --follow "
@@ -402,6 +405,9 @@ final class Rehearsal {
                 + "finished: " + line.file().getFileName() + ":" + line.lineNumber() + " (" + line.bytes()
                 + " bytes)"));
         momentum.bindingsByGroup().forEach((group, bindings) -> noteUndeclared(notes, group, bindings));
+        scenario.bindingGroups().stream().filter(group -> !momentum.bindingsByGroup().containsKey(group)).sorted()
+                .forEach(group -> notes.add(scenario.file().getFileName() + ": [traffic] binding_groups names \""
+                        + group + "\", of which the logs hold no message"));
         noteAdaptive(notes, momentum);
         Misspellings.of(conf).forEach(found -> notes.add("momentum: " + found));
         HostStanzas.of(conf).forEach(found -> notes.add("momentum: " + found));

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * The rejects file: one tab-separated row per log line set aside, with the file, the line number, the reason and
@@ -131,6 +132,22 @@ final class RejectsFile implements RejectSink, AutoCloseable {
         try (var lines = Files.lines(path, StandardCharsets.UTF_8)) {
             lines.skip(1).forEach(row -> counts[row.contains(marker) ? 0 : 1]++);
             return counts;
+        } catch (IOException e) {
+            throw new UserError(path + ": cannot read the rejects file (" + e.getMessage() + ")");
+        }
+    }
+
+    /** @return the file and line of each row of the rejects file at {@code path} set aside for {@code reason} */
+    static List<String> places(Path path, RejectReason reason) {
+        if (!Files.exists(path)) {
+            return List.of();
+        }
+        final String marker = "\t" + reason + "\t";
+        try (var lines = Files.lines(path, StandardCharsets.UTF_8)) {
+            return lines.skip(1).filter(row -> row.contains(marker)).map(row -> {
+                final String[] columns = row.split("\t", 3);
+                return Path.of(columns[0]).getFileName() + ":" + columns[1];
+            }).toList();
         } catch (IOException e) {
             throw new UserError(path + ": cannot read the rejects file (" + e.getMessage() + ")");
         }
