@@ -38,7 +38,7 @@ class HostCapsEndToEndTest {
                 + "\\\"], mta6.am0.yahoodns.net 1 per binding [ecelerity.conf:23 Host \\\"mta6.am0.yahoodns.net\\\"]"),
                 report);
         assertEquals(0, explained.status(), explained.err());
-        assertTrue(explained.out().contains("    MX mta5.am0.yahoodns.net              1 connections from this binding  "
-                + "[ecelerity.conf:20 Host \"mta5.am0.yahoodns.net\"]"), explained.out());
+        assertTrue(explained.out().contains("    MX mta5.am0.yahoodns.net              1 connections from this "
+                + "binding  [ecelerity.conf:20 Host \"mta5.am0.yahoodns.net\"]"), explained.out());
     }
 }
