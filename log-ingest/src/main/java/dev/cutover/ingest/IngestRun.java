@@ -20,6 +20,12 @@ import java.util.Set;
  * messages this run joins for it are those very messages, so that many are counted but not appended again.
  * {@link #save} writes the state; at the end of a run the messages still open stay in it instead of the queue.
  *
+ * <p>Misdated lines: a line more than {@link #MAX_CLOCK_JUMP_MICROS} ahead of the newest line read is held until
+ * {@link #CONFIRMING_LINES} lines in a row that far ahead confirm a quiet spell in the log, and then taken. When a
+ * line nearer the newest comes first, the held lines were stamped by a wrong clock and are set aside as
+ * {@link RejectReason#BAD_TIMESTAMP}, as are lines still held when the state is saved (the end of a run, or a save
+ * while following).
+ *
  * <p>A run given a {@link LiveFeed} hands it each message it stores in order, those counted but not appended again
  * included (the feed's reader reads the queue only as far as the saved state counts), each straggler as it
  * steps out, and each straggler again when it finishes.
@@ -43,6 +49,18 @@ final class IngestRun {
     private long firstReceptionMicros = -1;
     private long lastReceptionMicros = -1;
     private long lastStoredMicros;
+    /**
+     * How far ahead of the newest line read a line must be to be doubted: one day. Momentum writes its log in time
+     * order, so such a line is either the first after a long quiet spell or stamped by a skewed clock.
+     */
+    static final long MAX_CLOCK_JUMP_MICROS = 86_400L * MainlogNumbers.MICROS_PER_SECOND;
+    /**
+     * How many lines in a row that far ahead confirm a quiet spell rather than a skewed clock. Until then they are
+     * held: taken, one line moving the join's clock a day or more would make every open message look too old to
+     * wait for, storing them without their outcomes and setting every later attempt line aside as an orphan.
+     */
+    static final int CONFIRMING_LINES = 20;
+    private final List<AheadLine> ahead = new ArrayList<>();
     private long newestLineMicros;
 
     /**
@@ -94,6 +112,11 @@ final class IngestRun {
         rejects.rewind(from.rejectsPosition());
     }
 
+    /** A line held as too far ahead of the newest line before it, with what {@link #accept} was given. */
+    private record AheadLine(String node, Path file, long lineNumber, String text, Reception implied,
+                             ParsedLine line) {
+    }
+
     /** Keeps finished messages open a few seconds for their bouncelog lines, as when a bouncelog is read. */
     void waitForBounces() {
         joiner.finalGrace(ReceptionOrderJoiner.BOUNCE_GRACE_MICROS);
@@ -108,6 +131,33 @@ final class IngestRun {
      * @param line     a parsed reception, attempt or heartbeat
      */
     void accept(String lineNode, Path file, long lineNumber, String text, Reception implied, ParsedLine line) {
+        final long time = timeOf(line);
+        if (time >= 0 && newestLineMicros != Long.MIN_VALUE && time - newestLineMicros > MAX_CLOCK_JUMP_MICROS) {
+            ahead.add(new AheadLine(lineNode, file, lineNumber, text, implied, line));
+            if (ahead.size() >= CONFIRMING_LINES) {
+                final List<AheadLine> confirmed = List.copyOf(ahead);
+                ahead.clear();
+                confirmed.forEach(held -> take(held.node(), held.file(), held.lineNumber(), held.text(),
+                        held.implied(), held.line()));
+            }
+            return;
+        }
+        setAsideAhead();
+        take(lineNode, file, lineNumber, text, implied, line);
+    }
+
+    /**
+     * The lines held as too far ahead of the newest line before them did not stay there: the log came back, so
+     * their clock was wrong. They are set aside.
+     */
+    private void setAsideAhead() {
+        for (AheadLine held : ahead) {
+            rejectLine(held.file(), held.lineNumber(), RejectReason.BAD_TIMESTAMP, held.text());
+        }
+        ahead.clear();
+    }
+
+    private void take(String lineNode, Path file, long lineNumber, String text, Reception implied, ParsedLine line) {
         lines++;
         final RejectReason opening = implied == null || joiner.isOpen(lineNode, implied.messageId()) ? null
                 : open(lineNode, implied);
@@ -164,6 +214,7 @@ final class IngestRun {
      * @param files the progress of every file the store has read, this run's included
      */
     void save(List<FileProgress> files) {
+        setAsideAhead();
         final IngestState.HoldState held = holdBack != null ? holdBack.state()
                 : IngestState.EMPTY.held();
         store.saveState(new IngestState(store.messageCount(), store.lateCount(), rejects.position(), newestLineMicros,

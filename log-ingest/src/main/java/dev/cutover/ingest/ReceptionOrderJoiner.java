@@ -42,12 +42,6 @@ import java.util.function.Consumer;
  * attempt is there when the bounce line comes and the message is still open. An out-of-band bounce (stage 21)
  * arrives after delivery; it is counted, not joined.
  *
- * <p>Clock: a line more than {@link #MAX_CLOCK_JUMP_MICROS} ahead of both the newest line joined and the line
- * before it is set aside as {@link RejectReason#BAD_TIMESTAMP} and moves nothing. One line stamped by a skewed
- * clock would otherwise make every open message look too old to wait for: they would be emitted without their
- * outcomes and every later attempt line set aside as an orphan. After a real gap that long only the first line is
- * lost, since the next one is near it.
- *
  * <p>Note: a message that stays open longer than {@code maxMessageAgeMicros} behind the newest line seen
  * is emitted as {@link Completeness#NO_FINAL_OUTCOME} so it cannot hold back the rest of the log; a final
  * line arriving for it later is then an orphan. The default age is Momentum's shipped
@@ -62,8 +56,6 @@ public final class ReceptionOrderJoiner {
     public static final long BOUNCE_LAG_MICROS = MainlogNumbers.MICROS_PER_SECOND;
     /** How long a finished message waits for its bouncelog line when a bouncelog is read. */
     public static final long BOUNCE_GRACE_MICROS = 3 * MainlogNumbers.MICROS_PER_SECOND;
-    /** How far ahead of the clock and of the line before it a line is taken as misdated: one day. */
-    public static final long MAX_CLOCK_JUMP_MICROS = 86_400L * MainlogNumbers.MICROS_PER_SECOND;
     /** How far behind the newest line an open message becomes a straggler, by default: ten minutes. */
     public static final long DEFAULT_STRAGGLER_AFTER_MICROS = 600 * MainlogNumbers.MICROS_PER_SECOND;
 
@@ -92,8 +84,6 @@ public final class ReceptionOrderJoiner {
     private final StringPool pool = new StringPool();
     private long nextSequence;
     private long newestMicros = Long.MIN_VALUE;
-    /** The time of the last line that moved the clock or was set aside as too far ahead of it. */
-    private long previousLineMicros = Long.MIN_VALUE;
     private long orphanAttempts;
     private long duplicateReceptions;
     private long noFinalOutcome;
@@ -202,16 +192,11 @@ public final class ReceptionOrderJoiner {
      *
      * @param node the node that wrote the line ("" for a single node); message ids are unique per node
      * @param line a parsed line; heartbeats only advance the clock and rejections are ignored
-     * @return {@link RejectReason#ORPHAN_ATTEMPT}, {@link RejectReason#DUPLICATE_RECEPTION},
-     *         {@link RejectReason#MISSING_DOMAIN} or {@link RejectReason#BAD_TIMESTAMP} when the line could not be
-     *         joined (the caller reports it), otherwise null
+     * @return {@link RejectReason#ORPHAN_ATTEMPT}, {@link RejectReason#DUPLICATE_RECEPTION} or
+     *         {@link RejectReason#MISSING_DOMAIN} when the line could not be joined (the caller reports it), otherwise
+     *         null
      */
     public RejectReason accept(String node, ParsedLine line) {
-        final long time = timeOf(line);
-        if (farAhead(time)) {
-            previousLineMicros = time;
-            return RejectReason.BAD_TIMESTAMP;
-        }
         RejectReason verdict = null;
         if (line instanceof Reception) {
             verdict = receive(node, (Reception) line);
@@ -354,27 +339,6 @@ public final class ReceptionOrderJoiner {
 
     private void advanceClock(long timeMicros) {
         newestMicros = Math.max(newestMicros, timeMicros);
-        previousLineMicros = timeMicros;
-    }
-
-    /** @return true when {@code time} is more than a day ahead of both the clock and the line before */
-    private boolean farAhead(long time) {
-        return time != Long.MIN_VALUE && newestMicros != Long.MIN_VALUE
-                && time - newestMicros > MAX_CLOCK_JUMP_MICROS
-                && (previousLineMicros == Long.MIN_VALUE || time - previousLineMicros > MAX_CLOCK_JUMP_MICROS);
-    }
-
-    private static long timeOf(ParsedLine line) {
-        if (line instanceof Reception reception) {
-            return reception.timeMicros();
-        } else if (line instanceof AttemptLine attempt) {
-            return attempt.timeMicros();
-        } else if (line instanceof ParsedLine.Bounce bounce) {
-            return bounce.timeMicros();
-        } else if (line instanceof ParsedLine.Heartbeat heartbeat) {
-            return heartbeat.timeMicros();
-        }
-        return Long.MIN_VALUE;
     }
 
     private void emitReady() {

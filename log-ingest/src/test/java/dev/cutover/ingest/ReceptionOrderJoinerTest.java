@@ -3,7 +3,6 @@ package dev.cutover.ingest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -177,36 +176,6 @@ class ReceptionOrderJoinerTest {
 
     private List<String> ids() {
         return emitted.stream().map(MessageRecord::messageId).toList();
-    }
-
-    @Test
-    void accept_oneLineADayAheadOfTheLinesAroundIt_setAsideAndTheOpenMessagesStillJoin() {
-        final List<RejectReason> verdicts = new ArrayList<>();
-        for (String line : List.of(reception(100, "A", "example.net"), reception(101, "B", "example.org"),
-                reception(101 + 10 * 86_400, "C", "example.org"), delivery(102, "B", "example.org"),
-                delivery(103, "A", "example.net"))) {
-            verdicts.add(joiner.accept("", parser.parse(line)));
-        }
-        joiner.finish();
-
-        assertEquals(Arrays.asList(null, null, RejectReason.BAD_TIMESTAMP, null, null), verdicts);
-        assertEquals(List.of("A", "B"), ids());
-        assertEquals(0, joiner.noFinalOutcome());
-    }
-
-    @Test
-    void accept_realGapOfTwoDays_onlyTheFirstLineAfterItSetAside() {
-        final long later = 100 + 2 * 86_400;
-        final List<RejectReason> verdicts = new ArrayList<>();
-        for (String line : List.of(reception(100, "A", "example.net"), delivery(101, "A", "example.net"),
-                reception(later, "B", "example.org"), reception(later + 1, "C", "example.org"),
-                delivery(later + 2, "C", "example.org"))) {
-            verdicts.add(joiner.accept("", parser.parse(line)));
-        }
-        joiner.finish();
-
-        assertEquals(Arrays.asList(null, null, RejectReason.BAD_TIMESTAMP, null, null), verdicts);
-        assertEquals(List.of("A", "C"), ids());
     }
 
     static String reception(long second, String id, String domain) {
