@@ -394,8 +394,8 @@ final class Rehearsal {
     private List<String> notes(MxFixture mx, LuaKumoPolicy policy, MomentumModel momentum, Path rejectsFile) {
         final List<String> notes = new ArrayList<>();
         RejectsFile.places(rejectsFile, RejectReason.COMPRESSED_DATA_DAMAGED).forEach(place -> notes.add(place
-                + ": the compressed data is damaged here, and the rest of the file could not be read: the traffic "
-                + "after it is missing from the replay"));
+                + ": the compressed data is damaged here (cut short or corrupted), and whatever the file held from "
+                + "here on is missing from the replay"));
         if (steppedOut > 0) {
             notes.add("the replay followed the logs live: " + steppedOut + " message(s) still open long after "
                     + "reception (past the --lag) were replayed with the attempts logged by then; run without --follow "

@@ -84,7 +84,11 @@ final class DecompressionGuard extends FilterInputStream {
 
     private int readGuarded(byte[] bytes, int offset, int length) {
         try {
-            return in.read(bytes, offset, length);
+            final int read = in.read(bytes, offset, length);
+            if (read < 0 && in instanceof LogFiles.MemberCheckingGzip gzip && gzip.endedBeforeTheFile()) {
+                damage = new IOException("bytes after the last gzip member that are not a gzip member");
+            }
+            return read;
         } catch (IOException e) {
             damage = e;
             return -1;

@@ -180,8 +180,28 @@ final class LogFiles {
     }
 
     private static InputStream decompressor(InputStream raw, String format) throws IOException {
-        return format.equals(DecompressionGuard.GZIP) ? new GZIPInputStream(raw, BUFFER_BYTES)
+        return format.equals(DecompressionGuard.GZIP) ? new MemberCheckingGzip(raw, BUFFER_BYTES)
                 : new BZip2CompressorInputStream(raw, true);
+    }
+
+    /**
+     * A gzip stream that tells when it ended on bytes it could not read as another member. The JDK's decoder
+     * reads every member of a multi-member file but takes a later member with a damaged header, or any other
+     * bytes after a member, for the end of the file and says nothing; the lines they held would be lost without
+     * a word.
+     */
+    static final class MemberCheckingGzip extends GZIPInputStream {
+        /** The length of a gzip member's trailer: its CRC-32 and its length. */
+        private static final int TRAILER_BYTES = 8;
+
+        MemberCheckingGzip(InputStream in, int size) throws IOException {
+            super(in, size);
+        }
+
+        /** @return true when, at the end, bytes were left after the last member the decoder could read */
+        boolean endedBeforeTheFile() throws IOException {
+            return inf.finished() && (inf.getRemaining() > TRAILER_BYTES || in.available() > 0);
+        }
     }
 
     private static void closeAfterFailure(InputStream raw) {

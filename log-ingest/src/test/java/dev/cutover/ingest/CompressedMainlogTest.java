@@ -129,6 +129,38 @@ class CompressedMainlogTest {
     }
 
     @Test
+    void ingest_gzipSecondMemberWithDamagedHeader_firstMembersLinesKeptAndDamageRejectAfterThem() throws IOException {
+        final String text = fixtureText(MIXED);
+        final int split = text.indexOf('\n', text.length() / 2) + 1;
+        final byte[] first = gzip(text.substring(0, split));
+        final byte[] both = concat(first, gzip(text.substring(split)));
+        both[first.length + 2] = 7;
+        final Path log = Files.write(dir.resolve("mainlog.ec.gz"), both);
+        final long firstLines = text.substring(0, split).lines().count();
+
+        try (TrafficStore store = store()) {
+            new Ingestor().ingest(List.of(log), store, sink, IngestListener.NONE);
+
+            assertEquals(List.of((firstLines + 1) + ":COMPRESSED_DATA_DAMAGED:"), rejected);
+        }
+    }
+
+    @Test
+    void ingest_gzipWithTwoSoundMembers_noDamage() throws IOException {
+        final String text = fixtureText(MIXED);
+        final int split = text.indexOf('\n', text.length() / 2) + 1;
+        final Path log = Files.write(dir.resolve("mainlog.ec.gz"),
+                concat(gzip(text.substring(0, split)), gzip(text.substring(split))));
+
+        try (TrafficStore store = store()) {
+            final IngestResult result = new Ingestor().ingest(List.of(log), store, sink, IngestListener.NONE);
+
+            assertEquals(List.of(), rejected);
+            assertEquals(9, result.lines());
+        }
+    }
+
+    @Test
     void ingest_gzipCutInsideHeader_ingestExceptionNamingFile() throws IOException {
         final Path log = Files.write(dir.resolve("mainlog.ec.gz"), Arrays.copyOf(gzip(fixtureText(MIXED)), 6));
 
