@@ -68,7 +68,7 @@ final class HostCaps {
 
     /** @return the caps on {@code binding}'s connections to {@code host}: none, one or two */
     List<QueueSettings.Cap> caps(String binding, String host) {
-        final String name = host.toLowerCase(Locale.ROOT);
+        final String name = normal(host);
         final List<QueueSettings.Cap> caps = new ArrayList<>(2);
         final Map<String, Limit> own = global.getOrDefault(name, Map.of());
         final Limit max = byBinding.getOrDefault(binding, Map.of()).getOrDefault(name, own.get(MAX));
@@ -89,7 +89,13 @@ final class HostCaps {
     }
 
     private static String key(ConfStanza host) {
-        return host.name().orElseThrow().toLowerCase(Locale.ROOT);
+        return normal(host.name().orElseThrow());
+    }
+
+    /** @return the host name in lower case without a final dot, as MX names are compared */
+    private static String normal(String host) {
+        final String lower = host.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 
     /** @return the stanza's value of {@code option}, a whole number or -1; a bad value stops the load */
@@ -100,8 +106,8 @@ final class HostCaps {
                     return Optional.of(new Limit(Long.parseLong(scalar.text().trim()), o.location() + " Host \""
                             + host.name().orElseThrow() + "\""));
                 }
-                throw new ConfException(o.location(), "expected a whole number of connections, or -1 for no limit, "
-                        + "for " + option + " but found " + o.value());
+                throw new ConfException(o.location(), "expected a whole number of connections up to 999999999, or -1 "
+                        + "for no limit, for " + option + " but found " + o.value());
             }
         }
         return Optional.empty();

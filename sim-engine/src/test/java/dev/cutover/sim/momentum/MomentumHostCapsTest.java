@@ -89,9 +89,9 @@ class MomentumHostCapsTest {
     }
 
     @Test
-    void scopeMaxOutboundConnections_inAGlobalHostStanza_capsAllBindingsTogether() {
+    void scopeMaxOutboundConnections_inAGlobalHostStanzaNamedWithAFinalDot_capsAllBindingsTogether() {
         final MomentumModel model = model("Max_Outbound_Connections = 10\n"
-                + "Host \"mx.yahoo.test\" {\n  scope_max_outbound_connections = 3\n}\n");
+                + "Host \"mx.yahoo.test.\" {\n  scope_max_outbound_connections = 3\n}\n");
 
         final DomainSnapshot result = Traffic.replay(model, burst("yahoo.com", "b1", "b2"), "yahoo.com");
 
@@ -115,7 +115,7 @@ class MomentumHostCapsTest {
                 + "  max_outbound_connections = \"lots\"\n}\n"));
 
         assertTrue(thrown.getMessage().contains("ecelerity.conf:2"), thrown.getMessage());
-        assertTrue(thrown.getMessage().contains("expected a whole number of connections, or -1 for no limit, for "
-                + "max_outbound_connections"), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains("expected a whole number of connections up to 999999999, or -1 for "
+                + "no limit, for max_outbound_connections"), thrown.getMessage());
     }
 }

@@ -34,22 +34,26 @@ public final class HostStanzas {
             final boolean global = key.bindingGroup() == null && key.binding() == null && key.domain() == null;
             final boolean binding = key.binding() != null && key.domain() == null;
             final Set<String> applied = global ? APPLIED_GLOBALLY : binding ? APPLIED_IN_BINDING : Set.of();
+            final String where = global || binding ? "" : key.domain() != null ? " in a Domain stanza"
+                    : " in a Binding_Group stanza";
             for (ConfStanza host : scope.otherStanzas()) {
                 if (host.keyword().equals("host")) {
-                    note(host, host.name().orElse("").startsWith("/") ? Set.of() : applied, found);
+                    final boolean regex = host.name().orElse("").startsWith("/");
+                    note(host, regex ? Set.of() : applied, regex ? " to a host named by a regular expression" : where,
+                            found);
                 }
             }
         }
         return List.copyOf(found.values());
     }
 
-    private static void note(ConfStanza host, Set<String> applied, Map<SourceLocation, String> found) {
+    private static void note(ConfStanza host, Set<String> applied, String where, Map<SourceLocation, String> found) {
         final List<String> left = host.options().stream().map(o -> o.name().toLowerCase(Locale.ROOT))
                 .filter(name -> !applied.contains(name)).distinct().toList();
         if (!left.isEmpty()) {
             found.put(host.location(), host.spelling() + " \"" + host.name().orElse("") + "\" at " + host.location()
-                    + " sets " + String.join(", ", left) + ", which the model does not apply"
-                    + (applied.isEmpty() ? " in this place" : "") + ", so Momentum's doing so is not in its results");
+                    + " sets " + String.join(", ", left) + ", which the model does not apply" + where
+                    + ", so Momentum's doing so is not in its results");
         }
     }
 }

@@ -21,9 +21,10 @@ class HostStanzasTest {
         assertEquals(List.of("Host \"gmail-smtp-in.l.google.com\" at ecelerity.conf:2 sets rollup_mx, which the "
                         + "model does not apply, so Momentum's doing so is not in its results",
                 "Host \"mx.example\" at ecelerity.conf:13 sets max_outbound_connections, which the model does not "
-                        + "apply in this place, so Momentum's doing so is not in its results",
+                        + "apply in a Binding_Group stanza, so Momentum's doing so is not in its results",
                 "Host \"/^mx[0-9]\\.example$/\" at ecelerity.conf:17 sets max_outbound_connections, which the model "
-                        + "does not apply in this place, so Momentum's doing so is not in its results"),
+                        + "does not apply to a host named by a regular expression, so Momentum's doing so is not in "
+                        + "its results"),
                 HostStanzas.of(conf));
     }
 
