@@ -64,11 +64,11 @@ import java.util.stream.Stream;
  * </pre>
  * It runs the parallel collector, as {@code ./cutover} does, in a fixed heap touched before the first iteration:
  * a heap that grew mid-trial made that iteration's engine threads take page faults and doubled its time. Last
- * measured on a shared 2-core machine, two runs of {@code -f 2 -wi 3 -i 5}: 0.80 to 1.19 s per replay, means 0.88
- * and 0.97 s, 1,030,000 to 1,140,000 messages per second on average (1.24 to 3.5 s, most iterations 1.24 to
- * 1.8 s, on the same machine the same day before the driver and models were made cheaper; 1.13 to 1.82 s the
- * round before). The KumoMTA model's thread sets the pace; the reader and the other two models share the other
- * core.
+ * measured on a shared 2-core machine, four runs of {@code -f 2 -wi 3 -i 5}: 0.80 to 1.65 s per replay, means
+ * 0.88, 0.97, 0.98 and 1.23 s (the last while the machine ran slower), over 1,000,000 messages per second on
+ * average in three of the four (1.24 to 3.5 s, most iterations 1.24 to 1.8 s, on the same machine the same day
+ * before the driver and models were made cheaper; 1.13 to 1.82 s the round before). The KumoMTA model's thread
+ * sets the pace; the reader and the other two models share the other core.
  *
  * <p>The secondary results {@code policyMillis} and {@code policyCalls} say what the KumoMTA model spent in its
  * policy: Lua handlers and shaping resolution, loading included. Answers are cached per scheduled queue and per
