@@ -1,5 +1,7 @@
 package dev.cutover.cli;
 
+import dev.cutover.cli.report.DivergencesCsv;
+import dev.cutover.cli.report.JunitXml;
 import dev.cutover.cli.report.RehearsalResult;
 import dev.cutover.cli.report.ReportJson;
 import dev.cutover.cli.report.TerminalSummary;
@@ -125,7 +127,11 @@ final class RunCommand implements Callable<Integer> {
             } else {
                 Files.writeString(rejects, RejectsFile.HEADER + "\n", StandardCharsets.UTF_8);
             }
-            return List.of(report, rejects);
+            final Path divergences = outDir.resolve("divergences.csv");
+            Files.writeString(divergences, DivergencesCsv.write(result), StandardCharsets.UTF_8);
+            final Path junit = outDir.resolve("junit.xml");
+            Files.writeString(junit, JunitXml.write(result), StandardCharsets.UTF_8);
+            return List.of(report, rejects, divergences, junit);
         } catch (IOException e) {
             throw new UserError(outDir + ": cannot write the report (" + e.getMessage() + ")");
         }
