@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 /** The top-level command; the work is in its subcommands. */
 @Command(name = "cutover", mixinStandardHelpOptions = true, version = "cutover 0.1.0",
         description = "Rehearses a Momentum to KumoMTA cutover on your own delivery logs.",
-        subcommands = {RunCommand.class, IngestCommand.class, ExplainCommand.class, SynthCommand.class})
+        subcommands = {RunCommand.class, IngestCommand.class, ExplainCommand.class, SynthCommand.class,
+                DiffCommand.class})
 final class CutoverCommand implements Callable<Integer> {
 
     @Spec
