@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.cutover.cli.report.TerminalSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,8 +79,8 @@ final class DiffCommand implements Callable<Integer> {
                 final boolean beyond = change == null || Math.abs(change) > tolerance + 1e-9;
                 moved += beyond ? 1 : 0;
                 if (beyond || change != 0) {
-                    out.printf(Locale.ROOT, row, names[0], names[1], engine, figure(from), figure(to),
-                            change == null ? "n/a" : String.format(Locale.ROOT, "%+.0f%%", change * 100),
+                    out.printf(Locale.ROOT, row, names[0], names[1], engine, TerminalSummary.figure(from),
+                            TerminalSummary.figure(to), TerminalSummary.change(change),
                             beyond ? "moved" : "within " + Math.round(tolerance * 100) + "%");
                 }
             }
@@ -92,14 +93,6 @@ final class DiffCommand implements Callable<Integer> {
     private static Double number(JsonObject check, String engine) {
         final JsonElement value = check.get(engine);
         return value == null || value.isJsonNull() ? null : value.getAsDouble();
-    }
-
-    private static String figure(Double value) {
-        if (value == null) {
-            return "n/a";
-        }
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", value.longValue())
-                : String.format(Locale.ROOT, "%,.1f", value);
     }
 
     /** The checks of one report.json, by domain and metric, and how many messages it replayed. */

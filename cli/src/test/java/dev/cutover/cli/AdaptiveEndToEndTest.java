@@ -1,12 +1,9 @@
 package dev.cutover.cli;
 
 import dev.cutover.cli.CommandRuns.Result;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -16,17 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Momentum's Adaptive Delivery through the command: rules files, sweep rules and the adaptive stanza. */
-class AdaptiveEndToEndTest {
-    @TempDir
-    static Path dir;
-
-    static Path estate;
-
-    @BeforeAll
-    static void estate() throws IOException, URISyntaxException {
-        estate = E2eEstate.create(dir);
-    }
-
+class AdaptiveEndToEndTest extends E2eEstateTest {
     private static Path copyEditing(String name, String file, UnaryOperator<String> edit) throws IOException {
         return E2eEstate.copyEditing(estate, dir.resolve(name), file, edit);
     }

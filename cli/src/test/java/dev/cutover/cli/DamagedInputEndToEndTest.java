@@ -1,13 +1,10 @@
 package dev.cutover.cli;
 
 import dev.cutover.cli.CommandRuns.Result;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,17 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Logs that are damaged or misdated, and scenario names that match nothing, as a run reports them. */
-class DamagedInputEndToEndTest {
-    @TempDir
-    static Path dir;
-
-    static Path estate;
-
-    @BeforeAll
-    static void estate() throws IOException, URISyntaxException {
-        estate = E2eEstate.create(dir);
-    }
-
+class DamagedInputEndToEndTest extends E2eEstateTest {
     @Test
     void run_compressedLogCutShort_notesWhereTheRestWasLost() throws IOException {
         final Path cut = dir.resolve("cut");

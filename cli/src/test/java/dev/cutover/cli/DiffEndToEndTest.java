@@ -1,12 +1,9 @@
 package dev.cutover.cli;
 
 import dev.cutover.cli.CommandRuns.Result;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,17 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code cutover diff}: what a change to the shaping did, for CI. */
-class DiffEndToEndTest {
-    @TempDir
-    static Path dir;
-
-    static Path estate;
-
-    @BeforeAll
-    static void estate() throws IOException, URISyntaxException {
-        estate = E2eEstate.create(dir);
-    }
-
+class DiffEndToEndTest extends E2eEstateTest {
     @Test
     void diff_yahooRateDoubled_exitsOneNamingTheMovedMetric() throws IOException {
         final Path changed = E2eEstate.copyEditing(estate, dir.resolve("faster"), "kumo/shaping.toml",

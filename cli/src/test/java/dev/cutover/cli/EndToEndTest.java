@@ -7,12 +7,9 @@ import dev.cutover.ingest.IngestOptions;
 import dev.cutover.ingest.Ingestor;
 import dev.cutover.ingest.LogSource;
 import dev.cutover.ingest.RejectSink;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,17 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The whole path on a small estate: synthesize, ingest, replay through three engines, report. */
-class EndToEndTest {
-    @TempDir
-    static Path dir;
-
-    static Path estate;
-
-    @BeforeAll
-    static void estate() throws IOException, URISyntaxException {
-        estate = E2eEstate.create(dir);
-    }
-
+class EndToEndTest extends E2eEstateTest {
     @Test
     void run_halvedYahooRate_divergesOnYahooAndExplainsIt() throws IOException {
         final Path out = dir.resolve("out-a");

@@ -75,7 +75,7 @@ class ReportFilesEndToEndTest {
         final Element suite = (Element) xml.getElementsByTagName("testsuite").item(0);
         assertEquals(String.valueOf(rows.size()), suite.getAttribute("tests"));
         assertEquals(String.valueOf(failing.size()), suite.getAttribute("failures"));
-        assertTrue(junit.matches("(?s).*<failure type=\"divergence\" message=\"momentum [0-9.]+, kumomta [0-9.]+ "
+        assertTrue(junit.matches("(?s).*<failure type=\"divergence\" message=\"momentum [0-9.,]+, kumomta [0-9.,]+ "
                 + "\\(-\\d+%\\), beyond tolerance 10% plus noise floor [0-9.]+%\">Momentum: .*"), junit);
     }
 }

@@ -3,8 +3,6 @@ package dev.cutover.cli.report;
 import dev.cutover.sim.compare.DomainComparison;
 import dev.cutover.sim.compare.MetricCheck;
 
-import java.util.Locale;
-
 /**
  * Writes {@code junit.xml} in the JUnit XML form CI systems read (one {@code testsuite} inside
  * {@code testsuites}): one test case per domain and metric, named {@code "<domain> <metric>"} in a class named after
@@ -42,16 +40,13 @@ public final class JunitXml {
         return out.append("  </testsuite>\n</testsuites>\n").toString();
     }
 
-    /** @return e.g. {@code momentum 432.7, kumomta 325 (-25%), beyond tolerance 10% plus noise floor 0.2%} */
+    /** @return e.g. {@code momentum 432.7, kumomta 325 (-25%), beyond tolerance 10% plus noise floor 0.2%}, the
+     * figures as the terminal summary gives them */
     static String message(MetricCheck check) {
-        return "momentum " + figure(check.momentum()) + ", kumomta " + figure(check.kumomta())
-                + (check.relativeChange() == null ? "" : " (" + String.format(Locale.ROOT, "%+.0f%%",
-                check.relativeChange() * 100) + ")") + ", beyond tolerance " + percent(check.tolerance())
-                + " plus noise floor " + percent(check.noiseFloor());
-    }
-
-    private static String figure(Double value) {
-        return value == null ? "n/a" : JsonWriter.number(value);
+        return "momentum " + TerminalSummary.figure(check.momentum()) + ", kumomta "
+                + TerminalSummary.figure(check.kumomta()) + " (" + TerminalSummary.change(check.relativeChange())
+                + "), beyond tolerance " + percent(check.tolerance()) + " plus noise floor "
+                + percent(check.noiseFloor());
     }
 
     private static String percent(double fraction) {

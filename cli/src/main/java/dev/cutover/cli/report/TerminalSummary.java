@@ -67,7 +67,8 @@ public final class TerminalSummary {
         }
     }
 
-    private static String figure(Double value) {
+    /** @return a metric's value for people: whole numbers grouped, others to one decimal, n/a when unknown */
+    public static String figure(Double value) {
         if (value == null) {
             return "n/a";
         }
@@ -75,7 +76,8 @@ public final class TerminalSummary {
                 : String.format(Locale.ROOT, "%,.1f", value);
     }
 
-    private static String change(Double relative) {
+    /** @return a relative change as a signed whole percentage, n/a when unknown */
+    public static String change(Double relative) {
         return relative == null ? "n/a" : String.format(Locale.ROOT, "%+.0f%%", relative * 100);
     }
 

@@ -5,6 +5,7 @@ import dev.cutover.sim.momentum.conf.ConfOption;
 import dev.cutover.sim.momentum.conf.ConfStanza;
 import dev.cutover.sim.momentum.conf.ConfValue;
 import dev.cutover.sim.momentum.conf.EcelerityConf;
+import dev.cutover.sim.momentum.conf.HostStanzas;
 import dev.cutover.sim.momentum.conf.Scope;
 
 import java.util.ArrayList;
@@ -32,8 +33,9 @@ import java.util.Optional;
  * other host option ({@link dev.cutover.sim.momentum.conf.HostStanzas} names those a run leaves out).
  */
 final class HostCaps {
-    static final String MAX = "max_outbound_connections";
-    static final String SCOPE_MAX = "scope_max_outbound_connections";
+    /** The one option of {@link HostStanzas#APPLIED_IN_BINDING}, and one of {@link HostStanzas#APPLIED_GLOBALLY}. */
+    private static final String MAX = "max_outbound_connections";
+    private static final String SCOPE_MAX = "scope_max_outbound_connections";
 
     /** Per host (lower case): the global stanza's limits by option. */
     private final Map<String, Map<String, Limit>> global = new HashMap<>();
@@ -42,7 +44,7 @@ final class HostCaps {
 
     HostCaps(EcelerityConf conf) {
         for (ConfStanza host : hosts(conf.global())) {
-            for (String option : List.of(MAX, SCOPE_MAX)) {
+            for (String option : HostStanzas.APPLIED_GLOBALLY) {
                 limit(host, option).ifPresent(limit -> global.computeIfAbsent(key(host), h -> new HashMap<>())
                         .put(option, limit));
             }
@@ -84,8 +86,8 @@ final class HostCaps {
 
     /** @return the literally named Host stanzas directly in {@code scope} */
     private static List<ConfStanza> hosts(Scope scope) {
-        return scope.otherStanzas().stream().filter(s -> s.keyword().equals("host")
-                && s.name().filter(n -> !n.startsWith("/")).isPresent()).toList();
+        return scope.otherStanzas().stream().filter(s -> s.keyword().equals("host") && HostStanzas.literal(s))
+                .toList();
     }
 
     private static String key(ConfStanza host) {

@@ -18,9 +18,11 @@ import java.util.TreeMap;
  * a word.
  */
 public final class HostStanzas {
-    private static final Set<String> APPLIED_GLOBALLY = Set.of("max_outbound_connections",
+    /** The host options the model applies from a global {@code Host} stanza. */
+    public static final Set<String> APPLIED_GLOBALLY = Set.of("max_outbound_connections",
             "scope_max_outbound_connections");
-    private static final Set<String> APPLIED_IN_BINDING = Set.of("max_outbound_connections");
+    /** The host options the model applies from a {@code Host} stanza inside a binding. */
+    public static final Set<String> APPLIED_IN_BINDING = Set.of("max_outbound_connections");
 
     private HostStanzas() {
     }
@@ -38,13 +40,18 @@ public final class HostStanzas {
                     : " in a Binding_Group stanza";
             for (ConfStanza host : scope.otherStanzas()) {
                 if (host.keyword().equals("host")) {
-                    final boolean regex = host.name().orElse("").startsWith("/");
+                    final boolean regex = !literal(host);
                     note(host, regex ? Set.of() : applied, regex ? " to a host named by a regular expression" : where,
                             found);
                 }
             }
         }
         return List.copyOf(found.values());
+    }
+
+    /** @return true for a {@code Host} stanza whose name is a host name, not a regular expression between slashes */
+    public static boolean literal(ConfStanza host) {
+        return host.name().filter(name -> !name.startsWith("/")).isPresent();
     }
 
     private static void note(ConfStanza host, Set<String> applied, String where, Map<SourceLocation, String> found) {
