@@ -3,16 +3,14 @@ package dev.cutover.sim;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Counters for one destination domain in one engine. Deliveries are bucketed per calendar minute of virtual time;
- * latencies go into an HdrHistogram in milliseconds with three significant digits, the maximum is kept exactly.
+ * Counters for one destination domain in one engine. Deliveries and deferrals are also counted per calendar minute
+ * of virtual time, for the rate metric and the report's charts; latencies go into an HdrHistogram in milliseconds
+ * with three significant digits, the maximum is kept exactly.
  */
 public final class DomainMetrics {
-    private static final long MINUTE_MICROS = 60_000_000L;
-
     private final Histogram latencyMillis = new Histogram(3);
     private final List<ConnectionGauge> gauges = new ArrayList<>(1);
     private long messages;
@@ -28,11 +26,9 @@ public final class DomainMetrics {
     private long firstReceptionMicros = Long.MAX_VALUE;
     private long lastFinalMicros = Long.MIN_VALUE;
     private long maxLatencyMicros;
-    private long firstMinute = Long.MIN_VALUE;
-    private int[] deliveredPerMinute = new int[64];
-    private int usedMinutes;
-    private Long estimatedPeakConnections;
-    private Long estimatedConnectionsOpened;
+    private final MinuteSeries deliveredPerMinute = new MinuteSeries();
+    private final MinuteSeries deferralsPerMinute = new MinuteSeries();
+    private boolean connectionsEstimated;
 
     public void received(long receptionMicros) {
         messages++;
@@ -41,12 +37,14 @@ public final class DomainMetrics {
 
     public void delivered(long timeMicros, long receptionMicros) {
         delivered++;
-        countMinute(timeMicros);
+        deliveredPerMinute.add(timeMicros, 1);
         finished(timeMicros, receptionMicros);
     }
 
-    public void transientFailure() {
+    /** Counts an attempt that ended in a transient failure at {@code timeMicros}. */
+    public void transientFailure(long timeMicros) {
         transientFailures++;
+        deferralsPerMinute.add(timeMicros, 1);
     }
 
     public void bounced(long timeMicros, long receptionMicros) {
@@ -105,10 +103,10 @@ public final class DomainMetrics {
         }
     }
 
-    /** Sets connection figures estimated from the log instead of counted by a model. */
-    public void estimatedConnections(Long peak, Long opened) {
-        estimatedPeakConnections = peak;
-        estimatedConnectionsOpened = opened;
+    /** Reports the connections of {@code gauge}, estimated from the log instead of counted by a model. */
+    public void attachEstimate(ConnectionGauge gauge) {
+        attach(gauge);
+        connectionsEstimated = true;
     }
 
     private void finished(long timeMicros, long receptionMicros) {
@@ -118,39 +116,24 @@ public final class DomainMetrics {
         latencyMillis.recordValue(latencyMicros / 1000);
     }
 
-    private void countMinute(long timeMicros) {
-        final long minute = Math.floorDiv(timeMicros, MINUTE_MICROS);
-        if (firstMinute == Long.MIN_VALUE) {
-            firstMinute = minute;
-        }
-        if (minute < firstMinute) {
-            shiftStart(minute);
-        }
-        final int index = Math.toIntExact(minute - firstMinute);
-        if (index >= deliveredPerMinute.length) {
-            deliveredPerMinute = Arrays.copyOf(deliveredPerMinute, Math.max(index + 1, deliveredPerMinute.length * 2));
-        }
-        deliveredPerMinute[index]++;
-        usedMinutes = Math.max(usedMinutes, index + 1);
-    }
-
-    private void shiftStart(long minute) {
-        final int shift = Math.toIntExact(firstMinute - minute);
-        final int[] moved = new int[Math.max(deliveredPerMinute.length, usedMinutes + shift)];
-        System.arraycopy(deliveredPerMinute, 0, moved, shift, usedMinutes);
-        deliveredPerMinute = moved;
-        usedMinutes += shift;
-        firstMinute = minute;
-    }
-
     /** @return deliveries per calendar minute, starting at {@link #firstDeliveryMinute()}. */
     public int[] deliveredPerMinute() {
-        return Arrays.copyOf(deliveredPerMinute, usedMinutes);
+        return deliveredPerMinute.values();
     }
 
     /** @return the epoch minute of the first delivery, or Long.MIN_VALUE when none. */
     public long firstDeliveryMinute() {
-        return firstMinute;
+        return deliveredPerMinute.firstMinute();
+    }
+
+    /**
+     * @return deliveries, deferrals and concurrent connections minute by minute, for charts; the series are this
+     *         object's own, to be read once the engine has finished
+     */
+    public DomainTimeline timeline() {
+        final ConnectionGauge gauge = largestGauge();
+        return new DomainTimeline(deliveredPerMinute, deferralsPerMinute,
+                gauge == null ? null : gauge.peakPerMinute());
     }
 
     /** @return a frozen view of the counters with a ten-minute rate window. */
@@ -163,16 +146,28 @@ public final class DomainMetrics {
      * @return a frozen view of the counters
      */
     public DomainSnapshot snapshot(int rateWindowMinutes) {
+        return snapshot(rateWindowMinutes, null);
+    }
+
+    /**
+     * @param rateWindowMinutes the window of the sustained rate, at least 1
+     * @param estimate          connections estimated from the log so far, taken when no gauge is attached; or null
+     * @return a frozen view of the counters
+     */
+    public DomainSnapshot snapshot(int rateWindowMinutes, ConnectionGauge estimate) {
+        final boolean estimated = connectionsEstimated || gauges.isEmpty() && estimate != null;
+        final List<ConnectionGauge> counted = gauges.isEmpty() && estimate != null ? List.of(estimate) : gauges;
         long peakPerMinute = 0;
-        for (int i = 0; i < usedMinutes; i++) {
-            peakPerMinute = Math.max(peakPerMinute, deliveredPerMinute[i]);
+        for (int i = 0; i < deliveredPerMinute.length(); i++) {
+            peakPerMinute = Math.max(peakPerMinute, deliveredPerMinute.at(i));
         }
+        final int usedMinutes = deliveredPerMinute.length();
         final double meanPerMinute = usedMinutes == 0 ? 0.0 : (double) delivered / usedMinutes;
         final boolean finishedAny = latencyMillis.getTotalCount() > 0;
         return new DomainSnapshot(messages, delivered, transientFailures, bounced, expired, unresolved, refused,
                 throttleDelaysKnown ? throttleDelays : null, peakPerMinute, meanPerMinute,
                 sustainedPerMinute(Math.max(1, rateWindowMinutes)),
-                peakConnections(), connectionsOpened(), estimatedPeakConnections != null,
+                peakConnections(counted), connectionsOpened(counted), estimated,
                 finishedAny ? latency() : null,
                 finishedAny ? (lastFinalMicros - firstReceptionMicros) / 1e6 : null);
     }
@@ -181,28 +176,32 @@ public final class DomainMetrics {
     private double sustainedPerMinute(int window) {
         long sum = 0;
         long best = 0;
-        for (int i = 0; i < usedMinutes; i++) {
-            sum += deliveredPerMinute[i];
+        for (int i = 0; i < deliveredPerMinute.length(); i++) {
+            sum += deliveredPerMinute.at(i);
             if (i >= window) {
-                sum -= deliveredPerMinute[i - window];
+                sum -= deliveredPerMinute.at(i - window);
             }
             best = Math.max(best, sum);
         }
         return (double) best / window;
     }
 
-    private Long peakConnections() {
-        if (gauges.isEmpty()) {
-            return estimatedPeakConnections;
-        }
-        return gauges.stream().mapToLong(ConnectionGauge::peak).max().orElse(0);
+    private static Long peakConnections(List<ConnectionGauge> counted) {
+        return counted.isEmpty() ? null : counted.stream().mapToLong(ConnectionGauge::peak).max().orElse(0);
     }
 
-    private Long connectionsOpened() {
-        if (gauges.isEmpty()) {
-            return estimatedConnectionsOpened;
+    private static Long connectionsOpened(List<ConnectionGauge> counted) {
+        return counted.isEmpty() ? null : counted.stream().mapToLong(ConnectionGauge::opened).max().orElse(0);
+    }
+
+    private ConnectionGauge largestGauge() {
+        ConnectionGauge largest = null;
+        for (ConnectionGauge gauge : gauges) {
+            if (largest == null || gauge.peak() > largest.peak()) {
+                largest = gauge;
+            }
         }
-        return gauges.stream().mapToLong(ConnectionGauge::opened).max().orElse(0);
+        return largest;
     }
 
     private LatencySummary latency() {

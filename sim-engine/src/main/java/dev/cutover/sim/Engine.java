@@ -27,4 +27,13 @@ public interface Engine {
 
     /** @return the metrics gathered so far; complete after {@link #finish}. */
     EngineMetrics metrics();
+
+    /**
+     * A copy of the figures as they stand, for a look at a replay under way; called on the engine's thread.
+     *
+     * @param rateWindowMinutes the window of the sustained delivery rate
+     */
+    default EngineFigures figures(int rateWindowMinutes) {
+        return metrics().freeze(rateWindowMinutes);
+    }
 }

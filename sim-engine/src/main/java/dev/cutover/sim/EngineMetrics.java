@@ -4,13 +4,16 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Per-domain metrics of one engine, domains sorted by name, plus for each domain and metric the sentence that
  * says which setting governs it in this engine and where that setting was written.
  */
-public final class EngineMetrics {
+public final class EngineMetrics implements EngineFigures {
     private final String engine;
     private final SortedMap<String, DomainMetrics> domains = new TreeMap<>();
     private final Map<String, DomainMetrics> byName = new HashMap<>();
@@ -42,6 +45,78 @@ public final class EngineMetrics {
         return Collections.unmodifiableSortedMap(domains);
     }
 
+    @Override
+    public SortedSet<String> domainNames() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(domains.keySet()));
+    }
+
+    @Override
+    public DomainSnapshot snapshot(String domain, int rateWindowMinutes) {
+        final DomainMetrics metrics = byName.get(domain);
+        return (metrics == null ? new DomainMetrics() : metrics).snapshot(rateWindowMinutes);
+    }
+
+    @Override
+    public DomainTimeline timeline(String domain) {
+        final DomainMetrics metrics = byName.get(domain);
+        return (metrics == null ? new DomainMetrics() : metrics).timeline();
+    }
+
+    /**
+     * Copies the figures as they stand, for a look at an engine still running; call it on the engine's thread.
+     * Timelines are not copied.
+     *
+     * @param rateWindowMinutes the window of the sustained delivery rate
+     */
+    public EngineFigures freeze(int rateWindowMinutes) {
+        return freeze(rateWindowMinutes, domain -> null);
+    }
+
+    /**
+     * @param rateWindowMinutes the window of the sustained delivery rate
+     * @param estimates         each domain's connections estimated so far, for a domain with no gauge; or null
+     * @return the figures as they stand
+     */
+    public EngineFigures freeze(int rateWindowMinutes, Function<String, ConnectionGauge> estimates) {
+        final SortedMap<String, DomainSnapshot> snapshots = new TreeMap<>();
+        domains.forEach((name, metrics) -> snapshots.put(name,
+                metrics.snapshot(rateWindowMinutes, estimates.apply(name))));
+        final Map<String, SortedMap<String, String>> governingCopy = new HashMap<>();
+        governing.forEach((domain, byMetric) -> governingCopy.put(domain, new TreeMap<>(byMetric)));
+        return new Frozen(snapshots, new HashMap<>(sites), governingCopy);
+    }
+
+    /** An engine's figures frozen by {@link #freeze}. */
+    private record Frozen(SortedMap<String, DomainSnapshot> snapshots, Map<String, String> sites,
+                          Map<String, SortedMap<String, String>> governing) implements EngineFigures {
+        @Override
+        public SortedSet<String> domainNames() {
+            return Collections.unmodifiableSortedSet(new TreeSet<>(snapshots.keySet()));
+        }
+
+        @Override
+        public DomainSnapshot snapshot(String domain, int rateWindowMinutes) {
+            final DomainSnapshot snapshot = snapshots.get(domain);
+            return snapshot == null ? new DomainMetrics().snapshot(rateWindowMinutes) : snapshot;
+        }
+
+        @Override
+        public DomainTimeline timeline(String domain) {
+            return null;
+        }
+
+        @Override
+        public String site(String domain) {
+            return sites.get(domain);
+        }
+
+        @Override
+        public String governing(String domain, String metric) {
+            final SortedMap<String, String> byMetric = governing.get(domain);
+            return byMetric == null ? null : byMetric.get(metric);
+        }
+    }
+
     /** Records what governs {@code metric} for {@code domain} in this engine. */
     public void governedBy(String domain, String metric, String explanation) {
         governing.computeIfAbsent(domain, d -> new TreeMap<>()).put(metric, explanation);
@@ -64,7 +139,7 @@ public final class EngineMetrics {
         }
     }
 
-    /** @return what governs {@code metric} for {@code domain}, or null when the engine did not say. */
+    @Override
     public String governing(String domain, String metric) {
         final SortedMap<String, String> byMetric = governing.get(domain);
         return byMetric == null ? null : byMetric.get(metric);
@@ -75,7 +150,7 @@ public final class EngineMetrics {
         sites.put(domain, site);
     }
 
-    /** @return the domain's site, or null when this engine has no notion of sites. */
+    @Override
     public String site(String domain) {
         return sites.get(domain);
     }

@@ -58,7 +58,7 @@ public final class ObservedModel implements Engine {
         if (attempt.outcome() == Outcome.DELIVERED) {
             counters.delivered(attempt.timeMicros(), reception);
         } else if (attempt.outcome() == Outcome.TRANSIENT) {
-            counters.transientFailure();
+            counters.transientFailure(attempt.timeMicros());
         } else if (RecordedReceiver.isMomentumGiveUp(attempt)) {
             counters.expired(attempt.timeMicros(), reception);
         } else {
@@ -80,35 +80,50 @@ public final class ObservedModel implements Engine {
 
     @Override
     public void finish(long horizonMicros) {
-        final Map<String, long[]> estimates = new HashMap<>();
-        sessionsByDestination.forEach((destination, sessions) -> estimates.put(destination,
-                new long[] {peakOverlap(sessions.values()), sessions.size()}));
+        final Map<String, ConnectionGauge> estimates = estimates();
         for (Map.Entry<String, DomainMetrics> entry : metrics.domains().entrySet()) {
-            final long[] estimate = estimates.get(destinationByDomain.get(entry.getKey()));
-            if (estimate == null) {
-                entry.getValue().estimatedConnections(null, null);
-            } else {
-                entry.getValue().estimatedConnections(estimate[0], estimate[1]);
+            final ConnectionGauge estimate = estimates.get(destinationByDomain.get(entry.getKey()));
+            if (estimate != null) {
+                entry.getValue().attachEstimate(estimate);
             }
         }
         sessionsByDestination.clear();
     }
 
-    /** @return the largest number of spans open at one instant; a span ending when another starts overlaps it. */
-    static long peakOverlap(Iterable<long[]> spans) {
+    /** The figures so far, with connections estimated from the spans logged so far. */
+    @Override
+    public EngineFigures figures(int rateWindowMinutes) {
+        final Map<String, ConnectionGauge> estimates = estimates();
+        return metrics.freeze(rateWindowMinutes, domain -> estimates.get(destinationByDomain.get(domain)));
+    }
+
+    private Map<String, ConnectionGauge> estimates() {
+        final Map<String, ConnectionGauge> estimates = new HashMap<>();
+        sessionsByDestination.forEach((destination, sessions) -> estimates.put(destination,
+                overlap(sessions.values())));
+        return estimates;
+    }
+
+    /**
+     * @return a gauge through which every span opened and closed in time order, so its peak is the largest number
+     *         of spans open at one instant; a span ending when another starts overlaps it
+     */
+    static ConnectionGauge overlap(Iterable<long[]> spans) {
         final List<long[]> edges = new ArrayList<>();
         for (long[] span : spans) {
             edges.add(new long[] {span[0], 0});
             edges.add(new long[] {span[1], 1});
         }
         edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-        long open = 0;
-        long peak = 0;
+        final ConnectionGauge gauge = new ConnectionGauge();
         for (long[] edge : edges) {
-            open += edge[1] == 0 ? 1 : -1;
-            peak = Math.max(peak, open);
+            if (edge[1] == 0) {
+                gauge.open(edge[0]);
+            } else {
+                gauge.close(edge[0]);
+            }
         }
-        return peak;
+        return gauge;
     }
 
     @Override

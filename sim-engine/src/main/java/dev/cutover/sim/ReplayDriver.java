@@ -13,10 +13,14 @@ import dev.cutover.ingest.MessageRecord;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +51,8 @@ public final class ReplayDriver {
      * which for single messages cost the publishing thread more than reading them.
      */
     private static final int BATCH = 256;
+    /** How often a probe's wait looks whether an engine has failed. */
+    private static final long PROBE_CHECK_MILLIS = 100;
     /** How long a replay waits before it looks again for room on a full ring. */
     private static final long ROOM_WAIT_NANOS = 100_000;
 
@@ -108,7 +114,7 @@ public final class ReplayDriver {
         final List<List<Engine>> consumers = consumers(engines, cores);
         final CountDownLatch finished = new CountDownLatch(consumers.size());
         disruptor.handleEventsWith(handlers(consumers, finished));
-        return new Replay(disruptor, disruptor.start(), failure, finished);
+        return new Replay(disruptor, disruptor.start(), failure, finished, consumers.size());
     }
 
     /**
@@ -136,6 +142,7 @@ public final class ReplayDriver {
         private final RingBuffer<Slot> ring;
         private final AtomicReference<Throwable> failure;
         private final CountDownLatch enginesFinished;
+        private final int consumerThreads;
         private final MessageRecord[] pending = new MessageRecord[BATCH];
         private int pendingCount;
         private long messages;
@@ -147,11 +154,12 @@ public final class ReplayDriver {
         private boolean finished;
 
         private Replay(Disruptor<Slot> disruptor, RingBuffer<Slot> ring, AtomicReference<Throwable> failure,
-                       CountDownLatch enginesFinished) {
+                       CountDownLatch enginesFinished, int consumerThreads) {
             this.disruptor = disruptor;
             this.ring = ring;
             this.failure = failure;
             this.enginesFinished = enginesFinished;
+            this.consumerThreads = consumerThreads;
         }
 
         /**
@@ -190,11 +198,44 @@ public final class ReplayDriver {
             for (int i = 0; i < kept; i++) {
                 final Slot slot = ring.get(low + i);
                 slot.message = pending[i];
+                slot.probe = null;
                 slot.horizonMicros = 0;
                 pending[i] = null;
             }
             pendingCount = 0;
             ring.publish(low, high);
+        }
+
+        /**
+         * Asks every engine for {@code look}, on the engine's own thread, once it has taken every message given so
+         * far: a consistent view of a replay under way, every engine at the same point of the traffic. Waits for
+         * the answers, so for as long as the slowest engine takes to reach that point.
+         *
+         * @return each engine's answer
+         * @throws ReplayException when an engine has failed
+         */
+        public <T> Map<Engine, T> probe(Function<Engine, T> look) {
+            flush();
+            final Probe probe = new Probe(look, consumerThreads);
+            final long sequence = ring.next();
+            final Slot slot = ring.get(sequence);
+            slot.message = null;
+            slot.probe = probe;
+            slot.horizonMicros = 0;
+            ring.publish(sequence);
+            try {
+                while (!probe.answered.await(PROBE_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                    checkOpen();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                abandon();
+                throw new ReplayException(e);
+            }
+            checkOpen();
+            @SuppressWarnings("unchecked")
+            final Map<Engine, T> answers = (Map<Engine, T>) probe.answers;
+            return answers;
         }
 
         /** @throws ReplayException when an engine has failed; the replay is then abandoned */
@@ -246,6 +287,7 @@ public final class ReplayDriver {
             final long sequence = ring.next();
             final Slot slot = ring.get(sequence);
             slot.message = null;
+            slot.probe = null;
             slot.horizonMicros = lastKnown + drainAllowanceMicros;
             ring.publish(sequence);
             finished = true;
@@ -310,9 +352,29 @@ public final class ReplayDriver {
         }
     }
 
+    /** A message, a probe, or (neither) the end of the traffic with the horizon to drain to. */
     private static final class Slot {
         MessageRecord message;
+        Probe probe;
         long horizonMicros;
+    }
+
+    /** A look at every engine, answered on each engine's thread; done when every consumer thread has answered. */
+    private static final class Probe {
+        final Function<Engine, ?> look;
+        final Map<Engine, Object> answers = new ConcurrentHashMap<>();
+        final CountDownLatch answered;
+
+        Probe(Function<Engine, ?> look, int consumerThreads) {
+            this.look = look;
+            this.answered = new CountDownLatch(consumerThreads);
+        }
+
+        void answer(Engine[] engines) {
+            for (Engine engine : engines) {
+                answers.put(engine, look.apply(engine));
+            }
+        }
     }
 
     /** One consumer thread's engines, each given every message in turn; a failure stops them all. */
@@ -329,14 +391,21 @@ public final class ReplayDriver {
         @Override
         public void onEvent(Slot slot, long sequence, boolean endOfBatch) {
             try {
-                if (!failed) {
+                if (failed) {
+                    return;
+                }
+                if (slot.probe != null) {
+                    slot.probe.answer(engines);
+                } else {
                     dispatch(slot);
                 }
             } catch (RuntimeException | Error e) {
                 failed = true;
                 throw e;
             } finally {
-                if (slot.message == null) {
+                if (slot.probe != null) {
+                    slot.probe.answered.countDown();
+                } else if (slot.message == null) {
                     finished.countDown();
                 }
             }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import static dev.cutover.sim.Traffic.SECOND;
 import static dev.cutover.sim.Traffic.T0;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -49,11 +50,39 @@ class ObservedModelTest {
     }
 
     @Test
-    void peakOverlap_threeSessionsTwoOverlapping_isTwo() {
-        final long peak = ObservedModel.peakOverlap(List.of(new long[] {0, 10}, new long[] {5, 20},
+    void figures_beforeFinish_estimateConnectionsFromTheSpansSoFarAndLeaveTheMetricsAlone() {
+        final ObservedModel model = new ObservedModel(Destinations.EACH_DOMAIN);
+        model.accept(message("a", List.of(line(Outcome.DELIVERED, T0 + SECOND, "c1", "")), Completeness.COMPLETE));
+        model.accept(message("b", List.of(line(Outcome.DELIVERED, T0 + SECOND, "c2", "")), Completeness.COMPLETE));
+
+        final DomainSnapshot soFar = model.figures(10).snapshot("gmail.com", 10);
+        model.accept(message("c", List.of(line(Outcome.DELIVERED, T0 + SECOND, "c3", "")), Completeness.COMPLETE));
+        model.finish(Long.MAX_VALUE);
+        final DomainSnapshot atEnd = model.metrics().domain("gmail.com").snapshot();
+
+        assertEquals(2L, soFar.peakConnections());
+        assertEquals(true, soFar.connectionsEstimated());
+        assertEquals(2, soFar.delivered());
+        assertEquals(3L, atEnd.peakConnections(), "the look attached nothing that the end counts twice");
+        assertEquals(3L, atEnd.connectionsOpened());
+    }
+
+    @Test
+    void overlap_threeSessionsTwoOverlapping_peaksAtTwo() {
+        final ConnectionGauge gauge = ObservedModel.overlap(List.of(new long[] {0, 10}, new long[] {5, 20},
                 new long[] {21, 30}));
 
-        assertEquals(2, peak);
+        assertEquals(2, gauge.peak());
+        assertEquals(3, gauge.opened());
+    }
+
+    @Test
+    void overlap_sessionsAcrossMinutes_givesEachMinutesPeak() {
+        final long minute = MinuteSeries.MINUTE_MICROS;
+        final ConnectionGauge gauge = ObservedModel.overlap(List.of(new long[] {0, 3 * minute + 5},
+                new long[] {10, 20}, new long[] {2 * minute, 2 * minute + 1}, new long[] {5 * minute, 5 * minute}));
+
+        assertArrayEquals(new int[] {2, 1, 2, 1, 0, 1}, gauge.peakPerMinute().values());
     }
 
     @Test

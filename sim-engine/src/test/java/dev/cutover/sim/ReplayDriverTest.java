@@ -4,10 +4,13 @@ import dev.cutover.ingest.Completeness;
 import dev.cutover.ingest.MessageRecord;
 import dev.cutover.ingest.Outcome;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -169,6 +172,41 @@ class ReplayDriverTest {
 
         assertEquals(T0, summary.firstReceptionMicros());
         assertEquals(T0 + 5 * SECOND, summary.lastReceptionMicros());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 8})
+    void probe_midReplay_everyEngineAnswersOnceItHasTakenEveryMessageGivenSoFar(int cores) {
+        final List<Recording> engines = List.of(new Recording(), new Recording(), new Recording());
+        final ReplayDriver.Replay replay = new ReplayDriver(DRAIN, Set.of(), cores).start(List.copyOf(engines));
+        for (int i = 0; i < 600; i++) {
+            replay.publish(Traffic.message(i, "gmail.com", "b1", T0 + i * SECOND, Outcome.DELIVERED));
+        }
+
+        final Map<Engine, Integer> seen = replay.probe(engine -> ((Recording) engine).seen.size());
+
+        assertEquals(Map.of(engines.get(0), 600, engines.get(1), 600, engines.get(2), 600), seen);
+        replay.publish(Traffic.message(600, "gmail.com", "b1", T0 + 600 * SECOND, Outcome.DELIVERED));
+        assertEquals(601, replay.finish().messages());
+        for (Recording engine : engines) {
+            assertEquals(602, engine.seen.size(), "every message and the finish, the probe not among them");
+        }
+    }
+
+    @Test
+    void probe_anEngineFailed_theFailureIsTheCause() {
+        final Recording failing = new Recording() {
+            @Override
+            public void accept(MessageRecord message) {
+                throw new IllegalArgumentException("engine broke on " + message.messageId());
+            }
+        };
+        final ReplayDriver.Replay replay = new ReplayDriver(DRAIN, Set.of()).start(List.of(failing));
+        replay.publish(Traffic.message(7, "gmail.com", "b1", T0, Outcome.DELIVERED));
+
+        final ReplayDriver.ReplayException thrown = assertThrows(ReplayDriver.ReplayException.class,
+                () -> replay.probe(Engine::name));
+        assertEquals("engine broke on id-7", thrown.getCause().getMessage());
     }
 
     /** Records what it is given; its metrics are empty. */

@@ -1,8 +1,8 @@
 package dev.cutover.sim.compare;
 
-import dev.cutover.sim.DomainMetrics;
 import dev.cutover.sim.DomainSnapshot;
-import dev.cutover.sim.EngineMetrics;
+import dev.cutover.sim.DomainTimeline;
+import dev.cutover.sim.EngineFigures;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class Comparator {
     }
 
     /** @return one comparison per domain any engine saw, sorted by domain name. */
-    public List<DomainComparison> compare(EngineMetrics observed, EngineMetrics momentum, EngineMetrics kumomta) {
+    public List<DomainComparison> compare(EngineFigures observed, EngineFigures momentum, EngineFigures kumomta) {
         return compare(observed, momentum, kumomta, momentum);
     }
 
@@ -32,11 +32,11 @@ public final class Comparator {
      *                    when a rate-sensitive receiver moves the compared models, one that got the recorded answers
      * @return one comparison per domain any engine saw, sorted by domain name
      */
-    public List<DomainComparison> compare(EngineMetrics observed, EngineMetrics momentum, EngineMetrics kumomta,
-                                          EngineMetrics calibration) {
-        final TreeSet<String> domains = new TreeSet<>(observed.domains().keySet());
-        domains.addAll(momentum.domains().keySet());
-        domains.addAll(kumomta.domains().keySet());
+    public List<DomainComparison> compare(EngineFigures observed, EngineFigures momentum, EngineFigures kumomta,
+                                          EngineFigures calibration) {
+        final TreeSet<String> domains = new TreeSet<>(observed.domainNames());
+        domains.addAll(momentum.domainNames());
+        domains.addAll(kumomta.domainNames());
         final List<DomainComparison> result = new ArrayList<>(domains.size());
         for (String domain : domains) {
             result.add(compareDomain(domain, observed, momentum, kumomta, calibration));
@@ -44,8 +44,8 @@ public final class Comparator {
         return result;
     }
 
-    private DomainComparison compareDomain(String domain, EngineMetrics observed, EngineMetrics momentum,
-                                           EngineMetrics kumomta, EngineMetrics calibration) {
+    private DomainComparison compareDomain(String domain, EngineFigures observed, EngineFigures momentum,
+                                           EngineFigures kumomta, EngineFigures calibration) {
         final DomainSnapshot o = snapshot(observed, domain);
         final DomainSnapshot m = snapshot(momentum, domain);
         final DomainSnapshot k = snapshot(kumomta, domain);
@@ -54,12 +54,14 @@ public final class Comparator {
         for (Metric metric : Metric.values()) {
             checks.add(check(metric, o, m, k, c, explanation(metric, domain, momentum, kumomta)));
         }
-        return new DomainComparison(domain, kumomta.site(domain), o, m, k, checks);
+        final DomainTimeline observedTimeline = observed.timeline(domain);
+        final Timelines timelines = observedTimeline == null ? null
+                : new Timelines(observedTimeline, momentum.timeline(domain), kumomta.timeline(domain));
+        return new DomainComparison(domain, kumomta.site(domain), o, m, k, checks, timelines);
     }
 
-    private DomainSnapshot snapshot(EngineMetrics engine, String domain) {
-        final DomainMetrics metrics = engine.domains().get(domain);
-        return (metrics == null ? new DomainMetrics() : metrics).snapshot(rateWindowMinutes);
+    private DomainSnapshot snapshot(EngineFigures engine, String domain) {
+        return engine.snapshot(domain, rateWindowMinutes);
     }
 
     MetricCheck check(Metric metric, DomainSnapshot o, DomainSnapshot m, DomainSnapshot k, String explanation) {
@@ -88,7 +90,7 @@ public final class Comparator {
         return Math.abs(value - reference) / Math.max(Math.abs(reference), 1.0);
     }
 
-    private static String explanation(Metric metric, String domain, EngineMetrics momentum, EngineMetrics kumomta) {
+    private static String explanation(Metric metric, String domain, EngineFigures momentum, EngineFigures kumomta) {
         final String m = momentum.governing(domain, metric.key());
         final String k = kumomta.governing(domain, metric.key());
         return "Momentum: " + (m == null ? "no traffic" : m) + ". KumoMTA: " + (k == null ? "no traffic" : k) + ".";

@@ -13,6 +13,8 @@ import java.util.List;
  * @param momentum the Momentum model
  * @param kumomta  the KumoMTA model
  * @param checks   one check per metric, in {@link Metric} order
+ * @param timelines the three engines' figures minute by minute, or null for a comparison of figures frozen while the
+ *                  engines ran
  */
 public record DomainComparison(
         String domain,
@@ -20,7 +22,8 @@ public record DomainComparison(
         DomainSnapshot observed,
         DomainSnapshot momentum,
         DomainSnapshot kumomta,
-        List<MetricCheck> checks) {
+        List<MetricCheck> checks,
+        Timelines timelines) {
 
     public DomainComparison {
         checks = List.copyOf(checks);

@@ -72,7 +72,7 @@ final class Dispatcher {
         }
         queue.connectionFailures = 0;
         connected = true;
-        queue.siteGauge.open();
+        queue.siteGauge.open(model.now());
         send(message);
     }
 
@@ -143,7 +143,7 @@ final class Dispatcher {
     private void disconnected() {
         if (connected) {
             connected = false;
-            queue.siteGauge.close();
+            queue.siteGauge.close(model.now());
         }
         attemptsThisConnection = 0;
     }
@@ -194,7 +194,7 @@ final class Dispatcher {
 
     private void close() {
         if (connected) {
-            queue.siteGauge.close();
+            queue.siteGauge.close(model.now());
         }
         queue.dispatcherEnded();
     }

@@ -364,7 +364,7 @@ public final class KumoModel implements Engine {
     }
 
     void transientFailure(KumoMessage message) {
-        message.metrics.transientFailure();
+        message.metrics.transientFailure(now());
         final QueueConfig config = message.queue.config;
         final long delay = retryDelayMicros(config, message.attempts);
         final long age = now() - message.receptionMicros();

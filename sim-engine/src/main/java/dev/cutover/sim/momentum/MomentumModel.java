@@ -315,7 +315,7 @@ public final class MomentumModel implements Engine {
     }
 
     private void retryLater(MomentumMessage message, long notBeforeMicros) {
-        message.metrics.transientFailure();
+        message.metrics.transientFailure(now());
         message.retries++;
         final QueueSettings settings = message.queue.settings;
         if (retriesExhausted(settings, message.retries) || expired(settings, message)) {

@@ -65,7 +65,7 @@ final class Session {
         }
         model.contacted(queue);
         connected = true;
-        queue.domainGauge.open();
+        queue.domainGauge.open(model.now());
         next();
     }
 
@@ -141,7 +141,7 @@ final class Session {
 
     private void close() {
         if (connected) {
-            queue.domainGauge.close();
+            queue.domainGauge.close(model.now());
         }
         queue.sessionEnded(route);
     }
