@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -28,7 +29,9 @@ final class EngineFeed implements LiveFeed {
     private final ArrayDeque<Held> held = new ArrayDeque<>();
     private final Map<String, Held> openStragglers = new HashMap<>();
     private ReplayDriver.Replay replay;
+    private LivePace pace;
     private long newestMicros = Long.MIN_VALUE;
+    private long newestPublishedMicros = Long.MIN_VALUE;
     private long steppedOut;
 
     /**
@@ -67,6 +70,9 @@ final class EngineFeed implements LiveFeed {
     void replay(MessageCursor cursor) {
         try (cursor) {
             for (MessageRecord message = cursor.next(); message != null; message = cursor.next()) {
+                if (pace != null) {
+                    pace.pace(message.receptionMicros());
+                }
                 publish(message);
             }
         }
@@ -75,6 +81,39 @@ final class EngineFeed implements LiveFeed {
     /** Replays every message held back, the stragglers still open as they stood when they stepped out. */
     void flush() {
         release(true);
+    }
+
+    /**
+     * Paces the replay of stored messages with {@code pace}, which also looks at the replay every second; messages
+     * given as the logs grow are replayed at once, with a look when one is due.
+     */
+    void pacedBy(LivePace pace) {
+        this.pace = pace;
+    }
+
+    /** Looks at the replay when a look is due; for a following ingest between two looks at its files. */
+    void tick() {
+        if (pace != null) {
+            pace.tick();
+        }
+    }
+
+    /**
+     * @return each engine's answer to {@code look}, asked on its own thread once it has taken every message given
+     *         so far; empty before the first message
+     */
+    <T> Map<Engine, T> probe(Function<Engine, T> look) {
+        return replay == null ? Map.of() : replay.probe(look);
+    }
+
+    /** @return messages given to the engines so far */
+    long messages() {
+        return replay == null ? 0 : replay.messages();
+    }
+
+    /** @return the latest reception given to the engines so far, or Long.MIN_VALUE */
+    long newestPublishedMicros() {
+        return newestPublishedMicros;
     }
 
     /** @return true once the engines have been made and given a message */
@@ -118,6 +157,9 @@ final class EngineFeed implements LiveFeed {
                 openStragglers.remove(key(next.message));
                 steppedOut++;
             }
+            if (pace != null) {
+                pace.tick();
+            }
             publish(next.message);
         }
     }
@@ -127,6 +169,7 @@ final class EngineFeed implements LiveFeed {
             replay = driver.start(enginesFrom.apply(message.receptionMicros()));
         }
         replay.publish(message);
+        newestPublishedMicros = Math.max(newestPublishedMicros, message.receptionMicros());
     }
 
     private static String key(MessageRecord message) {

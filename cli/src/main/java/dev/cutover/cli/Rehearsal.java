@@ -1,5 +1,6 @@
 package dev.cutover.cli;
 
+import dev.cutover.cli.report.LiveLook;
 import dev.cutover.cli.report.RehearsalResult;
 import dev.cutover.cli.report.TrafficSummary;
 import dev.cutover.ingest.FollowControl;
@@ -20,6 +21,8 @@ import dev.cutover.kumo.PolicyException;
 import dev.cutover.kumo.SpecException;
 import dev.cutover.sim.CapacityReceiver;
 import dev.cutover.sim.Destinations;
+import dev.cutover.sim.Engine;
+import dev.cutover.sim.EngineFigures;
 import dev.cutover.sim.ObservedModel;
 import dev.cutover.sim.ReplayDriver;
 import dev.cutover.sim.SiteCapacities;
@@ -68,6 +71,8 @@ final class Rehearsal {
     private Map<String, SiteCapacity> capacities;
     private CapacityReceiver momentumReceiver;
     private CapacityReceiver kumoReceiver;
+    private double liveSpeed;
+    private Consumer<LiveLook> liveView;
 
     Rehearsal(Scenario scenario, IngestListener listener) {
         this(scenario, listener, notice -> { });
@@ -90,6 +95,19 @@ final class Rehearsal {
      */
     Rehearsal resolvingMx(DnsMxResolver resolver) {
         this.dns = resolver;
+        return this;
+    }
+
+    /**
+     * Paces the replay of the stored traffic at {@code speed} times real time, and gives {@code view} a look at the
+     * comparison so far once a second, also while following the logs ({@code --speed}).
+     *
+     * @param speed above 0; infinite for as fast as the engines go
+     * @return this rehearsal
+     */
+    Rehearsal live(double speed, Consumer<LiveLook> view) {
+        this.liveSpeed = speed;
+        this.liveView = view;
         return this;
     }
 
@@ -130,6 +148,10 @@ final class Rehearsal {
                 scenario.bindingGroups()), firstMicros -> calibration == momentum
                 ? List.of(observed, momentum, kumoModel(mx, firstMicros))
                 : List.of(observed, momentum, calibration, kumoModel(mx, firstMicros)), lagMicros);
+        final Comparator comparator = new Comparator(scenario.tolerances(), scenario.rateWindowMinutes());
+        if (liveView != null) {
+            feed.pacedBy(new LivePace(liveSpeed, () -> look(feed, comparator, observed, momentum, calibration)));
+        }
         try (ScenarioStore store = ScenarioStore.open(scenario.store(), scenario.inputs(), follow != null)) {
             if (store.rebuiltBecause() != null) {
                 notices.accept("the traffic store was emptied to be filled again from the logs: "
@@ -148,11 +170,24 @@ final class Rehearsal {
             }, feed);
             requireTraffic(replay);
             ScenarioConfigs.rejectShapingErrors(scenario, policy);
-            final List<DomainComparison> domains = new Comparator(scenario.tolerances(), scenario.rateWindowMinutes())
-                    .compare(observed.metrics(), momentum.metrics(), kumo.metrics(), calibration.metrics());
+            final List<DomainComparison> domains = comparator.compare(observed.metrics(), momentum.metrics(),
+                    kumo.metrics(), calibration.metrics());
             return new RehearsalResult(scenario.name(), scenario.seed(), traffic(replay, rejectsFile),
-                    domains, parameters(momentum), notes(mx, policy, momentum, rejectsFile));
+                    domains, parameters(momentum), notes(mx, policy, momentum, rejectsFile),
+                    scenario.rateWindowMinutes(), scenario.tolerances().absoluteFloor());
         }
+    }
+
+    /** Compares the engines as they stand, each frozen on its own thread at the same point of the traffic. */
+    private void look(EngineFeed feed, Comparator comparator, Engine observed, Engine momentum, Engine calibration) {
+        if (!feed.started()) {
+            return;
+        }
+        final int window = scenario.rateWindowMinutes();
+        final Map<Engine, EngineFigures> figures = feed.probe(engine -> engine.figures(window));
+        liveView.accept(new LiveLook(scenario.name(), feed.newestPublishedMicros(), feed.messages(),
+                comparator.compare(figures.get(observed), figures.get(momentum), figures.get(kumo),
+                        figures.get(calibration))));
     }
 
     /**
@@ -166,10 +201,32 @@ final class Rehearsal {
         if (!feed.started()) {
             ScenarioConfigs.kumoPolicy(scenario, mx, 0);
         }
-        ingest(store, rejectsFile, IngestOptions.defaults().withFollow(follow).withLive(feed));
+        ingest(store, rejectsFile, IngestOptions.defaults().withFollow(liveView == null ? follow
+                : lookingBetweenPolls(follow, feed)).withLive(feed));
         feed.flush();
         feed.replay(store.cursorAfterFollowing());
         steppedOut = steppedOutBefore + feed.steppedOutCount();
+    }
+
+    /** @return {@code follow}, with a look at the replay when one is due before every wait for the files */
+    private static FollowControl lookingBetweenPolls(FollowControl follow, EngineFeed feed) {
+        return new FollowControl() {
+            @Override
+            public boolean awaitMore() {
+                feed.tick();
+                return follow.awaitMore();
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return follow.stopRequested();
+            }
+
+            @Override
+            public long saveIntervalNanos() {
+                return follow.saveIntervalNanos();
+            }
+        };
     }
 
     private void ingest(TrafficStore store, Path rejectsFile, IngestOptions options) {

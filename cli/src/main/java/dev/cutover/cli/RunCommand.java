@@ -2,7 +2,9 @@ package dev.cutover.cli;
 
 import dev.cutover.cli.report.DivergencesCsv;
 import dev.cutover.cli.report.JunitXml;
+import dev.cutover.cli.report.LiveLook;
 import dev.cutover.cli.report.RehearsalResult;
+import dev.cutover.cli.report.ReportHtml;
 import dev.cutover.cli.report.ReportJson;
 import dev.cutover.cli.report.TerminalSummary;
 import picocli.CommandLine.Command;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +30,9 @@ import java.util.concurrent.Callable;
                 + "line set aside, with --strict); with --follow, stopped by Ctrl-C or SIGTERM, 130 or 143 once "
                 + "the report is written."})
 final class RunCommand implements Callable<Integer> {
+    private static final String REJECTS = "rejects.tsv";
+    /** Moves the cursor home and clears the screen. */
+    private static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario.toml, or a folder holding one")
     Path scenarioPath;
@@ -51,6 +57,11 @@ final class RunCommand implements Callable<Integer> {
                     + "so that it is replayed whole when it finishes (default: 1h)")
     String lag;
 
+    @Option(names = "--speed", paramLabel = "N",
+            description = "replay the stored traffic at N times real time (N above 0, or max for unpaced) and "
+                    + "refresh the summary every second; with --follow it goes on refreshing as the logs grow")
+    String speed;
+
     @Mixin
     ResolveMxOption resolveMx;
 
@@ -70,24 +81,79 @@ final class RunCommand implements Callable<Integer> {
                     + "leave --lag out");
         }
         final long lagMicros = lagMicros();
+        final Double liveSpeed = liveSpeed();
         final Scenario scenario = ScenarioLoader.load(scenarioPath);
         final Path outDir = out != null ? out : Path.of("out", scenario.folder().getFileName().toString());
         final Path storeRejects = scenario.store().resolve("rejects.tsv");
-        final ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr());
+        // A live look redraws the screen while a following ingest reads: the ingest's progress line is left out.
+        final ProgressLine progress = follow && liveSpeed != null
+                ? new ProgressLine(spec.commandLine().getErr(), false)
+                : ProgressLine.forTerminal(spec.commandLine().getErr());
         final FollowUntilInterrupted following = follow ? FollowUntilInterrupted.start(
                 FollowUntilInterrupted.pollSeconds(poll), spec.commandLine().getErr(),
                 "saving what was read, finishing the replay and writing the report") : null;
         final RehearsalResult result;
-        try {
-            result = new Rehearsal(scenario, progress, notice -> {
+        final Rehearsal rehearsal = new Rehearsal(scenario, progress, notice -> {
+            progress.finish();
+            spec.commandLine().getErr().println("cutover: " + notice);
+            spec.commandLine().getErr().flush();
+        }).resolvingMx(resolveMx.resolver());
+        if (liveSpeed != null) {
+            rehearsal.live(liveSpeed, look -> {
                 progress.finish();
-                spec.commandLine().getErr().println("cutover: " + notice);
-                spec.commandLine().getErr().flush();
-            }).resolvingMx(resolveMx.resolver()).run(storeRejects, following, lagMicros);
+                showLive(look, liveSpeed);
+            });
+        }
+        try {
+            result = rehearsal.run(storeRejects, following, lagMicros);
         } finally {
             progress.finish();
         }
+        if (liveSpeed != null && terminal()) {
+            spec.commandLine().getOut().print(CLEAR_SCREEN);
+        }
         return report(result, outDir, storeRejects);
+    }
+
+    /** @return the pace of a live rehearsal, infinite for {@code max}, or null without {@code --speed} */
+    private Double liveSpeed() {
+        if (speed == null) {
+            return null;
+        }
+        if (speed.equals("max")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            final double value = Double.parseDouble(speed);
+            if (value > 0 && Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserError("--speed " + speed + ": expected how many times real time to replay, a number above 0 "
+                + "such as 60, or max");
+    }
+
+    /** Redraws the live summary on a terminal; elsewhere prints a line for each look. */
+    private void showLive(LiveLook look, double liveSpeed) {
+        final PrintWriter stdout = spec.commandLine().getOut();
+        if (terminal()) {
+            stdout.print(CLEAR_SCREEN + new TerminalSummary(colour()).renderLive(look, liveSpeed));
+        } else {
+            stdout.println(TerminalSummary.liveLine(look));
+        }
+        stdout.flush();
+    }
+
+    /** @return true when the process runs on a terminal that takes cursor movement */
+    private static boolean terminal() {
+        return System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    }
+
+    /** @return true on such a terminal unless NO_COLOR is set (no-color.org) */
+    private static boolean colour() {
+        return terminal() && System.getenv("NO_COLOR") == null;
     }
 
     private long lagMicros() {
@@ -104,13 +170,11 @@ final class RunCommand implements Callable<Integer> {
     /** Writes the report and prints the summary. */
     private int report(RehearsalResult result, Path outDir, Path storeRejects) {
         final List<Path> written = write(outDir, result, storeRejects);
-        final boolean colour = System.console() != null && System.getenv("NO_COLOR") == null
-                && !"dumb".equals(System.getenv("TERM"));
-        spec.commandLine().getOut().print(new TerminalSummary(colour).render(result, written));
+        spec.commandLine().getOut().print(new TerminalSummary(colour()).render(result, written));
         spec.commandLine().getOut().flush();
         final long setAside = result.traffic().rejectedLines() + result.traffic().orphanAttemptLines();
         if (strict && setAside > 0) {
-            throw new UserError(setAside + " log line(s) were set aside, listed in " + written.get(1)
+            throw new UserError(setAside + " log line(s) were set aside, listed in " + outDir.resolve(REJECTS)
                     + "; --strict makes any set-aside line an error");
         }
         return result.verdict().equals("pass") ? 0 : 1;
@@ -119,9 +183,11 @@ final class RunCommand implements Callable<Integer> {
     private static List<Path> write(Path outDir, RehearsalResult result, Path storeRejects) {
         try {
             Files.createDirectories(outDir);
+            final Path html = outDir.resolve("report.html");
+            Files.writeString(html, ReportHtml.write(result), StandardCharsets.UTF_8);
             final Path report = outDir.resolve("report.json");
             Files.writeString(report, ReportJson.write(result), StandardCharsets.UTF_8);
-            final Path rejects = outDir.resolve("rejects.tsv");
+            final Path rejects = outDir.resolve(REJECTS);
             if (Files.exists(storeRejects)) {
                 Files.copy(storeRejects, rejects, StandardCopyOption.REPLACE_EXISTING);
             } else {
@@ -131,7 +197,7 @@ final class RunCommand implements Callable<Integer> {
             Files.writeString(divergences, DivergencesCsv.write(result), StandardCharsets.UTF_8);
             final Path junit = outDir.resolve("junit.xml");
             Files.writeString(junit, JunitXml.write(result), StandardCharsets.UTF_8);
-            return List.of(report, rejects, divergences, junit);
+            return List.of(html, report, divergences, junit, rejects);
         } catch (IOException e) {
             throw new UserError(outDir + ": cannot write the report (" + e.getMessage() + ")");
         }

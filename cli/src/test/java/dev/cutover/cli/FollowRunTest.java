@@ -1,6 +1,7 @@
 package dev.cutover.cli;
 
 import dev.cutover.cli.CommandRuns.Result;
+import dev.cutover.cli.report.LiveLook;
 import dev.cutover.cli.report.RehearsalResult;
 import dev.cutover.cli.report.ReportJson;
 import dev.cutover.ingest.FollowControl;
@@ -23,10 +24,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import static dev.cutover.cli.CommandRuns.copy;
 import static dev.cutover.cli.CommandRuns.cutover;
@@ -103,6 +106,43 @@ class FollowRunTest {
         final RehearsalResult followed = followWhile(live, lines, 0);
 
         assertEquals(6000, followed.traffic().messages());
+    }
+
+    @Test
+    void follow_live_looksAsTheLogGrowsAndReportsTheSame() throws Exception {
+        final List<String> lines = synthesized(0.0);
+        final Path whole = estate("whole", lines);
+        final Path live = estate("live", lines.subList(0, lines.size() / 3));
+        final List<LiveLook> looks = new ArrayList<>();
+        final Deque<Integer> growth = new ArrayDeque<>(List.of(2 * lines.size() / 3, lines.size()));
+        final int[] written = {lines.size() / 3};
+        final FollowControl slowly = () -> {
+            // a little over the second between two looks, so the feed looks before each growth
+            LockSupport.parkNanos(1_100_000_000L);
+            if (growth.isEmpty()) {
+                return false;
+            }
+            final int next = growth.poll();
+            append(live.resolve("logs/mainlog.ec"), lines.subList(written[0], next));
+            written[0] = next;
+            return true;
+        };
+
+        final RehearsalResult followed = new Rehearsal(ScenarioLoader.load(live), IngestListener.NONE)
+                .live(Double.POSITIVE_INFINITY, looks::add)
+                .run(live.resolve(".cutover/store/rejects.tsv"), slowly, Rehearsal.DEFAULT_LAG_MICROS);
+        final RehearsalResult atOnce = new Rehearsal(ScenarioLoader.load(whole), IngestListener.NONE)
+                .run(whole.resolve(".cutover/store/rejects.tsv"));
+
+        assertEquals(ReportJson.write(atOnce), ReportJson.write(followed));
+        assertTrue(looks.size() >= 2, "looks: " + looks.size());
+        for (int i = 1; i < looks.size(); i++) {
+            assertTrue(looks.get(i).messages() >= looks.get(i - 1).messages());
+            assertTrue(looks.get(i).logTimeMicros() >= looks.get(i - 1).logTimeMicros());
+        }
+        assertTrue(looks.get(0).messages() > 0 && looks.get(looks.size() - 1).messages() <= 6000);
+        assertEquals(List.of("aol.com", "gmail.com", "yahoo.com"),
+                looks.get(looks.size() - 1).domains().stream().map(d -> d.domain()).toList());
     }
 
     @Test

@@ -14,9 +14,12 @@ import java.util.Map;
  * @param domains     per-domain comparisons, sorted by domain
  * @param parameters  model parameters in force, name to value, for the record
  * @param notes       things the user should know (MX data missing, policy warnings)
+ * @param rateWindowMinutes the window of the sustained delivery rate the comparison used
+ * @param absoluteFloor the smallest absolute difference the comparison counts as a divergence
  */
 public record RehearsalResult(String scenario, long seed, TrafficSummary traffic, List<DomainComparison> domains,
-                              Map<String, String> parameters, List<String> notes) {
+                              Map<String, String> parameters, List<String> notes, int rateWindowMinutes,
+                              double absoluteFloor) {
 
     public RehearsalResult {
         domains = List.copyOf(domains);

@@ -4,15 +4,28 @@ import dev.cutover.sim.compare.DomainComparison;
 import dev.cutover.sim.compare.MetricCheck;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The summary printed at the end of a run: verdict, traffic, one row per domain and metric (domain, metric,
- * Momentum, KumoMTA, change, verdict), the explanation of each divergence, and the files written. Colour only
- * when {@code colour} is set (the CLI sets it for a terminal).
+ * Momentum, KumoMTA, change, verdict), the explanation of each divergence, and the files written; and the shorter
+ * look printed every second of a live rehearsal.
+ *
+ * <p>Colour only when {@code colour} is set, which the CLI does for a terminal that is not {@code dumb} and when
+ * {@code NO_COLOR} is unset: the verdict and each row's verdict red when diverged and green when not. A table of
+ * more rows than fit a screen keeps every diverged row and fills up with the busiest domains' rows; the rest are
+ * counted, and are in report.html and divergences.csv.
  */
 public final class TerminalSummary {
+    /** The most rows of the final table, unless more diverge. */
+    static final int FINAL_ROWS = 60;
+    /** The most rows of a live look, unless more diverge. */
+    static final int LIVE_ROWS = 24;
     private static final String RED = "\u001b[31m";
     private static final String GREEN = "\u001b[32m";
     private static final String RESET = "\u001b[0m";
@@ -26,7 +39,7 @@ public final class TerminalSummary {
     public String render(RehearsalResult result, List<Path> written) {
         final StringBuilder out = new StringBuilder();
         header(out, result);
-        table(out, result.domains());
+        table(out, result.domains(), FINAL_ROWS);
         explanations(out, result.domains());
         result.notes().forEach(note -> out.append("note: ").append(note).append('\n'));
         written.forEach(path -> out.append("wrote ").append(path).append('\n'));
@@ -45,17 +58,88 @@ public final class TerminalSummary {
                 t.rejectedLines(), t.noFinalOutcome(), t.orphanAttemptLines()));
     }
 
-    private void table(StringBuilder out, List<DomainComparison> domains) {
-        final int width = Math.max(6, domains.stream().mapToInt(d -> d.domain().length()).max().orElse(6));
+    /**
+     * The live look: where the replay is, the verdict so far and the table.
+     *
+     * @param speed how many times faster than real time the replay is paced; infinite when not paced
+     */
+    public String renderLive(LiveLook look, double speed) {
+        final StringBuilder out = new StringBuilder();
+        out.append("cutover: ").append(look.scenario()).append(" - live, ")
+                .append(Double.isInfinite(speed) ? "unpaced" : figure(speed) + "x real time").append('\n');
+        out.append(String.format(Locale.ROOT, "log time %s, %,d messages replayed; so far ",
+                ReportJson.iso(look.logTimeMicros()), look.messages()));
+        out.append(look.divergedDomains() == 0 ? paint(GREEN, "within tolerance")
+                : paint(RED, "DIVERGED") + " (" + look.divergedDomains() + " of " + look.domains().size()
+                + " domains)").append('\n');
+        table(out, look.domains(), LIVE_ROWS);
+        return out.toString();
+    }
+
+    /** @return one line saying where a live rehearsal is, for output that is not a terminal */
+    public static String liveLine(LiveLook look) {
+        return String.format(Locale.ROOT, "cutover: live: log time %s, %,d messages replayed, %d of %d domains "
+                + "diverge so far", ReportJson.iso(look.logTimeMicros()), look.messages(), look.divergedDomains(),
+                look.domains().size());
+    }
+
+    private void table(StringBuilder out, List<DomainComparison> domains, int maxRows) {
+        final List<Row> rows = rows(domains, maxRows);
+        final int width = Math.max(6, rows.stream().mapToInt(r -> r.domain.domain().length()).max().orElse(6));
         final String row = "%-" + width + "s  %-20s  %10s  %10s  %8s  %s%n";
         out.append(String.format(Locale.ROOT, row, "domain", "metric", "momentum", "kumomta", "change", "verdict"));
-        for (DomainComparison domain : domains) {
-            for (MetricCheck check : domain.checks()) {
-                out.append(String.format(Locale.ROOT, row, domain.domain(), check.metric().key(),
-                        figure(check.momentum()), figure(check.kumomta()), change(check.relativeChange()),
-                        check.diverged() ? paint(RED, "diverged") : "ok"));
+        for (Row r : rows) {
+            final MetricCheck check = r.check;
+            out.append(String.format(Locale.ROOT, row, r.domain.domain(), check.metric().key(),
+                    figure(check.momentum()), figure(check.kumomta()), change(check.relativeChange()),
+                    check.diverged() ? paint(RED, "diverged") : paint(GREEN, "ok")));
+        }
+        final long all = domains.stream().mapToLong(d -> d.checks().size()).sum();
+        if (all > rows.size()) {
+            out.append(String.format(Locale.ROOT, "... %,d more rows of %,d quieter domains, all within tolerance, "
+                    + "are in report.html and divergences.csv%n", all - rows.size(),
+                    domains.size() - rows.stream().map(r -> r.domain.domain()).distinct().count()));
+        }
+    }
+
+    /**
+     * @return every row when they fit in {@code maxRows}; otherwise every row of a domain with a divergence, then
+     *         every row of the busiest other domains while they fit; in domain order
+     */
+    static List<Row> rows(List<DomainComparison> domains, int maxRows) {
+        final long all = domains.stream().mapToLong(d -> d.checks().size()).sum();
+        final Set<String> shown = new HashSet<>();
+        if (all <= maxRows) {
+            domains.forEach(domain -> shown.add(domain.domain()));
+        } else {
+            long count = 0;
+            for (DomainComparison domain : domains) {
+                if (!domain.divergences().isEmpty()) {
+                    shown.add(domain.domain());
+                    count += domain.checks().size();
+                }
+            }
+            final List<DomainComparison> busiest = new ArrayList<>(domains);
+            busiest.sort(Comparator.comparingLong((DomainComparison d) -> -d.observed().messages())
+                    .thenComparing(DomainComparison::domain));
+            for (DomainComparison domain : busiest) {
+                if (!shown.contains(domain.domain()) && count + domain.checks().size() <= maxRows) {
+                    shown.add(domain.domain());
+                    count += domain.checks().size();
+                }
             }
         }
+        final List<Row> rows = new ArrayList<>();
+        for (DomainComparison domain : domains) {
+            if (shown.contains(domain.domain())) {
+                domain.checks().forEach(check -> rows.add(new Row(domain, check)));
+            }
+        }
+        return rows;
+    }
+
+    /** One row of the table. */
+    record Row(DomainComparison domain, MetricCheck check) {
     }
 
     private static void explanations(StringBuilder out, List<DomainComparison> domains) {
