@@ -3,10 +3,12 @@ package dev.cutover.cli;
 import dev.cutover.kumo.MxRecords;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
 import javax.naming.NameNotFoundException;
@@ -78,7 +80,7 @@ final class DnsMxResolver implements Function<String, Optional<List<String>>> {
 
     /** @return the domains whose lookup failed, each with why, sorted */
     Set<String> failed() {
-        return Set.copyOf(new java.util.TreeSet<>(failed));
+        return Collections.unmodifiableSortedSet(new TreeSet<>(failed));
     }
 
     private static void close(DirContext context) {

@@ -44,12 +44,15 @@ import dev.cutover.sim.momentum.conf.Misspellings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * One scenario, end to end: ingest what the store lacks, load both configurations, replay the store through the
@@ -109,6 +112,16 @@ final class Rehearsal {
         this.liveSpeed = speed;
         this.liveView = view;
         return this;
+    }
+
+    /** Names a note lists before it counts the rest, so that an estate of thousands of domains keeps it short. */
+    static final int MAX_LISTED = 20;
+
+    /** @return the first {@value #MAX_LISTED} names, joined, and how many more there are */
+    static String listed(Collection<String> names) {
+        final String shown = names.stream().limit(MAX_LISTED).collect(Collectors.joining(", "));
+        return names.size() <= MAX_LISTED ? shown
+                : String.format(Locale.ROOT, "%s and %,d more", shown, names.size() - MAX_LISTED);
     }
 
     /** Lines of policy output the report keeps, so that a chatty policy cannot flood it. */
@@ -471,23 +484,23 @@ final class Rehearsal {
         if (!mx.nullMxDomains().isEmpty()) {
             notes.add(mx.nullMxDomains().size() + " domain(s) have a null MX in the MX data, so they accept no mail "
                     + "and kumod would bounce their messages at once; both models replay the outcomes the log shows: "
-                    + String.join(", ", mx.nullMxDomains()));
+                    + listed(mx.nullMxDomains()));
         }
         if (!mx.unknownDomains().isEmpty()) {
             notes.add(mx.unknownDomains().size() + " domain(s) have no MX " + (dns == null ? "data" : "record")
-                    + "; each is its own site (implicit MX): " + String.join(", ", mx.unknownDomains()));
+                    + "; each is its own site (implicit MX): " + listed(mx.unknownDomains()));
         }
         if (dns != null && !dns.failed().isEmpty()) {
             notes.add(dns.failed().size() + " domain(s) could not be looked up in DNS; kumod would defer their "
                     + "messages until they expire, while the replay sends them to the domain itself: "
-                    + String.join(", ", dns.failed()));
+                    + listed(dns.failed()));
         }
         if (capacities != null) {
             notes.add("receivers: " + capacities.size() + " site(s) with a recorded rate; deferred for going over "
                     + "it: Momentum " + deferrals(momentumReceiver) + ", KumoMTA " + deferrals(kumoReceiver));
             if (!unusedCapacities.isEmpty()) {
                 notes.add("receivers: [receivers.capacity] names site(s) the log shows no attempt to, so their "
-                        + "figures act on nothing: " + String.join(", ", unusedCapacities));
+                        + "figures act on nothing: " + listed(unusedCapacities));
             }
             final long limited = capacities.values().stream().filter(c -> c.connections() > 0).count();
             if (limited > 0) {
