@@ -114,19 +114,8 @@ class FollowRunTest {
         final Path whole = estate("whole", lines);
         final Path live = estate("live", lines.subList(0, lines.size() / 3));
         final List<LiveLook> looks = new ArrayList<>();
-        final Deque<Integer> growth = new ArrayDeque<>(List.of(2 * lines.size() / 3, lines.size()));
-        final int[] written = {lines.size() / 3};
-        final FollowControl slowly = () -> {
-            // a little over the second between two looks, so the feed looks before each growth
-            LockSupport.parkNanos(1_100_000_000L);
-            if (growth.isEmpty()) {
-                return false;
-            }
-            final int next = growth.poll();
-            append(live.resolve("logs/mainlog.ec"), lines.subList(written[0], next));
-            written[0] = next;
-            return true;
-        };
+        // a little over the second between two looks, so the feed looks before each growth
+        final FollowControl slowly = growing(live, lines, 1_100_000_000L, lines.size() / 3, 2 * lines.size() / 3);
 
         final RehearsalResult followed = new Rehearsal(ScenarioLoader.load(live), IngestListener.NONE)
                 .live(Double.POSITIVE_INFINITY, looks::add)
@@ -181,13 +170,23 @@ class FollowRunTest {
     }
 
     private static RehearsalResult followWhile(Path estate, List<String> lines, long lagMicros, int... sizes) {
+        return new Rehearsal(ScenarioLoader.load(estate), IngestListener.NONE)
+                .run(estate.resolve(".cutover/store/rejects.tsv"), growing(estate, lines, 0, sizes), lagMicros);
+    }
+
+    /**
+     * @return a follow control that, at each look after waiting {@code pauseNanos}, grows the log from
+     *         {@code sizes[0]} lines to the next of {@code sizes}, then to all of them, then stops following
+     */
+    private static FollowControl growing(Path estate, List<String> lines, long pauseNanos, int... sizes) {
         final Deque<Integer> growth = new ArrayDeque<>();
         for (int i = 1; i < sizes.length; i++) {
             growth.add(sizes[i]);
         }
         growth.add(lines.size());
         final int[] written = {sizes[0]};
-        final FollowControl control = () -> {
+        return () -> {
+            LockSupport.parkNanos(pauseNanos);
             if (growth.isEmpty()) {
                 return false;
             }
@@ -196,8 +195,6 @@ class FollowRunTest {
             written[0] = next;
             return true;
         };
-        return new Rehearsal(ScenarioLoader.load(estate), IngestListener.NONE)
-                .run(estate.resolve(".cutover/store/rejects.tsv"), control, lagMicros);
     }
 
     private static void append(Path file, List<String> lines) {

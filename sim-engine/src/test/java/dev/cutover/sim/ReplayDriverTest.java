@@ -78,12 +78,7 @@ class ReplayDriverTest {
 
     @Test
     void finish_anEngineFailed_theFailureIsTheCause() {
-        final Recording failing = new Recording() {
-            @Override
-            public void accept(MessageRecord message) {
-                throw new IllegalArgumentException("engine broke on " + message.messageId());
-            }
-        };
+        final Recording failing = new Failing();
         final ReplayDriver.Replay replay = new ReplayDriver(DRAIN, Set.of()).start(List.of(failing, new Recording()));
         replay.publish(Traffic.message(7, "gmail.com", "b1", T0, Outcome.DELIVERED));
 
@@ -125,12 +120,7 @@ class ReplayDriverTest {
 
     @Test
     void finish_anEngineSharingAThreadFailed_theFailureIsTheCause() {
-        final Recording failing = new Recording() {
-            @Override
-            public void accept(MessageRecord message) {
-                throw new IllegalArgumentException("engine broke on " + message.messageId());
-            }
-        };
+        final Recording failing = new Failing();
         final Recording sharing = new Recording();
         final ReplayDriver.Replay replay = new ReplayDriver(DRAIN, Set.of(), 1)
                 .start(List.of(failing, sharing, new Recording()));
@@ -195,18 +185,21 @@ class ReplayDriverTest {
 
     @Test
     void probe_anEngineFailed_theFailureIsTheCause() {
-        final Recording failing = new Recording() {
-            @Override
-            public void accept(MessageRecord message) {
-                throw new IllegalArgumentException("engine broke on " + message.messageId());
-            }
-        };
+        final Recording failing = new Failing();
         final ReplayDriver.Replay replay = new ReplayDriver(DRAIN, Set.of()).start(List.of(failing));
         replay.publish(Traffic.message(7, "gmail.com", "b1", T0, Outcome.DELIVERED));
 
         final ReplayDriver.ReplayException thrown = assertThrows(ReplayDriver.ReplayException.class,
                 () -> replay.probe(Engine::name));
         assertEquals("engine broke on id-7", thrown.getCause().getMessage());
+    }
+
+    /** Fails on the first message it is given. */
+    private static final class Failing extends Recording {
+        @Override
+        public void accept(MessageRecord message) {
+            throw new IllegalArgumentException("engine broke on " + message.messageId());
+        }
     }
 
     /** Records what it is given; its metrics are empty. */
