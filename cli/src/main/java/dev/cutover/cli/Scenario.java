@@ -33,6 +33,9 @@ import java.util.Set;
  * @param mxFixture        the MX fixture, or null for the built-in one
  * @param kumoHelpers      the folder of KumoMTA's shipped helpers (an installation's /opt/kumomta/share, holding
  *                         policy-extras/), or null for cutover's own policy-extras modules
+ * @param kumoPaths        production folders the policy names to the local folders standing for them
+ *                         ({@code [kumomta.paths]}); possibly empty
+ * @param kumoEnv          what the policy's {@code os.getenv} answers ({@code [kumomta.env]}); possibly empty
  * @param tenantField      which log field becomes the KumoMTA tenant
  * @param headerFields     header name to the log field whose value a message carries in it at reception, for a
  *                         policy's {@code smtp_server_message_received}; possibly empty
@@ -65,6 +68,8 @@ public record Scenario(
         Path kumoPolicy,
         Path mxFixture,
         Path kumoHelpers,
+        Map<String, Path> kumoPaths,
+        Map<String, String> kumoEnv,
         String tenantField,
         Map<String, String> headerFields,
         String tsa,

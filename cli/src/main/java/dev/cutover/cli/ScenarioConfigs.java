@@ -78,7 +78,8 @@ final class ScenarioConfigs {
      */
     static LuaKumoPolicy kumoPolicy(Scenario scenario, MxFixture mx, long clockEpochSeconds) {
         final HarnessOptions options = HarnessOptions.defaults().withSeed(scenario.seed())
-                .withClock(clockEpochSeconds).withHelperFolder(scenario.kumoHelpers());
+                .withClock(clockEpochSeconds).withHelperFolder(scenario.kumoHelpers())
+                .withPaths(scenario.kumoPaths()).withEnv(scenario.kumoEnv());
         final LuaKumoPolicy policy;
         try {
             policy = LuaKumoPolicy.load(scenario.kumoPolicy(), mx, options);

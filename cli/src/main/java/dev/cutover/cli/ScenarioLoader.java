@@ -36,7 +36,7 @@ public final class ScenarioLoader {
             "", Set.of("name", "seed", "traffic", "momentum", "kumomta", "receivers", "tolerance", "replay"),
             "traffic", Set.of("logs", "bouncelogs", "custom_logs", "binding_groups", "store"),
             "momentum", Set.of("config", "fallback_order", "adaptive_rules"),
-            "kumomta", Set.of("policy", "mx", "tenant", "helpers", "headers", "tsa"),
+            "kumomta", Set.of("policy", "mx", "tenant", "helpers", "headers", "tsa", "paths", "env"),
             "receivers", Set.of("smtp_latency", "connect_latency", "model", "capacity"),
             "tolerance", Set.of("delivered_per_minute", "connections", "deferrals", "absolute_floor", "rate_window"),
             "replay", Set.of("drain_allowance"));
@@ -113,7 +113,8 @@ public final class ScenarioLoader {
                 adaptiveRules(folder),
                 existing(folder, required("kumomta.policy"), "kumomta.policy"),
                 toml.contains("kumomta.mx") ? existing(folder, string("kumomta.mx", null), "kumomta.mx") : null,
-                toml.contains("kumomta.helpers") ? helperFolder(folder) : null, tenantField(), headerFields(),
+                toml.contains("kumomta.helpers") ? helperFolder(folder) : null, kumoPaths(folder), kumoEnv(),
+                tenantField(), headerFields(),
                 choice("kumomta.tsa", "auto", Set.of("auto", "on", "off")), receivers(),
                 choice("receivers.model", "recorded", Set.of("recorded", "capacity")), capacityOverrides(),
                 connectionCapacities(),
@@ -510,6 +511,31 @@ public final class ScenarioLoader {
     }
 
     /** @return the folder named by kumomta.helpers, which must hold policy-extras/ as an installation's share does */
+    /** @return [kumomta.paths]: a production folder the policy names to the local folder that stands for it */
+    private Map<String, Path> kumoPaths(Path folder) {
+        final Map<String, String> entries = entries("kumomta.paths", "an absolute production folder in quotes = a "
+                + "local folder, relative to the scenario file", (production, local) -> production.startsWith("/")
+                && !production.contains("\u0000") && local instanceof String ? production : null);
+        final Map<String, Path> out = new LinkedHashMap<>();
+        final TomlTable table = entries.isEmpty() ? null : toml.getTable("kumomta.paths");
+        entries.forEach((production, local) -> {
+            final Path path = folder.resolve(local).normalize();
+            if (!Files.isDirectory(path)) {
+                throw new UserError(fileName + ":" + table.inputPositionOf(List.of(production)).line()
+                        + ": kumomta.paths maps " + production + " to " + local + ", which is not a folder (paths "
+                        + "are relative to the scenario file)");
+            }
+            out.put(production, path);
+        });
+        return out;
+    }
+
+    /** @return [kumomta.env]: what the policy's os.getenv answers, name to value */
+    private Map<String, String> kumoEnv() {
+        return entries("kumomta.env", "a variable name = a string, what os.getenv answers for it",
+                (name, value) -> value instanceof String ? name : null);
+    }
+
     private Path helperFolder(Path folder) {
         final String relative = string("kumomta.helpers", null);
         final Path path = folder.resolve(relative).normalize();

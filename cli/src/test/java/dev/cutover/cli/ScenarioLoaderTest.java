@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,6 +70,36 @@ class ScenarioLoaderTest {
         assertEquals("scenario.toml:10: kumomta.helpers names kumo-share, which holds no policy-extras folder; "
                 + "expected the folder of KumoMTA's shipped helpers, such as an installation's /opt/kumomta/share",
                 e.getMessage());
+    }
+
+    @Test
+    void load_pathsAndEnv_productionFoldersToLocalOnesAndTheVariablesGiven() throws IOException {
+        Files.createDirectories(dir.resolve("prod/etc"));
+        Files.writeString(dir.resolve("scenario.toml"), VALID.replace("[receivers]", "[kumomta.paths]\n"
+                + "\"/opt/kumomta/etc/policy\" = \"prod/etc\"\n\"/srv/kumo\" = \".\"\n"
+                + "[kumomta.env]\nKUMO_ENV = \"production\"\n[receivers]"));
+
+        final Scenario scenario = ScenarioLoader.load(dir);
+
+        assertEquals(List.of("/opt/kumomta/etc/policy", "/srv/kumo"), List.copyOf(scenario.kumoPaths().keySet()));
+        assertEquals(dir.resolve("prod/etc"), scenario.kumoPaths().get("/opt/kumomta/etc/policy"));
+        assertEquals(Map.of("KUMO_ENV", "production"), scenario.kumoEnv());
+    }
+
+    @Test
+    void load_pathsNotAbsoluteOrNotAFolder_namesLineAndWhatIsExpected() throws IOException {
+        final UserError relative = failure(VALID.replace("[receivers]", "[kumomta.paths]\n"
+                + "\"etc/policy\" = \".\"\n[receivers]"));
+        final UserError missing = failure(VALID.replace("[receivers]", "[kumomta.paths]\n"
+                + "\"/opt/kumomta/etc\" = \"nowhere\"\n[receivers]"));
+        final UserError number = failure(VALID.replace("[receivers]", "[kumomta.env]\nWORKERS = 4\n[receivers]"));
+
+        assertEquals("scenario.toml:11: kumomta.paths: expected an absolute production folder in quotes = a local "
+                + "folder, relative to the scenario file, got etc/policy = \".\"", relative.getMessage());
+        assertEquals("scenario.toml:11: kumomta.paths maps /opt/kumomta/etc to nowhere, which is not a folder "
+                + "(paths are relative to the scenario file)", missing.getMessage());
+        assertEquals("scenario.toml:11: kumomta.env: expected a variable name = a string, what os.getenv answers "
+                + "for it, got WORKERS = 4", number.getMessage());
     }
 
     @Test

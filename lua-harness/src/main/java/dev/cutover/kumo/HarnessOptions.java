@@ -1,6 +1,9 @@
 package dev.cutover.kumo;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How a policy is run.
@@ -20,9 +23,14 @@ import java.nio.file.Path;
  * @param memoryLimitBytes  how much one event may add to the heap in use before it is stopped as a policy error,
  *                          at least 1; {@link #defaultMemoryLimitBytes()} by default. The heap is looked at every
  *                          65,536 instructions, so an event stops within that many of passing the limit.
+ * @param paths             production folders the policy names (such as {@code /opt/kumomta/etc/policy}) to the
+ *                          local folders that stand for them; the longest matching folder wins, and these come
+ *                          before the built-in mapping of KumoMTA's install folders (see {@link PolicyFiles})
+ * @param env               what {@code os.getenv} answers, name to value; any other name reads nil, never the
+ *                          environment cutover runs in
  */
 public record HarnessOptions(long instructionLimit, Path helperFolder, long seed, long clockEpochSeconds,
-                             long memoryLimitBytes) {
+                             long memoryLimitBytes, Map<String, Path> paths, Map<String, String> env) {
 
     public static final long DEFAULT_INSTRUCTION_LIMIT = 50_000_000L;
     public static final long DEFAULT_SEED = 0L;
@@ -35,6 +43,8 @@ public record HarnessOptions(long instructionLimit, Path helperFolder, long seed
         if (memoryLimitBytes < 1) {
             throw new IllegalArgumentException("memoryLimitBytes must be at least 1, got " + memoryLimitBytes);
         }
+        paths = Collections.unmodifiableMap(new LinkedHashMap<>(paths));
+        env = Map.copyOf(env);
     }
 
     /**
@@ -50,7 +60,8 @@ public record HarnessOptions(long instructionLimit, Path helperFolder, long seed
      * @param helperFolder     folder standing in for {@code /opt/kumomta/share}, or null
      */
     public HarnessOptions(long instructionLimit, Path helperFolder) {
-        this(instructionLimit, helperFolder, DEFAULT_SEED, DEFAULT_CLOCK_EPOCH_SECONDS, defaultMemoryLimitBytes());
+        this(instructionLimit, helperFolder, DEFAULT_SEED, DEFAULT_CLOCK_EPOCH_SECONDS, defaultMemoryLimitBytes(),
+                Map.of(), Map.of());
     }
 
     /** @return the default limit, no helper folder, seed 0 and a clock standing at the epoch. */
@@ -60,26 +71,39 @@ public record HarnessOptions(long instructionLimit, Path helperFolder, long seed
 
     /** @return these options with another helper folder. */
     public HarnessOptions withHelperFolder(Path folder) {
-        return new HarnessOptions(instructionLimit, folder, seed, clockEpochSeconds, memoryLimitBytes);
+        return new HarnessOptions(instructionLimit, folder, seed, clockEpochSeconds, memoryLimitBytes, paths, env);
     }
 
     /** @return these options with another instruction limit. */
     public HarnessOptions withInstructionLimit(long limit) {
-        return new HarnessOptions(limit, helperFolder, seed, clockEpochSeconds, memoryLimitBytes);
+        return new HarnessOptions(limit, helperFolder, seed, clockEpochSeconds, memoryLimitBytes, paths, env);
     }
 
     /** @return these options with another seed for {@code math.random}. */
     public HarnessOptions withSeed(long randomSeed) {
-        return new HarnessOptions(instructionLimit, helperFolder, randomSeed, clockEpochSeconds, memoryLimitBytes);
+        return new HarnessOptions(instructionLimit, helperFolder, randomSeed, clockEpochSeconds, memoryLimitBytes,
+                paths, env);
     }
 
     /** @return these options with the policy's clock standing at {@code epochSeconds}. */
     public HarnessOptions withClock(long epochSeconds) {
-        return new HarnessOptions(instructionLimit, helperFolder, seed, epochSeconds, memoryLimitBytes);
+        return new HarnessOptions(instructionLimit, helperFolder, seed, epochSeconds, memoryLimitBytes, paths, env);
     }
 
     /** @return these options with another limit on what one event may add to the heap in use. */
     public HarnessOptions withMemoryLimit(long bytes) {
-        return new HarnessOptions(instructionLimit, helperFolder, seed, clockEpochSeconds, bytes);
+        return new HarnessOptions(instructionLimit, helperFolder, seed, clockEpochSeconds, bytes, paths, env);
+    }
+
+    /** @return these options with production folders mapped to local ones, in addition to the built-in mapping */
+    public HarnessOptions withPaths(Map<String, Path> productionToLocal) {
+        return new HarnessOptions(instructionLimit, helperFolder, seed, clockEpochSeconds, memoryLimitBytes,
+                productionToLocal, env);
+    }
+
+    /** @return these options with what {@code os.getenv} answers */
+    public HarnessOptions withEnv(Map<String, String> variables) {
+        return new HarnessOptions(instructionLimit, helperFolder, seed, clockEpochSeconds, memoryLimitBytes, paths,
+                variables);
     }
 }

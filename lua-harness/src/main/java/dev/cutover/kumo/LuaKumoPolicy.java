@@ -67,7 +67,7 @@ public final class LuaKumoPolicy implements KumoPolicy {
      */
     public static LuaKumoPolicy load(Path policyFile, MxFixture mx, HarnessOptions options) {
         final Path absolute = policyFile.toAbsolutePath().normalize();
-        final PolicyFiles files = new PolicyFiles(absolute.getParent(), options.helperFolder());
+        final PolicyFiles files = new PolicyFiles(absolute.getParent(), options.helperFolder(), options.paths());
         final HarnessLog log = new HarnessLog();
         final LuaSandbox sandbox = new LuaSandbox(files, options, s -> log.message("print: " + s));
         final KumoModule module = new KumoModule(sandbox, mx, log);

@@ -140,7 +140,7 @@ public final class LuaSandbox {
         final LuaTable loaded = globals.get("package").get("loaded").checktable();
         globals.set("debug", LuaValue.NIL);
         loaded.set("debug", LuaValue.NIL);
-        final LuaTable os = SandboxOs.create(globals.get("os"), clock);
+        final LuaTable os = SandboxOs.create(globals.get("os"), clock, options.env());
         globals.set("os", os);
         loaded.set("os", os);
         SandboxStrings.install(globals.get("string").checktable(), budget);

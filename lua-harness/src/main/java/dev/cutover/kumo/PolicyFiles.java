@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,7 +23,10 @@ import org.luaj.vm2.lib.ResourceFinder;
  * <p>Relative names resolve against the policy folder first, then the helper folder. The absolute install
  * paths a real policy names are mapped: {@code /opt/kumomta/etc/policy/X}, and any other
  * {@code /opt/kumomta/etc/X} (such as the queue helper's {@code /opt/kumomta/etc/queue.toml}), to the policy folder,
- * and {@code /opt/kumomta/share/X} to the helper folder ({@code docs/userguide/installation} lays these out).
+ * and {@code /opt/kumomta/share/X} to the helper folder ({@code docs/userguide/installation} lays these out);
+ * without a helper folder, {@code /opt/kumomta/share/policy-extras/X} is cutover's own module of that name.
+ * A scenario may map other production folders to local ones ({@code [kumomta.paths]}): the longest mapped folder
+ * that holds a name wins over the built-in mapping, and the local folders it names may be read as well.
  * Anything else is refused.
  *
  * <p>Symbolic links are followed only when they stay inside: a file is read when its real path
@@ -41,15 +47,28 @@ public final class PolicyFiles implements ResourceFinder {
     private final String folderName;
     private final Path helperFolder;
     private final Set<String> builtInModules = new TreeSet<>();
-    private final Path realPolicyFolder;
-    private final Path realHelperFolder;
+    /** Production folder (no final slash) to local folder, longest production folder first. */
+    private final Map<String, Path> mapped = new LinkedHashMap<>();
+    /** The folders files may be read from, and their real paths. */
+    private final List<Path> roots = new ArrayList<>();
+    private final List<Path> realRoots = new ArrayList<>();
+    private final boolean mappable;
 
     /**
      * @param policyFolder folder of init.lua
      * @param helperFolder folder holding {@code policy-extras/}, or null
      */
     public PolicyFiles(Path policyFolder, Path helperFolder) {
-        this(policyFolder, helperFolder, SandboxHost.KUMOD.folder());
+        this(policyFolder, helperFolder, SandboxHost.KUMOD.folder(), Map.of(), true);
+    }
+
+    /**
+     * @param policyFolder folder of init.lua
+     * @param helperFolder folder holding {@code policy-extras/}, or null
+     * @param paths        production folders, absolute, to the local folders that stand for them
+     */
+    public PolicyFiles(Path policyFolder, Path helperFolder, Map<String, Path> paths) {
+        this(policyFolder, helperFolder, SandboxHost.KUMOD.folder(), paths, true);
     }
 
     /**
@@ -58,11 +77,33 @@ public final class PolicyFiles implements ResourceFinder {
      * @param folderName   what messages call the script's folder, e.g. {@code policy folder}
      */
     public PolicyFiles(Path scriptFolder, Path helperFolder, String folderName) {
+        this(scriptFolder, helperFolder, folderName, Map.of(), false);
+    }
+
+    /** @param mappable whether a scenario can map production folders for this script ({@code [kumomta.paths]}) */
+    private PolicyFiles(Path scriptFolder, Path helperFolder, String folderName, Map<String, Path> paths,
+                        boolean mappable) {
         this.folderName = folderName;
+        this.mappable = mappable;
         this.policyFolder = scriptFolder.toAbsolutePath().normalize();
         this.helperFolder = helperFolder == null ? null : helperFolder.toAbsolutePath().normalize();
-        this.realPolicyFolder = realOrSelf(this.policyFolder);
-        this.realHelperFolder = helperFolder == null ? null : realOrSelf(this.helperFolder);
+        roots.add(policyFolder);
+        if (this.helperFolder != null) {
+            roots.add(this.helperFolder);
+        }
+        paths.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, Path> e) -> -trimmed(e.getKey()).length())
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> {
+                    final Path local = e.getValue().toAbsolutePath().normalize();
+                    mapped.put(trimmed(e.getKey()), local);
+                    roots.add(local);
+                });
+        roots.forEach(root -> realRoots.add(realOrSelf(root)));
+    }
+
+    private static String trimmed(String folder) {
+        return folder.length() > 1 && folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
     }
 
     private static Path realOrSelf(Path folder) {
@@ -87,9 +128,10 @@ public final class PolicyFiles implements ResourceFinder {
     public Optional<Path> resolve(String name) {
         final List<Path> candidates = candidates(name);
         if (!name.startsWith(SHARE) && candidates.stream().noneMatch(this::isAllowed)) {
-            throw new LuaError(name + " is outside the " + folderName + (helperFolder == null ? ""
-                    : " and the helper folder") + "; the sandbox reads only files under "
-                    + (helperFolder == null ? "it" : "them"));
+            throw new LuaError(name + " is outside the " + folders() + "; the sandbox reads only files under "
+                    + (roots.size() == 1 ? "it" : "them") + (mapped.isEmpty() ? "" : " and the folders "
+                    + "[kumomta.paths] maps") + (mappable && name.startsWith("/") ? " (map its production folder to a "
+                    + "local one in [kumomta.paths])" : ""));
         }
         for (Path candidate : candidates) {
             if (isAllowed(candidate) && Files.isRegularFile(candidate)) {
@@ -107,11 +149,8 @@ public final class PolicyFiles implements ResourceFinder {
         } catch (IOException e) {
             throw new LuaError("cannot open " + name + ": " + e.getMessage());
         }
-        final boolean inside = real.startsWith(realPolicyFolder)
-                || (realHelperFolder != null && real.startsWith(realHelperFolder));
-        if (!inside) {
-            throw new LuaError(name + " resolves outside the " + folderName
-                    + (helperFolder == null ? "" : " and the helper folder"));
+        if (realRoots.stream().noneMatch(real::startsWith)) {
+            throw new LuaError(name + " resolves outside the " + folders());
         }
     }
 
@@ -126,8 +165,12 @@ public final class PolicyFiles implements ResourceFinder {
                 "cannot open " + name + ": " + (name.startsWith(SHARE) && helperFolder == null
                         ? "it is a file of a KumoMTA installation and no helper folder was named (the folder that "
                                 + "holds policy-extras/, such as /opt/kumomta/share; in a scenario, [kumomta] helpers)"
-                        : "no such file under the " + folderName + (helperFolder == null ? ""
-                                : " or the helper folder"))));
+                        : "no such file under the " + folders().replace(" and the ", " or the "))));
+    }
+
+    /** @return the folders files may be read from, as messages name them */
+    private String folders() {
+        return folderName + (helperFolder == null ? "" : " and the helper folder");
     }
 
     /** @return how to show {@code file} in messages: relative to the policy or helper folder when inside. */
@@ -138,6 +181,11 @@ public final class PolicyFiles implements ResourceFinder {
         }
         if (helperFolder != null && absolute.startsWith(helperFolder)) {
             return helperFolder.relativize(absolute).toString();
+        }
+        for (Map.Entry<String, Path> folder : mapped.entrySet()) {
+            if (absolute.startsWith(folder.getValue())) {
+                return folder.getKey() + "/" + folder.getValue().relativize(absolute);
+            }
         }
         return absolute.toString();
     }
@@ -155,10 +203,11 @@ public final class PolicyFiles implements ResourceFinder {
             if (file.isPresent()) {
                 return Files.newInputStream(file.get());
             }
-            final InputStream builtIn = name.startsWith(BUILT_IN_EXTRAS) && name.endsWith(".lua")
-                    && !name.contains("..") ? PolicyFiles.class.getResourceAsStream(name) : null;
-            if (builtIn != null && helperFolder != null && !name.equals(BUILT_IN_EXTRAS + "cutover_common.lua")) {
-                builtInModules.add(name);
+            final String module = name.startsWith(SHARE) ? name.substring(SHARE.length()) : name;
+            final InputStream builtIn = module.startsWith(BUILT_IN_EXTRAS) && module.endsWith(".lua")
+                    && !module.contains("..") ? PolicyFiles.class.getResourceAsStream(module) : null;
+            if (builtIn != null && helperFolder != null && !module.equals(BUILT_IN_EXTRAS + "cutover_common.lua")) {
+                builtInModules.add(module);
             }
             return builtIn;
         } catch (IOException e) {
@@ -176,7 +225,12 @@ public final class PolicyFiles implements ResourceFinder {
 
     private List<Path> candidates(String name) {
         final List<Path> out = new ArrayList<>();
-        if (name.startsWith(ETC_POLICY)) {
+        final Map.Entry<String, Path> userMapped = mapped.entrySet().stream()
+                .filter(e -> holds(e.getKey(), name)).findFirst().orElse(null);
+        if (userMapped != null) {
+            final String rest = name.substring(userMapped.getKey().length()).replaceFirst("^/+", "");
+            out.add(userMapped.getValue().resolve(rest));
+        } else if (name.startsWith(ETC_POLICY)) {
             out.add(policyFolder.resolve(name.substring(ETC_POLICY.length())));
         } else if (name.startsWith(ETC)) {
             out.add(policyFolder.resolve(name.substring(ETC.length())));
@@ -194,7 +248,12 @@ public final class PolicyFiles implements ResourceFinder {
         return out;
     }
 
+    /** @return true when {@code name} is the production folder {@code folder} or a file under it */
+    private static boolean holds(String folder, String name) {
+        return name.equals(folder) || name.startsWith(folder.endsWith("/") ? folder : folder + "/");
+    }
+
     private boolean isAllowed(Path candidate) {
-        return candidate.startsWith(policyFolder) || (helperFolder != null && candidate.startsWith(helperFolder));
+        return roots.stream().anyMatch(candidate::startsWith);
     }
 }

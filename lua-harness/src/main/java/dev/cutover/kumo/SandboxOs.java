@@ -3,6 +3,7 @@ package dev.cutover.kumo;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
@@ -10,8 +11,9 @@ import org.luaj.vm2.Varargs;
 
 /**
  * The {@code os} table a policy sees: {@code time}, {@code clock}, {@code date}, {@code difftime} and a
- * {@code getenv} that always answers nil, on a clock that stands still, because a policy evaluated by a
- * simulator must give the same answers on every replay and on every machine.
+ * {@code getenv} that answers only what the scenario gives ({@code [kumomta.env]}) and nil for any other name, on a
+ * clock that stands still, because a policy evaluated by a simulator must give the same answers on every replay and
+ * on every machine: the environment cutover itself runs in is never read.
  *
  * <p>With the clock at 1700000000 ({@link HarnessOptions#withClock}): {@code os.time()} is 1700000000,
  * {@code os.date('%Y-%m-%d')} is "2023-11-14", and {@code os.clock()}, the processor time the policy has used,
@@ -29,9 +31,10 @@ final class SandboxOs {
     /**
      * @param full              LuaJ's {@code os} table, for {@code date} and {@code difftime}
      * @param clock the instant the clock stands at
+     * @param env   what {@code os.getenv} answers, name to value
      * @return the reduced {@code os} table
      */
-    static LuaTable create(LuaValue full, SandboxClock clock) {
+    static LuaTable create(LuaValue full, SandboxClock clock, Map<String, String> env) {
         final LuaValue date = full.get("date");
         final LuaTable os = new LuaTable();
         os.set("time", LuaFunctions.of("time", a -> a.isnoneornil(1) ? clock.now() : utcSeconds(a.checktable(1))));
@@ -39,7 +42,10 @@ final class SandboxOs {
         os.set("date", LuaFunctions.of("date", a -> utcDate(date, a.optjstring(1, "%c"),
                 a.isnoneornil(2) ? clock.now() : a.arg(2))));
         os.set("difftime", full.get("difftime"));
-        os.set("getenv", LuaFunctions.of("getenv", a -> LuaValue.NIL));
+        os.set("getenv", LuaFunctions.of("getenv", a -> {
+            final String value = env.get(a.checkjstring(1));
+            return value == null ? LuaValue.NIL : LuaValue.valueOf(value);
+        }));
         for (String name : new String[] {"execute", "exit", "remove", "rename", "tmpname", "setlocale"}) {
             os.set(name, LuaFunctions.of("os." + name, a -> {
                 throw new LuaError("os." + name + " is not available in cutover's sandbox: a replay runs no "

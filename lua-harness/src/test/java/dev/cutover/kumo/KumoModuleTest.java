@@ -194,7 +194,8 @@ class KumoModuleTest {
 
     @Test
     void dofileAndReject_outsideTheFolderOrWithACodeString_namedPlainly() throws Exception {
-        assertEquals("/etc/hostname is outside the policy folder; the sandbox reads only files under it",
+        assertEquals("/etc/hostname is outside the policy folder; the sandbox reads only files under it (map its "
+                + "production folder to a local one in [kumomta.paths])",
                 error("dofile, '/etc/hostname'"));
         assertEquals("kumo.reject: the code must be an SMTP failure code from 400 to 599, got \"soon\"",
                 error("kumo.reject, 'soon', 'x'"));
