@@ -66,6 +66,7 @@ public final class KumoModule {
         unsupportedFallback(kumo.get("http").checktable(), "kumo.http.");
         kumo.set("dns", unsupportedFallback(KumoUtilities.dns(mx), "kumo.dns."));
         kumo.set("regex", KumoUtilities.regex());
+        kumo.set("string", unsupportedFallback(KumoStrings.module(), "kumo.string."));
         kumo.set("domain_map", DomainMap.module());
         kumo.set("memoize", KumoUtilities.memoize());
         kumo.set("traceback", KumoUtilities.traceback(sandbox));

@@ -3,9 +3,14 @@ package dev.cutover.kumo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +68,11 @@ public final class LuaSandbox {
     private static final Pattern LOCATION = Pattern.compile("^(?:@)?([^:\\s]+(?:\\.lua)?):(\\d+):? ?(.*)$",
             Pattern.DOTALL);
     private static final Pattern FILE_LINE = Pattern.compile("(.*):(\\d+)");
+    /** What LuaJ says of calling or indexing nil. */
+    private static final Pattern NIL_USE = Pattern.compile(
+            "attempt to (call nil|index nil|index \\? \\(a nil value\\))");
+    /** A dotted name in the {@code kumo} module, such as {@code kumo.string.split}. */
+    private static final Pattern KUMO_USE = Pattern.compile("\\bkumo((?:\\.[A-Za-z_]\\w*)+)");
 
     /** Held while any sandbox runs Lua, since LuaJ's string metatable is one for the whole JVM. */
     private static final Object ONE_AT_A_TIME = new Object();
@@ -261,7 +271,7 @@ public final class LuaSandbox {
         } catch (LuaError e) {
             final Rejection rejection = e instanceof Rejection ? (Rejection) e : Rejection.of(e.getMessageObject());
             if (rejection == null) {
-                throw toPolicyException(e, currentLocationOr(event));
+                throw namingUnknownKumo(toPolicyException(e, currentLocationOr(event)));
             }
             if (!event.equals(Rejection.EVENT)) {
                 throw located(currentLocationOr(event), "kumo.reject(" + rejection.code + ", \"" + rejection.text
@@ -277,6 +287,55 @@ public final class LuaSandbox {
                     + " (infinite recursion?)");
         } finally {
             running = false;
+        }
+    }
+
+    /**
+     * A call of a name the {@code kumo} module does not have reads nil, as in kumod, and LuaJ then says only
+     * "attempt to call nil" (or "attempt to index ? (a nil value)" for {@code kumo.x.y()}). When the policy line holds
+     * such a name, the problem is said with the name instead.
+     */
+    private PolicyException namingUnknownKumo(PolicyException problem) {
+        if (problem.line() <= 0 || !NIL_USE.matcher(problem.detail()).matches()) {
+            return problem;
+        }
+        final String line = sourceLine(problem.file(), problem.line());
+        final LuaValue kumo = globals.get("package").get("loaded").get("kumo");
+        if (line == null || !kumo.istable()) {
+            return problem;
+        }
+        final Set<String> unknown = new TreeSet<>();
+        final Matcher uses = KUMO_USE.matcher(line);
+        while (uses.find()) {
+            LuaValue value = kumo;
+            final StringBuilder name = new StringBuilder("kumo");
+            for (String part : uses.group(1).substring(1).split("\\.")) {
+                name.append('.').append(part);
+                value = value.istable() ? value.get(part) : LuaValue.NIL;
+                if (value.isnil()) {
+                    unknown.add(name.toString());
+                    break;
+                }
+            }
+        }
+        if (unknown.size() != 1) {
+            return problem;
+        }
+        return new PolicyException(problem.file(), problem.line(), unknown.iterator().next() + " is not part of "
+                + "the kumo module as cutover knows it: not in kumod's documented API, or newer than cutover");
+    }
+
+    /** @return line {@code number} of the policy file {@code label}, or null when it cannot be read */
+    private String sourceLine(String label, int number) {
+        try {
+            final Optional<Path> file = files.resolve(label);
+            if (file.isEmpty()) {
+                return null;
+            }
+            final List<String> lines = Files.readAllLines(file.get(), StandardCharsets.UTF_8);
+            return number <= lines.size() ? lines.get(number - 1) : null;
+        } catch (IOException | LuaError | UncheckedIOException e) {
+            return null;
         }
     }
 

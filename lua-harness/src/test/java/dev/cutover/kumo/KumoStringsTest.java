@@ -1,0 +1,83 @@
+package dev.cutover.kumo;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * {@code kumo.string}, with the examples of docs.kumomta.com reference/string and the edge cases of the Rust
+ * {@code str} methods kumod's helpers are; and a call of a kumo name cutover does not know, said by name.
+ */
+class KumoStringsTest {
+    @TempDir
+    Path dir;
+
+    private String eval(String expression) throws IOException {
+        final Path policy = dir.resolve("init.lua");
+        Files.writeString(policy, "local kumo = require 'kumo'\nlocal json = kumo.json_encode\nresult = " + expression
+                + "\n");
+        return LuaKumoPolicy.load(policy, MxFixture.builtIn(), HarnessOptions.defaults()).sandbox().globals()
+                .get("result").tojstring();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "json(kumo.string.split('Mary had a little lamb', ' '))|[\"Mary\",\"had\",\"a\",\"little\",\"lamb\"]",
+        "json(kumo.string.splitn('Mary had a little lamb', 3, ' '))|[\"Mary\",\"had\",\"a little lamb\"]",
+        "json(kumo.string.rsplit('Mary had a little lamb', ' '))|[\"lamb\",\"little\",\"a\",\"had\",\"Mary\"]",
+        "json(kumo.string.rsplitn('Mary had a little lamb', 3, ' '))|[\"lamb\",\"little\",\"Mary had a\"]",
+        "json(kumo.string.split('a,,b,', ','))|[\"a\",\"\",\"b\",\"\"]",
+        "json(kumo.string.split('ab', ''))|[\"\",\"a\",\"b\",\"\"]",
+        "json(kumo.string.split('', ','))|[\"\"]",
+        "json(kumo.string.split('a--b--c', '--'))|[\"a\",\"b\",\"c\"]",
+        "#kumo.string.splitn('a b', 0, ' ')|0",
+        // \194\160 is a no-break space in UTF-8: Unicode whitespace, but not ASCII whitespace
+        "json(kumo.string.split_whitespace('  Mary   had\\ta\\194\\160lamb '))|[\"Mary\",\"had\",\"a\",\"lamb\"]",
+        "kumo.string.split_ascii_whitespace(' a\\194\\160b  c')[1] == 'a\\194\\160b'|true",
+        "kumo.string.replace('foo foo 123 foo', 'foo', 'new')|new new 123 new",
+        "kumo.string.replacen('foo foo 123 foo', 'foo', 'new', 2)|new new 123 foo",
+        "kumo.string.trim('  hello world \\n')|hello world",
+        "'[' .. kumo.string.trim_start('  hello ') .. ']'|[hello ]",
+        "'[' .. kumo.string.trim_end('  hello ') .. ']'|[  hello]",
+        "tostring(kumo.string.starts_with('hello world', 'hello'))|true",
+        "tostring(kumo.string.ends_with('hello world', 'hello'))|false",
+    })
+    void string_asKumodDocumentsIt(String expression, String expected) throws IOException {
+        assertEquals(expected, eval(expression));
+    }
+
+    @Test
+    void string_publicSuffixHelper_failsNamingItAndTheLine() {
+        final PolicyException thrown = assertThrows(PolicyException.class,
+                () -> eval("kumo.string.psl_domain('mail.example.co.uk')"));
+
+        assertEquals("init.lua:3: kumo.string.psl_domain is not supported by cutover (called at init.lua:3)",
+                thrown.getMessage());
+    }
+
+    @Test
+    void call_kumoNameCutoverDoesNotKnow_failsNamingItInsteadOfAttemptToCallNil() {
+        final PolicyException direct = assertThrows(PolicyException.class,
+                () -> eval("kumo.brand_new_helper('x')"));
+        final PolicyException nested = assertThrows(PolicyException.class,
+                () -> eval("kumo.brand_new_module.helper('x')"));
+
+        assertEquals("init.lua:3: kumo.brand_new_helper is not part of the kumo module as cutover knows it: not in "
+                + "kumod's documented API, or newer than cutover", direct.getMessage());
+        assertEquals("init.lua:3: kumo.brand_new_module is not part of the kumo module as cutover knows it: not in "
+                + "kumod's documented API, or newer than cutover", nested.getMessage());
+    }
+
+    @Test
+    void read_kumoNameCutoverDoesNotKnow_isNilSoAPolicyMayTestForIt() throws IOException {
+        assertEquals("nil", eval("tostring(kumo.brand_new_helper)"));
+    }
+}
