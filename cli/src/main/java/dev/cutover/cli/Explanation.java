@@ -167,14 +167,12 @@ final class Explanation {
      *         sender is unknown here, so the hook sees the null sender's empty domain
      */
     private Set<Reception> receptions(String domain, String group) {
-        final boolean perBinding = scenario.tenantField().equals("binding")
-                || scenario.headerFields().containsValue("binding");
-        final Set<Reception> out = new LinkedHashSet<>();
         final KumoParameters parameters = KumoParameters.defaults().withTenantField(scenario.tenantField())
                 .withHeaders(scenario.headerFields());
-        for (String binding : perBinding ? bindings(group) : List.of("")) {
+        final Set<Reception> out = new LinkedHashSet<>();
+        for (String binding : bindings(group).isEmpty() ? List.of("") : bindings(group)) {
             out.add(policy.receive(new ReceivedMessage("", domain, null, parameters.tenant(group, binding),
-                    parameters.headers(group, binding)), clockMicros));
+                    parameters.headers(group, binding), KumoParameters.meta(group, binding)), clockMicros));
         }
         return out;
     }

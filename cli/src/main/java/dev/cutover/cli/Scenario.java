@@ -37,8 +37,9 @@ import java.util.Set;
  *                         ({@code [kumomta.paths]}); possibly empty
  * @param kumoEnv          what the policy's {@code os.getenv} answers ({@code [kumomta.env]}); possibly empty
  * @param tenantField      which log field becomes the KumoMTA tenant
- * @param headerFields     header name to the log field whose value a message carries in it at reception, for a
- *                         policy's {@code smtp_server_message_received}; possibly empty
+ * @param headerFields     header name to the template of the value a message carries in it at reception, for a
+ *                         policy's {@code smtp_server_message_received} ({@code {binding_group}} and
+ *                         {@code {binding}} stand for the log's fields); possibly empty
  * @param tsa              whether Traffic Shaping Automation acts in the KumoMTA model: {@code auto} (when the
  *                         policy publishes its logs to a TSA daemon), {@code on} or {@code off}
  * @param receivers        receiver latencies

@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /**
  * Reads a scenario file (TOML). Paths are relative to the scenario file. An unknown key, a missing required key
@@ -43,6 +44,8 @@ public final class ScenarioLoader {
     private static final Set<String> CUSTOM_LOG_KEYS = Set.of("stage", "files", "format", "node");
     private static final Set<String> LOG_ENTRY_KEYS = Set.of("path", "node");
     private static final Set<String> TENANT_FIELDS = Set.of("binding_group", "binding", "none");
+    /** A header's value: printable text without line breaks, any braces only around a known field. */
+    private static final Pattern HEADER_TEMPLATE = Pattern.compile("([^{}\\r\\n]|\\{binding_group}|\\{binding})*");
 
     private final Path file;
     private final String fileName;
@@ -328,11 +331,19 @@ public final class ScenarioLoader {
         return tenant;
     }
 
-    /** @return [kumomta.headers]: header name to the log field whose value a replayed message carries in it */
+    /**
+     * @return [kumomta.headers]: header name to the template of its value, in which {binding_group} and {binding}
+     *         stand for the log's fields; a bare binding_group or binding is that field
+     */
     private Map<String, String> headerFields() {
-        return entries("kumomta.headers", "a header name (printable, no colon or space) = \"binding_group\" or "
-                + "\"binding\"", (header, field) -> header.matches("[!-9;-~]+")
-                && ("binding_group".equals(field) || "binding".equals(field)) ? header : null);
+        final Map<String, String> entries = entries("kumomta.headers", "a header name (printable, no colon or "
+                + "space) = a value in which {binding_group} and {binding} stand for the log's fields",
+                (header, value) -> header.matches("[!-9;-~]+") && value instanceof String template
+                        && HEADER_TEMPLATE.matcher(template).matches() ? header : null);
+        final Map<String, String> templates = new LinkedHashMap<>();
+        entries.forEach((header, value) -> templates.put(header,
+                value.equals("binding_group") || value.equals("binding") ? "{" + value + "}" : value));
+        return templates;
     }
 
     /** @return [receivers.capacity]: a site, or a domain standing for its site, to messages it takes per minute */

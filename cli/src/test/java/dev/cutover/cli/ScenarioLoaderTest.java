@@ -108,16 +108,27 @@ class ScenarioLoaderTest {
                 "[kumomta.headers]\n\"X-Tenant\" = \"binding_group\"\n\"X-Binding\" = \"binding\"\n[receivers]"));
 
         assertEquals(List.of("X-Tenant", "X-Binding"), List.copyOf(ScenarioLoader.load(dir).headerFields().keySet()));
-        assertEquals("binding", ScenarioLoader.load(dir).headerFields().get("X-Binding"));
+        assertEquals("{binding}", ScenarioLoader.load(dir).headerFields().get("X-Binding"));
     }
 
     @Test
     void load_headerFromUnknownField_namesLineAndWhatIsExpected() throws IOException {
-        final UserError e = failure(VALID.replace("[receivers]", "[kumomta.headers]\n\"X-Tenant\" = \"sender\"\n"
+        final UserError e = failure(VALID.replace("[receivers]", "[kumomta.headers]\n\"X-Tenant\" = \"{sender}\"\n"
                 + "[receivers]"));
 
-        assertEquals("scenario.toml:11: kumomta.headers: expected a header name (printable, no colon or space) = "
-                + "\"binding_group\" or \"binding\", got X-Tenant = \"sender\"", e.getMessage());
+        assertEquals("scenario.toml:11: kumomta.headers: expected a header name (printable, no colon or space) = a "
+                + "value in which {binding_group} and {binding} stand for the log's fields, got X-Tenant = "
+                + "\"{sender}\"", e.getMessage());
+    }
+
+    @Test
+    void load_headerTemplates_fieldsInTextConstantsAndBareFieldNames() throws IOException {
+        Files.writeString(dir.resolve("scenario.toml"), VALID.replace("[receivers]", "[kumomta.headers]\n"
+                + "\"X-Tenant\" = \"acme-{binding_group}\"\n\"X-Campaign\" = \"spring\"\n\"X-IP\" = \"binding\"\n"
+                + "[receivers]"));
+
+        assertEquals(Map.of("X-Tenant", "acme-{binding_group}", "X-Campaign", "spring", "X-IP", "{binding}"),
+                ScenarioLoader.load(dir).headerFields());
     }
 
     @Test

@@ -152,7 +152,7 @@ public class ReplayBenchmark {
         final long loadNanos = System.nanoTime() - loadStart;
         final KumoParameters defaults = KumoParameters.defaults();
         final KumoModel kumo = new KumoModel(policy, receptionHook ? defaults.withHeaders(Map.of("X-Campaign",
-                "binding")) : defaults, receivers, 1);
+                "{binding}")) : defaults, receivers, 1);
         final List<Engine> engines = List.of(new ObservedModel(Destinations.of(mx::siteName)), momentum, kumo);
         try (MessageCursor cursor = store.cursor()) {
             new ReplayDriver(7L * 86_400_000_000L, Set.of()).replay(cursor::next, engines);

@@ -63,6 +63,7 @@ final class LuaMessage {
         this.id = id;
         this.senderDomain = received.senderDomain();
         this.recipientDomain = received.recipientDomain();
+        received.meta().forEach((key, value) -> meta.put(key, LuaValue.valueOf(value)));
         if (received.tenant() != null) {
             meta.put("tenant", LuaValue.valueOf(received.tenant()));
         }

@@ -14,12 +14,20 @@ import java.util.Map;
  * @param routingDomain   the routing domain the log shows, when it is not the recipient domain; else null
  * @param tenant          the tenant the injector set (meta {@code tenant}), or null
  * @param headers         header name to value, in the order the message carries them
+ * @param meta            other meta the injector set, such as the log's {@code binding_group} and {@code binding}
  */
 public record ReceivedMessage(String senderDomain, String recipientDomain, String routingDomain, String tenant,
-        Map<String, String> headers) {
+        Map<String, String> headers, Map<String, String> meta) {
 
     public ReceivedMessage {
         headers = headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        meta = meta.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(meta));
+    }
+
+    /** A message with no meta beyond its tenant and routing domain. */
+    public ReceivedMessage(String senderDomain, String recipientDomain, String routingDomain, String tenant,
+                           Map<String, String> headers) {
+        this(senderDomain, recipientDomain, routingDomain, tenant, headers, Map.of());
     }
 
     /** @return the queue kumod names for this message when no policy changes its meta */

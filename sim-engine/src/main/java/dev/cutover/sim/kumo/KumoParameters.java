@@ -15,9 +15,9 @@ import java.util.Map;
  * @param maxRequeueJitterMicros the upper bound of the random re-delay of a message whose every ready queue was
  *                             full: whole seconds drawn uniformly below it, 0 drawn again ({@code queue/queue.rs}
  *                             {@code delay_with_jitter(60)}, so 1 to 59 s), then popped on the wheel's tick
- * @param headerFields         header name to the log field ({@code binding_group} or {@code binding}) whose value
- *                             a message carries in it at reception, in header order; the log keeps no headers, so
- *                             none by default
+ * @param headerFields         header name to the template of the value a message carries in it at reception, in
+ *                             header order: text in which {@code {binding_group}} and {@code {binding}} stand for
+ *                             the log's fields of the message; the log keeps no headers, so none by default
  * @param tsa                  whether Traffic Shaping Automation acts on the replayed responses ({@link Automation});
  *                             kumod has it only when the policy publishes its logs to a TSA daemon
  * @param tsaActionDelayMicros how long after a matching response TSA's suspensions and bounces take effect: the
@@ -29,6 +29,11 @@ import java.util.Map;
  */
 public record KumoParameters(String tenantField, long timerWheelTickMicros, long maxRequeueJitterMicros,
         Map<String, String> headerFields, boolean tsa, long tsaActionDelayMicros, long tsaConfigDelayMicros) {
+
+    /** In a header template, the message's binding group. */
+    public static final String BINDING_GROUP = "{binding_group}";
+    /** In a header template, the message's binding. */
+    public static final String BINDING = "{binding}";
 
     public KumoParameters {
         headerFields = Collections.unmodifiableMap(new LinkedHashMap<>(headerFields));
@@ -49,19 +54,34 @@ public record KumoParameters(String tenantField, long timerWheelTickMicros, long
         return value.isEmpty() ? null : value;
     }
 
-    /** @return the headers a message of this binding group and binding carries, in {@link #headerFields} order */
+    /**
+     * @return the headers a message of this binding group and binding carries, in {@link #headerFields} order; a
+     *         header whose value comes out empty is left out
+     */
     public Map<String, String> headers(String bindingGroup, String binding) {
         if (headerFields.isEmpty()) {
             return Map.of();
         }
         final Map<String, String> headers = new LinkedHashMap<>();
-        headerFields.forEach((header, field) -> {
-            final String value = field.equals("binding") ? binding : bindingGroup;
+        headerFields.forEach((header, template) -> {
+            final String value = template.replace(BINDING_GROUP, bindingGroup).replace(BINDING, binding);
             if (!value.isEmpty()) {
                 headers.put(header, value);
             }
         });
         return headers;
+    }
+
+    /** @return the meta kumod's injector would set from the log: the binding group and binding, when known */
+    public static Map<String, String> meta(String bindingGroup, String binding) {
+        final Map<String, String> meta = new LinkedHashMap<>();
+        if (!bindingGroup.isEmpty()) {
+            meta.put("binding_group", bindingGroup);
+        }
+        if (!binding.isEmpty()) {
+            meta.put("binding", binding);
+        }
+        return meta;
     }
 
     /** @return these parameters with the tenant taken from another log field */

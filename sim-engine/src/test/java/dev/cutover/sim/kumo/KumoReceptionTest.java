@@ -53,7 +53,7 @@ class KumoReceptionTest {
         Files.writeString(folder.resolve("init.lua"), POLICY);
         final LuaKumoPolicy policy = LuaKumoPolicy.load(folder.resolve("init.lua"), MxFixture.builtIn(),
                 HarnessOptions.defaults());
-        final KumoParameters parameters = KumoParameters.defaults().withHeaders(Map.of("X-Binding", "binding"));
+        final KumoParameters parameters = KumoParameters.defaults().withHeaders(Map.of("X-Binding", "{binding}"));
         final KumoModel model = new KumoModel(policy, parameters, SINK, 1);
         final List<MessageRecord> messages = new ArrayList<>();
         for (int i = 0; i < 15; i++) {

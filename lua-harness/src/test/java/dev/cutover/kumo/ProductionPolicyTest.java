@@ -1,0 +1,92 @@
+package dev.cutover.kumo;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code policies/production}: a policy as deployed, reading its helpers and configuration from install paths and
+ * from the operator's own folder ({@code /srv/acme/kumo}), choosing its environment with {@code os.getenv}, setting
+ * up listeners, spools, logs, redis throttles and DKIM, and naming queues from headers, meta and
+ * {@code kumo.string.split}. It runs unchanged once the operator's folder is mapped and the variable given.
+ */
+class ProductionPolicyTest {
+    private static final Path FIXTURE = Path.of("src/test/resources/policies/production");
+    private static final long T0 = 1_717_394_400_000_000L;
+
+    private static LuaKumoPolicy load(String environment) {
+        return LuaKumoPolicy.load(FIXTURE.resolve("policy/init.lua"), MxFixture.builtIn(), HarnessOptions.defaults()
+                .withPaths(Map.of("/srv/acme/kumo", FIXTURE.resolve("acme")))
+                .withEnv(Map.of("ACME_ENV", environment)));
+    }
+
+    private static ReceivedMessage message(String domain, String tenant, String route, String binding) {
+        return new ReceivedMessage("shop.example", domain, null, null, Map.of("X-Tenant", tenant, "X-Acme-Route",
+                route), Map.of("binding_group", "retail", "binding", binding));
+    }
+
+    @Test
+    void load_mappedAndGivenItsEnvironment_setsUpAsInProductionAndRecordsTheServerCalls() {
+        final LuaKumoPolicy policy = load("production");
+
+        assertEquals(Map.of("define_spool", 2, "configure_local_logs", 1, "configure_redis_throttles", 1,
+                "start_esmtp_listener", 1, "start_http_listener", 1), policy.stubCalls());
+        assertEquals(86_400_000_000L, policy.queueConfig("gmail.com", "retail", null, null).maxAgeMicros(),
+                "production's queues.toml");
+        assertEquals(7_200_000_000L, load("staging").queueConfig("gmail.com", "retail", null, null).maxAgeMicros(),
+                "another ACME_ENV reads another folder");
+    }
+
+    @Test
+    void receive_routeHeaderAndBindingMeta_nameTheQueueAsTheHookDoes() {
+        final LuaKumoPolicy policy = load("production");
+
+        final Reception bulk = policy.receive(message("gmail.com", "retail", "acme/bulk", "retail-ip-01"), T0);
+        final Reception transactional = policy.receive(message("gmail.com", "retail", "acme/txn", "retail-ip-02"),
+                T0);
+
+        assertEquals("bulk-retail-ip-01:retail@gmail.com", bulk.queueName());
+        assertEquals("txn:retail@gmail.com", transactional.queueName());
+    }
+
+    @Test
+    void load_operatorsFolderNotMapped_failsNamingTheFileAndHowToMapIt() {
+        final PolicyException thrown = assertThrows(PolicyException.class, () -> LuaKumoPolicy.load(
+                FIXTURE.resolve("policy/init.lua"), MxFixture.builtIn(), HarnessOptions.defaults()));
+
+        assertTrue(thrown.getMessage().startsWith("init.lua:7: "), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains("/srv/acme/kumo/lib/acme_naming.lua is outside the policy folder; "
+                + "the sandbox reads only files under it (map its production folder to a local one in "
+                + "[kumomta.paths])"), thrown.getMessage());
+    }
+
+    @Test
+    void receive_cachedPerKindOfMessage_answersAsRunningTheHookForEveryMessage() {
+        final LuaKumoPolicy cached = load("production");
+        final LuaKumoPolicy everyTime = load("production");
+        final Random random = new Random(42);
+        final List<Reception> fromCache = new ArrayList<>();
+        final List<Reception> fromHook = new ArrayList<>();
+
+        for (int i = 0; i < 400; i++) {
+            final ReceivedMessage message = message(random.nextBoolean() ? "gmail.com" : "yahoo.com",
+                    random.nextInt(4) == 0 ? "outlet" : "retail",
+                    random.nextBoolean() ? "acme/bulk" : random.nextBoolean() ? "acme/txn" : "",
+                    "retail-ip-0" + (1 + random.nextInt(2)));
+            fromCache.add(cached.receive(message, T0 + i * 1_000_000L));
+            fromHook.add(everyTime.receiveUncached(message, T0 + i * 1_000_000L));
+        }
+
+        assertEquals(fromHook, fromCache);
+        assertEquals(null, cached.receptionVaries(), "the hook depends only on the message, so it was cached");
+        assertTrue(fromCache.stream().map(Reception::queueName).distinct().count() >= 8, "many kinds of message");
+    }
+}
