@@ -84,8 +84,9 @@ final class EngineFeed implements LiveFeed {
     }
 
     /**
-     * Paces the replay of stored messages with {@code pace}, which also looks at the replay every second; messages
-     * given as the logs grow are replayed at once, with a look when one is due.
+     * Paces the replay with {@code pace}, which also looks at the replay every second: stored messages and those a
+     * following ingest gives alike, so a backlog in the logs is paced too, and the live end of a log, which comes at
+     * real time, is never held back at a speed of 1 or more.
      */
     void pacedBy(LivePace pace) {
         this.pace = pace;
@@ -158,7 +159,7 @@ final class EngineFeed implements LiveFeed {
                 steppedOut++;
             }
             if (pace != null) {
-                pace.tick();
+                pace.pace(next.message.receptionMicros());
             }
             publish(next.message);
         }

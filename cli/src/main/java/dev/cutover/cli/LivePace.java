@@ -1,6 +1,7 @@
 package dev.cutover.cli;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,6 +20,7 @@ final class LivePace {
     private final Runnable look;
     private final LongSupplier clock;
     private final Sleeper sleeper;
+    private final BooleanSupplier stopped;
     private long firstMicros = Long.MIN_VALUE;
     private long startNanos;
     private long nextLookNanos = Long.MIN_VALUE;
@@ -28,8 +30,9 @@ final class LivePace {
      * @param look    shows the replay as it stands; called on the publishing thread
      * @param clock   wall time in nanoseconds
      * @param sleeper waits on that clock
+     * @param stopped true once the replay should finish without waiting
      */
-    LivePace(double speed, Runnable look, LongSupplier clock, Sleeper sleeper) {
+    LivePace(double speed, Runnable look, LongSupplier clock, Sleeper sleeper, BooleanSupplier stopped) {
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be above 0: " + speed);
         }
@@ -37,14 +40,18 @@ final class LivePace {
         this.look = look;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.stopped = stopped;
     }
 
-    LivePace(double speed, Runnable look) {
-        this(speed, look, System::nanoTime, nanos -> TimeUnit.NANOSECONDS.sleep(nanos));
+    LivePace(double speed, Runnable look, BooleanSupplier stopped) {
+        this(speed, look, System::nanoTime, nanos -> TimeUnit.NANOSECONDS.sleep(nanos), stopped);
     }
 
     /** Waits until the message received at {@code receptionMicros} is due, looking every second meanwhile. */
     void pace(long receptionMicros) {
+        if (stopped.getAsBoolean()) {
+            return;
+        }
         final long now = clock.getAsLong();
         if (firstMicros == Long.MIN_VALUE) {
             firstMicros = receptionMicros;
@@ -59,15 +66,18 @@ final class LivePace {
             if (at >= nextLookNanos) {
                 lookNow(at);
             }
-            if (at >= dueNanos) {
+            if (at >= dueNanos || stopped.getAsBoolean()) {
                 return;
             }
             sleep(Math.min(dueNanos, nextLookNanos) - at);
         }
     }
 
-    /** Looks when a second has passed since the last look; for messages given as the logs grow, not paced. */
+    /** Looks when a second has passed since the last look; for a follower waiting for the logs to grow. */
     void tick() {
+        if (stopped.getAsBoolean()) {
+            return;
+        }
         final long now = clock.getAsLong();
         if (nextLookNanos == Long.MIN_VALUE) {
             nextLookNanos = now + REFRESH_NANOS;

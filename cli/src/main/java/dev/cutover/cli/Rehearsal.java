@@ -50,6 +50,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -76,6 +77,7 @@ final class Rehearsal {
     private CapacityReceiver kumoReceiver;
     private double liveSpeed;
     private Consumer<LiveLook> liveView;
+    private BooleanSupplier liveStopped;
 
     Rehearsal(Scenario scenario, IngestListener listener) {
         this(scenario, listener, notice -> { });
@@ -105,12 +107,14 @@ final class Rehearsal {
      * Paces the replay of the stored traffic at {@code speed} times real time, and gives {@code view} a look at the
      * comparison so far once a second, also while following the logs ({@code --speed}).
      *
-     * @param speed above 0; infinite for as fast as the engines go
+     * @param speed   above 0; infinite for as fast as the engines go
+     * @param stopped true once the process was interrupted: the replay then finishes without waiting or looking
      * @return this rehearsal
      */
-    Rehearsal live(double speed, Consumer<LiveLook> view) {
+    Rehearsal live(double speed, Consumer<LiveLook> view, BooleanSupplier stopped) {
         this.liveSpeed = speed;
         this.liveView = view;
+        this.liveStopped = stopped;
         return this;
     }
 
@@ -163,7 +167,8 @@ final class Rehearsal {
                 : List.of(observed, momentum, calibration, kumoModel(mx, firstMicros)), lagMicros);
         final Comparator comparator = new Comparator(scenario.tolerances(), scenario.rateWindowMinutes());
         if (liveView != null) {
-            feed.pacedBy(new LivePace(liveSpeed, () -> look(feed, comparator, observed, momentum, calibration)));
+            feed.pacedBy(new LivePace(liveSpeed, () -> look(feed, comparator, observed, momentum, calibration),
+                    liveStopped));
         }
         try (ScenarioStore store = ScenarioStore.open(scenario.store(), scenario.inputs(), follow != null)) {
             if (store.rebuiltBecause() != null) {

@@ -92,6 +92,10 @@ final class RunCommand implements Callable<Integer> {
         final FollowUntilInterrupted following = follow ? FollowUntilInterrupted.start(
                 FollowUntilInterrupted.pollSeconds(poll), spec.commandLine().getErr(),
                 "saving what was read, finishing the replay and writing the report") : null;
+        // A paced replay may take hours: an interrupt finishes it at full speed and writes the report.
+        final FollowUntilInterrupted interrupted = following != null || liveSpeed == null ? following
+                : FollowUntilInterrupted.start(1, spec.commandLine().getErr(),
+                        "finishing the replay at full speed and writing the report");
         final RehearsalResult result;
         final Rehearsal rehearsal = new Rehearsal(scenario, progress, notice -> {
             progress.finish();
@@ -102,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
             rehearsal.live(liveSpeed, look -> {
                 progress.finish();
                 showLive(look, liveSpeed);
-            });
+            }, interrupted::stopRequested);
         }
         try {
             result = rehearsal.run(storeRejects, following, lagMicros);

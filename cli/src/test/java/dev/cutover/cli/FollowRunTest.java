@@ -118,7 +118,7 @@ class FollowRunTest {
         final FollowControl slowly = growing(live, lines, 1_100_000_000L, lines.size() / 3, 2 * lines.size() / 3);
 
         final RehearsalResult followed = new Rehearsal(ScenarioLoader.load(live), IngestListener.NONE)
-                .live(Double.POSITIVE_INFINITY, looks::add)
+                .live(Double.POSITIVE_INFINITY, looks::add, slowly::stopRequested)
                 .run(live.resolve(".cutover/store/rejects.tsv"), slowly, Rehearsal.DEFAULT_LAG_MICROS);
         final RehearsalResult atOnce = new Rehearsal(ScenarioLoader.load(whole), IngestListener.NONE)
                 .run(whole.resolve(".cutover/store/rejects.tsv"));

@@ -17,12 +17,13 @@ class LivePaceTest {
     private long now = 5 * SECOND_NANOS;
     private final List<Long> sleeps = new ArrayList<>();
     private final List<Long> looks = new ArrayList<>();
+    private boolean stopped;
 
     private LivePace pace(double speed) {
         return new LivePace(speed, () -> looks.add(now), () -> now, nanos -> {
             sleeps.add(nanos);
             now += nanos;
-        });
+        }, () -> stopped);
     }
 
     @Test
@@ -76,6 +77,20 @@ class LivePaceTest {
         pace.tick();
 
         assertEquals(List.of(6 * SECOND_NANOS, 11 * SECOND_NANOS), looks, "a late look does not bring a burst");
+    }
+
+    @Test
+    void pace_interrupted_neitherWaitsNorLooksAgain() {
+        final LivePace pace = pace(1);
+        pace.pace(T0);
+        pace.pace(T0 + 2 * SECOND_MICROS);
+        stopped = true;
+
+        pace.pace(T0 + 3600 * SECOND_MICROS);
+        pace.tick();
+
+        assertEquals(7 * SECOND_NANOS, now, "an hour of log after the interrupt took no time");
+        assertEquals(List.of(6 * SECOND_NANOS, 7 * SECOND_NANOS), looks, "none after the interrupt");
     }
 
     @Test

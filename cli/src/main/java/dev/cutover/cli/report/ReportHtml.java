@@ -239,7 +239,8 @@ public final class ReportHtml {
     }
 
     private void charts(DomainComparison domain) {
-        final ChartSeries series = ChartSeries.of(domain.timelines(), result.rateWindowMinutes());
+        final ChartSeries series = domain.timelines() == null ? null
+                : ChartSeries.of(domain.timelines(), result.rateWindowMinutes());
         if (series == null) {
             out.append("<p class=\"aside\">Nothing was delivered, deferred or connected to chart.</p>\n");
             return;
@@ -285,8 +286,6 @@ public final class ReportHtml {
 
     private void parameters() {
         out.append("<section id=\"parameters\">\n<h2>Model parameters</h2>\n<table class=\"facts\">\n");
-        fact("rate window", result.rateWindowMinutes() + " minutes");
-        fact("smallest difference counted", TerminalSummary.figure(result.absoluteFloor()));
         new TreeMap<>(result.parameters()).forEach((name, value) -> fact(name, text(value)));
         out.append("</table>\n</section>\n");
     }
@@ -317,12 +316,13 @@ public final class ReportHtml {
     }
 
     private static String text(String value) {
-        return JunitXml.escape(value);
+        return JunitXml.escape(Printable.of(value));
     }
 
     private static final String STYLE = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1180px;\
             padding:16px 24px;color:#1d2125;background:#fff}
+            h1,h2,td,li{overflow-wrap:anywhere}
             h1{font-size:22px;margin:4px 0}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #ddd}\
             h3{font-size:14px;margin:10px 0 4px}
             .verdict{display:inline-block;font-weight:700;padding:4px 12px;border-radius:4px;color:#fff}

@@ -39,9 +39,9 @@ public final class TerminalSummary {
     public String render(RehearsalResult result, List<Path> written) {
         final StringBuilder out = new StringBuilder();
         header(out, result);
-        table(out, result.domains(), FINAL_ROWS);
+        table(out, result.domains(), FINAL_ROWS, "are in report.html and divergences.csv");
         explanations(out, result.domains());
-        result.notes().forEach(note -> out.append("note: ").append(note).append('\n'));
+        result.notes().forEach(note -> out.append("note: ").append(Printable.of(note)).append('\n'));
         written.forEach(path -> out.append("wrote ").append(path).append('\n'));
         return out.toString();
     }
@@ -51,7 +51,7 @@ public final class TerminalSummary {
         final String verdict = result.verdict().equals("pass") ? paint(GREEN, "PASS")
                 : paint(RED, "DIVERGED") + " (" + result.divergedDomains() + " of " + result.domains().size()
                 + " domains)";
-        out.append("cutover: ").append(result.scenario()).append(" - ").append(verdict).append('\n');
+        out.append("cutover: ").append(Printable.of(result.scenario())).append(" - ").append(verdict).append('\n');
         out.append(String.format(Locale.ROOT, "traffic: %,d messages from %s to %s; %,d rejected lines; "
                         + "%,d without final outcome; %,d attempt lines with no reception line in the logs%n",
                 t.messages(), ReportJson.iso(t.firstReceptionMicros()), ReportJson.iso(t.lastReceptionMicros()),
@@ -65,14 +65,14 @@ public final class TerminalSummary {
      */
     public String renderLive(LiveLook look, double speed) {
         final StringBuilder out = new StringBuilder();
-        out.append("cutover: ").append(look.scenario()).append(" - live, ")
+        out.append("cutover: ").append(Printable.of(look.scenario())).append(" - live, ")
                 .append(Double.isInfinite(speed) ? "unpaced" : figure(speed) + "x real time").append('\n');
         out.append(String.format(Locale.ROOT, "log time %s, %,d messages replayed; so far ",
                 ReportJson.iso(look.logTimeMicros()), look.messages()));
         out.append(look.divergedDomains() == 0 ? paint(GREEN, "within tolerance")
                 : paint(RED, "DIVERGED") + " (" + look.divergedDomains() + " of " + look.domains().size()
                 + " domains)").append('\n');
-        table(out, look.domains(), LIVE_ROWS);
+        table(out, look.domains(), LIVE_ROWS, "so far");
         return out.toString();
     }
 
@@ -83,22 +83,24 @@ public final class TerminalSummary {
                 look.domains().size());
     }
 
-    private void table(StringBuilder out, List<DomainComparison> domains, int maxRows) {
+    /** @param rest what to say of the rows left out */
+    private void table(StringBuilder out, List<DomainComparison> domains, int maxRows, String rest) {
         final List<Row> rows = rows(domains, maxRows);
-        final int width = Math.max(6, rows.stream().mapToInt(r -> r.domain.domain().length()).max().orElse(6));
+        final int width = Math.max(6, rows.stream().mapToInt(r -> Printable.of(r.domain.domain()).length()).max()
+                .orElse(6));
         final String row = "%-" + width + "s  %-20s  %10s  %10s  %8s  %s%n";
         out.append(String.format(Locale.ROOT, row, "domain", "metric", "momentum", "kumomta", "change", "verdict"));
         for (Row r : rows) {
             final MetricCheck check = r.check;
-            out.append(String.format(Locale.ROOT, row, r.domain.domain(), check.metric().key(),
+            out.append(String.format(Locale.ROOT, row, Printable.of(r.domain.domain()), check.metric().key(),
                     figure(check.momentum()), figure(check.kumomta()), change(check.relativeChange()),
                     check.diverged() ? paint(RED, "diverged") : paint(GREEN, "ok")));
         }
         final long all = domains.stream().mapToLong(d -> d.checks().size()).sum();
         if (all > rows.size()) {
             out.append(String.format(Locale.ROOT, "... %,d more rows of %,d quieter domains, all within tolerance, "
-                    + "are in report.html and divergences.csv%n", all - rows.size(),
-                    domains.size() - rows.stream().map(r -> r.domain.domain()).distinct().count()));
+                    + "%s%n", all - rows.size(),
+                    domains.size() - rows.stream().map(r -> r.domain.domain()).distinct().count(), rest));
         }
     }
 
@@ -145,8 +147,8 @@ public final class TerminalSummary {
     private static void explanations(StringBuilder out, List<DomainComparison> domains) {
         for (DomainComparison domain : domains) {
             for (MetricCheck check : domain.divergences()) {
-                out.append("- ").append(domain.domain()).append(' ').append(check.metric().key()).append(": ")
-                        .append(check.explanation()).append('\n');
+                out.append("- ").append(Printable.of(domain.domain())).append(' ').append(check.metric().key())
+                        .append(": ").append(Printable.of(check.explanation())).append('\n');
             }
         }
     }
@@ -155,6 +157,9 @@ public final class TerminalSummary {
     public static String figure(Double value) {
         if (value == null) {
             return "n/a";
+        }
+        if (!Double.isFinite(value) || Math.abs(value) >= 1e15) {
+            return String.format(Locale.ROOT, "%.4g", value);
         }
         return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", value.longValue())
                 : String.format(Locale.ROOT, "%,.1f", value);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,13 +48,29 @@ class TerminalSummaryTest {
         assertTrue(plain.startsWith("cutover: demo - live, 60x real time\n"
                 + "log time 2024-06-03T06:00:00Z, 12,345 messages replayed; so far DIVERGED (1 of 30 domains)\n"),
                 plain);
-        assertTrue(plain.contains("... 66 more rows of 22 quieter domains, all within tolerance, are in "
-                + "report.html and divergences.csv"), plain);
+        assertTrue(plain.contains("... 66 more rows of 22 quieter domains, all within tolerance, so far\n"), plain);
         assertFalse(plain.contains("\u001b["), "no colour unless asked");
         assertTrue(coloured.contains("\u001b[31mdiverged\u001b[0m"), coloured);
         assertTrue(coloured.contains("\u001b[32mok\u001b[0m"), coloured);
         assertEquals("cutover: live: log time 2024-06-03T06:00:00Z, 12,345 messages replayed, 1 of 30 domains "
                 + "diverge so far", TerminalSummary.liveLine(look));
+    }
+
+    @Test
+    void render_domainWithEscapesAndAReversingCharacter_showsThemAsCodesInTheTerminalAndThePage() {
+        final List<DomainComparison> domains = List.of(domain("evil\u001b[2J.example", 10, true),
+                domain("\u202Emoc.elpmaxe", 10, false));
+        final RehearsalResult result = new RehearsalResult("demo", 1, new TrafficSummary(20, 0, 0, 0, 0, 0, 0),
+                domains, Map.of(), List.of("note naming evil\u001b[2J.example"), 10, 2);
+
+        final String terminal = new TerminalSummary(true).render(result, List.of());
+        final String page = ReportHtml.write(result);
+
+        assertFalse(terminal.contains("\u001b[2J") || terminal.contains("\u202E"), terminal);
+        assertTrue(terminal.contains("evil\\u001B[2J.example") && terminal.contains("\\u202Emoc.elpmaxe"), terminal);
+        assertTrue(terminal.contains("note: note naming evil\\u001B[2J.example"), terminal);
+        assertFalse(page.contains("\u001b") || page.contains("\u202E"), "the page shows codes, not the characters");
+        assertTrue(page.contains("\\u202Emoc.elpmaxe"), "and names the domain with them");
     }
 
     private static DomainComparison domain(String name, int messages, boolean diverged) {
