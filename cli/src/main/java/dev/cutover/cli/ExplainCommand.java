@@ -1,5 +1,6 @@
 package dev.cutover.cli;
 
+import dev.cutover.cli.report.Printable;
 import dev.cutover.ingest.IngestException;
 import dev.cutover.ingest.IngestInput;
 import dev.cutover.ingest.Ingestor;
@@ -77,6 +78,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         final PrintWriter out = spec.commandLine().getOut();
         lines.forEach(out::println);
+        policy.lintWithoutTraffic().forEach(finding -> out.println("lint: " + Printable.of(finding)));
         out.flush();
         return 0;
     }

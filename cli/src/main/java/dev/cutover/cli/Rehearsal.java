@@ -191,7 +191,7 @@ final class Rehearsal {
             final List<DomainComparison> domains = comparator.compare(observed.metrics(), momentum.metrics(),
                     kumo.metrics(), calibration.metrics());
             return new RehearsalResult(scenario.name(), scenario.seed(), traffic(replay, rejectsFile),
-                    domains, parameters(momentum), notes(mx, policy, momentum, rejectsFile),
+                    domains, parameters(momentum), notes(mx, policy, momentum, rejectsFile), policy.lint(),
                     scenario.rateWindowMinutes(), scenario.tolerances().absoluteFloor());
         }
     }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaFunction;
@@ -44,6 +45,10 @@ public final class LuaKumoPolicy implements KumoPolicy {
     private final Map<List<String>, EgressPathConfig> paths = new HashMap<>();
     private final Map<ReceivedMessage, Reception> receptions = new HashMap<>();
     private final Map<List<String>, List<AutomationRule.Scoped>> rules = new HashMap<>();
+    /** Queues get_queue_config answered with nothing, so kumod's defaults applied. */
+    private final Set<String> defaultedQueues = new TreeSet<>();
+    /** Limits written with {@code local:}, each with where it was set and the path or queue it applies to. */
+    private final Set<String> localLimits = new TreeSet<>();
     private boolean perMessage;
     private String variesBecause;
     private long receptionRuns;
@@ -82,8 +87,13 @@ public final class LuaKumoPolicy implements KumoPolicy {
     public QueueConfig queueConfig(String domain, String tenant, String campaign, String routingDomain) {
         return queueConfigs.computeIfAbsent(Arrays.asList(domain, tenant, campaign, routingDomain), key -> {
             final Varargs result = module.events().fire("get_queue_config", args(key));
-            return result == null ? QueueConfig.defaults()
-                    : RecordMapper.queueConfig(build("get_queue_config", KumoSchemas.QUEUE_CONFIG, result));
+            if (result == null) {
+                defaultedQueues.add(QueueName.format(key.get(2), key.get(1), key.get(0), key.get(3)));
+                return QueueConfig.defaults();
+            }
+            final Constructed built = build("get_queue_config", KumoSchemas.QUEUE_CONFIG, result);
+            noteLocalLimits(built, "queue " + QueueName.format(key.get(2), key.get(1), key.get(0), key.get(3)));
+            return RecordMapper.queueConfig(built);
         });
     }
 
@@ -177,8 +187,12 @@ public final class LuaKumoPolicy implements KumoPolicy {
     public EgressPathConfig egressPathConfig(String routingDomain, String egressSource, String siteName) {
         return paths.computeIfAbsent(List.of(routingDomain, egressSource, siteName), key -> {
             final Varargs result = module.events().fire("get_egress_path_config", args(key));
-            return result == null ? EgressPathConfig.defaults()
-                    : RecordMapper.egressPath(build("get_egress_path_config", KumoSchemas.EGRESS_PATH, result));
+            if (result == null) {
+                return EgressPathConfig.defaults();
+            }
+            final Constructed built = build("get_egress_path_config", KumoSchemas.EGRESS_PATH, result);
+            noteLocalLimits(built, "site " + siteName + " from " + egressSource);
+            return RecordMapper.egressPath(built);
         });
     }
 
@@ -233,6 +247,89 @@ public final class LuaKumoPolicy implements KumoPolicy {
         }
     }
 
+    /** Keeps the limits of {@code built} written with {@code local:}, which each node of a cluster applies alone. */
+    private void noteLocalLimits(Constructed built, String scope) {
+        built.values().forEach((field, value) -> {
+            if (isLocal(value)) {
+                localLimits.add(field + " [" + built.origins().getOrDefault(field, policyLabel) + "] for " + scope);
+            } else if (value instanceof Map<?, ?> labelled) {
+                labelled.forEach((label, spec) -> {
+                    if (isLocal(spec)) {
+                        localLimits.add(field + "." + label + " [" + built.origins().getOrDefault(field, policyLabel)
+                                + "] for " + scope);
+                    }
+                });
+            }
+        });
+    }
+
+    private static boolean isLocal(Object value) {
+        return value instanceof LimitSpec limit && limit.local() || value instanceof ThrottleSpec rate && rate.local();
+    }
+
+    /**
+     * What would silently go wrong in production, as far as loading the policy and the traffic asked so far show:
+     * handlers whose parameter names say they expect other arguments than kumod passes
+     * ({@link HandlerParameters}); shaping blocks of several domains that alias one site, whose limits so cover
+     * them all together ({@link ShapingData#aliasFindings}); a {@code get_queue_config} that answered no queue of
+     * the traffic, so kumod's
+     * defaults applied to all; and whether the limits are each node's or the cluster's
+     * ({@code configure_redis_throttles}, {@code local:}).
+     *
+     * @return the findings, each naming where it was written and what it does to the traffic
+     */
+    public List<String> lint() {
+        final List<String> findings = new ArrayList<>();
+        for (String event : module.events().events()) {
+            for (LuaFunction handler : module.events().handlers(event)) {
+                findings.addAll(HandlerParameters.check(event, handler));
+            }
+        }
+        module.shapingData().forEach(data -> findings.addAll(data.aliasFindings()));
+        findings.addAll(trafficLint());
+        findings.addAll(clusterLint());
+        return findings;
+    }
+
+    /**
+     * @return the findings of {@link #lint} that do not need the whole traffic: a look at a few queues and paths
+     *         (as {@code cutover explain} takes) shows them as well as a run
+     */
+    public List<String> lintWithoutTraffic() {
+        final List<String> findings = new ArrayList<>(lint());
+        findings.removeAll(trafficLint());
+        return findings;
+    }
+
+    private List<String> trafficLint() {
+        final List<String> findings = new ArrayList<>();
+        final List<LuaFunction> queueHandlers = module.events().handlers("get_queue_config");
+        if (!queueHandlers.isEmpty() && !queueConfigs.isEmpty() && defaultedQueues.size() == queueConfigs.size()) {
+            findings.add(EventRegistry.definedAt(queueHandlers.get(0)) + ": get_queue_config returned nothing for "
+                    + "every queue the traffic used (" + defaultedQueues.size() + ": "
+                    + String.join(", ", defaultedQueues.stream().limit(5).toList())
+                    + (defaultedQueues.size() > 5 ? ", ..." : "") + "), so kumod's defaults applied to them all and "
+                    + "the translated queue settings never did");
+        }
+        return findings;
+    }
+
+    private List<String> clusterLint() {
+        final List<String> findings = new ArrayList<>();
+        final boolean redis = log.stubCalls().containsKey("configure_redis_throttles");
+        if (redis && !localLimits.isEmpty()) {
+            findings.add(policyLabel + ": configure_redis_throttles shares limits across the cluster's nodes, but "
+                    + localLimits.size() + " written with local: are each node's own, so N nodes send N times "
+                    + "them: " + String.join("; ", localLimits.stream().limit(5).toList())
+                    + (localLimits.size() > 5 ? "; ..." : ""));
+        } else if (!redis && !queueConfigs.isEmpty()) {
+            findings.add(policyLabel + ": no configure_redis_throttles, so every limit is each kumod node's own: a "
+                    + "cluster of N nodes sends a site N times its connection and rate limits (the replay is of one "
+                    + "node)");
+        }
+        return findings;
+    }
+
     private static Varargs args(List<String> values) {
         final LuaValue[] out = new LuaValue[values.size()];
         Function<String, LuaValue> toLua = v -> v == null ? LuaValue.NIL : LuaValue.valueOf(v);
@@ -250,7 +347,7 @@ public final class LuaKumoPolicy implements KumoPolicy {
     public List<String> warnings() {
         final List<String> out = new ArrayList<>();
         for (ShapingData data : module.shapingData()) {
-            out.addAll(data.notes());
+            data.notes().stream().filter(note -> !data.isAliasNote(note)).forEach(out::add);
             data.warnings().stream().filter(w -> !data.notes().contains(w)).forEach(out::add);
             data.errors().forEach(e -> out.add("shaping error: " + e));
         }

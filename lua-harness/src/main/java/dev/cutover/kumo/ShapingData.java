@@ -37,6 +37,7 @@ public final class ShapingData {
     private final Map<String, ShapingEntry> byDomain = new LinkedHashMap<>();
     private final Map<String, ShapingProvider> byProvider = new LinkedHashMap<>();
     private final Map<String, List<String>> siteAliases = new LinkedHashMap<>();
+    private static final String ALIAS_NOTE = "multiple domain blocks alias to the same site: ";
     private final List<String> warnings = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -207,12 +208,43 @@ public final class ShapingData {
     private void checkAliases() {
         siteAliases.forEach((site, domains) -> {
             if (domains.size() > 1) {
-                final String message = "multiple domain blocks alias to the same site: " + site + ": "
-                        + String.join(", ", domains);
+                final String message = ALIAS_NOTE + site + ": " + String.join(", ", domains);
                 notes.add(message);
                 collect(options.aliasedSite(), message);
             }
         });
+    }
+
+    /**
+     * @return for each site that blocks of several domains alias (mx_rollup, the default), what those blocks set:
+     *         kumod merges them into one entry for the site, so a limit written for one domain covers them all
+     *         together, and a later block's value replaces an earlier one's; each finding starts with the file
+     */
+    List<String> aliasFindings() {
+        final List<String> findings = new ArrayList<>();
+        siteAliases.forEach((site, domains) -> {
+            final ShapingEntry entry = bySite.get(site);
+            if (domains.size() < 2 || entry == null) {
+                return;
+            }
+            final List<String> set = new ArrayList<>();
+            entry.params.values.forEach((field, value) -> set.add(field + " = " + value + " ["
+                    + entry.params.origins.getOrDefault(field, "?").replaceFirst(" \\(site .*\\)$", "") + "]"));
+            final String first = entry.params.origins.values().stream().findFirst().orElse("shaping");
+            final String file = first.contains(" [") ? first.substring(0, first.indexOf(" [")) : first;
+            final String names = String.join(", ", domains.subList(0, domains.size() - 1)) + " and "
+                    + domains.get(domains.size() - 1);
+            findings.add(file + ": " + names + " share one site (" + site + "), so what their blocks set covers "
+                    + (domains.size() == 2 ? "both" : "all " + domains.size()) + " together, not each"
+                    + (set.isEmpty() ? "" : ": " + String.join("; ", set.stream().limit(8).toList())
+                    + (set.size() > 8 ? "; ..." : "")));
+        });
+        return findings;
+    }
+
+    /** @return the notes that say several domain blocks alias one site, which {@link #aliasFindings} explains */
+    boolean isAliasNote(String note) {
+        return note.startsWith(ALIAS_NOTE);
     }
 
     private void checkProviderOverlap() {

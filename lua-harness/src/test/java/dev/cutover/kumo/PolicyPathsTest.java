@@ -94,7 +94,8 @@ class PolicyPathsTest {
         final HarnessOptions options = HarnessOptions.defaults().withEnv(Map.of("KUMO_ENV", "production"));
 
         final LuaKumoPolicy loaded = TempPolicy.load(folder("policy"),
-                "print(os.getenv('KUMO_ENV'))\nprint(tostring(os.getenv('HOME')))\nprint(tostring(os.getenv('PATH')))\n",
+                "print(os.getenv('KUMO_ENV'))\nprint(tostring(os.getenv('HOME')))\n"
+                        + "print(tostring(os.getenv('PATH')))\n",
                 options);
 
         assertEquals(List.of("production", "nil", "nil"), printed(loaded));

@@ -60,6 +60,7 @@ public final class ReportHtml {
                         + verdict)).append("</title>\n<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
         header(verdict);
         topDivergences();
+        lint();
         notes();
         index();
         domainSections();
@@ -131,6 +132,15 @@ public final class ReportHtml {
     private static String allowed(MetricCheck check) {
         return String.format(Locale.ROOT, "±%s%%", JsonWriter.number(
                 Math.round((check.tolerance() + check.noiseFloor()) * 1000) / 10.0));
+    }
+
+    private void lint() {
+        if (result.lint().isEmpty()) {
+            return;
+        }
+        out.append("<section id=\"lint\">\n<h2>What the KumoMTA policy would get wrong in production</h2>\n<ul>\n");
+        result.lint().forEach(finding -> out.append("<li>").append(text(finding)).append("</li>\n"));
+        out.append("</ul>\n</section>\n");
     }
 
     private void notes() {

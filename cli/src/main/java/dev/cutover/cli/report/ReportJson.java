@@ -31,6 +31,7 @@ public final class ReportJson {
         traffic(json.name("traffic"), result.traffic());
         parameters(json.name("parameters"), result.parameters());
         notes(json.name("notes"), result.notes());
+        notes(json.name("lint"), result.lint());
         json.name("domains").beginArray();
         for (DomainComparison domain : result.domains()) {
             domain(json, domain);

@@ -41,6 +41,7 @@ public final class TerminalSummary {
         header(out, result);
         table(out, result.domains(), FINAL_ROWS, "are in report.html and divergences.csv");
         explanations(out, result.domains());
+        result.lint().forEach(finding -> out.append("lint: ").append(Printable.of(finding)).append('\n'));
         result.notes().forEach(note -> out.append("note: ").append(Printable.of(note)).append('\n'));
         written.forEach(path -> out.append("wrote ").append(path).append('\n'));
         return out.toString();

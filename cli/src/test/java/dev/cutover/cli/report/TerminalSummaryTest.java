@@ -61,7 +61,7 @@ class TerminalSummaryTest {
         final List<DomainComparison> domains = List.of(domain("evil\u001b[2J.example", 10, true),
                 domain("\u202Emoc.elpmaxe", 10, false));
         final RehearsalResult result = new RehearsalResult("demo", 1, new TrafficSummary(20, 0, 0, 0, 0, 0, 0),
-                domains, Map.of(), List.of("note naming evil\u001b[2J.example"), 10, 2);
+                domains, Map.of(), List.of("note naming evil\u001b[2J.example"), List.of(), 10, 2);
 
         final String terminal = new TerminalSummary(true).render(result, List.of());
         final String page = ReportHtml.write(result);
