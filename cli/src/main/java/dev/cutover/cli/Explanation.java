@@ -172,7 +172,7 @@ final class Explanation {
         final Set<Reception> out = new LinkedHashSet<>();
         for (String binding : bindings(group).isEmpty() ? List.of("") : bindings(group)) {
             out.add(policy.receive(new ReceivedMessage("", domain, null, parameters.tenant(group, binding),
-                    parameters.headers(group, binding), KumoParameters.meta(group, binding)), clockMicros));
+                    parameters.headers(group, binding), KumoParameters.meta(group, binding), false), clockMicros));
         }
         return out;
     }

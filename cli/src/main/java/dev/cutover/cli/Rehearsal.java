@@ -398,7 +398,7 @@ final class Rehearsal {
 
     private KumoParameters kumoParameters(LuaKumoPolicy loaded) {
         return KumoParameters.defaults().withTenantField(scenario.tenantField())
-                .withHeaders(scenario.headerFields()).withTsa(tsa(loaded));
+                .withHeaders(scenario.headerFields()).withTsa(tsa(loaded)).withRestViaHttp(scenario.restViaHttp());
     }
 
     /** @return whether TSA acts in the KumoMTA model: as the scenario says, else when the policy publishes to TSA */
@@ -436,6 +436,9 @@ final class Rehearsal {
                     + "rule acts" : ""));
         }
         parameters.put("kumomta.tenant", scenario.tenantField());
+        parameters.put("kumomta.rest_injections", scenario.restViaHttp()
+                ? "http: messages Momentum received through its REST API reach http_message_generated"
+                : "smtp: messages Momentum received through its REST API reach smtp_server_message_received");
         final KumoParameters kumoParameters = KumoParameters.defaults();
         parameters.put("kumomta.tsa", (tsa(policy) ? "on" : "off") + (scenario.tsa().equals("auto")
                 ? " (the policy " + (tsa(policy) ? "publishes" : "publishes no") + " delivery logs to a TSA daemon)"

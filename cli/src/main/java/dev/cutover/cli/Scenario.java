@@ -36,6 +36,8 @@ import java.util.Set;
  * @param kumoPaths        production folders the policy names to the local folders standing for them
  *                         ({@code [kumomta.paths]}); possibly empty
  * @param kumoEnv          what the policy's {@code os.getenv} answers ({@code [kumomta.env]}); possibly empty
+ * @param restViaHttp      whether messages Momentum received through its REST API reach kumod through its HTTP
+ *                         injection API ({@code http_message_generated}) rather than over SMTP
  * @param tenantField      which log field becomes the KumoMTA tenant
  * @param headerFields     header name to the template of the value a message carries in it at reception, for a
  *                         policy's {@code smtp_server_message_received} ({@code {binding_group}} and
@@ -71,6 +73,7 @@ public record Scenario(
         Path kumoHelpers,
         Map<String, Path> kumoPaths,
         Map<String, String> kumoEnv,
+        boolean restViaHttp,
         String tenantField,
         Map<String, String> headerFields,
         String tsa,

@@ -37,7 +37,8 @@ public final class ScenarioLoader {
             "", Set.of("name", "seed", "traffic", "momentum", "kumomta", "receivers", "tolerance", "replay"),
             "traffic", Set.of("logs", "bouncelogs", "custom_logs", "binding_groups", "store"),
             "momentum", Set.of("config", "fallback_order", "adaptive_rules"),
-            "kumomta", Set.of("policy", "mx", "tenant", "helpers", "headers", "tsa", "paths", "env"),
+            "kumomta", Set.of("policy", "mx", "tenant", "helpers", "headers", "tsa", "paths", "env",
+                    "rest_injections"),
             "receivers", Set.of("smtp_latency", "connect_latency", "model", "capacity"),
             "tolerance", Set.of("delivered_per_minute", "connections", "deferrals", "absolute_floor", "rate_window"),
             "replay", Set.of("drain_allowance"));
@@ -117,6 +118,7 @@ public final class ScenarioLoader {
                 existing(folder, required("kumomta.policy"), "kumomta.policy"),
                 toml.contains("kumomta.mx") ? existing(folder, string("kumomta.mx", null), "kumomta.mx") : null,
                 toml.contains("kumomta.helpers") ? helperFolder(folder) : null, kumoPaths(folder), kumoEnv(),
+                "http".equals(choice("kumomta.rest_injections", "http", Set.of("http", "smtp"))),
                 tenantField(), headerFields(),
                 choice("kumomta.tsa", "auto", Set.of("auto", "on", "off")), receivers(),
                 choice("receivers.model", "recorded", Set.of("recorded", "capacity")), capacityOverrides(),

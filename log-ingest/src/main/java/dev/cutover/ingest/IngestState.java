@@ -43,7 +43,12 @@ public record IngestState(long storedMessages, long storedLate, long rejectsPosi
                           long lastStoredMicros, List<FileProgress> files, JoinState join, HoldState held) {
     static final String FILE_NAME = "ingest-state.bin";
     private static final String MAGIC = "CUTOVER-INGEST-STATE";
-    private static final int LAYOUT_VERSION = 2;
+    /**
+     * The layout of this build's stores: 3 since messages carry their reception protocol. A store of an earlier
+     * layout is one an earlier cutover wrote ({@link TrafficStore#isLegacy}), which a run empties and fills again,
+     * so that no message is replayed without what this build reads from its log.
+     */
+    private static final int LAYOUT_VERSION = 3;
 
     /** The state of a store nothing was ingested into. */
     public static final IngestState EMPTY = new IngestState(0, 0, -1, Long.MIN_VALUE, Long.MIN_VALUE, List.of(),

@@ -158,7 +158,8 @@ public final class MainlogParser {
         }
         if (!everyField && middle == ENVELOPE_FIELDS) {
             return new Reception(timeMicros, f.string(1), "", "", "", f.pooledDomain(HEAD_FIELDS + 1), "",
-                    f.pooledDomain(HEAD_FIELDS + 3), "", size, "", f.pooled(right + 3), f.pooled(right + 4));
+                    f.pooledDomain(HEAD_FIELDS + 3), "", size, f.pooled(right + 2), f.pooled(right + 3),
+                    f.pooled(right + 4));
         }
         final String[] envelope = envelope(f, middle);
         return new Reception(timeMicros, f.string(1), f.string(2), f.string(3), envelope[0], lower(envelope[1]),

@@ -12,12 +12,13 @@ import java.util.List;
 /**
  * The binary layout of one {@link MessageRecord} in a traffic-store excerpt.
  *
- * <p>Layout version 3, in order: the version byte; reception micros (8 bytes); node, message id,
+ * <p>Layout version 4, in order: the version byte; reception micros (8 bytes); node, message id,
  * recipient domain, routing domain, sender domain, binding group, binding (length-prefixed UTF-8);
  * size (stop-bit); attempt count (stop-bit) and per attempt: time micros (8 bytes), outcome ordinal
  * (1 byte), response code, retry count, stage + 1 (stop-bit each), queue seconds (8-byte double), response
  * text, connection id, binding group, binding, remote IP (length-prefixed UTF-8), bounce class (stop-bit);
- * last the completeness ordinal (1 byte). The store puts an 8-byte sequence number before each message
+ * the completeness ordinal (1 byte); last the reception protocol (length-prefixed UTF-8). The store puts an 8-byte
+ * sequence number before each message
  * ({@link TrafficStore}).
  *
  * <p>Repeats: a routing domain equal to the recipient domain, and an attempt's binding group or binding equal to
@@ -25,11 +26,13 @@ import java.util.List;
  * every message is logged. A delivered message with one attempt takes about 120 bytes, and a reader shares one
  * string among the repeats.
  *
- * <p>Earlier layouts read the same way: version 2 wrote every repeat out in full, and version 1 also lacked the
- * bounce class, which reads as 0.
+ * <p>Earlier layouts read the same way: version 3 lacked the protocol, which reads as "" (unknown), version 2 also
+ * wrote every repeat out in full, and version 1 also lacked the bounce class, which reads as 0.
  */
 final class MessageCodec {
-    static final byte LAYOUT_VERSION = 3;
+    static final byte LAYOUT_VERSION = 4;
+    /** Kept no reception protocol. */
+    static final byte LAYOUT_WITHOUT_PROTOCOL = 3;
     /** Wrote repeats in full. */
     static final byte LAYOUT_WITHOUT_REPEATS = 2;
     private static final byte LAYOUT_WITHOUT_BOUNCE_CLASS = 1;
@@ -132,8 +135,10 @@ final class MessageCodec {
                 }
                 attempts = List.of(read);
             }
+            final Completeness completeness = COMPLETENESS[int8()];
+            final String protocol = version > LAYOUT_WITHOUT_PROTOCOL ? string("", pool) : "";
             return new MessageRecord(receptionMicros, node, messageId, recipientDomain, routingDomain, senderDomain,
-                    bindingGroup, binding, sizeBytes, attempts, COMPLETENESS[int8()]);
+                    bindingGroup, binding, sizeBytes, attempts, completeness, protocol);
         }
 
         private Attempt attempt(boolean bounceClasses, String messageBindingGroup, String messageBinding) {
@@ -271,6 +276,7 @@ final class MessageCodec {
                 attempt(attempts.get(i), message);
             }
             int8((byte) message.completeness().ordinal());
+            string(message.protocol());
         }
 
         private void attempt(Attempt attempt, MessageRecord message) {

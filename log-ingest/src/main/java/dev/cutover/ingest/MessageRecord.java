@@ -19,6 +19,8 @@ import java.util.List;
  * @param sizeBytes        message size from the R line
  * @param attempts         attempts in log order, possibly empty
  * @param completeness     whether the log shows a final outcome
+ * @param protocol         how the message was received, as the R line says ({@code esmtp}, {@code rest} for the
+ *                         HTTP API, {@code ecstream}, {@code xfer}, {@code internal}), lower-cased; "" when unknown
  */
 public record MessageRecord(
         long receptionMicros,
@@ -31,10 +33,22 @@ public record MessageRecord(
         String binding,
         long sizeBytes,
         List<Attempt> attempts,
-        Completeness completeness) {
+        Completeness completeness,
+        String protocol) {
+
+    /** The R line's protocol for a message injected through Momentum's REST (HTTP) API. */
+    public static final String REST = "rest";
 
     public MessageRecord {
         attempts = List.copyOf(attempts);
+    }
+
+    /** A message whose reception protocol is unknown. */
+    public MessageRecord(long receptionMicros, String node, String messageId, String recipientDomain,
+                         String routingDomain, String senderDomain, String bindingGroup, String binding,
+                         long sizeBytes, List<Attempt> attempts, Completeness completeness) {
+        this(receptionMicros, node, messageId, recipientDomain, routingDomain, senderDomain, bindingGroup, binding,
+                sizeBytes, attempts, completeness, "");
     }
 
     /** @return the final attempt, or null when the message has none. */

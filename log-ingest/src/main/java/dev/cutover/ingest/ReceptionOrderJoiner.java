@@ -422,6 +422,7 @@ public final class ReceptionOrderJoiner {
         private final String bindingGroup;
         private final String binding;
         private final long sizeBytes;
+        private final String protocol;
         private Attempt[] attempts = NO_ATTEMPTS;
         private String routingDomain;
         private boolean isFinal;
@@ -438,6 +439,7 @@ public final class ReceptionOrderJoiner {
             this.bindingGroup = pool.canonical(reception.bindingGroup());
             this.binding = pool.canonical(reception.binding());
             this.sizeBytes = reception.sizeBytes();
+            this.protocol = pool.canonical(reception.protocol().toLowerCase(java.util.Locale.ROOT));
             this.routingDomain = recipientDomain;
         }
 
@@ -452,6 +454,7 @@ public final class ReceptionOrderJoiner {
             this.bindingGroup = pool.canonical(record.bindingGroup());
             this.binding = pool.canonical(record.binding());
             this.sizeBytes = record.sizeBytes();
+            this.protocol = pool.canonical(record.protocol());
             this.attempts = record.attempts().toArray(NO_ATTEMPTS);
             this.routingDomain = pool.canonical(record.routingDomain());
             this.isFinal = record.completeness() == Completeness.COMPLETE;
@@ -492,7 +495,7 @@ public final class ReceptionOrderJoiner {
         MessageRecord toRecord() {
             final Completeness completeness = isFinal ? Completeness.COMPLETE : Completeness.NO_FINAL_OUTCOME;
             return new MessageRecord(receptionMicros, node, messageId, recipientDomain, routingDomain,
-                    senderDomain, bindingGroup, binding, sizeBytes, List.of(attempts), completeness);
+                    senderDomain, bindingGroup, binding, sizeBytes, List.of(attempts), completeness, protocol);
         }
     }
 }

@@ -233,18 +233,19 @@ class IngestorTest extends IngestTestSupport {
         return List.of(
                 new MessageRecord(1_400_000_000_000_000L, "", a, "example.net", "example.net", "mail.example.com",
                         "retail", "retail-ip-01", 5000, List.of(new Attempt(1_400_000_005_000_000L, Outcome.DELIVERED,
-                        250, "", 0, 5.02, "", "retail", "retail-ip-01", -1, "203.0.113.5")), Completeness.COMPLETE),
+                        250, "", 0, 5.02, "", "retail", "retail-ip-01", -1, "203.0.113.5")), Completeness.COMPLETE,
+                        "esmtp"),
                 new MessageRecord(1_400_000_001_000_000L, "", b, "example.org", "example.org", "mail.example.com",
                         "retail", "retail-ip-02", 6000, List.of(
                         new Attempt(1_400_000_006_000_000L, Outcome.TRANSIENT, 451,
                                 "451 4.4.1 [internal] No valid hosts (unable to make any connections)", 0, 5.10, "",
                                 "retail", "retail-ip-02", 0, ""),
                         new Attempt(1_400_000_301_000_000L, Outcome.DELIVERED, 250, "", 1, 300.50, shared, "retail",
-                                "retail-ip-02", -1, "198.51.100.20")), Completeness.COMPLETE),
+                                "retail-ip-02", -1, "198.51.100.20")), Completeness.COMPLETE, "xfer"),
                 new MessageRecord(1_400_000_100_000_000L, "", c, "example.com", "example.com", "mail.example.com",
                         "retail", "retail-ip-03", 7000, List.of(new Attempt(1_400_000_302_000_000L, Outcome.PERMANENT,
                         550, "550 5.1.1 <carol@example.com>: Recipient address rejected: User unknown", 0, 202.40,
-                        shared, "retail", "retail-ip-03", 5, "198.51.100.21")), Completeness.COMPLETE));
+                        shared, "retail", "retail-ip-03", 5, "198.51.100.21")), Completeness.COMPLETE, "esmtp"));
     }
 
     private IngestException assertIngestFails(Path file) {

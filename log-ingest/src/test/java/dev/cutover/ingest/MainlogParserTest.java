@@ -36,7 +36,7 @@ class MainlogParserTest {
         final Reception r = assertInstanceOf(Reception.class, MainlogParser.forJoin().parse(example.get(0)));
 
         assertEquals(new Reception(1_717_430_400_000_000L, "A1/00-23311-0B7C21F9", "", "", "", "example.net", "",
-                "news.example.com", "", 48211, "", "retail", "retail-ip-03"), r);
+                "news.example.com", "", 48211, "esmtp", "retail", "retail-ip-03"), r);
     }
 
     @Test

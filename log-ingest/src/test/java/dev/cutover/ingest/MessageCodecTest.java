@@ -118,8 +118,9 @@ class MessageCodecTest {
         writeBody(message, full, MessageCodec.LAYOUT_WITHOUT_REPEATS);
         final int saved = (1 + "example.net".length() - 2) + (1 + "retail".length() - 2)
                 + (1 + "retail-ip-03".length() - 2);
-        assertEquals(full.toByteArray().length - saved, encoded.length, "routing domain, the attempt's binding group "
-                + "and binding each written as two bytes instead of a length byte and the text");
+        assertEquals(full.toByteArray().length - saved + 1, encoded.length, "routing domain, the attempt's binding "
+                + "group and binding each written as two bytes instead of a length byte and the text; the empty "
+                + "protocol, which that layout lacked, one byte");
         assertEquals(message, MessageCodec.read(Bytes.wrapForRead(encoded)));
     }
 
@@ -147,6 +148,23 @@ class MessageCodecTest {
                 "203.0.113.25")), Completeness.COMPLETE);
     }
 
+    @Test
+    void decoder_protocol_readBackAndEmptyFromTheLayoutBeforeIt() {
+        final MessageRecord rest = withProtocol(delivered(7, 4_096), "rest");
+        final Bytes<?> older = Bytes.allocateElasticOnHeap(64);
+        writeBody(rest, older, MessageCodec.LAYOUT_WITHOUT_PROTOCOL);
+        final byte[] encoded = new MessageCodec.Encoder().message(rest).toByteArray();
+
+        assertEquals(rest, MessageCodec.read(Bytes.wrapForRead(encoded)));
+        assertEquals(withProtocol(rest, ""), MessageCodec.read(older));
+    }
+
+    private static MessageRecord withProtocol(MessageRecord m, String protocol) {
+        return new MessageRecord(m.receptionMicros(), m.node(), m.messageId(), m.recipientDomain(), m.routingDomain(),
+                m.senderDomain(), m.bindingGroup(), m.binding(), m.sizeBytes(), m.attempts(), m.completeness(),
+                protocol);
+    }
+
     /** The layout of the class comment of {@link MessageCodec}, written with Chronicle's writers. */
     private static byte[] chronicleReference(long sequence, MessageRecord message) {
         final Bytes<?> bytes = Bytes.allocateElasticOnHeap(64);
@@ -157,7 +175,7 @@ class MessageCodecTest {
 
     /** The layout as the class comment of {@link MessageCodec} gives it for {@code version}. */
     private static void writeBody(MessageRecord message, Bytes<?> bytes, byte version) {
-        final boolean repeats = version >= MessageCodec.LAYOUT_VERSION;
+        final boolean repeats = version > MessageCodec.LAYOUT_WITHOUT_REPEATS;
         bytes.writeByte(version);
         bytes.writeLong(message.receptionMicros());
         bytes.writeUtf8(message.node());
@@ -186,6 +204,9 @@ class MessageCodecTest {
             }
         }
         bytes.writeByte((byte) message.completeness().ordinal());
+        if (version > MessageCodec.LAYOUT_WITHOUT_PROTOCOL) {
+            bytes.writeUtf8(message.protocol());
+        }
     }
 
     private static void writeOrSame(String text, String repeated, boolean repeats, Bytes<?> bytes) {

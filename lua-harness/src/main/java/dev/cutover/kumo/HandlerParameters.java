@@ -34,7 +34,8 @@ final class HandlerParameters {
             "pool", Set.of("pool", "poolname", "egresspool"),
             "message", Set.of("msg", "message"),
             "meta", Set.of("connmeta", "connectionmeta"),
-            "listener", Set.of("listener"));
+            "listener", Set.of("listener"),
+            "auth", Set.of("authinfo", "auth"));
 
     /** An event's arguments: the name kumod's documentation gives each, and its kind. */
     private record Argument(String name, String kind) {
@@ -49,6 +50,7 @@ final class HandlerParameters {
             "get_egress_pool", List.of(new Argument("pool_name", "pool")),
             "smtp_server_message_received", List.of(new Argument("msg", "message"),
                     new Argument("conn_meta", "meta")),
+            "http_message_generated", List.of(new Argument("msg", "message"), new Argument("auth_info", "auth")),
             "get_listener_domain", List.of(new Argument("domain", "domain"), new Argument("listener", "listener"),
                     new Argument("conn_meta", "meta")));
 

@@ -23,7 +23,8 @@ public interface KumoPolicy {
     QueueConfig queueConfig(String domain, String tenant, String campaign, String routingDomain);
 
     /**
-     * Runs {@code smtp_server_message_received} for a message as kumod would at reception.
+     * Runs {@code smtp_server_message_received} for a message as kumod would at reception, or
+     * {@code http_message_generated} for one injected through the HTTP API.
      *
      * @param message         what the log knows of the message
      * @param receptionMicros when it arrived, which the hook reads as the time of day
@@ -41,7 +42,10 @@ public interface KumoPolicy {
         return null;
     }
 
-    /** @return true when the policy handles {@code smtp_server_message_received}, so {@link #receive} matters */
+    /**
+     * @return true when the policy handles {@code smtp_server_message_received} or {@code http_message_generated},
+     *         so {@link #receive} matters
+     */
     default boolean handlesReception() {
         return false;
     }

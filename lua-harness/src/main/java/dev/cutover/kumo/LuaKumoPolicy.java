@@ -33,6 +33,7 @@ import org.luaj.vm2.Varargs;
 public final class LuaKumoPolicy implements KumoPolicy {
 
     private static final String RECEPTION_EVENT = "smtp_server_message_received";
+    private static final String HTTP_EVENT = "http_message_generated";
 
     private final LuaSandbox sandbox;
     private final KumoModule module;
@@ -99,12 +100,12 @@ public final class LuaKumoPolicy implements KumoPolicy {
 
     @Override
     public boolean handlesReception() {
-        return module.events().has(RECEPTION_EVENT);
+        return module.events().has(RECEPTION_EVENT) || module.events().has(HTTP_EVENT);
     }
 
     @Override
     public Reception receive(ReceivedMessage message, long receptionMicros) {
-        if (!handlesReception()) {
+        if (!module.events().has(event(message))) {
             return message.unchanged();
         }
         if (perMessage) {
@@ -114,14 +115,14 @@ public final class LuaKumoPolicy implements KumoPolicy {
         if (cached != null) {
             return cached;
         }
-        final List<LuaFunction> handlers = module.events().handlers(RECEPTION_EVENT);
+        final List<LuaFunction> handlers = module.events().handlers(event(message));
         final HookState before = HookState.of(sandbox, handlers, idReads);
         final Reception reception = runReception(message, receptionMicros);
         final String varies = HookState.of(sandbox, handlers, idReads).changesSince(before);
         if (varies != null) {
             perMessage = true;
             variesBecause = varies;
-            noteOnce(RECEPTION_EVENT + " " + varies + ", so it runs for every message as kumod runs it, not once "
+            noteOnce(event(message) + " " + varies + ", so it runs for every message as kumod runs it, not once "
                     + "per kind of message");
         } else {
             receptions.put(message, reception);
@@ -129,9 +130,14 @@ public final class LuaKumoPolicy implements KumoPolicy {
         return reception;
     }
 
+    /** @return the event kumod presents {@code message} to: the HTTP injector's, or the SMTP server's */
+    private static String event(ReceivedMessage message) {
+        return message.viaHttp() ? HTTP_EVENT : RECEPTION_EVENT;
+    }
+
     /** Runs the hook for this message whatever was cached: what {@link #receive} must agree with, for tests. */
     Reception receiveUncached(ReceivedMessage message, long receptionMicros) {
-        return handlesReception() ? runReception(message, receptionMicros) : message.unchanged();
+        return module.events().has(event(message)) ? runReception(message, receptionMicros) : message.unchanged();
     }
 
     @Override
@@ -147,13 +153,14 @@ public final class LuaKumoPolicy implements KumoPolicy {
         final long harnessClock = clock.epochSeconds();
         clock.set(Math.floorDiv(receptionMicros, 1_000_000L));
         try {
-            module.events().fire(RECEPTION_EVENT, LuaValue.varargsOf(msg.table(), LuaMessage.connectionMeta()));
+            module.events().fire(event(message), LuaValue.varargsOf(msg.table(), message.viaHttp()
+                    ? LuaMessage.authInfo() : LuaMessage.connectionMeta()));
             return msg.reception();
         } catch (Rejection rejection) {
             final QueueName queue = message.unchanged().queue();
             return new Reception(queue.name(), queue, rejection.code, rejection.text);
         } catch (LuaError e) {
-            throw new PolicyException(policyLabel, 0, RECEPTION_EVENT + ": " + e.getMessage());
+            throw new PolicyException(policyLabel, 0, event(message) + ": " + e.getMessage());
         } finally {
             clock.set(harnessClock);
         }

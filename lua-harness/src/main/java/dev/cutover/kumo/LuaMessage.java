@@ -82,6 +82,14 @@ final class LuaMessage {
         return table;
     }
 
+    /**
+     * @return the auth_info argument of {@code http_message_generated}: the log does not say which API user
+     *         injected a message, so it names none
+     */
+    static LuaTable authInfo() {
+        return new LuaTable();
+    }
+
     /** @return the conn_meta argument: an SMTP reception whose peer the log does not record */
     static LuaTable connectionMeta() {
         final Map<String, LuaValue> values = new LinkedHashMap<>();

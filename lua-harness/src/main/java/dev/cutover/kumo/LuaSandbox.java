@@ -273,9 +273,10 @@ public final class LuaSandbox {
             if (rejection == null) {
                 throw namingUnknownKumo(toPolicyException(e, currentLocationOr(event)));
             }
-            if (!event.equals(Rejection.EVENT)) {
+            if (!Rejection.EVENTS.contains(event)) {
                 throw located(currentLocationOr(event), "kumo.reject(" + rejection.code + ", \"" + rejection.text
-                        + "\") in " + event + ": kumod refuses messages this way only in " + Rejection.EVENT);
+                        + "\") in " + event + ": kumod refuses messages this way only in "
+                        + String.join(" and ", new TreeSet<>(Rejection.EVENTS)));
             }
             throw rejection;
         } catch (InstructionBudget.Exhausted e) {

@@ -15,19 +15,22 @@ import java.util.Map;
  * @param tenant          the tenant the injector set (meta {@code tenant}), or null
  * @param headers         header name to value, in the order the message carries them
  * @param meta            other meta the injector set, such as the log's {@code binding_group} and {@code binding}
+ * @param viaHttp         true for a message injected through the HTTP API, which kumod presents to
+ *                        {@code http_message_generated}; false for one received over SMTP, presented to
+ *                        {@code smtp_server_message_received}
  */
 public record ReceivedMessage(String senderDomain, String recipientDomain, String routingDomain, String tenant,
-        Map<String, String> headers, Map<String, String> meta) {
+        Map<String, String> headers, Map<String, String> meta, boolean viaHttp) {
 
     public ReceivedMessage {
         headers = headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         meta = meta.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(meta));
     }
 
-    /** A message with no meta beyond its tenant and routing domain. */
+    /** A message received over SMTP with no meta beyond its tenant and routing domain. */
     public ReceivedMessage(String senderDomain, String recipientDomain, String routingDomain, String tenant,
                            Map<String, String> headers) {
-        this(senderDomain, recipientDomain, routingDomain, tenant, headers, Map.of());
+        this(senderDomain, recipientDomain, routingDomain, tenant, headers, Map.of(), false);
     }
 
     /** @return the queue kumod names for this message when no policy changes its meta */

@@ -1,20 +1,23 @@
 package dev.cutover.kumo;
 
+import java.util.Set;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 
 /**
  * {@code kumo.reject(code, text)}: kumod raises it as an error that the SMTP server turns into its answer to the
- * client (docs.kumomta.com reference/kumo/reject), so a {@code pcall} around it catches it as any error, and
+ * client (docs.kumomta.com reference/kumo/reject), and the HTTP injector into its refusal of the message
+ * (reference/events/http_message_generated), so a {@code pcall} around it catches it as any error, and
  * raising the caught value again ({@code error(e)}) rejects the message as before. The error value is a table
  * that prints as {@code "<code> <text>"} and carries both.
  */
 final class Rejection extends LuaError {
     private static final long serialVersionUID = 1L;
     private static final String MARKER = "cutover.rejection";
-    /** The event in which a rejection refuses a message. */
-    static final String EVENT = "smtp_server_message_received";
+    /** The events in which a rejection refuses a message. */
+    static final Set<String> EVENTS = Set.of("smtp_server_message_received",
+            "http_message_generated");
 
     final int code;
     final String text;

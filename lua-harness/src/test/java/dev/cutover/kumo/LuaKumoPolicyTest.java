@@ -142,8 +142,8 @@ class LuaKumoPolicyTest {
 
         assertEquals(List.of(), policy.warnings(), "said once, by the lint");
         assertTrue(policy.lint().get(0).matches("\\S+: me\\.com and mac\\.com share one site "
-                + "\\(\\(mx01\\|mx02\\)\\.mail\\.icloud\\.com\\), so what their blocks set covers both together, not each: "
-                + ".*connection_limit = \\d+ \\[.*"), policy.lint().get(0));
+                + "\\(\\(mx01\\|mx02\\)\\.mail\\.icloud\\.com\\), so what their blocks set covers both together, "
+                + "not each: .*connection_limit = \\d+ \\[.*"), policy.lint().get(0));
     }
 
     @Test

@@ -256,7 +256,7 @@ class MessageReceptionTest {
                 null, null));
 
         assertEquals("init.lua:2: kumo.reject(550, \"no\") in get_queue_config: kumod refuses messages this way "
-                + "only in smtp_server_message_received", e.getMessage());
+                + "only in http_message_generated and smtp_server_message_received", e.getMessage());
     }
 
     @Test

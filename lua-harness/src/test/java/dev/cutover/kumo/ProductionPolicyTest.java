@@ -29,8 +29,13 @@ class ProductionPolicyTest {
     }
 
     private static ReceivedMessage message(String domain, String tenant, String route, String binding) {
+        return message(domain, tenant, route, binding, false);
+    }
+
+    private static ReceivedMessage message(String domain, String tenant, String route, String binding,
+                                           boolean viaHttp) {
         return new ReceivedMessage("shop.example", domain, null, null, Map.of("X-Tenant", tenant, "X-Acme-Route",
-                route), Map.of("binding_group", "retail", "binding", binding));
+                route), Map.of("binding_group", "retail", "binding", binding), viaHttp);
     }
 
     @Test
@@ -58,6 +63,16 @@ class ProductionPolicyTest {
     }
 
     @Test
+    void receive_injectedThroughTheHttpApi_goesThroughHttpMessageGeneratedInstead() {
+        final LuaKumoPolicy policy = load("production");
+
+        final Reception api = policy.receive(message("gmail.com", "retail", "acme/bulk", "retail-ip-01", true), T0);
+
+        assertEquals("api:retail@gmail.com", api.queueName(), "the HTTP hook names its own campaign");
+        assertTrue(policy.lint().stream().noneMatch(f -> f.contains("handler")), policy.lint().toString());
+    }
+
+    @Test
     void load_operatorsFolderNotMapped_failsNamingTheFileAndHowToMapIt() {
         final PolicyException thrown = assertThrows(PolicyException.class, () -> LuaKumoPolicy.load(
                 FIXTURE.resolve("policy/init.lua"), MxFixture.builtIn(), HarnessOptions.defaults()));
@@ -80,7 +95,7 @@ class ProductionPolicyTest {
             final ReceivedMessage message = message(random.nextBoolean() ? "gmail.com" : "yahoo.com",
                     random.nextInt(4) == 0 ? "outlet" : "retail",
                     random.nextBoolean() ? "acme/bulk" : random.nextBoolean() ? "acme/txn" : "",
-                    "retail-ip-0" + (1 + random.nextInt(2)));
+                    "retail-ip-0" + (1 + random.nextInt(2)), random.nextInt(5) == 0);
             fromCache.add(cached.receive(message, T0 + i * 1_000_000L));
             fromHook.add(everyTime.receiveUncached(message, T0 + i * 1_000_000L));
         }

@@ -39,3 +39,10 @@ kumo.on('smtp_server_message_received', function(msg, conn_meta)
   queue_helper:apply(msg)
   dkim_signer(msg)
 end)
+
+-- Mail the applications inject through the HTTP API goes to its own campaign.
+kumo.on('http_message_generated', function(msg, auth_info)
+  msg:set_meta('campaign', 'api')
+  queue_helper:apply(msg)
+  dkim_signer(msg)
+end)

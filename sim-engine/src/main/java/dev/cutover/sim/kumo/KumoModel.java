@@ -118,7 +118,8 @@ public final class KumoModel implements Engine {
         final Reception reception = policy.receive(new ReceivedMessage(record.senderDomain(), domain,
                 record.routingDomain().equals(domain) ? null : record.routingDomain(), tenant(record),
                 parameters.headers(record.bindingGroup(), record.binding()),
-                KumoParameters.meta(record.bindingGroup(), record.binding())), record.receptionMicros());
+                KumoParameters.meta(record.bindingGroup(), record.binding()), parameters.viaHttp(record.protocol())),
+                record.receptionMicros());
         if (reception.refused() || reception.discarded()) {
             domainMetrics.refused();
             refusals.computeIfAbsent(domain, d -> new TreeMap<>()).merge(reception.refused()

@@ -1,5 +1,7 @@
 package dev.cutover.sim.kumo;
 
+import dev.cutover.ingest.MessageRecord;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,9 +28,15 @@ import java.util.Map;
  * @param tsaConfigDelayMicros how long after a matching response a SetConfig override takes effect, and after its
  *                             expiry it is withdrawn: kumod reads TSA's file every 30 s from a cache of 1 minute,
  *                             roughly 30 to 90 s (kumomta.md §3.8), so 60 s
+ * @param restViaHttp          whether messages Momentum received through its REST API (protocol {@code rest} in
+ *                             the log) reach kumod through its HTTP injection API, and so its
+ *                             {@code http_message_generated} event, rather than over SMTP and
+ *                             {@code smtp_server_message_received}; the sources are silent on how an estate moves
+ *                             its injectors, and KumoMTA's HTTP API is the counterpart of Momentum's, so true
  */
 public record KumoParameters(String tenantField, long timerWheelTickMicros, long maxRequeueJitterMicros,
-        Map<String, String> headerFields, boolean tsa, long tsaActionDelayMicros, long tsaConfigDelayMicros) {
+        Map<String, String> headerFields, boolean tsa, long tsaActionDelayMicros, long tsaConfigDelayMicros,
+        boolean restViaHttp) {
 
     /** In a header template, the message's binding group. */
     public static final String BINDING_GROUP = "{binding_group}";
@@ -41,7 +49,8 @@ public record KumoParameters(String tenantField, long timerWheelTickMicros, long
 
     /** @return kumod's behaviour with the tenant taken from the binding group. */
     public static KumoParameters defaults() {
-        return new KumoParameters("binding_group", 3_000_000L, 60_000_000L, Map.of(), false, 3_000_000L, 60_000_000L);
+        return new KumoParameters("binding_group", 3_000_000L, 60_000_000L, Map.of(), false, 3_000_000L, 60_000_000L,
+                true);
     }
 
     /** @return the tenant the injector gives a message of this binding group and binding, or null for none */
@@ -87,18 +96,29 @@ public record KumoParameters(String tenantField, long timerWheelTickMicros, long
     /** @return these parameters with the tenant taken from another log field */
     public KumoParameters withTenantField(String field) {
         return new KumoParameters(field, timerWheelTickMicros, maxRequeueJitterMicros, headerFields, tsa,
-                tsaActionDelayMicros, tsaConfigDelayMicros);
+                tsaActionDelayMicros, tsaConfigDelayMicros, restViaHttp);
     }
 
     /** @return these parameters with messages carrying these headers, header name to log field */
     public KumoParameters withHeaders(Map<String, String> headers) {
         return new KumoParameters(tenantField, timerWheelTickMicros, maxRequeueJitterMicros, headers, tsa,
-                tsaActionDelayMicros, tsaConfigDelayMicros);
+                tsaActionDelayMicros, tsaConfigDelayMicros, restViaHttp);
     }
 
     /** @return these parameters with TSA on or off */
     public KumoParameters withTsa(boolean on) {
         return new KumoParameters(tenantField, timerWheelTickMicros, maxRequeueJitterMicros, headerFields, on,
-                tsaActionDelayMicros, tsaConfigDelayMicros);
+                tsaActionDelayMicros, tsaConfigDelayMicros, restViaHttp);
+    }
+
+    /** @return these parameters with REST injections reaching kumod over HTTP ({@code true}) or SMTP */
+    public KumoParameters withRestViaHttp(boolean viaHttp) {
+        return new KumoParameters(tenantField, timerWheelTickMicros, maxRequeueJitterMicros, headerFields, tsa,
+                tsaActionDelayMicros, tsaConfigDelayMicros, viaHttp);
+    }
+
+    /** @return true when kumod would get this message through its HTTP injection API */
+    public boolean viaHttp(String protocol) {
+        return restViaHttp && protocol.equals(MessageRecord.REST);
     }
 }

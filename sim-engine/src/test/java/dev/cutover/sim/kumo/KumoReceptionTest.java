@@ -93,4 +93,34 @@ class KumoReceptionTest {
         assertEquals(gmail, model.metrics().site("aol.com"), "the second domain too, though its queue existed");
         assertEquals(1, model.metrics().domain("aol.com").snapshot().delivered());
     }
+
+    @Test
+    void accept_messagesInjectedThroughRest_goThroughHttpMessageGeneratedUnlessTheScenarioSaysSmtp()
+            throws IOException {
+        Files.writeString(folder.resolve("init.lua"), """
+                kumo.on('smtp_server_message_received', function(msg) msg:set_meta('campaign', 'smtp') end)
+                kumo.on('http_message_generated', function(msg, auth_info) msg:set_meta('campaign', 'api') end)
+                """ + POLICY.substring(POLICY.indexOf("kumo.on('get_queue_config'")));
+        final List<MessageRecord> messages = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            final MessageRecord m = Traffic.message(i, "gmail.com", "b1", T0 + i * SECOND, Outcome.DELIVERED);
+            messages.add(new MessageRecord(m.receptionMicros(), m.node(), m.messageId(), m.recipientDomain(),
+                    m.routingDomain(), m.senderDomain(), m.bindingGroup(), m.binding(), m.sizeBytes(), m.attempts(),
+                    m.completeness(), i % 2 == 0 ? MessageRecord.REST : "esmtp"));
+        }
+
+        final List<String> viaHttp = queues(KumoParameters.defaults(), messages);
+        final List<String> viaSmtp = queues(KumoParameters.defaults().withRestViaHttp(false), messages);
+
+        assertEquals(List.of("log_info: queue api retail gmail.com", "log_info: queue smtp retail gmail.com"), viaHttp);
+        assertEquals(List.of("log_info: queue smtp retail gmail.com"), viaSmtp);
+    }
+
+    /** @return the queues the policy was asked about when {@code messages} were replayed with {@code parameters} */
+    private List<String> queues(KumoParameters parameters, List<MessageRecord> messages) throws IOException {
+        final LuaKumoPolicy policy = LuaKumoPolicy.load(folder.resolve("init.lua"), MxFixture.builtIn(),
+                HarnessOptions.defaults());
+        Traffic.replay(new KumoModel(policy, parameters, SINK, 1), messages, "gmail.com");
+        return policy.warnings().stream().filter(w -> w.contains("queue ")).sorted().toList();
+    }
 }
