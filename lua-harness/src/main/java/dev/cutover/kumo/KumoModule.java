@@ -29,7 +29,7 @@ public final class KumoModule {
             "xfer", "available_parallelism", "glob", "read_dir", "uncached_glob", "set_lruttl_cache_capacity",
             "prometheus", "log", "compute_egress_path_config_constraints", "format_egress_path_config_constraints",
             "inject_message", "make_message", "dkim", "http", "dns", "serde", "shaping", "regex", "domain_map",
-            "tsa", "spf", "dmarc", "smtp", "jsonl", "memoize", "cutover");
+            "tsa", "spf", "dmarc", "smtp", "jsonl", "memoize", "cutover", "aaa");
 
     private final LuaSandbox sandbox;
     private final HarnessLog log;
@@ -61,10 +61,19 @@ public final class KumoModule {
         KumoSerde.install(serde, sandbox.files(), constructors::rememberFile);
         kumo.set("cutover", constructors.helperFunctions());
         kumo.set("serde", serde);
-        KumoStubs.install(kumo, log);
+        final LuaTable dns = KumoUtilities.dns(mx);
+        KumoStubs.install(kumo, dns, log);
         unsupportedFallback(kumo.get("dkim").checktable(), "kumo.dkim.");
         unsupportedFallback(kumo.get("http").checktable(), "kumo.http.");
-        kumo.set("dns", unsupportedFallback(KumoUtilities.dns(mx), "kumo.dns."));
+        unsupportedFallback(kumo.get("secrets").checktable(), "kumo.secrets.");
+        unsupportedFallback(serde, "kumo.serde.");
+        kumo.set("dns", unsupportedFallback(dns, "kumo.dns."));
+        kumo.set("glob", KumoGlob.function("kumo.glob", sandbox.files()));
+        kumo.set("uncached_glob", KumoGlob.function("kumo.uncached_glob", sandbox.files()));
+        final LuaTable fs = new LuaTable();
+        fs.set("glob", KumoGlob.function("kumo.fs.glob", sandbox.files()));
+        fs.set("uncached_glob", KumoGlob.function("kumo.fs.uncached_glob", sandbox.files()));
+        kumo.set("fs", unsupportedFallback(fs, "kumo.fs."));
         kumo.set("regex", KumoUtilities.regex());
         kumo.set("string", unsupportedFallback(KumoStrings.module(), "kumo.string."));
         kumo.set("domain_map", DomainMap.module());

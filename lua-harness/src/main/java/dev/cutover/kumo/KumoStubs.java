@@ -18,7 +18,21 @@ final class KumoStubs {
     static final List<String> NAMES = List.of("start_esmtp_listener", "start_http_listener", "define_spool",
             "configure_local_logs", "configure_log_hook", "configure_bounce_classifier",
             "configure_redis_throttles", "configure_accounting_db_path", "spawn_task", "sleep",
-            "bump_config_epoch", "validation_failed", "set_config_monitor_globs", "eval_config_monitor_globs");
+            "bump_config_epoch", "validation_failed", "set_config_monitor_globs", "eval_config_monitor_globs",
+            "set_lruttl_cache_capacity");
+    /** Functions of {@code kumo.dns} that tune the resolver of a live server; the replay resolves nothing. */
+    static final List<String> DNS = List.of("define_resolver", "configure_resolver", "set_mx_timeout",
+            "set_mx_negative_cache_ttl", "set_mta_sts_enabled");
+    /**
+     * What {@code kumo.available_parallelism()} answers: the policy sizes thread pools with it, which changes
+     * nothing in a replay, so any fixed number does; this one keeps runs the same on every machine.
+     */
+    static final int AVAILABLE_PARALLELISM = 8;
+    /**
+     * What {@code kumo.secrets.load} answers: no secret is read in a replay (a DKIM key or a password changes nothing
+     * of how mail is shaped), so a fixed stand-in.
+     */
+    static final String SECRET = "cutover-replay-reads-no-secrets";
 
     /**
      * Functions of {@code kumo.dkim} and {@code kumo.http} a policy may call while it loads: the signer and client
@@ -32,9 +46,15 @@ final class KumoStubs {
     private KumoStubs() {
     }
 
-    /** Installs the fixed stubs into {@code kumo}. */
-    static void install(LuaTable kumo, HarnessLog log) {
+    /** Installs the fixed stubs into {@code kumo}; {@code dns} is its {@code kumo.dns} table. */
+    static void install(LuaTable kumo, LuaTable dns, HarnessLog log) {
         NAMES.forEach(name -> kumo.set(name, stub(name, log)));
+        DNS.forEach(name -> dns.set(name, stub("dns." + name, log)));
+        kumo.set("available_parallelism", answering("available_parallelism", LuaValue.valueOf(AVAILABLE_PARALLELISM),
+                log));
+        final LuaTable secrets = new LuaTable();
+        secrets.set("load", answering("secrets.load", LuaValue.valueOf(SECRET), log));
+        kumo.set("secrets", secrets);
         kumo.set("dkim", namespace("dkim", DKIM, log));
         kumo.set("http", namespace("http", HTTP, log));
     }
@@ -73,6 +93,14 @@ final class KumoStubs {
     /** @return true when {@code name} is one of the patterned stubs such as {@code set_diskio_threads}. */
     static boolean isPatterned(String name) {
         return PATTERNED.matcher(name).matches();
+    }
+
+    /** @return a stub that records calls under {@code name} and answers {@code answer} */
+    private static LuaValue answering(String name, LuaValue answer, HarnessLog log) {
+        return LuaFunctions.of("kumo." + name, args -> {
+            log.stubCall(name, LuaJson.encode(asList(args), false));
+            return answer;
+        });
     }
 
     /** @return a stub that records calls under {@code name}. */

@@ -142,6 +142,27 @@ public final class PolicyFiles implements ResourceFinder {
         return Optional.empty();
     }
 
+    /**
+     * @param name a folder name as the policy wrote it
+     * @return the existing folder it names inside the allowed folders, if any
+     * @throws LuaError when the name is outside the allowed folders, or resolves outside them through a link
+     */
+    public Optional<Path> resolveFolder(String name) {
+        final List<Path> candidates = candidates(name);
+        if (candidates.stream().noneMatch(this::isAllowed)) {
+            throw new LuaError(name + " is outside the " + folders() + "; the sandbox reads only files under "
+                    + (roots.size() == 1 ? "it" : "them") + (mappable && name.startsWith("/") ? " (map its "
+                    + "production folder to a local one in [kumomta.paths])" : ""));
+        }
+        for (Path candidate : candidates) {
+            if (isAllowed(candidate) && Files.isDirectory(candidate)) {
+                requireRealPathInside(name, candidate);
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
     private void requireRealPathInside(String name, Path candidate) {
         final Path real;
         try {

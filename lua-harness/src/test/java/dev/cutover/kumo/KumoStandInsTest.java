@@ -1,0 +1,82 @@
+package dev.cutover.kumo;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The parts of the kumo API production policies call at load that shape nothing: answered or recorded. */
+class KumoStandInsTest {
+    @TempDir
+    Path dir;
+
+    private LuaKumoPolicy load(String lua, HarnessOptions options) throws IOException {
+        final Path policy = Files.createDirectories(dir.resolve("policy"));
+        return TempPolicy.load(policy, "local kumo = require 'kumo'\n" + lua, options);
+    }
+
+    private static List<String> printed(LuaKumoPolicy policy) {
+        return policy.warnings().stream().filter(w -> w.startsWith("print: ")).map(w -> w.substring(7)).toList();
+    }
+
+    @Test
+    void glob_mappedProductionFolder_namesTheFilesAsThePolicyWroteThemSortedAndLoadable() throws IOException {
+        final Path etc = Files.createDirectories(dir.resolve("etc/tenants"));
+        Files.writeString(etc.resolve("outlet.toml"), "name = 'outlet'\n");
+        Files.writeString(etc.resolve("retail.toml"), "name = 'retail'\n");
+        Files.writeString(etc.resolve("notes.txt"), "not a tenant\n");
+        final HarnessOptions options = HarnessOptions.defaults().withPaths(Map.of("/srv/kumo", dir.resolve("etc")));
+
+        final LuaKumoPolicy policy = load("""
+                for _, file in ipairs(kumo.glob '/srv/kumo/tenants/*.toml') do
+                  print(file .. ' ' .. kumo.toml_load(file).name)
+                end
+                print(table.concat(kumo.fs.glob('/srv/kumo/tenants/*.toml', '/srv/kumo'), ' '))
+                print(#kumo.fs.glob '/srv/kumo/missing/*.toml')
+                """, options);
+
+        assertEquals(List.of("/srv/kumo/tenants/outlet.toml outlet", "/srv/kumo/tenants/retail.toml retail",
+                "tenants/outlet.toml tenants/retail.toml", "0"), printed(policy));
+    }
+
+    @Test
+    void glob_unmappedProductionFolder_failsSayingHowToMapIt() {
+        final PolicyException thrown = assertThrows(PolicyException.class,
+                () -> load("local files = kumo.glob '/etc/kumo/*.toml'\n", HarnessOptions.defaults()));
+
+        assertTrue(thrown.getMessage().contains("/etc/kumo is outside the policy folder; the sandbox reads only files "
+                + "under it (map its production folder to a local one in [kumomta.paths])"), thrown.getMessage());
+    }
+
+    @Test
+    void serverTuningAndSecrets_recordedAndAnsweredWithFixedStandIns() throws IOException {
+        final LuaKumoPolicy policy = load("""
+                kumo.dns.configure_resolver { name_servers = { '127.0.0.1:53' } }
+                kumo.dns.set_mx_timeout '5s'
+                kumo.set_lruttl_cache_capacity('dns_resolver_mx', 1024)
+                print(kumo.available_parallelism() * 2)
+                print(kumo.secrets.load { vault_path = 'dkim/example.com' })
+                """, HarnessOptions.defaults());
+
+        assertEquals(List.of("16", KumoStubs.SECRET), printed(policy));
+        assertEquals(Map.of("dns.configure_resolver", 1, "dns.set_mx_timeout", 1, "set_lruttl_cache_capacity", 1,
+                "available_parallelism", 1, "secrets.load", 1), policy.stubCalls());
+    }
+
+    @Test
+    void documentedFunctionCutoverLacks_failsNamingItself() {
+        final PolicyException thrown = assertThrows(PolicyException.class,
+                () -> load("local v = kumo.serde.yaml_parse 'a: 1'\n", HarnessOptions.defaults()));
+
+        assertEquals("init.lua:2: kumo.serde.yaml_parse is not supported by cutover (called at init.lua:2)",
+                thrown.getMessage());
+    }
+}
