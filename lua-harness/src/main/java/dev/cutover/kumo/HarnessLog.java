@@ -1,8 +1,10 @@
 package dev.cutover.kumo;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,6 +22,7 @@ public final class HarnessLog {
     private long droppedMessages;
     private final Map<String, Integer> stubCalls = new TreeMap<>();
     private final List<String> stubArguments = new ArrayList<>();
+    private final Set<String> lint = new LinkedHashSet<>();
 
     /** Records one message, already prefixed with its kind (e.g. {@code log_warn: ...}). */
     void message(String text) {
@@ -56,5 +59,15 @@ public final class HarnessLog {
     /** @return each stub call as {@code name [args as JSON]}, in order. */
     public List<String> stubArguments() {
         return List.copyOf(stubArguments);
+    }
+
+    /** Records, once, what one of cutover's own helper modules found the policy would get wrong in production. */
+    void lint(String finding) {
+        lint.add(finding);
+    }
+
+    /** @return what the helper modules found, in the order first found */
+    List<String> lintFindings() {
+        return List.copyOf(lint);
     }
 }

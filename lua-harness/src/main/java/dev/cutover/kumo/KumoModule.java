@@ -59,7 +59,12 @@ public final class KumoModule {
         KumoSerde.install(kumo, sandbox.files(), constructors::rememberFile);
         final LuaTable serde = new LuaTable();
         KumoSerde.install(serde, sandbox.files(), constructors::rememberFile);
-        kumo.set("cutover", constructors.helperFunctions());
+        final LuaTable helpers = constructors.helperFunctions();
+        helpers.set("lint", LuaFunctions.of("kumo.cutover.lint", args -> {
+            log.lint(args.checkjstring(1));
+            return LuaValue.NONE;
+        }));
+        kumo.set("cutover", helpers);
         kumo.set("serde", serde);
         final LuaTable dns = KumoUtilities.dns(mx);
         KumoStubs.install(kumo, dns, log);

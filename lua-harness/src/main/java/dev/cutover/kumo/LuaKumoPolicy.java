@@ -278,7 +278,9 @@ public final class LuaKumoPolicy implements KumoPolicy {
      * What would silently go wrong in production, as far as loading the policy and the traffic asked so far show:
      * handlers whose parameter names say they expect other arguments than kumod passes
      * ({@link HandlerParameters}); shaping blocks of several domains that alias one site, whose limits so cover
-     * them all together ({@link ShapingData#aliasFindings}); a {@code get_queue_config} that answered no queue of
+     * them all together ({@link ShapingData#aliasFindings}); what cutover's own helper modules found in their files
+     * (pools without sources, sources in no pool, tenants of the traffic with no queue config); a
+     * {@code get_queue_config} that answered no queue of
      * the traffic, so kumod's
      * defaults applied to all; and whether the limits are each node's or the cluster's
      * ({@code configure_redis_throttles}, {@code local:}).
@@ -293,6 +295,7 @@ public final class LuaKumoPolicy implements KumoPolicy {
             }
         }
         module.shapingData().forEach(data -> findings.addAll(data.aliasFindings()));
+        findings.addAll(log.lintFindings());
         findings.addAll(trafficLint());
         findings.addAll(clusterLint());
         return findings;

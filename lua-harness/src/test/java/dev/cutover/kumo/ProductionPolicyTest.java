@@ -69,7 +69,8 @@ class ProductionPolicyTest {
         final Reception api = policy.receive(message("gmail.com", "retail", "acme/bulk", "retail-ip-01", true), T0);
 
         assertEquals("api:retail@gmail.com", api.queueName(), "the HTTP hook names its own campaign");
-        assertTrue(policy.lint().stream().noneMatch(f -> f.contains("handler")), policy.lint().toString());
+        assertTrue(policy.lint().stream().noneMatch(f -> f.contains("http_message_generated handler")),
+                policy.lint().toString());
     }
 
     @Test
@@ -103,5 +104,34 @@ class ProductionPolicyTest {
         assertEquals(fromHook, fromCache);
         assertEquals(null, cached.receptionVaries(), "the hook depends only on the message, so it was cached");
         assertTrue(fromCache.stream().map(Reception::queueName).distinct().count() >= 8, "many kinds of message");
+    }
+
+    @Test
+    void lint_findsWhatTheDeploymentWouldGetWrongWithItsLocation() {
+        final LuaKumoPolicy policy = load("production");
+        policy.receive(message("gmail.com", "outlet", "acme/bulk", "retail-ip-01"), T0);
+        policy.queueConfig("gmail.com", "retail", null, null);
+        final String sources = "/srv/acme/kumo/etc/production/sources.toml";
+
+        assertEquals(List.of(
+                "init.lua:52: get_queue_config handler: parameter 2 is named campaign, but kumod passes tenant there "
+                        + "(domain, tenant, campaign, routing_domain, in that order), so campaign holds the tenant",
+                "init.lua:52: get_queue_config handler: parameter 3 is named tenant, but kumod passes campaign there "
+                        + "(domain, tenant, campaign, routing_domain, in that order), so tenant holds the campaign",
+                sources + ": [source.\"retail-ip-09\"] is in no pool, so no queue sends from it",
+                sources + ": [pool.\"warmup\"] has no sources, so kumod can send nothing of a queue that uses it",
+                "/srv/acme/kumo/etc/production/queues.toml: tenant 'outlet' of the traffic has no [tenant.'outlet'], "
+                        + "so kumod refuses its messages (500 unknown tenant)"),
+                policy.lint());
+        assertTrue(policy.lint().stream().noneMatch(f -> f.contains("configure_redis_throttles")),
+                "redis throttles are configured and no limit is written local:, so every limit is the cluster's");
+    }
+
+    @Test
+    void load_rateWithoutAUnit_failsNamingTheShapingBlockAndTheValue() {
+        final PolicyException thrown = assertThrows(PolicyException.class, () -> load("broken"));
+
+        assertTrue(thrown.getMessage().contains("[\"gmail.com\"]") && thrown.getMessage().contains("300"),
+                thrown.getMessage());
     }
 }

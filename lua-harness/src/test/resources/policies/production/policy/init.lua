@@ -46,3 +46,11 @@ kumo.on('http_message_generated', function(msg, auth_info)
   queue_helper:apply(msg)
   dkim_signer(msg)
 end)
+
+-- Internal mail keeps its own retry schedule. (The parameters are in the wrong order: kumod passes the tenant
+-- second and the campaign third.)
+kumo.on('get_queue_config', function(domain, campaign, tenant, routing_domain)
+  if domain == 'acme-internal.example' then
+    return kumo.make_queue_config { retry_interval = '5m', egress_pool = 'retail' }
+  end
+end)

@@ -85,7 +85,8 @@ local function load(files)
     end
     tenants[name] = { options = common.without(data.tenant[name], TENANT_ONLY), params = data.tenant[name] }
   end
-  return { top = data.top, tenants = tenants, default = queues.default, by_domain = kumo.domain_map.new(queues) }
+  return { top = data.top, tenants = tenants, default = queues.default, by_domain = kumo.domain_map.new(queues),
+    where = table.concat(files, ', ') }
 end
 
 local Helper = {}
@@ -133,6 +134,8 @@ function Helper:apply(msg)
   tenant = tenant or top.default_tenant
   if tenant then
     if self.data.tenants[tenant] == nil and next(self.data.tenants) ~= nil then
+      kumo.cutover.lint(self.data.where .. ": tenant '" .. tenant .. "' of the traffic has no [tenant.'" .. tenant
+        .. "'], so kumod refuses its messages (500 unknown tenant)")
       kumo.reject(500, 'unknown tenant ' .. tenant)
     end
     msg:set_meta('tenant', tenant)

@@ -28,7 +28,22 @@ local function load(files)
     end
   end
   local where = table.concat(files, ', ')
+  local pooled = {}
+  for _, members in pairs(data.pool) do
+    for member in pairs(members) do
+      pooled[member] = true
+    end
+  end
+  for _, name in ipairs(common.sorted_keys(data.source)) do
+    if not pooled[name] then
+      kumo.cutover.lint(where .. ': [source."' .. name .. '"] is in no pool, so no queue sends from it')
+    end
+  end
   for _, pool in ipairs(common.sorted_keys(data.pool)) do
+    if next(data.pool[pool]) == nil then
+      kumo.cutover.lint(where .. ': [pool."' .. pool .. '"] has no sources, so kumod can send nothing of a queue '
+        .. 'that uses it')
+    end
     local entries = {}
     for _, member in ipairs(common.sorted_keys(data.pool[pool])) do
       if data.source[member] == nil then
