@@ -2,9 +2,6 @@ package dev.cutover.cli;
 
 import dev.cutover.ingest.LogSource;
 import dev.cutover.ingest.IngestInput;
-import dev.cutover.ingest.custom.CustomLogFile;
-import dev.cutover.ingest.custom.CustomLogFormat;
-import dev.cutover.ingest.custom.CustomLogStage;
 import dev.cutover.sim.ReceiverParameters;
 import dev.cutover.sim.compare.Metric;
 import dev.cutover.sim.compare.Tolerances;
@@ -42,7 +39,6 @@ public final class ScenarioLoader {
             "receivers", Set.of("smtp_latency", "connect_latency", "model", "capacity"),
             "tolerance", Set.of("delivered_per_minute", "connections", "deferrals", "absolute_floor", "rate_window"),
             "replay", Set.of("drain_allowance"));
-    private static final Set<String> CUSTOM_LOG_KEYS = Set.of("stage", "files", "format", "node");
     private static final Set<String> LOG_ENTRY_KEYS = Set.of("path", "node");
     private static final Set<String> TENANT_FIELDS = Set.of("binding_group", "binding", "none");
     /** A header's value: printable text without line breaks, any braces only around a known field. */
@@ -216,81 +212,13 @@ public final class ScenarioLoader {
             if (!(entries.get(i) instanceof TomlTable)) {
                 throw expected("traffic.custom_logs", "a list of tables, written [[traffic.custom_logs]]");
             }
-            logs.addAll(customLog(folder, (TomlTable) entries.get(i)));
+            logs.addAll(new CustomLogEntry(fileName, line("traffic.custom_logs")).read(folder,
+                    (TomlTable) entries.get(i)));
         }
         if (entries != null && logs.isEmpty()) {
             throw expected("traffic.custom_logs", "at least one [[traffic.custom_logs]] entry");
         }
         return logs;
-    }
-
-    /** @return one file per match of the entry's {@code files}, each with the entry's stage, format and node */
-    private List<IngestInput> customLog(Path folder, TomlTable entry) {
-        checkCustomLogKeys(entry);
-        final CustomLogStage stage = customLogStage(entry);
-        final CustomLogFormat format = customLogFormat(entry);
-        final Object node = entry.contains("node") ? entry.get("node") : "";
-        if (!(node instanceof String)) {
-            throw customLogError(entry, "node", "node must be a string: the cluster node that wrote these files");
-        }
-        final Object files = entry.get("files");
-        if (!(files instanceof TomlArray) || ((TomlArray) files).isEmpty()) {
-            throw customLogError(entry, "files", "files must be a non-empty list of custom_logger files or globs");
-        }
-        final List<IngestInput> logs = new ArrayList<>();
-        final TomlArray array = (TomlArray) files;
-        for (int i = 0; i < array.size(); i++) {
-            final String where = fileName + ":" + entryLine(entry, "files");
-            for (Path path : LogGlobs.expand(folder, String.valueOf(array.get(i)), where)) {
-                logs.add(IngestInput.custom(new CustomLogFile(path, stage, format), (String) node));
-            }
-        }
-        return logs;
-    }
-
-    private void checkCustomLogKeys(TomlTable entry) {
-        for (String key : entry.keySet()) {
-            if (!CUSTOM_LOG_KEYS.contains(key)) {
-                throw customLogError(entry, key, "unknown key `" + key + "` in [[traffic.custom_logs]]; expected "
-                        + "one of files, format, stage, node");
-            }
-        }
-        for (String key : List.of("stage", "files", "format")) {
-            if (!entry.contains(key)) {
-                throw new UserError(fileName + ":" + entryLine(entry, null) + ": [[traffic.custom_logs]] needs `"
-                        + key + "`");
-            }
-        }
-    }
-
-    private CustomLogStage customLogStage(TomlTable entry) {
-        try {
-            return CustomLogStage.of(String.valueOf(entry.get("stage")));
-        } catch (IllegalArgumentException e) {
-            throw customLogError(entry, "stage", e.getMessage());
-        }
-    }
-
-    private CustomLogFormat customLogFormat(TomlTable entry) {
-        final Object format = entry.get("format");
-        if (!(format instanceof String)) {
-            throw customLogError(entry, "format", "format must be a string: the stage's *_format from ecelerity.conf");
-        }
-        try {
-            return CustomLogFormat.parse((String) format);
-        } catch (IllegalArgumentException e) {
-            throw customLogError(entry, "format", e.getMessage());
-        }
-    }
-
-    private UserError customLogError(TomlTable entry, String key, String message) {
-        return new UserError(fileName + ":" + entryLine(entry, key) + ": " + message);
-    }
-
-    /** @return the line of {@code key} in an array-of-tables entry, or of the entry when the key is null */
-    private int entryLine(TomlTable entry, String key) {
-        final var position = key == null || !entry.contains(key) ? null : entry.inputPositionOf(key);
-        return position == null ? line("traffic.custom_logs") : position.line();
     }
 
     private Set<String> bindingGroups() {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.lib.ResourceFinder;
 
@@ -126,20 +127,7 @@ public final class PolicyFiles implements ResourceFinder {
      *                  link, resolves outside them
      */
     public Optional<Path> resolve(String name) {
-        final List<Path> candidates = candidates(name);
-        if (!name.startsWith(SHARE) && candidates.stream().noneMatch(this::isAllowed)) {
-            throw new LuaError(name + " is outside the " + folders() + "; the sandbox reads only files under "
-                    + (roots.size() == 1 ? "it" : "them") + (mapped.isEmpty() ? "" : " and the folders "
-                    + "[kumomta.paths] maps") + (mappable && name.startsWith("/") ? " (map its production folder to a "
-                    + "local one in [kumomta.paths])" : ""));
-        }
-        for (Path candidate : candidates) {
-            if (isAllowed(candidate) && Files.isRegularFile(candidate)) {
-                requireRealPathInside(name, candidate);
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return existing(name, Files::isRegularFile, !name.startsWith(SHARE));
     }
 
     /**
@@ -148,14 +136,24 @@ public final class PolicyFiles implements ResourceFinder {
      * @throws LuaError when the name is outside the allowed folders, or resolves outside them through a link
      */
     public Optional<Path> resolveFolder(String name) {
+        return existing(name, Files::isDirectory, true);
+    }
+
+    /**
+     * @param mustBeInside whether a name outside the allowed folders is an error (a file of the install's share
+     *                     folder without a helper folder is one to look for among cutover's own modules instead)
+     * @return the first candidate for {@code name} inside the allowed folders that {@code exists} accepts
+     */
+    private Optional<Path> existing(String name, Predicate<Path> exists, boolean mustBeInside) {
         final List<Path> candidates = candidates(name);
-        if (candidates.stream().noneMatch(this::isAllowed)) {
+        if (mustBeInside && candidates.stream().noneMatch(this::isAllowed)) {
             throw new LuaError(name + " is outside the " + folders() + "; the sandbox reads only files under "
-                    + (roots.size() == 1 ? "it" : "them") + (mappable && name.startsWith("/") ? " (map its "
-                    + "production folder to a local one in [kumomta.paths])" : ""));
+                    + (roots.size() == 1 ? "it" : "them") + (mapped.isEmpty() ? "" : " and the folders "
+                    + "[kumomta.paths] maps") + (mappable && name.startsWith("/") ? " (map its production folder "
+                    + "to a local one in [kumomta.paths])" : ""));
         }
         for (Path candidate : candidates) {
-            if (isAllowed(candidate) && Files.isDirectory(candidate)) {
+            if (isAllowed(candidate) && exists.test(candidate)) {
                 requireRealPathInside(name, candidate);
                 return Optional.of(candidate);
             }

@@ -135,20 +135,20 @@ public final class ReportHtml {
     }
 
     private void lint() {
-        if (result.lint().isEmpty()) {
-            return;
-        }
-        out.append("<section id=\"lint\">\n<h2>What the KumoMTA policy would get wrong in production</h2>\n<ul>\n");
-        result.lint().forEach(finding -> out.append("<li>").append(text(finding)).append("</li>\n"));
-        out.append("</ul>\n</section>\n");
+        list("lint", "What the KumoMTA policy would get wrong in production", result.lint());
     }
 
     private void notes() {
-        if (result.notes().isEmpty()) {
+        list("notes", "Notes", result.notes());
+    }
+
+    /** Writes a section holding a list of sentences, or nothing when there are none. */
+    private void list(String id, String title, List<String> items) {
+        if (items.isEmpty()) {
             return;
         }
-        out.append("<section id=\"notes\">\n<h2>Notes</h2>\n<ul>\n");
-        result.notes().forEach(note -> out.append("<li>").append(text(note)).append("</li>\n"));
+        out.append("<section id=\"").append(id).append("\">\n<h2>").append(text(title)).append("</h2>\n<ul>\n");
+        items.forEach(item -> out.append("<li>").append(text(item)).append("</li>\n"));
         out.append("</ul>\n</section>\n");
     }
 
