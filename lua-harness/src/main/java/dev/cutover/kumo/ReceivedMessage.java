@@ -22,9 +22,23 @@ import java.util.Map;
 public record ReceivedMessage(String senderDomain, String recipientDomain, String routingDomain, String tenant,
         Map<String, String> headers, Map<String, String> meta, boolean viaHttp) {
 
+    /** The class of the maps {@link #fixed} makes, which the constructor keeps as they are. */
+    private static final Class<?> FIXED = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
+
     public ReceivedMessage {
-        headers = headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-        meta = meta.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(meta));
+        headers = fixed(headers);
+        meta = fixed(meta);
+    }
+
+    /**
+     * @return {@code map} in its order, unmodifiable; a map this made already is returned as it is, so that a
+     *         replay building a message per record from the same few maps copies none of them
+     */
+    public static Map<String, String> fixed(Map<String, String> map) {
+        if (map.isEmpty()) {
+            return Map.of();
+        }
+        return map.getClass() == FIXED ? map : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /** A message received over SMTP with no meta beyond its tenant and routing domain. */

@@ -13,8 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * {@code kumo.string}, with the examples of docs.kumomta.com reference/string and the edge cases of the Rust
- * {@code str} methods kumod's helpers are; and a call of a kumo name cutover does not know, said by name.
+ * {@code kumo.string}, {@code kumo.digest} and {@code kumo.encode}, with the examples of docs.kumomta.com
+ * reference/string and reference/kumo.digest and the edge cases of the Rust {@code str} methods kumod's helpers are;
+ * and a call of a kumo name cutover does not know, said by name.
  */
 class KumoStringsTest {
     @TempDir
@@ -49,6 +50,21 @@ class KumoStringsTest {
         "'[' .. kumo.string.trim_end('  hello ') .. ']'|[  hello]",
         "tostring(kumo.string.starts_with('hello world', 'hello'))|true",
         "tostring(kumo.string.ends_with('hello world', 'hello'))|false",
+        // kumo.digest and kumo.encode, with the figures of docs.kumomta.com reference/kumo.digest
+        "kumo.digest.sha1('hello').hex|aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d",
+        "tostring(kumo.digest.sha1('hello'))|aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d",
+        "kumo.digest.sha1('hello').base32|VL2MMHO4YXUKFWV63YHTWSBM3GXKSQ2N",
+        "kumo.digest.sha1('hello').base32hex|LBQCC7ESONKA5MLURO7JMI1CR6NAIGQD",
+        "kumo.digest.sha1('hello').base64|qvTGHdzF6KLavt4PO0gs2a6pQ00=",
+        "kumo.digest.sha1('hello').base64url_nopad|qvTGHdzF6KLavt4PO0gs2a6pQ00",
+        "kumo.digest.sha1('hel', 'lo').hex|aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d",
+        "tostring(kumo.digest.sha256({ a = 1 }).hex == kumo.digest.sha256('{\"a\":1}').hex)|true",
+        "kumo.encode.base64_encode('hello')|aGVsbG8=",
+        "kumo.encode.base32_encode('hello')|NBSWY3DP",
+        "kumo.encode.base32_nopad_encode('hi')|NBUQ",
+        "kumo.encode.base32_decode('NBSWY3DP')|hello",
+        "kumo.encode.hex_decode('68656c6c6f')|hello",
+        "kumo.encode.base64url_decode(kumo.encode.base64url_encode('?>~'))|?>~",
     })
     void string_asKumodDocumentsIt(String expression, String expected) throws IOException {
         assertEquals(expected, eval(expression));
@@ -60,6 +76,15 @@ class KumoStringsTest {
                 () -> eval("kumo.string.psl_domain('mail.example.co.uk')"));
 
         assertEquals("init.lua:3: kumo.string.psl_domain is not supported by cutover (called at init.lua:3)",
+                thrown.getMessage());
+    }
+
+    @Test
+    void digest_hmac_failsNamingItself() {
+        final PolicyException thrown = assertThrows(PolicyException.class,
+                () -> eval("kumo.digest.hmac_sha256('key', 'data')"));
+
+        assertEquals("init.lua:3: kumo.digest.hmac_sha256 is not supported by cutover (called at init.lua:3)",
                 thrown.getMessage());
     }
 

@@ -74,6 +74,8 @@ public final class KumoModel implements Engine {
     private final Map<String, ConnectionGauge> siteGauges = new HashMap<>();
     private final Map<String, Gcra> sharedThrottles = new HashMap<>();
     private final Map<String, TreeSet<String>> domainsBySite = new TreeMap<>();
+    /** What the injector gives each binding's messages, by binding; the group is checked, a binding belongs to one. */
+    private final Map<String, Injected> injectedByBinding = new HashMap<>();
     private final ConnectionLeases leases = new ConnectionLeases();
     private final Map<String, ScheduledQueue> queuesByName = new HashMap<>();
     private final Map<String, Map<String, Long>> refusals = new TreeMap<>();
@@ -115,11 +117,10 @@ public final class KumoModel implements Engine {
      */
     private ScheduledQueue receivedQueue(MessageRecord record, DomainMetrics domainMetrics) {
         final String domain = record.recipientDomain();
+        final Injected injected = injected(record);
         final Reception reception = policy.receive(new ReceivedMessage(record.senderDomain(), domain,
-                record.routingDomain().equals(domain) ? null : record.routingDomain(), tenant(record),
-                parameters.headers(record.bindingGroup(), record.binding()),
-                KumoParameters.meta(record.bindingGroup(), record.binding()), parameters.viaHttp(record.protocol())),
-                record.receptionMicros());
+                record.routingDomain().equals(domain) ? null : record.routingDomain(), injected.tenant,
+                injected.headers, injected.meta, parameters.viaHttp(record.protocol())), record.receptionMicros());
         if (reception.refused() || reception.discarded()) {
             domainMetrics.refused();
             refusals.computeIfAbsent(domain, d -> new TreeMap<>()).merge(reception.refused()
@@ -184,6 +185,23 @@ public final class KumoModel implements Engine {
         final EgressPool pool = policy.egressPool(config.egressPool()).requireSources(policy.label(), name);
         explainQueue(domain, config);
         return new ScheduledQueue(name, record.routingDomain(), config, pool, seed);
+    }
+
+    /** @return what the injector gives a message of the record's binding group and binding, made once for each */
+    private Injected injected(MessageRecord record) {
+        final String group = record.bindingGroup();
+        final String binding = record.binding();
+        Injected known = injectedByBinding.get(binding);
+        if (known == null || !known.group.equals(group)) {
+            known = new Injected(group, tenant(record), ReceivedMessage.fixed(parameters.headers(group, binding)),
+                    ReceivedMessage.fixed(KumoParameters.meta(group, binding)));
+            injectedByBinding.put(binding, known);
+        }
+        return known;
+    }
+
+    /** The tenant, headers and meta the injector gives the messages of one binding group and binding. */
+    private record Injected(String group, String tenant, Map<String, String> headers, Map<String, String> meta) {
     }
 
     private String tenant(MessageRecord record) {

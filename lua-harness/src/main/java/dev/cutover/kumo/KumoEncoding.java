@@ -1,0 +1,163 @@
+package dev.cutover.kumo;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+
+/**
+ * {@code kumo.digest} and {@code kumo.encode} (docs.kumomta.com reference/kumo.digest and reference/kumo.encode),
+ * which policies use to name queues or campaigns after a hash of a header, or to decode a header an injector
+ * encoded. A digest takes each argument's bytes, a non-string argument as its JSON text, and returns a Digest
+ * table whose {@code hex}, {@code bytes}, {@code base32}, {@code base32_nopad}, {@code base32hex},
+ * {@code base32hex_nopad}, {@code base64}, {@code base64_nopad}, {@code base64url} and {@code base64url_nopad}
+ * fields give the digest so encoded, and which prints as its hex. The encoders follow RFC 4648.
+ *
+ * <p>The HMAC functions, {@code crc32} and the charset conversions are not here: using one fails naming it.
+ */
+final class KumoEncoding {
+    private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private static final String BASE32HEX = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
+    private static final Map<String, String> ALGORITHMS = Map.of("sha1", "SHA-1", "sha224", "SHA-224",
+            "sha256", "SHA-256", "sha384", "SHA-384", "sha512", "SHA-512", "sha512_256", "SHA-512/256",
+            "sha3_256", "SHA3-256", "sha3_384", "SHA3-384", "sha3_512", "SHA3-512");
+
+    private KumoEncoding() {
+    }
+
+    /** @return the {@code kumo.digest} table */
+    static LuaTable digest() {
+        final LuaTable digest = new LuaTable();
+        ALGORITHMS.forEach((name, algorithm) -> digest.set(name, LuaFunctions.of("kumo.digest." + name,
+                args -> digestObject(hash(algorithm, args)))));
+        return digest;
+    }
+
+    /** @return the {@code kumo.encode} table */
+    static LuaTable encode() {
+        final LuaTable encode = new LuaTable();
+        final Map<String, Function<byte[], String>> encoders = encoders();
+        encoders.forEach((name, encoder) -> encode.set(name + "_encode", LuaFunctions.of("kumo.encode." + name
+                + "_encode", args -> LuaValue.valueOf(encoder.apply(bytes(args.checkstring(1)))))));
+        encode.set("hex_decode", decoder("hex", text -> HexFormat.of().parseHex(text)));
+        for (String name : new String[] {"base64", "base64_nopad"}) {
+            encode.set(name + "_decode", decoder(name, text -> Base64.getDecoder().decode(text)));
+        }
+        for (String name : new String[] {"base64url", "base64url_nopad"}) {
+            encode.set(name + "_decode", decoder(name, text -> Base64.getUrlDecoder().decode(text)));
+        }
+        for (String name : new String[] {"base32", "base32_nopad"}) {
+            encode.set(name + "_decode", decoder(name, text -> base32Decode(text, BASE32)));
+        }
+        for (String name : new String[] {"base32hex", "base32hex_nopad"}) {
+            encode.set(name + "_decode", decoder(name, text -> base32Decode(text, BASE32HEX)));
+        }
+        return encode;
+    }
+
+    private static Map<String, Function<byte[], String>> encoders() {
+        return Map.of("hex", bytes -> HexFormat.of().formatHex(bytes),
+                "base32", bytes -> base32(bytes, BASE32, true), "base32_nopad", bytes -> base32(bytes, BASE32, false),
+                "base32hex", bytes -> base32(bytes, BASE32HEX, true),
+                "base32hex_nopad", bytes -> base32(bytes, BASE32HEX, false),
+                "base64", bytes -> Base64.getEncoder().encodeToString(bytes),
+                "base64_nopad", bytes -> Base64.getEncoder().withoutPadding().encodeToString(bytes),
+                "base64url", bytes -> Base64.getUrlEncoder().encodeToString(bytes),
+                "base64url_nopad", bytes -> Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    private static LuaValue decoder(String name, Function<String, byte[]> decode) {
+        return LuaFunctions.of("kumo.encode." + name + "_decode", args -> {
+            try {
+                return LuaValue.valueOf(decode.apply(args.checkjstring(1)));
+            } catch (IllegalArgumentException e) {
+                throw new LuaError("kumo.encode." + name + "_decode: not " + name + " text: " + e.getMessage());
+            }
+        });
+    }
+
+    private static byte[] hash(String algorithm, Varargs args) {
+        try {
+            final MessageDigest digest = MessageDigest.getInstance(algorithm);
+            for (int i = 1; i <= args.narg(); i++) {
+                final LuaValue arg = args.arg(i);
+                digest.update(arg.type() == LuaValue.TSTRING ? bytes(arg.checkstring())
+                        : LuaJson.encode(arg, false).getBytes(StandardCharsets.UTF_8));
+            }
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new LuaError(algorithm + " is not available in this Java runtime");
+        }
+    }
+
+    private static LuaTable digestObject(byte[] bytes) {
+        final LuaTable digest = new LuaTable();
+        encoders().forEach((name, encoder) -> digest.set(name, LuaValue.valueOf(encoder.apply(bytes))));
+        digest.set("bytes", LuaValue.valueOf(bytes));
+        final LuaTable meta = new LuaTable();
+        final String hex = HexFormat.of().formatHex(bytes);
+        meta.set(LuaValue.TOSTRING, LuaFunctions.of("Digest.__tostring", a -> LuaValue.valueOf(hex)));
+        digest.setmetatable(meta);
+        return digest;
+    }
+
+    private static byte[] bytes(LuaString text) {
+        final byte[] out = new byte[text.rawlen()];
+        text.copyInto(0, out, 0, out.length);
+        return out;
+    }
+
+    /** @return RFC 4648 base32 of {@code bytes} in {@code alphabet}, padded to a multiple of 8 when asked */
+    static String base32(byte[] bytes, String alphabet, boolean pad) {
+        final StringBuilder out = new StringBuilder((bytes.length * 8 + 4) / 5 + 7);
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = buffer << 8 | b & 0xff;
+            bits += 8;
+            while (bits >= 5) {
+                out.append(alphabet.charAt(buffer >> bits - 5 & 31));
+                bits -= 5;
+            }
+        }
+        if (bits > 0) {
+            out.append(alphabet.charAt(buffer << 5 - bits & 31));
+        }
+        while (pad && out.length() % 8 != 0) {
+            out.append('=');
+        }
+        return out.toString();
+    }
+
+    static byte[] base32Decode(String text, String alphabet) {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : text.toUpperCase(Locale.ROOT).toCharArray()) {
+            if (c == '=') {
+                break;
+            }
+            final int value = alphabet.indexOf(c);
+            if (value < 0) {
+                throw new IllegalArgumentException("'" + c + "' is not in its alphabet");
+            }
+            buffer = buffer << 5 | value;
+            bits += 5;
+            if (bits >= 8) {
+                out.write(buffer >> bits - 8 & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+}
