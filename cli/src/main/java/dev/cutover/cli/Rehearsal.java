@@ -191,9 +191,16 @@ final class Rehearsal {
             final List<DomainComparison> domains = comparator.compare(observed.metrics(), momentum.metrics(),
                     kumo.metrics(), calibration.metrics());
             return new RehearsalResult(scenario.name(), scenario.seed(), traffic(replay, rejectsFile),
-                    domains, parameters(momentum), notes(mx, policy, momentum, rejectsFile), policy.lint(),
+                    domains, parameters(momentum), notes(mx, policy, momentum, rejectsFile), lint(),
                     scenario.rateWindowMinutes(), scenario.tolerances().absoluteFloor());
         }
+    }
+
+    /** @return the policy's lint, with the settings the traffic's domains sharing a site never got */
+    private List<String> lint() {
+        final List<String> lint = new ArrayList<>(policy.lint());
+        lint.addAll(kumo.unappliedPathFindings());
+        return lint;
     }
 
     /** Compares the engines as they stand, each frozen on its own thread at the same point of the traffic. */

@@ -21,8 +21,14 @@ import dev.cutover.sim.RecordedReceiver;
 import dev.cutover.sim.Step;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -315,6 +321,61 @@ public final class KumoModel implements Engine {
         metrics.site(domain, queue.site);
         domainsBySite.computeIfAbsent(queue.site, s -> new TreeSet<>()).add(domain);
         explainPath(domain, queue);
+    }
+
+    /**
+     * Domains that share a site share its ready queues, and kumod configures a ready queue from whichever scheduled
+     * queue created it (kumomta.md §8, on mx_rollup): a policy whose get_egress_path_config answers one of the
+     * domains differently from the one that came first has that answer never applied.
+     *
+     * @return for each such domain and site, the settings of its own that never applied; call after the replay
+     */
+    public List<String> unappliedPathFindings() {
+        final List<String> findings = new ArrayList<>();
+        final Set<String> said = new HashSet<>();
+        readyQueues.values().stream().sorted(Comparator.comparing(q -> q.name)).forEach(queue -> {
+            for (String domain : domainsBySite.getOrDefault(queue.site, new TreeSet<>())) {
+                if (domain.equals(queue.domain) || !said.add(domain + "\u0000" + queue.site)) {
+                    continue;
+                }
+                final List<String> differ = differences(queue.config,
+                        policy.egressPathConfig(domain, queue.source, queue.site));
+                if (!differ.isEmpty()) {
+                    findings.add(policy.label() + ": get_egress_path_config answers " + domain + " differently from "
+                            + queue.domain + " (" + String.join(", ", differ) + "), but both send to the site "
+                            + queue.site + ", whose ready queue kumod configures from the domain that reached it "
+                            + "first, " + queue.domain + ", so " + domain + "'s settings never apply");
+                }
+            }
+        });
+        return findings;
+    }
+
+    /** @return the shaping settings of {@code other} that differ from {@code used}, as {@code field b instead of a} */
+    private static List<String> differences(EgressPathConfig used, EgressPathConfig other) {
+        final List<String> out = new ArrayList<>();
+        compare(out, "connection_limit", used.connectionLimit(), other.connectionLimit());
+        compare(out, "max_message_rate", used.maxMessageRate(), other.maxMessageRate());
+        compare(out, "max_connection_rate", used.maxConnectionRate(), other.maxConnectionRate());
+        compare(out, "max_deliveries_per_connection", used.maxDeliveriesPerConnection(),
+                other.maxDeliveriesPerConnection());
+        compare(out, "additional_connection_limits", used.additionalConnectionLimits(),
+                other.additionalConnectionLimits());
+        compare(out, "additional_message_rate_throttles", used.additionalMessageRateThrottles(),
+                other.additionalMessageRateThrottles());
+        compare(out, "max_ready", used.maxReady(), other.maxReady());
+        compare(out, "idle_timeout", used.idleTimeoutMicros() / 1e6 + "s", other.idleTimeoutMicros() / 1e6 + "s");
+        return out;
+    }
+
+    private static void compare(List<String> out, String field, Object used, Object other) {
+        if (!Objects.equals(used, other)) {
+            out.add(field + " " + shown(other) + " instead of " + shown(used));
+        }
+    }
+
+    private static String shown(Object value) {
+        return value == null ? "none" : String.valueOf(value);
     }
 
     /** Sends a message a suspended ready queue gave back through promotion again. */

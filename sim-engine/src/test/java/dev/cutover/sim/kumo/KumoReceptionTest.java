@@ -123,4 +123,31 @@ class KumoReceptionTest {
         Traffic.replay(new KumoModel(policy, parameters, SINK, 1), messages, "gmail.com");
         return policy.warnings().stream().filter(w -> w.contains("queue ")).sorted().toList();
     }
+
+    @Test
+    void unappliedPathFindings_domainsOfOneSiteAnsweredDifferently_theLaterOnesSettingsNamedAsNeverApplied()
+            throws IOException {
+        Files.writeString(folder.resolve("init.lua"), """
+                kumo.on('get_egress_path_config', function(routing_domain, egress_source, site_name)
+                  if routing_domain == 'outlook.com' then
+                    return kumo.make_egress_path { connection_limit = 10 }
+                  end
+                  return kumo.make_egress_path { connection_limit = 25 }
+                end)
+                """ + POLICY.substring(POLICY.indexOf("kumo.on('get_queue_config'")));
+        final MxFixture shared = MxFixture.parse("\"hotmail.com\" = [\"mx.olc.example\"]\n"
+                + "\"outlook.com\" = [\"mx.olc.example\"]\n", "mx.toml");
+        final LuaKumoPolicy policy = LuaKumoPolicy.load(folder.resolve("init.lua"), shared, HarnessOptions.defaults());
+        final KumoModel model = new KumoModel(policy, KumoParameters.defaults(), SINK, 1);
+        final List<MessageRecord> messages = List.of(
+                Traffic.message(1, "hotmail.com", "b1", T0, Outcome.DELIVERED),
+                Traffic.message(2, "outlook.com", "b1", T0 + SECOND, Outcome.DELIVERED));
+
+        Traffic.replay(model, messages, "outlook.com");
+
+        assertEquals(List.of("init.lua: get_egress_path_config answers outlook.com differently from hotmail.com "
+                + "(connection_limit 10 instead of 25), but both send to the site mx.olc.example, whose ready queue "
+                + "kumod configures from the domain that reached it first, hotmail.com, so outlook.com's settings "
+                + "never apply"), model.unappliedPathFindings());
+    }
 }
