@@ -200,6 +200,7 @@ final class Rehearsal {
     private List<String> lint() {
         final List<String> lint = new ArrayList<>(policy.lint());
         lint.addAll(kumo.unappliedPathFindings());
+        lint.addAll(kumo.unhookedHttpFindings());
         return lint;
     }
 

@@ -247,8 +247,9 @@ public final class ScenarioLoader {
     private String choice(String key, String fallback, Set<String> allowed) {
         final String value = string(key, fallback);
         if (!allowed.contains(value)) {
-            throw expected(key, allowed.stream().sorted().map(v -> "\"" + v + "\"").collect(
-                    java.util.stream.Collectors.joining(", ")));
+            final List<String> quoted = allowed.stream().sorted().map(v -> "\"" + v + "\"").toList();
+            throw expected(key, String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or "
+                    + quoted.get(quoted.size() - 1));
         }
         return value;
     }
@@ -456,7 +457,8 @@ public final class ScenarioLoader {
     private Map<String, Path> kumoPaths(Path folder) {
         final Map<String, String> entries = entries("kumomta.paths", "an absolute production folder in quotes = a "
                 + "local folder, relative to the scenario file", (production, local) -> production.startsWith("/")
-                && !production.contains("\u0000") && local instanceof String ? production : null);
+                && !production.contains("\u0000") && normalized(production) && local instanceof String ? production
+                : null);
         final Map<String, Path> out = new LinkedHashMap<>();
         final TomlTable table = entries.isEmpty() ? null : toml.getTable("kumomta.paths");
         entries.forEach((production, local) -> {
@@ -469,6 +471,13 @@ public final class ScenarioLoader {
             out.put(production, path);
         });
         return out;
+    }
+
+    /** @return true for a folder written without {@code //}, {@code .} or {@code ..} parts, as policies name them */
+    private static boolean normalized(String folder) {
+        final String trimmed = folder.length() > 1 && folder.endsWith("/") ? folder.substring(0, folder.length() - 1)
+                : folder;
+        return Path.of(trimmed).normalize().toString().equals(trimmed);
     }
 
     /** @return [kumomta.env]: what the policy's os.getenv answers, name to value */

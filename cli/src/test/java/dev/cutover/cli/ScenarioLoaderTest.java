@@ -93,6 +93,10 @@ class ScenarioLoaderTest {
         final UserError missing = failure(VALID.replace("[receivers]", "[kumomta.paths]\n"
                 + "\"/opt/kumomta/etc\" = \"nowhere\"\n[receivers]"));
         final UserError number = failure(VALID.replace("[receivers]", "[kumomta.env]\nWORKERS = 4\n[receivers]"));
+        final UserError dotted = failure(VALID.replace("[receivers]", "[kumomta.paths]\n"
+                + "\"/opt/kumomta/../etc\" = \".\"\n[receivers]"));
+        final UserError doubled = failure(VALID.replace("[receivers]", "[kumomta.paths]\n"
+                + "\"/opt//kumomta\" = \".\"\n[receivers]"));
 
         assertEquals("scenario.toml:11: kumomta.paths: expected an absolute production folder in quotes = a local "
                 + "folder, relative to the scenario file, got etc/policy = \".\"", relative.getMessage());
@@ -100,6 +104,9 @@ class ScenarioLoaderTest {
                 + "(paths are relative to the scenario file)", missing.getMessage());
         assertEquals("scenario.toml:11: kumomta.env: expected a variable name = a string, what os.getenv answers "
                 + "for it, got WORKERS = 4", number.getMessage());
+        assertTrue(dotted.getMessage().startsWith("scenario.toml:11: kumomta.paths: expected an absolute production "
+                + "folder in quotes"), dotted.getMessage());
+        assertTrue(doubled.getMessage().endsWith("got /opt//kumomta = \".\""), doubled.getMessage());
     }
 
     @Test

@@ -20,8 +20,9 @@ import org.luaj.vm2.Varargs;
  * a policy lists its per-tenant configuration files (docs.kumomta.com reference/kumo.fs/glob). The pattern's
  * folder goes through the same mapping as every file a policy opens ({@link PolicyFiles}), and the names come back
  * as the policy wrote them, under the production folder, so they load through the mapping again; they are sorted,
- * so every run reads them in the same order. A folder that does not exist gives no names, as in kumod;
- * {@code relative_to} is taken off the front of each name; the cache's time to live means nothing in a replay.
+ * so every run reads them in the same order. A folder that does not exist gives no names, as in kumod; a relative
+ * pattern is looked for under {@code relative_to}, which is taken off the front of each name; the cache's time to
+ * live means nothing in a replay.
  */
 final class KumoGlob {
 
@@ -34,8 +35,10 @@ final class KumoGlob {
     }
 
     private static Varargs glob(PolicyFiles files, Varargs args) {
-        final String pattern = args.checkjstring(1);
         final String relativeTo = args.optjstring(2, ".");
+        final String given = args.checkjstring(1);
+        final String pattern = given.startsWith("/") || relativeTo.equals(".") ? given
+                : (relativeTo.endsWith("/") ? relativeTo : relativeTo + "/") + given;
         final int meta = firstMeta(pattern);
         final int slash = pattern.lastIndexOf('/', meta < 0 ? pattern.length() - 1 : meta);
         final String folder = slash < 0 ? "." : slash == 0 ? "/" : pattern.substring(0, slash);

@@ -29,7 +29,10 @@ public final class KumoModule {
             "xfer", "available_parallelism", "glob", "read_dir", "uncached_glob", "set_lruttl_cache_capacity",
             "prometheus", "log", "compute_egress_path_config_constraints", "format_egress_path_config_constraints",
             "inject_message", "make_message", "dkim", "http", "dns", "serde", "shaping", "regex", "domain_map",
-            "tsa", "spf", "dmarc", "smtp", "jsonl", "memoize", "cutover", "aaa");
+            "tsa", "spf", "dmarc", "smtp", "jsonl", "memoize", "cutover", "aaa", "get_memory_hard_limit",
+            "get_memory_soft_limit", "get_memory_low_thresh", "add_charset_alias", "apply_supplemental_trace_header",
+            "compute_queue_config_constraints", "format_egress_path_config_toml", "format_queue_config_toml",
+            "generate_rfc3464_message", "define_egress_pool");
 
     private final LuaSandbox sandbox;
     private final HarnessLog log;

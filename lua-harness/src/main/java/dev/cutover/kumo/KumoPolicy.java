@@ -50,6 +50,11 @@ public interface KumoPolicy {
         return false;
     }
 
+    /** @return true when the policy handles {@code http_message_generated}, the HTTP injector's event */
+    default boolean handlesHttpInjection() {
+        return false;
+    }
+
     /** Answers {@code get_egress_pool(name)}; the built-in pool "unspecified" is answered without Lua. */
     EgressPool egressPool(String name);
 

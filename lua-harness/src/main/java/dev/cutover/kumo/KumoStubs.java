@@ -19,7 +19,8 @@ final class KumoStubs {
             "configure_local_logs", "configure_log_hook", "configure_bounce_classifier",
             "configure_redis_throttles", "configure_accounting_db_path", "spawn_task", "sleep",
             "bump_config_epoch", "validation_failed", "set_config_monitor_globs", "eval_config_monitor_globs",
-            "set_lruttl_cache_capacity");
+            "set_lruttl_cache_capacity", "set_diagnostic_log_filter", "set_memory_hard_limit", "set_memory_soft_limit",
+            "set_memory_low_thresh", "configure_log_disposition_hook", "configure_suppression_store");
     /** Functions of {@code kumo.dns} that tune the resolver of a live server; the replay resolves nothing. */
     static final List<String> DNS = List.of("define_resolver", "configure_resolver", "set_mx_timeout",
             "set_mx_negative_cache_ttl", "set_mta_sts_enabled");

@@ -104,6 +104,11 @@ public final class LuaKumoPolicy implements KumoPolicy {
     }
 
     @Override
+    public boolean handlesHttpInjection() {
+        return module.events().has(HTTP_EVENT);
+    }
+
+    @Override
     public Reception receive(ReceivedMessage message, long receptionMicros) {
         if (!module.events().has(event(message))) {
             return message.unchanged();
@@ -329,8 +334,8 @@ public final class LuaKumoPolicy implements KumoPolicy {
         final boolean redis = log.stubCalls().containsKey("configure_redis_throttles");
         if (redis && !localLimits.isEmpty()) {
             findings.add(policyLabel + ": configure_redis_throttles shares limits across the cluster's nodes, but "
-                    + localLimits.size() + " written with local: are each node's own, so N nodes send N times "
-                    + "them: " + String.join("; ", localLimits.stream().limit(5).toList())
+                    + "limits written with local: are each node's own, so N nodes send N times them: "
+                    + String.join("; ", localLimits.stream().limit(5).toList())
                     + (localLimits.size() > 5 ? "; ..." : ""));
         } else if (!redis && !queueConfigs.isEmpty()) {
             findings.add(policyLabel + ": no configure_redis_throttles, so every limit is each kumod node's own: a "

@@ -68,6 +68,15 @@ public final class LuaSandbox {
     private static final Pattern LOCATION = Pattern.compile("^(?:@)?([^:\\s]+(?:\\.lua)?):(\\d+):? ?(.*)$",
             Pattern.DOTALL);
     private static final Pattern FILE_LINE = Pattern.compile("(.*):(\\d+)");
+    /** The most of an error's text a message shows, as for a line of the policy's output. */
+    private static final int MAX_MESSAGE = 2_000;
+    /** LuaJ's number for its first reserved word; the tokens from it on, in LuaJ's order (LexState). */
+    private static final int FIRST_RESERVED = 257;
+    private static final String[] TOKENS = {"and", "break", "do", "else", "elseif", "end", "false", "for",
+        "function", "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until",
+        "while", "..", "...", "==", ">=", "<=", "~=", "::", "<eof>", "<number>", "<name>", "<string>"};
+    /** A token LuaJ names by number, with the character it decoded from it. */
+    private static final Pattern TOKEN_NUMBER = Pattern.compile("symbol (\\d+) \\(.\\)");
     /** What LuaJ says of calling or indexing nil. */
     private static final Pattern NIL_USE = Pattern.compile(
             "attempt to (call nil|index nil|index \\? \\(a nil value\\))");
@@ -236,10 +245,29 @@ public final class LuaSandbox {
     }
 
     private static PolicyException syntaxError(String label, String source, LuaError e) {
-        final PolicyException plain = toPolicyException(e, label);
+        final PolicyException raw = toPolicyException(e, label);
+        final PolicyException plain = new PolicyException(raw.file(), raw.line(), tokenNamed(raw.detail()));
         return Lua53Scanner.scan(source, plain.line())
                 .map(f -> new PolicyException(label, f.line(), f.message()))
                 .orElse(plain);
+    }
+
+    /**
+     * LuaJ's compiler names some tokens by their internal number ({@code unexpected symbol 286 (Ğ)} for the end of
+     * the file); this writes them as Lua's own compiler does.
+     */
+    static String tokenNamed(String detail) {
+        final Matcher m = TOKEN_NUMBER.matcher(detail);
+        final StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            final int token = Integer.parseInt(m.group(1));
+            final String name = token < FIRST_RESERVED ? String.valueOf((char) token)
+                    : token - FIRST_RESERVED < TOKENS.length ? TOKENS[token - FIRST_RESERVED] : null;
+            m.appendReplacement(out, Matcher.quoteReplacement(name == null ? m.group() : "symbol near '" + name
+                    + "'"));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /**
@@ -376,7 +404,11 @@ public final class LuaSandbox {
         if (object == null || object.isnil()) {
             return "error raised with no message";
         }
-        return object.isstring() ? message : "error object is a " + object.typename();
+        if (!object.isstring()) {
+            return "error object is a " + object.typename();
+        }
+        return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "... ("
+                + (message.length() - MAX_MESSAGE) + " more characters)";
     }
 
     private static String messageOf(LuaError e) {

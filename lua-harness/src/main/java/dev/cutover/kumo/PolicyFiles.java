@@ -243,6 +243,9 @@ public final class PolicyFiles implements ResourceFinder {
     }
 
     private List<Path> candidates(String name) {
+        if (name.indexOf('\u0000') >= 0) {
+            throw new LuaError("a file name with a NUL character in it names no file");
+        }
         final List<Path> out = new ArrayList<>();
         final Map.Entry<String, Path> userMapped = mapped.entrySet().stream()
                 .filter(e -> holds(e.getKey(), name)).findFirst().orElse(null);

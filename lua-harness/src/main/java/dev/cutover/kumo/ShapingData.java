@@ -188,7 +188,10 @@ public final class ShapingData {
                     + "its shaping block is ignored");
             return;
         }
-        siteAliases.computeIfAbsent(site, s -> new ArrayList<>()).add(domain);
+        final List<String> aliases = siteAliases.computeIfAbsent(site, s -> new ArrayList<>());
+        if (!aliases.contains(domain)) {
+            aliases.add(domain);
+        }
         mergeInto(bySite, site, parseEntry(block, label + " [\"" + domain + "\"] (site " + site + ")"));
     }
 

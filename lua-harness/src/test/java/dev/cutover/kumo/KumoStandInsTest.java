@@ -41,10 +41,12 @@ class KumoStandInsTest {
                 end
                 print(table.concat(kumo.fs.glob('/srv/kumo/tenants/*.toml', '/srv/kumo'), ' '))
                 print(#kumo.fs.glob '/srv/kumo/missing/*.toml')
+                print(table.concat(kumo.fs.glob('*.toml', '/srv/kumo/tenants'), ' '))
                 """, options);
 
         assertEquals(List.of("/srv/kumo/tenants/outlet.toml outlet", "/srv/kumo/tenants/retail.toml retail",
-                "tenants/outlet.toml tenants/retail.toml", "0"), printed(policy));
+                "tenants/outlet.toml tenants/retail.toml", "0", "outlet.toml retail.toml"), printed(policy),
+                "a relative pattern is looked for under relative_to");
     }
 
     @Test
@@ -62,13 +64,16 @@ class KumoStandInsTest {
                 kumo.dns.configure_resolver { name_servers = { '127.0.0.1:53' } }
                 kumo.dns.set_mx_timeout '5s'
                 kumo.set_lruttl_cache_capacity('dns_resolver_mx', 1024)
+                kumo.set_memory_hard_limit(8 * 1024 * 1024 * 1024)
+                kumo.set_diagnostic_log_filter 'kumod=info'
                 print(kumo.available_parallelism() * 2)
                 print(kumo.secrets.load { vault_path = 'dkim/example.com' })
                 """, HarnessOptions.defaults());
 
         assertEquals(List.of("16", KumoStubs.SECRET), printed(policy));
         assertEquals(Map.of("dns.configure_resolver", 1, "dns.set_mx_timeout", 1, "set_lruttl_cache_capacity", 1,
-                "available_parallelism", 1, "secrets.load", 1), policy.stubCalls());
+                "set_memory_hard_limit", 1, "set_diagnostic_log_filter", 1, "available_parallelism", 1,
+                "secrets.load", 1), policy.stubCalls());
     }
 
     @Test

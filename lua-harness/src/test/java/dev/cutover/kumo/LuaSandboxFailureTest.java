@@ -117,4 +117,24 @@ class LuaSandboxFailureTest {
         assertEquals("shaping.toml:4: first; second; third", e.getMessage());
         assertEquals("first; second; third", e.detail());
     }
+
+    @Test
+    void syntaxError_tokenLuaJNamesByNumber_namedAsLuaNamesIt() {
+        assertEquals("init.lua:2: unexpected symbol near '<eof>'", loadFailure("x = (\n").getMessage());
+        assertEquals("init.lua:1: unexpected symbol near '}'", loadFailure("local t = {a = }\n").getMessage());
+    }
+
+    @Test
+    void error_hugeMessage_cutAtTwoThousandCharacters() {
+        final PolicyException e = loadFailure("error(string.rep('x', 1000000))\n");
+
+        assertEquals("x".repeat(2000) + "... (998000 more characters)", e.detail());
+    }
+
+    @Test
+    void dofile_nameWithANulCharacter_saysItNamesNoFile() {
+        final PolicyException e = loadFailure("dofile('policy\\0.lua')\n");
+
+        assertEquals("init.lua:1: a file name with a NUL character in it names no file", e.getMessage());
+    }
 }

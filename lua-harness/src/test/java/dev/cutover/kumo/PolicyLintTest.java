@@ -116,7 +116,7 @@ class PolicyLintTest {
 
         assertEquals(1, cluster.size(), policy.lint().toString());
         assertTrue(cluster.get(0).startsWith("init.lua: configure_redis_throttles shares limits across the cluster's "
-                + "nodes, but 2 written with local: are each node's own, so N nodes send N times them: "),
+                + "nodes, but limits written with local: are each node's own, so N nodes send N times them: "),
                 cluster.get(0));
         assertTrue(cluster.get(0).contains("connection_limit [") && cluster.get(0).contains("] for site gmail-site "
                 + "from ip-1") && cluster.get(0).contains("max_message_rate [") && cluster.get(0).contains("] for "

@@ -187,4 +187,17 @@ class ShapingDataTest {
 
         assertEquals(List.of("local shaping source no-such-shaping.toml error: file not found"), data.errors());
     }
+
+    @Test
+    void load_oneDomainOverriddenInASecondFile_isNoAlias(@TempDir Path dir) throws Exception {
+        final Path base = dir.resolve("base.toml");
+        final Path ours = dir.resolve("ours.toml");
+        Files.writeString(base, "[\"me.com\"]\nconnection_limit = 2\n");
+        Files.writeString(ours, "[\"me.com\"]\nconnection_limit = 5\n");
+
+        final ShapingData data = ShapingData.load(List.of(base, ours), mx, ShapingOptions.defaults());
+
+        assertEquals(List.of(), data.aliasFindings());
+        assertEquals(List.of(), data.notes());
+    }
 }

@@ -80,6 +80,10 @@ public final class KumoModel implements Engine {
     private final Map<String, ConnectionGauge> siteGauges = new HashMap<>();
     private final Map<String, Gcra> sharedThrottles = new HashMap<>();
     private final Map<String, TreeSet<String>> domainsBySite = new TreeMap<>();
+    private static final String SMTP_EVENT = "smtp_server_message_received";
+    private static final String HTTP_EVENT = "http_message_generated";
+    /** Messages injected over HTTP, by domain, while the policy handles only the SMTP reception event. */
+    private final Map<String, Long> unhookedHttp = new TreeMap<>();
     /** What the injector gives each binding's messages, by binding; the group is checked, a binding belongs to one. */
     private final Map<String, Injected> injectedByBinding = new HashMap<>();
     private final ConnectionLeases leases = new ConnectionLeases();
@@ -124,14 +128,19 @@ public final class KumoModel implements Engine {
     private ScheduledQueue receivedQueue(MessageRecord record, DomainMetrics domainMetrics) {
         final String domain = record.recipientDomain();
         final Injected injected = injected(record);
+        final boolean viaHttp = parameters.viaHttp(record.protocol());
+        if (viaHttp && !policy.handlesHttpInjection()) {
+            unhookedHttp.merge(domain, 1L, Long::sum);
+        }
         final Reception reception = policy.receive(new ReceivedMessage(record.senderDomain(), domain,
                 record.routingDomain().equals(domain) ? null : record.routingDomain(), injected.tenant,
-                injected.headers, injected.meta, parameters.viaHttp(record.protocol())), record.receptionMicros());
+                injected.headers, injected.meta, viaHttp), record.receptionMicros());
         if (reception.refused() || reception.discarded()) {
             domainMetrics.refused();
-            refusals.computeIfAbsent(domain, d -> new TreeMap<>()).merge(reception.refused()
-                    ? "refused by kumo.reject(" + reception.rejectCode() + ", \"" + reception.rejectText() + "\")"
-                    : "discarded in the queue \"null\"", 1L, Long::sum);
+            refusals.computeIfAbsent(domain, d -> new TreeMap<>()).merge((reception.refused() ? "refused by "
+                    + "kumo.reject(" + reception.rejectCode() + ", \"" + reception.rejectText() + "\")"
+                    : "discarded in the queue \"null\"") + " in " + (viaHttp ? HTTP_EVENT : SMTP_EVENT), 1L,
+                    Long::sum);
             return null;
         }
         final ScheduledQueue known = queuesByName.get(reception.queueName());
@@ -349,6 +358,23 @@ public final class KumoModel implements Engine {
             }
         });
         return findings;
+    }
+
+    /**
+     * @return a finding when messages injected over HTTP met a policy that handles only smtp_server_message_received:
+     *         kumod queues them without whatever that hook decides (tenant, campaign, refusals)
+     */
+    public List<String> unhookedHttpFindings() {
+        if (unhookedHttp.isEmpty()) {
+            return List.of();
+        }
+        final long total = unhookedHttp.values().stream().mapToLong(Long::longValue).sum();
+        return List.of(policy.label() + ": " + total + " message(s) Momentum received through its REST API ("
+                + String.join(", ", unhookedHttp.entrySet().stream().limit(5)
+                        .map(e -> e.getKey() + " " + e.getValue()).toList())
+                + (unhookedHttp.size() > 5 ? ", ..." : "") + ") reach kumod's HTTP injector, and the policy has no "
+                + HTTP_EVENT + ", so nothing its " + SMTP_EVENT + " decides (tenant, campaign, refusals) applies to "
+                + "them; [kumomta] rest_injections = \"smtp\" replays them through the SMTP hook instead");
     }
 
     /** @return the shaping settings of {@code other} that differ from {@code used}, as {@code field b instead of a} */
@@ -632,7 +658,7 @@ public final class KumoModel implements Engine {
                 .append(count == 1 ? " message " : " messages ").append(what));
         final String governing = metrics.governing(domain, "delivered_per_minute");
         metrics.governedBy(domain, "delivered_per_minute", (governing == null ? "" : governing + "; ")
-                + "smtp_server_message_received: " + text + ", never queued");
+                + "at reception, " + text + ", never queued");
     }
 
     private void explainSharedSite(String site, TreeSet<String> domains) {

@@ -71,8 +71,8 @@ class KumoReceptionTest {
                 policy.warnings().stream().filter(w -> w.contains("queue ")).toList(),
                 "one queue: the refused messages never reach one");
         assertTrue(model.metrics().governing("gmail.com", "delivered_per_minute").endsWith(
-                "smtp_server_message_received: 2 messages discarded in the queue \"null\", 3 messages refused "
-                        + "by kumo.reject(550, \"blocked\"), never queued"),
+                "at reception, 2 messages discarded in the queue \"null\" in smtp_server_message_received, 3 messages "
+                        + "refused by kumo.reject(550, \"blocked\") in smtp_server_message_received, never queued"),
                 model.metrics().governing("gmail.com", "delivered_per_minute"));
     }
 
@@ -110,10 +110,21 @@ class KumoReceptionTest {
         }
 
         final List<String> viaHttp = queues(KumoParameters.defaults(), messages);
+        Files.writeString(folder.resolve("init.lua"), Files.readString(folder.resolve("init.lua"))
+                .replace("kumo.on('http_message_generated'", "kumo.on('never_fired'"));
+        final LuaKumoPolicy smtpOnly = LuaKumoPolicy.load(folder.resolve("init.lua"), MxFixture.builtIn(),
+                HarnessOptions.defaults());
+        final KumoModel unhooked = new KumoModel(smtpOnly, KumoParameters.defaults(), SINK, 1);
+        Traffic.replay(unhooked, messages, "gmail.com");
         final List<String> viaSmtp = queues(KumoParameters.defaults().withRestViaHttp(false), messages);
 
         assertEquals(List.of("log_info: queue api retail gmail.com", "log_info: queue smtp retail gmail.com"), viaHttp);
         assertEquals(List.of("log_info: queue smtp retail gmail.com"), viaSmtp);
+        assertEquals(List.of("init.lua: 2 message(s) Momentum received through its REST API (gmail.com 2) reach "
+                + "kumod's HTTP injector, and the policy has no http_message_generated, so nothing its "
+                + "smtp_server_message_received decides (tenant, campaign, refusals) applies to them; [kumomta] "
+                + "rest_injections = \"smtp\" replays them through the SMTP hook instead"),
+                unhooked.unhookedHttpFindings());
     }
 
     /** @return the queues the policy was asked about when {@code messages} were replayed with {@code parameters} */
