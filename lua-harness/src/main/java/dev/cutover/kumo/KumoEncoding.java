@@ -1,7 +1,10 @@
 package dev.cutover.kumo;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -9,6 +12,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -23,24 +28,57 @@ import org.luaj.vm2.Varargs;
  * {@code base32hex_nopad}, {@code base64}, {@code base64_nopad}, {@code base64url} and {@code base64url_nopad}
  * fields give the digest so encoded, and which prints as its hex. The encoders follow RFC 4648.
  *
- * <p>The HMAC functions, {@code crc32} and the charset conversions are not here: using one fails naming it.
+ * <p>The HMAC functions take their key from a KeySource (reference/keysource): {@code {key_data = ...}}, or a
+ * file name, read through the policy's folders; a vault key fails, since a replay reads no secret store.
+ * {@code crc32} and the charset conversions are not here: using one fails naming it.
  */
 final class KumoEncoding {
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final String BASE32HEX = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
-    private static final Map<String, String> ALGORITHMS = Map.of("sha1", "SHA-1", "sha224", "SHA-224",
+    private static final Map<String, String> HMACS = Map.of("hmac_sha1", "HmacSHA1", "hmac_sha224", "HmacSHA224",
+            "hmac_sha256", "HmacSHA256", "hmac_sha384", "HmacSHA384", "hmac_sha512", "HmacSHA512");
+    private static final Map<String, String> ALGORITHMS = Map.of("md5", "MD5", "sha1", "SHA-1", "sha224", "SHA-224",
             "sha256", "SHA-256", "sha384", "SHA-384", "sha512", "SHA-512", "sha512_256", "SHA-512/256",
             "sha3_256", "SHA3-256", "sha3_384", "SHA3-384", "sha3_512", "SHA3-512");
 
     private KumoEncoding() {
     }
 
-    /** @return the {@code kumo.digest} table */
-    static LuaTable digest() {
+    /** @return the {@code kumo.digest} table; {@code files} gives the HMACs' keys named by file */
+    static LuaTable digest(PolicyFiles files) {
         final LuaTable digest = new LuaTable();
         ALGORITHMS.forEach((name, algorithm) -> digest.set(name, LuaFunctions.of("kumo.digest." + name,
                 args -> digestObject(hash(algorithm, args)))));
+        HMACS.forEach((name, algorithm) -> digest.set(name, LuaFunctions.of("kumo.digest." + name,
+                args -> digestObject(hmac(algorithm, key(name, args.arg(1), files), args.checkstring(2))))));
         return digest;
+    }
+
+    /** @return the key bytes a KeySource names */
+    private static byte[] key(String function, LuaValue source, PolicyFiles files) {
+        if (source.isstring()) {
+            try {
+                return Files.readAllBytes(files.require(source.tojstring()));
+            } catch (IllegalArgumentException | IOException e) {
+                throw new LuaError("kumo.digest." + function + ": " + e.getMessage());
+            }
+        }
+        if (source.istable() && source.get("key_data").isstring()) {
+            return bytes(source.get("key_data").checkstring());
+        }
+        throw new LuaError("kumo.digest." + function + ": the key must be {key_data = ...} or a file name; a vault "
+                + "key is not read in a replay");
+    }
+
+    private static byte[] hmac(String algorithm, byte[] key, LuaString message) {
+        try {
+            final Mac mac = Mac.getInstance(algorithm);
+            // HMAC pads the key with zero bytes, so an empty key is the key of one zero byte, which Java accepts
+            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, algorithm));
+            return mac.doFinal(bytes(message));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new LuaError(algorithm + " is not available in this Java runtime");
+        }
     }
 
     /** @return the {@code kumo.encode} table */

@@ -84,7 +84,7 @@ public final class KumoModule {
         kumo.set("fs", unsupportedFallback(fs, "kumo.fs."));
         kumo.set("regex", KumoUtilities.regex());
         kumo.set("string", unsupportedFallback(KumoStrings.module(), "kumo.string."));
-        kumo.set("digest", unsupportedFallback(KumoEncoding.digest(), "kumo.digest."));
+        kumo.set("digest", unsupportedFallback(KumoEncoding.digest(sandbox.files()), "kumo.digest."));
         kumo.set("encode", unsupportedFallback(KumoEncoding.encode(), "kumo.encode."));
         kumo.set("domain_map", DomainMap.module());
         kumo.set("memoize", KumoUtilities.memoize());

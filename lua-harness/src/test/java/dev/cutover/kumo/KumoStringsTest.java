@@ -11,6 +11,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code kumo.string}, {@code kumo.digest} and {@code kumo.encode}, with the examples of docs.kumomta.com
@@ -58,6 +59,9 @@ class KumoStringsTest {
         "kumo.digest.sha1('hello').base64|qvTGHdzF6KLavt4PO0gs2a6pQ00=",
         "kumo.digest.sha1('hello').base64url_nopad|qvTGHdzF6KLavt4PO0gs2a6pQ00",
         "kumo.digest.sha1('hel', 'lo').hex|aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d",
+        "kumo.digest.md5('hello').hex|5d41402abc4b2a76b9719d911017c592",
+        "kumo.digest.hmac_sha256({ key_data = 'your key' }, 'your message').hex|"
+                + "87fc1cec5c02f0991ae80f50e98eb2eb5213d07fc40417682a74448ac1deb07c",
         "tostring(kumo.digest.sha256({ a = 1 }).hex == kumo.digest.sha256('{\"a\":1}').hex)|true",
         "kumo.encode.base64_encode('hello')|aGVsbG8=",
         "kumo.encode.base32_encode('hello')|NBSWY3DP",
@@ -80,12 +84,19 @@ class KumoStringsTest {
     }
 
     @Test
-    void digest_hmac_failsNamingItself() {
-        final PolicyException thrown = assertThrows(PolicyException.class,
-                () -> eval("kumo.digest.hmac_sha256('key', 'data')"));
+    void digest_crc32_failsNamingItself() {
+        final PolicyException thrown = assertThrows(PolicyException.class, () -> eval("kumo.digest.crc32('data')"));
 
-        assertEquals("init.lua:3: kumo.digest.hmac_sha256 is not supported by cutover (called at init.lua:3)",
+        assertEquals("init.lua:3: kumo.digest.crc32 is not supported by cutover (called at init.lua:3)",
                 thrown.getMessage());
+    }
+
+    @Test
+    void digest_hmacWithAVaultKey_failsSayingNoSecretIsRead() {
+        final PolicyException thrown = assertThrows(PolicyException.class,
+                () -> eval("kumo.digest.hmac_sha256({ vault_path = 'k' }, 'data')"));
+
+        assertTrue(thrown.getMessage().contains("a vault key is not read in a replay"), thrown.getMessage());
     }
 
     @Test
