@@ -253,9 +253,13 @@ public final class LuaKumoPolicy implements KumoPolicy {
             return module.constructors().build(schema, result.arg1(), policyLabel + " (" + what + ")");
         } catch (LuaError e) {
             final boolean chained = result.arg1().isnil() && EventRegistry.MULTIPLE.contains(what);
-            throw new PolicyException(policyLabel, 0, what + ": " + e.getMessage() + (chained ? " (a handler that "
-                    + "returns nil gives kumod its final answer; return nothing at all to let the next handler answer)"
-                    : ""));
+            final String detail = what + ": " + e.getMessage() + (chained ? " (a handler that returns nil gives "
+                    + "kumod its final answer; return nothing at all to let the next handler answer)" : "");
+            final List<LuaFunction> handlers = module.events().handlers(what);
+            final String at = handlers.size() == 1 ? EventRegistry.definedAt(handlers.get(0)) : null;
+            final int colon = at == null ? -1 : at.lastIndexOf(':');
+            throw colon > 0 && !at.endsWith(":0") ? new PolicyException(at.substring(0, colon),
+                    Integer.parseInt(at.substring(colon + 1)), detail) : new PolicyException(policyLabel, 0, detail);
         }
     }
 

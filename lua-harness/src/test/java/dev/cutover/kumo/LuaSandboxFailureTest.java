@@ -137,4 +137,17 @@ class LuaSandboxFailureTest {
 
         assertEquals("init.lua:1: a file name with a NUL character in it names no file", e.getMessage());
     }
+
+    @Test
+    void egressPathConfig_handlerReturningNil_failsAtTheHandlersLine() throws Exception {
+        final LuaKumoPolicy policy = TempPolicy.load(dir, PATH_HANDLER + "  return nil\nend)\n",
+                HarnessOptions.defaults());
+
+        final PolicyException e = assertThrows(PolicyException.class,
+                () -> policy.egressPathConfig("a.example", "ip-1", "site"));
+
+        assertEquals("init.lua", e.file());
+        assertEquals(2, e.line(), "where the handler is defined");
+        assertTrue(e.detail().startsWith("get_egress_path_config: deserialize error"), e.detail());
+    }
 }
