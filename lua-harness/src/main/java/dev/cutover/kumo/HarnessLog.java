@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * What a policy said and asked for while it ran: its {@code kumo.log_*} and {@code print} output, shaping
@@ -23,6 +24,8 @@ public final class HarnessLog {
     private final Map<String, Integer> stubCalls = new TreeMap<>();
     private final List<String> stubArguments = new ArrayList<>();
     private final Set<String> lint = new LinkedHashSet<>();
+    private final Map<String, String> stubLocations = new TreeMap<>();
+    private Supplier<String> location = () -> null;
 
     /** Records one message, already prefixed with its kind (e.g. {@code log_warn: ...}). */
     void message(String text) {
@@ -34,10 +37,24 @@ public final class HarnessLog {
                 + "... (" + (text.length() - MAX_MESSAGE_CHARS) + " more characters)");
     }
 
-    /** Records a call to a stub and its arguments as JSON. */
+    /** Records a call to a stub, its arguments as JSON, and where the first call of each stub was made. */
     void stubCall(String name, String argumentsJson) {
         stubCalls.merge(name, 1, Integer::sum);
         stubArguments.add(name + " " + argumentsJson);
+        final String at = location.get();
+        if (at != null) {
+            stubLocations.putIfAbsent(name, at);
+        }
+    }
+
+    /** Gives the {@code file:line} of the Lua code running now, for {@link #stubLocation}. */
+    void locatedBy(Supplier<String> where) {
+        location = where;
+    }
+
+    /** @return {@code file:line} of the first call of stub {@code name}, or null when unknown or never called */
+    String stubLocation(String name) {
+        return stubLocations.get(name);
     }
 
     /** @return messages in the order they happened, the first {@value #MAX_MESSAGES}, each cut at

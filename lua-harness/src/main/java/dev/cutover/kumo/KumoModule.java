@@ -70,6 +70,7 @@ public final class KumoModule {
         kumo.set("cutover", helpers);
         kumo.set("serde", serde);
         final LuaTable dns = KumoUtilities.dns(mx);
+        log.locatedBy(sandbox::currentLocation);
         KumoStubs.install(kumo, dns, log);
         unsupportedFallback(kumo.get("dkim").checktable(), "kumo.dkim.");
         unsupportedFallback(kumo.get("http").checktable(), "kumo.http.");

@@ -337,9 +337,10 @@ public final class LuaKumoPolicy implements KumoPolicy {
         final List<String> findings = new ArrayList<>();
         final boolean redis = log.stubCalls().containsKey("configure_redis_throttles");
         if (redis && !localLimits.isEmpty()) {
-            findings.add(policyLabel + ": configure_redis_throttles shares limits across the cluster's nodes, but "
-                    + "limits written with local: are each node's own, so N nodes send N times them: "
-                    + String.join("; ", localLimits.stream().limit(5).toList())
+            final String at = log.stubLocation("configure_redis_throttles");
+            findings.add((at == null ? policyLabel : at) + ": configure_redis_throttles shares limits across the "
+                    + "cluster's nodes, but limits written with local: are each node's own, so N nodes send N times "
+                    + "them: " + String.join("; ", localLimits.stream().limit(5).toList())
                     + (localLimits.size() > 5 ? "; ..." : ""));
         } else if (!redis && !queueConfigs.isEmpty()) {
             findings.add(policyLabel + ": no configure_redis_throttles, so every limit is each kumod node's own: a "

@@ -115,7 +115,7 @@ class PolicyLintTest {
         final List<String> cluster = policy.lint().stream().filter(f -> f.contains("redis")).toList();
 
         assertEquals(1, cluster.size(), policy.lint().toString());
-        assertTrue(cluster.get(0).startsWith("init.lua: configure_redis_throttles shares limits across the cluster's "
+        assertTrue(cluster.get(0).startsWith("init.lua:2: configure_redis_throttles shares limits across the cluster's "
                 + "nodes, but limits written with local: are each node's own, so N nodes send N times them: "),
                 cluster.get(0));
         assertTrue(cluster.get(0).contains("connection_limit [") && cluster.get(0).contains("] for site gmail-site "
