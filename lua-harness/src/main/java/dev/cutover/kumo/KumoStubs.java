@@ -34,6 +34,12 @@ final class KumoStubs {
      * of how mail is shaped), so a fixed stand-in.
      */
     static final String SECRET = "cutover-replay-reads-no-secrets";
+    /**
+     * What {@code kumo.version()} answers: the KumoMTA release whose scheduling and shaping the model follows
+     * (kumomta.md §0, the newest release tag in the source read), so a policy that checks the version takes the
+     * path it would take on that release.
+     */
+    static final String KUMOD_VERSION = "2026.06.23-f3af1cd0";
 
     /**
      * Functions of {@code kumo.dkim} and {@code kumo.http} a policy may call while it loads: the signer and client
@@ -53,6 +59,7 @@ final class KumoStubs {
         DNS.forEach(name -> dns.set(name, stub("dns." + name, log)));
         kumo.set("available_parallelism", answering("available_parallelism", LuaValue.valueOf(AVAILABLE_PARALLELISM),
                 log));
+        kumo.set("version", LuaFunctions.of("kumo.version", args -> LuaValue.valueOf(KUMOD_VERSION)));
         final LuaTable secrets = new LuaTable();
         secrets.set("load", answering("secrets.load", LuaValue.valueOf(SECRET), log));
         kumo.set("secrets", secrets);

@@ -68,9 +68,10 @@ class KumoStandInsTest {
                 kumo.set_diagnostic_log_filter 'kumod=info'
                 print(kumo.available_parallelism() * 2)
                 print(kumo.secrets.load { vault_path = 'dkim/example.com' })
+                print(kumo.version())
                 """, HarnessOptions.defaults());
 
-        assertEquals(List.of("16", KumoStubs.SECRET), printed(policy));
+        assertEquals(List.of("16", KumoStubs.SECRET, "2026.06.23-f3af1cd0"), printed(policy));
         assertEquals(Map.of("dns.configure_resolver", 1, "dns.set_mx_timeout", 1, "set_lruttl_cache_capacity", 1,
                 "set_memory_hard_limit", 1, "set_diagnostic_log_filter", 1, "available_parallelism", 1,
                 "secrets.load", 1), policy.stubCalls());
