@@ -199,8 +199,7 @@ final class Rehearsal {
     /** @return the policy's lint, with the settings the traffic's domains sharing a site never got */
     private List<String> lint() {
         final List<String> lint = new ArrayList<>(policy.lint());
-        lint.addAll(kumo.unappliedPathFindings());
-        lint.addAll(kumo.unhookedHttpFindings());
+        lint.addAll(kumo.findings());
         return lint;
     }
 

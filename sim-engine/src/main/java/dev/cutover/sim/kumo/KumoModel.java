@@ -21,14 +21,10 @@ import dev.cutover.sim.RecordedReceiver;
 import dev.cutover.sim.Step;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -80,8 +76,8 @@ public final class KumoModel implements Engine {
     private final Map<String, ConnectionGauge> siteGauges = new HashMap<>();
     private final Map<String, Gcra> sharedThrottles = new HashMap<>();
     private final Map<String, TreeSet<String>> domainsBySite = new TreeMap<>();
-    private static final String SMTP_EVENT = "smtp_server_message_received";
-    private static final String HTTP_EVENT = "http_message_generated";
+    static final String SMTP_EVENT = "smtp_server_message_received";
+    static final String HTTP_EVENT = "http_message_generated";
     /** Messages injected over HTTP, by domain, while the policy handles only the SMTP reception event. */
     private final Map<String, Long> unhookedHttp = new TreeMap<>();
     /** What the injector gives each binding's messages, by binding; the group is checked, a binding belongs to one. */
@@ -332,76 +328,9 @@ public final class KumoModel implements Engine {
         explainPath(domain, queue);
     }
 
-    /**
-     * Domains that share a site share its ready queues, and kumod configures a ready queue from whichever scheduled
-     * queue created it (kumomta.md §8, on mx_rollup): a policy whose get_egress_path_config answers one of the
-     * domains differently from the one that came first has that answer never applied.
-     *
-     * @return for each such domain and site, the settings of its own that never applied; call after the replay
-     */
-    public List<String> unappliedPathFindings() {
-        final List<String> findings = new ArrayList<>();
-        final Set<String> said = new HashSet<>();
-        readyQueues.values().stream().sorted(Comparator.comparing(q -> q.name)).forEach(queue -> {
-            for (String domain : domainsBySite.getOrDefault(queue.site, new TreeSet<>())) {
-                if (domain.equals(queue.domain) || !said.add(domain + "\u0000" + queue.site)) {
-                    continue;
-                }
-                final List<String> differ = differences(queue.config,
-                        policy.egressPathConfig(domain, queue.source, queue.site));
-                if (!differ.isEmpty()) {
-                    findings.add(policy.label() + ": get_egress_path_config answers " + domain + " differently from "
-                            + queue.domain + " (" + String.join(", ", differ) + "), but both send to the site "
-                            + queue.site + ", whose ready queue kumod configures from the domain that reached it "
-                            + "first, " + queue.domain + ", so " + domain + "'s settings never apply");
-                }
-            }
-        });
-        return findings;
-    }
-
-    /**
-     * @return a finding when messages injected over HTTP met a policy that handles only smtp_server_message_received:
-     *         kumod queues them without whatever that hook decides (tenant, campaign, refusals)
-     */
-    public List<String> unhookedHttpFindings() {
-        if (unhookedHttp.isEmpty()) {
-            return List.of();
-        }
-        final long total = unhookedHttp.values().stream().mapToLong(Long::longValue).sum();
-        return List.of(policy.label() + ": " + total + " message(s) Momentum received through its REST API ("
-                + String.join(", ", unhookedHttp.entrySet().stream().limit(5)
-                        .map(e -> e.getKey() + " " + e.getValue()).toList())
-                + (unhookedHttp.size() > 5 ? ", ..." : "") + ") reach kumod's HTTP injector, and the policy has no "
-                + HTTP_EVENT + ", so nothing its " + SMTP_EVENT + " decides (tenant, campaign, refusals) applies to "
-                + "them; [kumomta] rest_injections = \"smtp\" replays them through the SMTP hook instead");
-    }
-
-    /** @return the shaping settings of {@code other} that differ from {@code used}, as {@code field b instead of a} */
-    private static List<String> differences(EgressPathConfig used, EgressPathConfig other) {
-        final List<String> out = new ArrayList<>();
-        compare(out, "connection_limit", used.connectionLimit(), other.connectionLimit());
-        compare(out, "max_message_rate", used.maxMessageRate(), other.maxMessageRate());
-        compare(out, "max_connection_rate", used.maxConnectionRate(), other.maxConnectionRate());
-        compare(out, "max_deliveries_per_connection", used.maxDeliveriesPerConnection(),
-                other.maxDeliveriesPerConnection());
-        compare(out, "additional_connection_limits", used.additionalConnectionLimits(),
-                other.additionalConnectionLimits());
-        compare(out, "additional_message_rate_throttles", used.additionalMessageRateThrottles(),
-                other.additionalMessageRateThrottles());
-        compare(out, "max_ready", used.maxReady(), other.maxReady());
-        compare(out, "idle_timeout", used.idleTimeoutMicros() / 1e6 + "s", other.idleTimeoutMicros() / 1e6 + "s");
-        return out;
-    }
-
-    private static void compare(List<String> out, String field, Object used, Object other) {
-        if (!Objects.equals(used, other)) {
-            out.add(field + " " + shown(other) + " instead of " + shown(used));
-        }
-    }
-
-    private static String shown(Object value) {
-        return value == null ? "none" : String.valueOf(value);
+    /** @return what the replay shows the policy would get wrong in production ({@link KumoFindings}); call after */
+    public List<String> findings() {
+        return KumoFindings.of(policy, readyQueues.values(), domainsBySite, unhookedHttp);
     }
 
     /** Sends a message a suspended ready queue gave back through promotion again. */
@@ -412,7 +341,7 @@ public final class KumoModel implements Engine {
     /** Re-resolves the path config of the ready queues of {@code source} to {@code site}, after a TSA override. */
     void refreshPaths(String source, String site) {
         readyQueues.values().stream().filter(q -> q.source.equals(source) && q.site.equals(site)).sorted(
-                java.util.Comparator.comparing(q -> q.name)).forEach(q -> q.reconfigure(policy.egressPathConfig(
+                Comparator.comparing(q -> q.name)).forEach(q -> q.reconfigure(policy.egressPathConfig(
                         q.domain, source, site)));
     }
 

@@ -124,7 +124,7 @@ class KumoReceptionTest {
                 + "kumod's HTTP injector, and the policy has no http_message_generated, so nothing its "
                 + "smtp_server_message_received decides (tenant, campaign, refusals) applies to them; [kumomta] "
                 + "rest_injections = \"smtp\" replays them through the SMTP hook instead"),
-                unhooked.unhookedHttpFindings());
+                unhooked.findings());
     }
 
     /** @return the queues the policy was asked about when {@code messages} were replayed with {@code parameters} */
@@ -159,6 +159,6 @@ class KumoReceptionTest {
         assertEquals(List.of("init.lua: get_egress_path_config answers outlook.com differently from hotmail.com "
                 + "(connection_limit 10 instead of 25), but both send to the site mx.olc.example, whose ready queue "
                 + "kumod configures from the domain that reached it first, hotmail.com, so outlook.com's settings "
-                + "never apply"), model.unappliedPathFindings());
+                + "never apply"), model.findings());
     }
 }
