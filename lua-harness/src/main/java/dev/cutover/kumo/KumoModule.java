@@ -87,6 +87,7 @@ public final class KumoModule {
         kumo.set("string", unsupportedFallback(KumoStrings.module(), "kumo.string."));
         kumo.set("digest", unsupportedFallback(KumoEncoding.digest(sandbox.files()), "kumo.digest."));
         kumo.set("encode", unsupportedFallback(KumoEncoding.encode(), "kumo.encode."));
+        kumo.set("cidr", unsupportedFallback(KumoCidr.module(), "kumo.cidr."));
         kumo.set("domain_map", DomainMap.module());
         kumo.set("memoize", KumoUtilities.memoize());
         kumo.set("traceback", KumoUtilities.traceback(sandbox));

@@ -85,4 +85,26 @@ class KumoStandInsTest {
         assertEquals("init.lua:2: kumo.serde.yaml_parse is not supported by cutover (called at init.lua:2)",
                 thrown.getMessage());
     }
+
+    @Test
+    void cidrMap_lookupsFindTheNarrowestBlockAsDocumented() throws IOException {
+        final LuaKumoPolicy policy = load("""
+                local cmap = kumo.cidr.make_map { ['127.0.0.0/24'] = 'loopback', ['10.0.0.0/24'] = 'lan' }
+                cmap['10.0.0.42'] = 'one host'
+                cmap['2001:db8::/32'] = 'documentation'
+                print(cmap['10.0.0.1'], cmap['10.0.0.42'], cmap['127.0.0.1:25'], cmap['[127.0.0.9]'])
+                print(cmap['[2001:db8::1]:25'], tostring(cmap['100.0.0.100']), tostring(cmap['not.set']))
+                """, HarnessOptions.defaults());
+
+        assertEquals(List.of("lan\tone host\tloopback\tloopback", "documentation\tnil\tnil"), printed(policy));
+    }
+
+    @Test
+    void cidrMap_keyThatIsNoBlock_failsNamingIt() {
+        final PolicyException thrown = assertThrows(PolicyException.class, () -> load(
+                "local cmap = kumo.cidr.make_map { ['10.0.0.0/33'] = 'x' }\n", HarnessOptions.defaults()));
+
+        assertTrue(thrown.getMessage().contains("kumo.cidr map: 10.0.0.0/33 is not an IP address or CIDR block"),
+                thrown.getMessage());
+    }
 }
