@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Momentum's Adaptive Delivery through the command: rules files, sweep rules and the adaptive stanza. */
-class AdaptiveEndToEndTest extends E2eEstateTest {
+class AdaptiveEndToEndTest extends OnE2eEstate {
     private static Path copyEditing(String name, String file, UnaryOperator<String> edit) throws IOException {
         return E2eEstate.copyEditing(estate, dir.resolve(name), file, edit);
     }

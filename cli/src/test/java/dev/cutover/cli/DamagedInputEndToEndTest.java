@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Logs that are damaged or misdated, and scenario names that match nothing, as a run reports them. */
-class DamagedInputEndToEndTest extends E2eEstateTest {
+class DamagedInputEndToEndTest extends OnE2eEstate {
     @Test
     void run_compressedLogCutShort_notesWhereTheRestWasLost() throws IOException {
         final Path cut = dir.resolve("cut");

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code cutover diff}: what a change to the shaping did, for CI. */
-class DiffEndToEndTest extends E2eEstateTest {
+class DiffEndToEndTest extends OnE2eEstate {
     @Test
     void diff_yahooRateDoubled_exitsOneNamingTheMovedMetric() throws IOException {
         final Path changed = E2eEstate.copyEditing(estate, dir.resolve("faster"), "kumo/shaping.toml",

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The whole path on a small estate: synthesize, ingest, replay through three engines, report. */
-class EndToEndTest extends E2eEstateTest {
+class EndToEndTest extends OnE2eEstate {
     @Test
     void run_halvedYahooRate_divergesOnYahooAndExplainsIt() throws IOException {
         final Path out = dir.resolve("out-a");

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code run --speed}: the replay paced, a look every second, and the same report as an unpaced run. */
-class LiveRehearsalEndToEndTest extends E2eEstateTest {
+class LiveRehearsalEndToEndTest extends OnE2eEstate {
 
     @Test
     void speed_pacedToAboutThreeSeconds_looksAlongTheWayAndWritesTheSameReport() throws IOException {

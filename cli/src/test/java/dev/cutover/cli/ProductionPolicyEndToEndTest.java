@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * maps, its environment from the scenario, its queues named from headers the scenario's templates give, and the
  * lint of what it would get wrong in the run's output, report and explain.
  */
-class ProductionPolicyEndToEndTest extends E2eEstateTest {
+class ProductionPolicyEndToEndTest extends OnE2eEstate {
     private static final String POLICY = """
             -- Loaded from the operator's folder, as in production.
             package.path = '/srv/acme/kumo/lib/?.lua;' .. package.path
@@ -48,24 +48,17 @@ class ProductionPolicyEndToEndTest extends E2eEstateTest {
               return kumo.make_queue_config { egress_pool = 'pool', retry_interval = retry[tenant] or '20m' }
             end)
 
-            kumo.on('get_egress_pool', function(name)
-              return kumo.make_egress_pool { name = name, entries = { { name = 'pool-a' }, { name = 'pool-b' } } }
-            end)
-
-            kumo.on('get_egress_source', function(name)
-              return kumo.make_egress_source { name = name }
-            end)
-
-            kumo.on('get_egress_path_config', function(domain, source, site)
-              return kumo.make_egress_path(shaping:get_egress_path_config(domain, source, site))
-            end)
             """;
+    /** Where the end-to-end estate's own policy starts its pool, source and path handlers, which this one shares. */
+    private static final String SHARED_HANDLERS = "kumo.on('get_egress_pool'";
 
     private static Path deployed(String name, boolean mapped) throws IOException {
         final Path copy = dir.resolve(name);
         CommandRuns.copy(estate, copy);
         Files.createDirectories(copy.resolve("deployed/policy"));
-        Files.writeString(copy.resolve("deployed/policy/init.lua"), POLICY);
+        final String estatePolicy = Files.readString(copy.resolve("kumo/init.lua"));
+        Files.writeString(copy.resolve("deployed/policy/init.lua"),
+                POLICY + estatePolicy.substring(estatePolicy.indexOf(SHARED_HANDLERS)));
         final Path etc = Files.createDirectories(copy.resolve("deployed/acme/etc/production/tenants"));
         Files.copy(copy.resolve("kumo/shaping.toml"), etc.resolve("../shaping.toml"));
         Files.writeString(etc.resolve("pool.toml"), "name = 'pool'\nretry_interval = '15m'\n");

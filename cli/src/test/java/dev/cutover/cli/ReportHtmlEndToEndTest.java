@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** report.html as a run writes it: its sections, its charts, and that it needs nothing from anywhere else. */
-class ReportHtmlEndToEndTest extends E2eEstateTest {
+class ReportHtmlEndToEndTest extends OnE2eEstate {
     private static String html;
     private static Document page;
     private static Result run;

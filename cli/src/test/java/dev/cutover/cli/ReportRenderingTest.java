@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is left in target/report-screenshot.png to be looked at. Chromium starts with its background
  * networking off and a fresh profile, and is given only a file on this machine.
  */
-class ReportRenderingTest extends E2eEstateTest {
+class ReportRenderingTest extends OnE2eEstate {
     private static final int VERDICT_RED = 0xc92a2a;
     private static final int MOMENTUM_BLUE = 0x1c7ed6;
     private static final int KUMOMTA_ORANGE = 0xe8590c;

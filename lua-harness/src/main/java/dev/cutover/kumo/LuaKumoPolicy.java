@@ -297,16 +297,8 @@ public final class LuaKumoPolicy implements KumoPolicy {
      * @return the findings, each naming where it was written and what it does to the traffic
      */
     public List<String> lint() {
-        final List<String> findings = new ArrayList<>();
-        for (String event : module.events().events()) {
-            for (LuaFunction handler : module.events().handlers(event)) {
-                findings.addAll(HandlerParameters.check(event, handler));
-            }
-        }
-        module.shapingData().forEach(data -> findings.addAll(data.aliasFindings()));
-        findings.addAll(log.lintFindings());
+        final List<String> findings = lintWithoutTraffic();
         findings.addAll(trafficLint());
-        findings.addAll(clusterLint());
         return findings;
     }
 
@@ -315,8 +307,15 @@ public final class LuaKumoPolicy implements KumoPolicy {
      *         (as {@code cutover explain} takes) shows them as well as a run
      */
     public List<String> lintWithoutTraffic() {
-        final List<String> findings = new ArrayList<>(lint());
-        findings.removeAll(trafficLint());
+        final List<String> findings = new ArrayList<>();
+        for (String event : module.events().events()) {
+            for (LuaFunction handler : module.events().handlers(event)) {
+                findings.addAll(HandlerParameters.check(event, handler));
+            }
+        }
+        module.shapingData().forEach(data -> findings.addAll(data.aliasFindings()));
+        findings.addAll(log.lintFindings());
+        findings.addAll(clusterLint());
         return findings;
     }
 

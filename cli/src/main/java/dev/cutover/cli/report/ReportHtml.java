@@ -36,9 +36,11 @@ public final class ReportHtml {
     private final RehearsalResult result;
     private final StringBuilder out = new StringBuilder(1 << 16);
     private final Map<String, String> anchors = new LinkedHashMap<>();
+    private final List<Ranked> ranked;
 
     private ReportHtml(RehearsalResult result) {
         this.result = result;
+        this.ranked = ranked(result);
         final Set<String> used = new HashSet<>();
         for (DomainComparison domain : result.domains()) {
             String anchor = "d-" + domain.domain().replaceAll("[^A-Za-z0-9._-]", "-");
@@ -100,7 +102,6 @@ public final class ReportHtml {
 
     private void topDivergences() {
         out.append("<section id=\"top-divergences\">\n<h2>Largest divergences</h2>\n");
-        final List<Ranked> ranked = ranked();
         if (ranked.isEmpty()) {
             out.append("<p>KumoMTA stays within tolerance of Momentum on every metric of every domain.</p>\n");
         } else {
@@ -196,7 +197,7 @@ public final class ReportHtml {
     /** @return diverged domains, furthest beyond tolerance first, then the others, busiest first */
     private List<DomainComparison> chartOrder() {
         final Map<String, Double> worst = new TreeMap<>();
-        for (Ranked r : ranked()) {
+        for (Ranked r : ranked) {
             worst.merge(r.domain.domain(), r.excess, Math::max);
         }
         final List<DomainComparison> order = new ArrayList<>(result.domains());
@@ -301,7 +302,7 @@ public final class ReportHtml {
     }
 
     /** @return every divergence with how far beyond what is allowed it goes, furthest first */
-    private List<Ranked> ranked() {
+    private static List<Ranked> ranked(RehearsalResult result) {
         final List<Ranked> ranked = new ArrayList<>();
         for (DomainComparison domain : result.domains()) {
             for (MetricCheck check : domain.divergences()) {

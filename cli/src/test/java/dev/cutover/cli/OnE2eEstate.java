@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * End-to-end tests on the small estate of {@link E2eEstate}, made once per test class in a folder of the class's
  * own. Test classes run one after another, so each has these fields to itself while it runs.
  */
-abstract class E2eEstateTest {
+abstract class OnE2eEstate {
     @TempDir
     static Path dir;
 
