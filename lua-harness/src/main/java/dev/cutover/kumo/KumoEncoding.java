@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.zip.CRC32;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.luaj.vm2.LuaError;
@@ -30,7 +31,8 @@ import org.luaj.vm2.Varargs;
  *
  * <p>The HMAC functions take their key from a KeySource (reference/keysource): {@code {key_data = ...}}, or a
  * file name, read through the policy's folders; a vault key fails, since a replay reads no secret store.
- * {@code crc32} and the charset conversions are not here: using one fails naming it.
+ * {@code crc32} is the CRC-32 of ISO-HDLC (zlib's), its four bytes most significant first, as kumod's
+ * {@code crc32fast} digest gives them. The charset conversions are not here: using one fails naming it.
  */
 final class KumoEncoding {
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -51,6 +53,7 @@ final class KumoEncoding {
                 args -> digestObject(hash(algorithm, args)))));
         HMACS.forEach((name, algorithm) -> digest.set(name, LuaFunctions.of("kumo.digest." + name,
                 args -> digestObject(hmac(algorithm, key(name, args.arg(1), files), args.checkstring(2))))));
+        digest.set("crc32", LuaFunctions.of("kumo.digest.crc32", args -> digestObject(crc32(args))));
         return digest;
     }
 
@@ -128,14 +131,27 @@ final class KumoEncoding {
         try {
             final MessageDigest digest = MessageDigest.getInstance(algorithm);
             for (int i = 1; i <= args.narg(); i++) {
-                final LuaValue arg = args.arg(i);
-                digest.update(arg.type() == LuaValue.TSTRING ? bytes(arg.checkstring())
-                        : LuaJson.encode(arg, false).getBytes(StandardCharsets.UTF_8));
+                digest.update(input(args.arg(i)));
             }
             return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new LuaError(algorithm + " is not available in this Java runtime");
         }
+    }
+
+    private static byte[] crc32(Varargs args) {
+        final CRC32 crc = new CRC32();
+        for (int i = 1; i <= args.narg(); i++) {
+            crc.update(input(args.arg(i)));
+        }
+        final long value = crc.getValue();
+        return new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+    }
+
+    /** @return the bytes a digest takes from one argument: a string's own, anything else's JSON text */
+    private static byte[] input(LuaValue arg) {
+        return arg.type() == LuaValue.TSTRING ? bytes(arg.checkstring())
+                : LuaJson.encode(arg, false).getBytes(StandardCharsets.UTF_8);
     }
 
     private static LuaTable digestObject(byte[] bytes) {
