@@ -88,6 +88,7 @@ public final class KumoModule {
         kumo.set("digest", unsupportedFallback(KumoEncoding.digest(sandbox.files()), "kumo.digest."));
         kumo.set("encode", unsupportedFallback(KumoEncoding.encode(), "kumo.encode."));
         kumo.set("cidr", unsupportedFallback(KumoCidr.module(), "kumo.cidr."));
+        kumo.set("uuid", unsupportedFallback(KumoUuid.module(sandbox.random(), sandbox.clock()), "kumo.uuid."));
         kumo.set("domain_map", DomainMap.module());
         kumo.set("memoize", KumoUtilities.memoize());
         kumo.set("traceback", KumoUtilities.traceback(sandbox));

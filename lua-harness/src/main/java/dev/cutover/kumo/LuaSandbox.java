@@ -136,6 +136,11 @@ public final class LuaSandbox {
         return clock;
     }
 
+    /** @return the seeded generator {@code math.random} draws from. */
+    SandboxRandom random() {
+        return random;
+    }
+
     /** @return how many random numbers the policy has drawn. */
     long randomDraws() {
         return random.draws();

@@ -43,6 +43,14 @@ final class SandboxRandom {
         return draws;
     }
 
+    /** @return {@code count} random bytes, counted as one draw (for {@code kumo.uuid}) */
+    byte[] bytes(int count) {
+        draws++;
+        final byte[] out = new byte[count];
+        random.nextBytes(out);
+        return out;
+    }
+
     private LuaValue next(Varargs args) {
         draws++;
         switch (args.narg()) {
