@@ -62,6 +62,8 @@ public final class KumoModule {
         KumoSerde.install(kumo, sandbox.files(), constructors::rememberFile);
         final LuaTable serde = new LuaTable();
         KumoSerde.install(serde, sandbox.files(), constructors::rememberFile);
+        serde.set("toml_encode_pretty_compact", LuaFunctions.of("toml_encode_pretty_compact",
+                a -> LuaValue.valueOf(TomlText.encode(a.arg1(), "toml_encode_pretty_compact", true, true))));
         final LuaTable helpers = constructors.helperFunctions();
         helpers.set("lint", LuaFunctions.of("kumo.cutover.lint", args -> {
             log.lint(args.checkjstring(1));

@@ -10,7 +10,7 @@ import org.luaj.vm2.LuaValue;
 
 /**
  * {@code kumo.json_*} and {@code kumo.toml_*}, also reachable as {@code kumo.serde.*}
- * ({@code crates/mod-serde/src/lib.rs}). Files are read through {@link PolicyFiles}, so only the policy and
+ * ({@code crates/mod-serde/src/lib.rs}); TOML is written by {@link TomlText}. Files are read through {@link PolicyFiles}, so only the policy and
  * helper folders are visible.
  */
 final class KumoSerde {
@@ -43,6 +43,10 @@ final class KumoSerde {
             return value;
         }));
         target.set("toml_parse", LuaFunctions.of("toml_parse", a -> tomlParse(a.checkjstring(1), "toml_parse")));
+        target.set("toml_encode", LuaFunctions.of("toml_encode",
+                a -> LuaValue.valueOf(TomlText.encode(a.arg1(), "toml_encode", false, false))));
+        target.set("toml_encode_pretty", LuaFunctions.of("toml_encode_pretty",
+                a -> LuaValue.valueOf(TomlText.encode(a.arg1(), "toml_encode_pretty", true, false))));
     }
 
     private static String label(PolicyFiles files, String name) {
