@@ -3,13 +3,9 @@ package dev.cutover.kumo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -77,11 +73,6 @@ public final class LuaSandbox {
         "while", "..", "...", "==", ">=", "<=", "~=", "::", "<eof>", "<number>", "<name>", "<string>"};
     /** A token LuaJ names by number, with the character it decoded from it. */
     private static final Pattern TOKEN_NUMBER = Pattern.compile("symbol (\\d+) \\(.\\)");
-    /** What LuaJ says of calling or indexing nil. */
-    private static final Pattern NIL_USE = Pattern.compile(
-            "attempt to (call nil|index nil|index \\? \\(a nil value\\))");
-    /** A dotted name in the {@code kumo} module, such as {@code kumo.string.split}. */
-    private static final Pattern KUMO_USE = Pattern.compile("\\bkumo((?:\\.[A-Za-z_]\\w*)+)");
 
     /** Held while any sandbox runs Lua, since LuaJ's string metatable is one for the whole JVM. */
     private static final Object ONE_AT_A_TIME = new Object();
@@ -94,6 +85,7 @@ public final class LuaSandbox {
     private final LuaValue stringMetatable;
     private final SandboxClock clock;
     private final SandboxRandom random;
+    private final UnknownKumoNames unknownNames;
     private boolean running;
 
     /**
@@ -116,6 +108,7 @@ public final class LuaSandbox {
         this.clock = new SandboxClock(options.clockEpochSeconds());
         this.random = new SandboxRandom(options.seed());
         loadLibraries();
+        this.unknownNames = new UnknownKumoNames(files, globals.get("package").get("loaded").checktable());
         this.stringMetatable = LuaValue.tableOf(new LuaValue[] {LuaValue.INDEX, globals.get("string")});
         this.getinfo = globals.get("debug").get("getinfo");
         hideDebugAndRestrict(printed, options);
@@ -180,6 +173,7 @@ public final class LuaSandbox {
         refuse(globals.get("string").checktable(), "string", newer, "pack", "unpack", "packsize");
         globals.set("load", new TextOnlyLoad(globals.get("load")));
         globals.set("error", new ErrorWithNil(globals.get("error")));
+        unknownNames.install(globals, this::currentLocation);
         restrictPackage(globals.get("package").checktable());
     }
 
@@ -304,7 +298,7 @@ public final class LuaSandbox {
         } catch (LuaError e) {
             final Rejection rejection = e instanceof Rejection ? (Rejection) e : Rejection.of(e.getMessageObject());
             if (rejection == null) {
-                throw namingUnknownKumo(toPolicyException(e, currentLocationOr(event)));
+                throw unknownNames.naming(toPolicyException(e, currentLocationOr(event)));
             }
             if (!Rejection.EVENTS.contains(event)) {
                 throw located(currentLocationOr(event), "kumo.reject(" + rejection.code + ", \"" + rejection.text
@@ -321,55 +315,6 @@ public final class LuaSandbox {
                     + " (infinite recursion?)");
         } finally {
             running = false;
-        }
-    }
-
-    /**
-     * A call of a name the {@code kumo} module does not have reads nil, as in kumod, and LuaJ then says only
-     * "attempt to call nil" (or "attempt to index ? (a nil value)" for {@code kumo.x.y()}). When the policy line holds
-     * such a name, the problem is said with the name instead.
-     */
-    private PolicyException namingUnknownKumo(PolicyException problem) {
-        if (problem.line() <= 0 || !NIL_USE.matcher(problem.detail()).matches()) {
-            return problem;
-        }
-        final String line = sourceLine(problem.file(), problem.line());
-        final LuaValue kumo = globals.get("package").get("loaded").get("kumo");
-        if (line == null || !kumo.istable()) {
-            return problem;
-        }
-        final Set<String> unknown = new TreeSet<>();
-        final Matcher uses = KUMO_USE.matcher(line);
-        while (uses.find()) {
-            LuaValue value = kumo;
-            final StringBuilder name = new StringBuilder("kumo");
-            for (String part : uses.group(1).substring(1).split("\\.")) {
-                name.append('.').append(part);
-                value = value.istable() ? value.get(part) : LuaValue.NIL;
-                if (value.isnil()) {
-                    unknown.add(name.toString());
-                    break;
-                }
-            }
-        }
-        if (unknown.size() != 1) {
-            return problem;
-        }
-        return new PolicyException(problem.file(), problem.line(), unknown.iterator().next() + " is not part of "
-                + "the kumo module as cutover knows it: not in kumod's documented API, or newer than cutover");
-    }
-
-    /** @return line {@code number} of the policy file {@code label}, or null when it cannot be read */
-    private String sourceLine(String label, int number) {
-        try {
-            final Optional<Path> file = files.resolve(label);
-            if (file.isEmpty()) {
-                return null;
-            }
-            final List<String> lines = Files.readAllLines(file.get(), StandardCharsets.UTF_8);
-            return number <= lines.size() ? lines.get(number - 1) : null;
-        } catch (IOException | LuaError | UncheckedIOException e) {
-            return null;
         }
     }
 
@@ -463,7 +408,8 @@ public final class LuaSandbox {
 
     /**
      * {@code error} that keeps a nil error value as nil: LuaJ's turns {@code error()} into the text "null",
-     * which could not be told from {@code error("null")}.
+     * which could not be told from {@code error("null")}. A number stays a number, as in Lua, which adds a
+     * position only to a string (Lua 5.4 manual §6.1); LuaJ makes it text.
      */
     private static final class ErrorWithNil extends VarArgFunction {
         private final LuaValue error;
@@ -474,8 +420,8 @@ public final class LuaSandbox {
 
         @Override
         public Varargs invoke(Varargs args) {
-            if (args.arg1().isnil()) {
-                throw new LuaError(LuaValue.NIL);
+            if (args.arg1().isnil() || args.arg1().type() == LuaValue.TNUMBER) {
+                throw new LuaError(args.arg1());
             }
             return error.invoke(args);
         }

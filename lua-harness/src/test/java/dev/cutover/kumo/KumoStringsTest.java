@@ -108,6 +108,24 @@ class KumoStringsTest {
     }
 
     @Test
+    void call_kumoNameCutoverDoesNotKnow_insidePcallOrXpcall_givesThePolicyTheName() throws IOException {
+        final String named = "init.lua:3: kumo.brand_new_helper is not part of the kumo module as cutover knows it: "
+                + "not in kumod's documented API, or newer than cutover";
+
+        assertEquals(named, eval("select(2, pcall(kumo.brand_new_helper, 'x'))"));
+        assertEquals(named, eval("select(2, pcall(function() return kumo.brand_new_helper('x') end))"));
+        assertEquals(named, eval("select(2, pcall(function() local v = kumo.brand_new_helper('x'); return v end))"));
+        assertEquals(named, eval("select(2, xpcall(function() return kumo.brand_new_helper('x') end, "
+                + "function(m) return m end))"));
+        assertEquals("init.lua:3: attempt to call nil", eval("select(2, pcall(function() local f; f() end))"));
+        assertEquals("init.lua:3: custom", eval("select(2, pcall(function() error('custom') end))"),
+                "Lua's own form: no stack traceback");
+        assertEquals("number", eval("type(select(2, pcall(error, 42)))"));
+        assertEquals("true 2", eval("table.concat({tostring(pcall(function() return 1 end)), "
+                + "select(2, pcall(function() return 2 end))}, ' ')"));
+    }
+
+    @Test
     void read_kumoNameCutoverDoesNotKnow_isNilSoAPolicyMayTestForIt() throws IOException {
         assertEquals("nil", eval("tostring(kumo.brand_new_helper)"));
     }
