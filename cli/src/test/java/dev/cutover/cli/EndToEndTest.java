@@ -36,7 +36,7 @@ class EndToEndTest extends OnE2eEstate {
         assertTrue(report.indexOf("\"domain\": \"aol.com\"") < report.indexOf("\"domain\": \"gmail.com\""));
         assertTrue(result.out().matches("(?s).*yahoo\\.com\\s+delivered_per_minute.*diverged.*"), result.out());
         assertTrue(result.out().contains("max_message_rate = 30/m per (egress source, site) "
-                + "[shaping.toml [\"yahoo.com\"]"), result.out());
+                + "[shaping.toml:10 [\"yahoo.com\"]"), result.out());
         assertTrue(Files.exists(out.resolve("rejects.tsv")));
     }
 
@@ -130,7 +130,7 @@ class EndToEndTest extends OnE2eEstate {
 
         final Result explained = cutover("explain", chatty.toString(), "yahoo.com");
 
-        assertTrue(explained.out().contains("  TSA rule shaping.toml [\"yahoo.com\"]"), explained.out());
+        assertTrue(explained.out().contains("  TSA rule shaping.toml:10 [\"yahoo.com\"]"), explained.out());
         assertTrue(explained.out().contains(": TSS04 -> Suspend on every match, for 2h (it acts when TSA is on"),
                 explained.out());
         assertTrue(explained.out().contains(": TSS05 -> Suspend at 3 matches within its duration (Threshold \"3/10m\": "

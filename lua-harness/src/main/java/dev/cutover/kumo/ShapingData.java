@@ -101,7 +101,13 @@ public final class ShapingData {
                     + "[kumomta] helpers)" : ""));
             return;
         }
-        mergeFile(readFile(file.get(), labeler.apply(file.get())), labeler.apply(file.get()));
+        final String label = labeler.apply(file.get());
+        final String text = readFile(file.get(), label);
+        if (label.endsWith(".json")) {
+            mergeFile(parseJson(text, label), label, Map.of());
+        } else {
+            mergeFile(TomlData.parse(text, label), label, TomlData.topLevelLines(text));
+        }
     }
 
     /** @return the problem at {@code origin}, which the message itself may already name first */
@@ -112,22 +118,21 @@ public final class ShapingData {
                 : new PolicyException(origin, 0, message);
     }
 
-    private static Map<String, Object> readFile(Path file, String label) {
-        final String text;
+    private static String readFile(Path file, String label) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (IOException e) {
             throw new PolicyException(label, 0, "cannot read shaping file: " + (e instanceof
                     java.nio.charset.CharacterCodingException ? "it is not UTF-8 text" : e.getMessage()));
         }
-        if (label.endsWith(".json")) {
-            try {
-                return castMap(LuaData.toJava(LuaJson.parse(text)), label);
-            } catch (IllegalArgumentException e) {
-                throw new PolicyException(label, 0, "parsing json: " + e.getMessage());
-            }
+    }
+
+    private static Map<String, Object> parseJson(String text, String label) {
+        try {
+            return castMap(LuaData.toJava(LuaJson.parse(text)), label);
+        } catch (IllegalArgumentException e) {
+            throw new PolicyException(label, 0, "parsing json: " + e.getMessage());
         }
-        return TomlData.parse(text, label);
     }
 
     @SuppressWarnings("unchecked")
@@ -138,17 +143,25 @@ public final class ShapingData {
         return (Map<String, Object>) value;
     }
 
-    private void mergeFile(Map<String, Object> document, String label) {
+    /** @param lines the line of each block, by its key ({@code provider.NAME} for a provider), when known */
+    private void mergeFile(Map<String, Object> document, String label, Map<String, Integer> lines) {
         for (Map.Entry<String, Object> e : document.entrySet()) {
             if (e.getKey().equals("provider")) {
                 castMap(e.getValue(), label).forEach((name, block) -> mergeProvider(name,
-                        castMap(block, label), label + " [provider.\"" + name + "\"]"));
+                        castMap(block, label), at(label, lines.get("provider." + name)) + " [provider.\"" + name
+                        + "\"]"));
             } else if (e.getKey().equals("default")) {
-                mergeInto(byDomain, "default", parseEntry(e.getValue(), label + " [\"default\"]"));
+                mergeInto(byDomain, "default", parseEntry(e.getValue(), at(label, lines.get("default"))
+                        + " [\"default\"]"));
             } else {
-                mergeDomain(e.getKey(), e.getValue(), label);
+                mergeDomain(e.getKey(), e.getValue(), at(label, lines.get(e.getKey())));
             }
         }
+    }
+
+    /** @return {@code file:line}, or the file alone when the line is not known */
+    private static String at(String label, Integer line) {
+        return line == null ? label : label + ":" + line;
     }
 
     private ShapingEntry parseEntry(Object block, String origin) {
@@ -202,10 +215,24 @@ public final class ShapingData {
         });
     }
 
+    /**
+     * kumod stops at the first block it refuses; so does the load here, but it names every refused block, so a
+     * translation is corrected in one pass.
+     */
     private void validate() {
-        bySite.forEach((site, e) -> ShapingValidation.check("site: " + site, e.params, e.sources));
-        byDomain.forEach((domain, e) -> ShapingValidation.check("domain: " + domain, e.params, e.sources));
-        byProvider.forEach((name, p) -> ShapingValidation.check("provider: " + name, p.params, p.sources));
+        final List<PolicyException> refused = new ArrayList<>();
+        bySite.forEach((site, e) -> ShapingValidation.check("site: " + site, e.params, e.sources, refused));
+        byDomain.forEach((domain, e) -> ShapingValidation.check("domain: " + domain, e.params, e.sources, refused));
+        byProvider.forEach((name, p) -> ShapingValidation.check("provider: " + name, p.params, p.sources, refused));
+        if (refused.size() > 1) {
+            final PolicyException first = refused.get(0);
+            throw new PolicyException(first.file(), first.line(), first.detail() + "; kumod would also refuse "
+                    + (refused.size() - 1) + " more: " + String.join("; ", refused.subList(1, refused.size())
+                    .stream().map(PolicyException::getMessage).toList()));
+        }
+        if (!refused.isEmpty()) {
+            throw refused.get(0);
+        }
     }
 
     private void checkAliases() {

@@ -1,5 +1,6 @@
 package dev.cutover.kumo;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,24 +17,25 @@ final class ShapingValidation {
      * @param what    the block, e.g. {@code site: (alt1|alt2)?.gmail-smtp-in.l.google.com}
      * @param params  its parameters
      * @param sources its per-source parameters
-     * @throws PolicyException naming the block and the offending key's origin
+     * @param refused gets a problem naming the block and the offending key's origin for each table kumod refuses
      */
-    static void check(String what, ShapingParams params, Map<String, ShapingParams> sources) {
-        checkOne(what, params);
+    static void check(String what, ShapingParams params, Map<String, ShapingParams> sources,
+            List<PolicyException> refused) {
+        checkOne(what, params, refused);
         sources.forEach((name, p) -> {
             final ShapingParams copy = p.copy();
             copy.values.remove("provider_source_selection_rate");
-            checkOne(what + " source '" + name + "'", copy);
+            checkOne(what + " source '" + name + "'", copy, refused);
         });
     }
 
-    private static void checkOne(String what, ShapingParams params) {
+    private static void checkOne(String what, ShapingParams params, List<PolicyException> refused) {
         try {
             KumoSchemas.EGRESS_PATH.parse((org.luaj.vm2.LuaTable) LuaData.toLua(params.values));
         } catch (SerdeError e) {
             final String origin = params.origins.values().stream().findFirst().orElse(what);
-            throw new PolicyException(origin, 0, what + ": interpreting params as EgressPathConfig: "
-                    + e.getMessage());
+            refused.add(new PolicyException(origin, 0, what + ": interpreting params as EgressPathConfig: "
+                    + e.getMessage()));
         }
     }
 }

@@ -36,6 +36,32 @@ final class TomlData {
         return table(result);
     }
 
+    /**
+     * @param text TOML text that {@link #parse} accepts
+     * @return the line of each top-level key (for a section, its header), and of each key of a
+     *         {@code [provider.NAME]} section under {@code provider.NAME}
+     */
+    static Map<String, Integer> topLevelLines(String text) {
+        final TomlParseResult result = Toml.parse(text);
+        final Map<String, Integer> lines = new LinkedHashMap<>();
+        for (String key : result.keySet()) {
+            final var position = result.inputPositionOf(List.of(key));
+            if (position != null) {
+                lines.put(key, position.line());
+            }
+        }
+        final Object providers = result.get(List.of("provider"));
+        if (providers instanceof TomlTable) {
+            for (String name : ((TomlTable) providers).keySet()) {
+                final var position = result.inputPositionOf(List.of("provider", name));
+                if (position != null) {
+                    lines.put("provider." + name, position.line());
+                }
+            }
+        }
+        return lines;
+    }
+
     private static Map<String, Object> table(TomlTable table) {
         final Map<String, Object> out = new LinkedHashMap<>();
         for (String key : table.keySet()) {

@@ -119,8 +119,8 @@ class LuaKumoPolicyTest {
         assertEquals(Map.of("shaping-provider-google-ip-1-limit", 5L), p.additionalConnectionLimits());
         assertEquals(60 * SECOND, p.idleTimeoutMicros());
         assertEquals(new ThrottleSpec(100, SECOND, -1, false), p.maxMessageRate());
-        assertEquals("kumomta-default-shaping.toml [\"default\"]", p.originOf("connection_limit"));
-        assertEquals("kumomta-default-shaping.toml [provider.\"google\"]", p.originOf("provider_name"));
+        assertEquals("kumomta-default-shaping.toml:54 [\"default\"]", p.originOf("connection_limit"));
+        assertEquals("kumomta-default-shaping.toml:92 [provider.\"google\"]", p.originOf("provider_name"));
         assertEquals("init.lua:12", p.originOf("refresh_strategy"));
     }
 

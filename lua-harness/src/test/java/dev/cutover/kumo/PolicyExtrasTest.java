@@ -88,7 +88,7 @@ class PolicyExtrasTest {
         assertEquals(new ThrottleSpec(300, MINUTE, -1, false), one.maxMessageRate());
         assertEquals(50, one.maxDeliveriesPerConnection(), "from [\"default\"]");
         assertEquals(2, two.connectionLimit(), "[\"gmail.com\".sources.\"ip-2\"]");
-        assertEquals("shaping.toml [\"gmail.com\".sources.\"ip-2\"] (site " + site + ")",
+        assertEquals("shaping.toml:5 [\"gmail.com\".sources.\"ip-2\"] (site " + site + ")",
                 two.originOf("connection_limit"));
     }
 

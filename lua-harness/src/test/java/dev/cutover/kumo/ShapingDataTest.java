@@ -33,7 +33,7 @@ class ShapingDataTest {
         final PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class,
                 () -> ShapingData.load(List.of(file), mx, ShapingOptions.defaults()));
 
-        assertEquals("shaping.toml [\"example.com\"]: automation[0]: automation rule: missing field `regex`",
+        assertEquals("shaping.toml:1 [\"example.com\"]: automation[0]: automation rule: missing field `regex`",
                 e.getMessage());
     }
 
@@ -73,10 +73,10 @@ class ShapingDataTest {
     void lookup_gmailWithSource_recordsOrigins() {
         final ShapingResult r = shipped().lookup("gmail.com", "ip-1", GMAIL_SITE);
 
-        assertEquals("kumomta-default-shaping.toml [\"default\"]", r.origins().get("connection_limit"));
-        assertEquals("kumomta-default-shaping.toml [provider.\"google\"]",
+        assertEquals("kumomta-default-shaping.toml:54 [\"default\"]", r.origins().get("connection_limit"));
+        assertEquals("kumomta-default-shaping.toml:92 [provider.\"google\"]",
                 r.origins().get("max_deliveries_per_connection"));
-        assertEquals("kumomta-default-shaping.toml [provider.\"google\"]",
+        assertEquals("kumomta-default-shaping.toml:92 [provider.\"google\"]",
                 r.origins().get("additional_connection_limits[shaping-provider-google-ip-1-limit]"));
     }
 
@@ -96,7 +96,7 @@ class ShapingDataTest {
         assertEquals(25L, r.params().get("connection_limit"));
         assertEquals(1000L, r.params().get("max_deliveries_per_connection"));
         assertEquals("30s", r.params().get("idle_timeout"));
-        assertEquals("kumomta-default-shaping.toml [\"comcast.net\"] (site (mx1h1|mx2h1).comcast.net)",
+        assertEquals("kumomta-default-shaping.toml:156 [\"comcast.net\"] (site (mx1h1|mx2h1).comcast.net)",
                 r.origins().get("connection_limit"));
     }
 
@@ -118,7 +118,7 @@ class ShapingDataTest {
         final ShapingResult r = shipped().lookup("example.com", "my source name", "whatever");
 
         assertEquals(5L, r.params().get("connection_limit"));
-        assertEquals("kumomta-default-shaping.toml [\"example.com\".sources.\"my source name\"]",
+        assertEquals("kumomta-default-shaping.toml:214 [\"example.com\".sources.\"my source name\"]",
                 r.origins().get("connection_limit"));
     }
 
@@ -177,7 +177,24 @@ class ShapingDataTest {
                 () -> ShapingData.load(List.of(custom), mx, ShapingOptions.defaults()));
 
         assertTrue(e.getMessage().contains("unknown period quantity hours"), e.getMessage());
-        assertEquals("bad.toml [\"default\"]", e.file());
+        assertEquals("bad.toml:1 [\"default\"]", e.file());
+    }
+
+    @Test
+    void load_severalInvalidBlocks_namesEveryOneWithItsLine(@TempDir Path dir) throws Exception {
+        final Path custom = dir.resolve("bad.toml");
+        Files.writeString(custom, "[\"default\"]\nconnection_limit = 10\n\n[\"example.com\"]\nmx_rollup = false\n"
+                + "max_message_rate = \"100\"\n\n[\"example.net\"]\nmx_rollup = false\nenable_tls = \"Opportunistik\"\n");
+
+        final PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class,
+                () -> ShapingData.load(List.of(custom), mx, ShapingOptions.defaults()));
+
+        assertEquals("bad.toml:4 [\"example.com\"]", e.file());
+        assertEquals("bad.toml:4 [\"example.com\"]: domain: example.com: interpreting params as EgressPathConfig: "
+                + "expected 'limit/period', got 100; kumod would also refuse 1 more: bad.toml:8 [\"example.net\"]: "
+                + "domain: example.net: interpreting params as EgressPathConfig: unknown variant `Opportunistik`, "
+                + "expected one of `Opportunistic`, `OpportunisticInsecure`, `Required`, `RequiredInsecure`, "
+                + "`Disabled`", e.getMessage());
     }
 
     @Test
