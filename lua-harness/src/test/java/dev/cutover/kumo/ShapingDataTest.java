@@ -184,7 +184,8 @@ class ShapingDataTest {
     void load_severalInvalidBlocks_namesEveryOneWithItsLine(@TempDir Path dir) throws Exception {
         final Path custom = dir.resolve("bad.toml");
         Files.writeString(custom, "[\"default\"]\nconnection_limit = 10\n\n[\"example.com\"]\nmx_rollup = false\n"
-                + "max_message_rate = \"100\"\n\n[\"example.net\"]\nmx_rollup = false\nenable_tls = \"Opportunistik\"\n");
+                + "max_message_rate = \"100\"\n\n[\"example.net\"]\nmx_rollup = false\n"
+                + "enable_tls = \"Opportunistik\"\n");
 
         final PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class,
                 () -> ShapingData.load(List.of(custom), mx, ShapingOptions.defaults()));

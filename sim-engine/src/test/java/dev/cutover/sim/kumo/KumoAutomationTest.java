@@ -103,8 +103,8 @@ class KumoAutomationTest {
         assertTrue(model.metrics().domain(DOMAIN).firstDeliveryMinute() * 60 >= T0 / SECOND + 3600,
                 "nothing is delivered before the hour of suspension is over");
         final String explained = model.metrics().governing(DOMAIN, "delivered_per_minute");
-        assertTrue(explained.contains("TSA: shaping.toml:1 [\"tsa.example\"] (site tsa.example) automation[0] (Suspend) "
-                + "fired 1 time"), explained);
+        assertTrue(explained.contains("TSA: shaping.toml:1 [\"tsa.example\"] (site tsa.example) automation[0] "
+                + "(Suspend) fired 1 time"), explained);
     }
 
     @Test
