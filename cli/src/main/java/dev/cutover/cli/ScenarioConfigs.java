@@ -10,6 +10,7 @@ import dev.cutover.sim.momentum.AdaptiveRulesLoader;
 import dev.cutover.sim.momentum.ConfShaping;
 import dev.cutover.sim.momentum.conf.ConfException;
 import dev.cutover.sim.momentum.conf.EcelerityConf;
+import java.util.Optional;
 
 /**
  * Loads the configurations a scenario names, turning a mistake in any of them into bad input: the MX data, the
@@ -99,7 +100,9 @@ final class ScenarioConfigs {
     static void rejectShapingErrors(Scenario scenario, LuaKumoPolicy policy) {
         for (ShapingData shaping : policy.shapingData()) {
             if (!shaping.errors().isEmpty()) {
-                throw new UserError(scenario.kumoPolicy().getFileName() + ": kumo.shaping.load reported "
+                final String where = shaping.missingFiles().stream().map(policy::whereQuoted).flatMap(Optional::stream)
+                        .findFirst().orElse(scenario.kumoPolicy().getFileName().toString());
+                throw new UserError(where + ": kumo.shaping.load reported "
                         + String.join("; ", shaping.errors()) + " (kumod would log this and run on with its defaults "
                         + "for what failed; a rehearsal stops, since it would compare a configuration nobody meant)");
             }

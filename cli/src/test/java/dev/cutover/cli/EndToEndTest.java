@@ -159,7 +159,8 @@ class EndToEndTest extends OnE2eEstate {
         final Result result = cutover("run", bad.toString(), "--out", dir.resolve("out-shaping").toString());
 
         assertEquals(2, result.status());
-        assertTrue(result.err().contains("shaping.toml error: file not found"), result.err());
+        assertTrue(result.err().contains("init.lua:2: kumo.shaping.load reported local shaping source shaping.toml "
+                + "error: file not found"), "the line that names the file: " + result.err());
     }
 
     @Test

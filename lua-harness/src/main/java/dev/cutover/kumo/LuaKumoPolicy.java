@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -390,6 +391,14 @@ public final class LuaKumoPolicy implements KumoPolicy {
     /** @return the shaping data sets the policy loaded, for reports (automation rules, referenced sources). */
     public List<ShapingData> shapingData() {
         return module.shapingData();
+    }
+
+    /**
+     * @param name a file name as the policy may have written it
+     * @return {@code file:line} of the first line of the policy's Lua files that quotes it, when one does
+     */
+    public Optional<String> whereQuoted(String name) {
+        return sandbox.files().whereQuoted(name);
     }
 
     /** @return the events the policy registered handlers for, in registration order. */

@@ -223,6 +223,7 @@ public final class LuaSandbox {
     public LuaValue compile(Path file) {
         final String label = files.label(file);
         final String source;
+        files.scriptRead(file);
         try {
             source = withoutByteOrderMark(Files.readString(file, StandardCharsets.UTF_8));
         } catch (java.nio.charset.CharacterCodingException e) {

@@ -2,6 +2,7 @@ package dev.cutover.kumo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public final class PolicyFiles implements ResourceFinder {
     private final String folderName;
     private final Path helperFolder;
     private final Set<String> builtInModules = new TreeSet<>();
+    private final Set<Path> scriptsRead = new java.util.LinkedHashSet<>();
     /** Production folder (no final slash) to local folder, longest production folder first. */
     private final Map<String, Path> mapped = new LinkedHashMap<>();
     /** The folders files may be read from, and their real paths. */
@@ -220,6 +222,9 @@ public final class PolicyFiles implements ResourceFinder {
         try {
             final Optional<Path> file = resolve(name);
             if (file.isPresent()) {
+                if (name.endsWith(".lua")) {
+                    scriptRead(file.get());
+                }
                 return Files.newInputStream(file.get());
             }
             final String module = name.startsWith(SHARE) ? name.substring(SHARE.length()) : name;
@@ -240,6 +245,34 @@ public final class PolicyFiles implements ResourceFinder {
      */
     public Set<String> builtInModulesUsed() {
         return Collections.unmodifiableSet(builtInModules);
+    }
+
+    /** Notes that {@code file}, a Lua script, was read, for {@link #whereQuoted}. */
+    void scriptRead(Path file) {
+        scriptsRead.add(file);
+    }
+
+    /**
+     * @param name a file name as a policy writes it, such as a shaping file's
+     * @return {@code file:line} of the first line of the Lua files read so far, in reading order, that holds
+     *         {@code name} as a quoted string; empty when none does (the name was built, or comes from data)
+     */
+    public Optional<String> whereQuoted(String name) {
+        final List<String> quoted = List.of("'" + name + "'", "\"" + name + "\"", "[[" + name + "]]");
+        for (Path script : scriptsRead) {
+            try {
+                final List<String> lines = Files.readAllLines(script, StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    final String line = lines.get(i);
+                    if (quoted.stream().anyMatch(line::contains)) {
+                        return Optional.of(label(script) + ":" + (i + 1));
+                    }
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // a script that cannot be read again names nothing
+            }
+        }
+        return Optional.empty();
     }
 
     private List<Path> candidates(String name) {

@@ -40,6 +40,7 @@ public final class ShapingData {
     private static final String ALIAS_NOTE = "multiple domain blocks alias to the same site: ";
     private final List<String> warnings = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
+    private final List<String> missing = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     /** Overrides TSA publishes, per site (rolled up) or domain, then per source: merged last at their step. */
     private final Map<String, Map<String, ShapingParams>> siteOverrides = new LinkedHashMap<>();
@@ -95,6 +96,7 @@ public final class ShapingData {
         }
         final Optional<Path> file = resolver.apply(name);
         if (file.isEmpty()) {
+            missing.add(name);
             collect(options.localLoad(), "local shaping source " + name + " error: file not found"
                     + (name.startsWith(INSTALLATION_SHARE) ? " (a file of a KumoMTA installation: name the folder that "
                     + "holds policy-extras/, such as /opt/kumomta/share, as the helper folder; in a scenario, "
@@ -415,6 +417,11 @@ public final class ShapingData {
     /** @return messages collected at level Warn, in load order. */
     public List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /** @return the local files the policy named that were not found, as it named them, in load order */
+    public List<String> missingFiles() {
+        return List.copyOf(missing);
     }
 
     /** @return messages collected at level Error, in load order. */
