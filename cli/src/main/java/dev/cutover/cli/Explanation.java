@@ -5,6 +5,7 @@ import dev.cutover.kumo.Durations;
 import dev.cutover.kumo.EgressPathConfig;
 import dev.cutover.kumo.EgressPool;
 import dev.cutover.kumo.KumoPolicy;
+import dev.cutover.kumo.LuaKumoPolicy;
 import dev.cutover.kumo.MxFixture;
 import dev.cutover.kumo.QueueConfig;
 import dev.cutover.kumo.QueueName;
@@ -162,31 +163,41 @@ final class Explanation {
     }
 
     /**
-     * @return where KumoMTA queues the group's messages to {@code domain}: the tenant (and headers) a run gives them,
-     *         as the scenario's kumomta.tenant and kumomta.headers say, through the policy's reception hook; the
-     *         sender is unknown here, so the hook sees the null sender's empty domain
+     * @return where KumoMTA queues the group's messages to {@code domain}, with the reception events that put them
+     *         there: the tenant (and headers) a run gives them, as the scenario's kumomta.tenant and kumomta.headers
+     *         say, through the policy's reception hook, and when the scenario sends messages Momentum took through
+     *         its REST API to kumod's HTTP API and the policy handles them, through {@code http_message_generated}
+     *         too; the sender is unknown here, so the hook sees the null sender's empty domain
      */
-    private Set<Reception> receptions(String domain, String group) {
+    private Map<Reception, Set<String>> receptions(String domain, String group) {
         final KumoParameters parameters = KumoParameters.defaults().withTenantField(scenario.tenantField())
                 .withHeaders(scenario.headerFields());
-        final Set<Reception> out = new LinkedHashSet<>();
-        for (String binding : bindings(group).isEmpty() ? List.of("") : bindings(group)) {
-            out.add(policy.receive(new ReceivedMessage("", domain, null, parameters.tenant(group, binding),
-                    parameters.headers(group, binding), KumoParameters.meta(group, binding), false), clockMicros));
+        final Map<Reception, Set<String>> out = new LinkedHashMap<>();
+        final boolean http = scenario.restViaHttp() && policy.handlesHttpInjection();
+        for (boolean viaHttp : http ? List.of(false, true) : List.of(false)) {
+            for (String binding : bindings(group).isEmpty() ? List.of("") : bindings(group)) {
+                final Reception reception = policy.receive(new ReceivedMessage("", domain, null,
+                        parameters.tenant(group, binding), parameters.headers(group, binding),
+                        KumoParameters.meta(group, binding), viaHttp), clockMicros);
+                out.computeIfAbsent(reception, r -> new LinkedHashSet<>()).add(viaHttp ? LuaKumoPolicy.HTTP_EVENT
+                        : LuaKumoPolicy.RECEPTION_EVENT);
+            }
         }
         return out;
     }
 
     private void kumo(List<String> out, String domain, String group, String source, Set<String> shown) {
-        final Set<Reception> receptions = receptions(domain, group);
+        final Map<Reception, Set<String>> receptions = receptions(domain, group);
         if (policy.receptionVaries() != null) {
-            out.add("  KumoMTA reception: smtp_server_message_received " + policy.receptionVaries() + ", so its "
+            out.add("  KumoMTA reception: the reception hook " + policy.receptionVaries() + ", so its "
                     + "answer may differ from message to message; shown for one received at "
                     + Instant.ofEpochSecond(clockMicros / 1_000_000L));
         }
-        for (Reception reception : receptions) {
+        for (Map.Entry<Reception, Set<String>> received : receptions.entrySet()) {
+            final Reception reception = received.getKey();
+            final String events = String.join(" and ", received.getValue());
             if (reception.refused() || reception.discarded()) {
-                out.add("  KumoMTA reception: smtp_server_message_received " + (reception.refused()
+                out.add("  KumoMTA reception: " + events + " " + (reception.refused()
                         ? "refuses the message: " + reception.rejectCode() + " " + reception.rejectText()
                         : "sends the message to the queue \"null\", which discards it"));
                 continue;
@@ -194,6 +205,9 @@ final class Explanation {
             final QueueName name = reception.queue();
             final QueueConfig queue = policy.queueConfig(name.domain(), name.tenant(), name.campaign(),
                     name.routingDomain());
+            if (receptions.size() > 1 || received.getValue().contains(LuaKumoPolicy.HTTP_EVENT)) {
+                out.add("  KumoMTA reception: " + events + " puts the message in the queue " + reception.queueName());
+            }
             out.add("  KumoMTA queue config, get_queue_config(\"" + name.domain() + "\", "
                     + (name.tenant() == null ? "no tenant" : "tenant \"" + name.tenant() + "\"")
                     + (name.campaign() == null ? "" : ", campaign \"" + name.campaign() + "\"")
@@ -211,7 +225,7 @@ final class Explanation {
             if (!site.equals(policy.siteName(domain))) {
                 field(out, "site", site + (route.equals(domain) ? "" : name.routingDomain() != null
                         ? " (routing domain " + route + ")" : " (queue domain " + route + ")"),
-                        "queue " + reception.queueName() + " from smtp_server_message_received");
+                        "queue " + reception.queueName() + " from " + events);
             }
             if (queue.mxListSite() != null) {
                 field(out, "protocol", "SMTP to a fixed host list: site " + site, queue.originOf("protocol"));
@@ -368,7 +382,7 @@ final class Explanation {
     private List<String> known(String domain, List<String> groups) {
         final Set<String> names = new LinkedHashSet<>();
         for (String group : groups) {
-            for (Reception reception : receptions(domain, group)) {
+            for (Reception reception : receptions(domain, group).keySet()) {
                 if (reception.refused() || reception.discarded()) {
                     continue;
                 }

@@ -101,6 +101,21 @@ class ProductionPolicyEndToEndTest extends OnE2eEstate {
     }
 
     @Test
+    void explain_policyWithAnHttpHook_showsTheQueueEachReceptionEventNames() throws IOException {
+        final Path scenario = deployed("http-hook", true);
+        final Path init = scenario.resolve("deployed/policy/init.lua");
+        Files.writeString(init, Files.readString(init) + "\nkumo.on('http_message_generated', function(msg)\n"
+                + "  msg:set_meta('tenant', 'api')\nend)\n");
+
+        final String explained = cutover("explain", scenario.toString(), "gmail.com").out();
+
+        assertTrue(explained.contains("get_queue_config(\"gmail.com\", tenant \"pool\", campaign "
+                + "\"stream-pool-a\")"), explained);
+        assertTrue(explained.contains("get_queue_config(\"gmail.com\", tenant \"api\")"),
+                "messages Momentum took through its REST API go through http_message_generated: " + explained);
+    }
+
+    @Test
     void run_productionFolderNotMapped_exitsTwoSayingHowToMapIt() throws IOException {
         final Path scenario = deployed("unmapped", false);
 

@@ -33,8 +33,10 @@ import org.luaj.vm2.Varargs;
  */
 public final class LuaKumoPolicy implements KumoPolicy {
 
-    private static final String RECEPTION_EVENT = "smtp_server_message_received";
-    private static final String HTTP_EVENT = "http_message_generated";
+    /** The event kumod presents a message received over SMTP to. */
+    public static final String RECEPTION_EVENT = "smtp_server_message_received";
+    /** The event kumod presents a message injected through its HTTP API to. */
+    public static final String HTTP_EVENT = "http_message_generated";
 
     private final LuaSandbox sandbox;
     private final KumoModule module;
