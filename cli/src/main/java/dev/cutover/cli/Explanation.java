@@ -171,14 +171,15 @@ final class Explanation {
      */
     private Map<Reception, Set<String>> receptions(String domain, String group) {
         final KumoParameters parameters = KumoParameters.defaults().withTenantField(scenario.tenantField())
-                .withHeaders(scenario.headerFields());
+                .withHeaders(scenario.headerFields()).withHttpAuth(scenario.httpAuth());
         final Map<Reception, Set<String>> out = new LinkedHashMap<>();
         final boolean http = scenario.restViaHttp() && policy.handlesHttpInjection();
         for (boolean viaHttp : http ? List.of(false, true) : List.of(false)) {
             for (String binding : bindings(group).isEmpty() ? List.of("") : bindings(group)) {
                 final Reception reception = policy.receive(new ReceivedMessage("", domain, null,
                         parameters.tenant(group, binding), parameters.headers(group, binding),
-                        KumoParameters.meta(group, binding), viaHttp), clockMicros);
+                        viaHttp ? parameters.httpMeta(group, binding) : KumoParameters.meta(group, binding), viaHttp),
+                        clockMicros);
                 out.computeIfAbsent(reception, r -> new LinkedHashSet<>()).add(viaHttp ? LuaKumoPolicy.HTTP_EVENT
                         : LuaKumoPolicy.RECEPTION_EVENT);
             }

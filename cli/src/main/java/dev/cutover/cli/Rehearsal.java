@@ -405,7 +405,8 @@ final class Rehearsal {
 
     private KumoParameters kumoParameters(LuaKumoPolicy loaded) {
         return KumoParameters.defaults().withTenantField(scenario.tenantField())
-                .withHeaders(scenario.headerFields()).withTsa(tsa(loaded)).withRestViaHttp(scenario.restViaHttp());
+                .withHeaders(scenario.headerFields()).withTsa(tsa(loaded)).withRestViaHttp(scenario.restViaHttp())
+                .withHttpAuth(scenario.httpAuth());
     }
 
     /** @return whether TSA acts in the KumoMTA model: as the scenario says, else when the policy publishes to TSA */
@@ -446,6 +447,11 @@ final class Rehearsal {
         parameters.put("kumomta.rest_injections", scenario.restViaHttp()
                 ? "http: messages Momentum received through its REST API reach http_message_generated"
                 : "smtp: messages Momentum received through its REST API reach smtp_server_message_received");
+        if (scenario.restViaHttp()) {
+            parameters.put("kumomta.http_auth", scenario.httpAuth() + (scenario.httpAuth().equals(
+                    KumoParameters.DEFAULT_HTTP_AUTH) ? " (the log names no API user: an injector on kumod's host, "
+                    + "which the default trusted_hosts admit)" : " (scenario)"));
+        }
         final KumoParameters kumoParameters = KumoParameters.defaults();
         parameters.put("kumomta.tsa", (tsa(policy) ? "on" : "off") + (scenario.tsa().equals("auto")
                 ? " (the policy " + (tsa(policy) ? "publishes" : "publishes no") + " delivery logs to a TSA daemon)"

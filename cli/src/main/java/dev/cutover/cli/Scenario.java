@@ -38,6 +38,8 @@ import java.util.Set;
  * @param kumoEnv          what the policy's {@code os.getenv} answers ({@code [kumomta.env]}); possibly empty
  * @param restViaHttp      whether messages Momentum received through its REST API reach kumod through its HTTP
  *                         injection API ({@code http_message_generated}) rather than over SMTP
+ * @param httpAuth         the template of the {@code http_auth} meta those messages carry ({@code [kumomta]
+ *                         http_auth}; {@code {binding_group}} and {@code {binding}} stand for the log's fields)
  * @param tenantField      which log field becomes the KumoMTA tenant
  * @param headerFields     header name to the template of the value a message carries in it at reception, for a
  *                         policy's {@code smtp_server_message_received} ({@code {binding_group}} and
@@ -74,6 +76,7 @@ public record Scenario(
         Map<String, Path> kumoPaths,
         Map<String, String> kumoEnv,
         boolean restViaHttp,
+        String httpAuth,
         String tenantField,
         Map<String, String> headerFields,
         String tsa,

@@ -5,6 +5,7 @@ import dev.cutover.ingest.IngestInput;
 import dev.cutover.sim.ReceiverParameters;
 import dev.cutover.sim.compare.Metric;
 import dev.cutover.sim.compare.Tolerances;
+import dev.cutover.sim.kumo.KumoParameters;
 import dev.cutover.sim.momentum.conf.FallbackOrder;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
@@ -35,7 +36,7 @@ public final class ScenarioLoader {
             "traffic", Set.of("logs", "bouncelogs", "custom_logs", "binding_groups", "store"),
             "momentum", Set.of("config", "fallback_order", "adaptive_rules"),
             "kumomta", Set.of("policy", "mx", "tenant", "helpers", "headers", "tsa", "paths", "env",
-                    "rest_injections"),
+                    "rest_injections", "http_auth"),
             "receivers", Set.of("smtp_latency", "connect_latency", "model", "capacity"),
             "tolerance", Set.of("delivered_per_minute", "connections", "deferrals", "absolute_floor", "rate_window"),
             "replay", Set.of("drain_allowance"));
@@ -114,7 +115,7 @@ public final class ScenarioLoader {
                 existing(folder, required("kumomta.policy"), "kumomta.policy"),
                 toml.contains("kumomta.mx") ? existing(folder, string("kumomta.mx", null), "kumomta.mx") : null,
                 toml.contains("kumomta.helpers") ? helperFolder(folder) : null, kumoPaths(folder), kumoEnv(),
-                "http".equals(choice("kumomta.rest_injections", "http", Set.of("http", "smtp"))),
+                "http".equals(choice("kumomta.rest_injections", "http", Set.of("http", "smtp"))), httpAuth(),
                 tenantField(), headerFields(),
                 choice("kumomta.tsa", "auto", Set.of("auto", "on", "off")), receivers(),
                 choice("receivers.model", "recorded", Set.of("recorded", "capacity")), capacityOverrides(),
@@ -275,6 +276,16 @@ public final class ScenarioLoader {
         entries.forEach((header, value) -> templates.put(header,
                 value.equals("binding_group") || value.equals("binding") ? "{" + value + "}" : value));
         return templates;
+    }
+
+    /** @return [kumomta] http_auth: a template as a header's, kumod's answer for an injector on its own host else */
+    private String httpAuth() {
+        final String template = string("kumomta.http_auth", KumoParameters.DEFAULT_HTTP_AUTH);
+        if (!HEADER_TEMPLATE.matcher(template).matches()) {
+            throw expected("kumomta.http_auth", "a value in which {binding_group} and {binding} stand for the log's "
+                    + "fields, on one line, not \"" + template.replaceAll("[\\r\\n]", " ") + "\"");
+        }
+        return template;
     }
 
     /** @return [receivers.capacity]: a site, or a domain standing for its site, to messages it takes per minute */

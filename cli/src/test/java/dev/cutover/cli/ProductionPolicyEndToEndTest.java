@@ -105,14 +105,22 @@ class ProductionPolicyEndToEndTest extends OnE2eEstate {
         final Path scenario = deployed("http-hook", true);
         final Path init = scenario.resolve("deployed/policy/init.lua");
         Files.writeString(init, Files.readString(init) + "\nkumo.on('http_message_generated', function(msg)\n"
-                + "  msg:set_meta('tenant', 'api')\nend)\n");
+                + "  msg:set_meta('tenant', 'api')\n  msg:set_meta('campaign', msg:get_meta('http_auth'))\nend)\n");
 
         final String explained = cutover("explain", scenario.toString(), "gmail.com").out();
+        final Path toml = scenario.resolve("scenario.toml");
+        Files.writeString(toml, Files.readString(toml).replace("[kumomta.paths]",
+                "http_auth = \"injector-{binding_group}\"\n[kumomta.paths]"));
+        final String named = cutover("explain", scenario.toString(), "gmail.com").out();
 
+        assertTrue(explained.contains("KumoMTA reception: smtp_server_message_received puts the message in the "
+                + "queue stream-pool-a:pool@gmail.com"), explained);
         assertTrue(explained.contains("get_queue_config(\"gmail.com\", tenant \"pool\", campaign "
                 + "\"stream-pool-a\")"), explained);
-        assertTrue(explained.contains("get_queue_config(\"gmail.com\", tenant \"api\")"),
-                "messages Momentum took through its REST API go through http_message_generated: " + explained);
+        assertTrue(explained.contains("KumoMTA reception: http_message_generated puts the message in the queue "
+                + "127.0.0.1:api@gmail.com"), "http_auth defaults to the loopback injector's address: " + explained);
+        assertTrue(named.contains("get_queue_config(\"gmail.com\", tenant \"api\", campaign \"injector-pool\")"),
+                "[kumomta] http_auth is a template: " + named);
     }
 
     @Test

@@ -139,6 +139,21 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void load_httpAuth_defaultsToTheLoopbackInjector_andRefusesAnUnknownField() throws IOException {
+        Files.writeString(dir.resolve("scenario.toml"), VALID);
+        final String byDefault = ScenarioLoader.load(dir).httpAuth();
+        Files.writeString(dir.resolve("scenario.toml"), VALID.replace("[receivers]",
+                "http_auth = \"api-{binding_group}\"\n[receivers]"));
+        final String templated = ScenarioLoader.load(dir).httpAuth();
+        final UserError e = failure(VALID.replace("[receivers]", "http_auth = \"{user}\"\n[receivers]"));
+
+        assertEquals("127.0.0.1", byDefault);
+        assertEquals("api-{binding_group}", templated);
+        assertEquals("scenario.toml:10: kumomta.http_auth must be a value in which {binding_group} and {binding} "
+                + "stand for the log's fields, on one line, not \"{user}\"", e.getMessage());
+    }
+
+    @Test
     void load_headerGivenAList_saysItIsAList() throws IOException {
         final UserError e = failure(VALID.replace("[receivers]", "[kumomta.headers]\n\"X-Tenant\" = [\"binding\"]\n"
                 + "[receivers]"));

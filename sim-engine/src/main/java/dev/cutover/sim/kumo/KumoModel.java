@@ -131,7 +131,7 @@ public final class KumoModel implements Engine {
         }
         final Reception reception = policy.receive(new ReceivedMessage(record.senderDomain(), domain,
                 record.routingDomain().equals(domain) ? null : record.routingDomain(), injected.tenant,
-                injected.headers, injected.meta, viaHttp), record.receptionMicros());
+                injected.headers, viaHttp ? injected.httpMeta : injected.meta, viaHttp), record.receptionMicros());
         if (reception.refused() || reception.discarded()) {
             domainMetrics.refused();
             refusals.computeIfAbsent(domain, d -> new TreeMap<>()).merge((reception.refused() ? "refused by "
@@ -206,14 +206,16 @@ public final class KumoModel implements Engine {
         Injected known = injectedByBinding.get(binding);
         if (known == null || !known.group.equals(group)) {
             known = new Injected(group, tenant(record), ReceivedMessage.fixed(parameters.headers(group, binding)),
-                    ReceivedMessage.fixed(KumoParameters.meta(group, binding)));
+                    ReceivedMessage.fixed(KumoParameters.meta(group, binding)),
+                    ReceivedMessage.fixed(parameters.httpMeta(group, binding)));
             injectedByBinding.put(binding, known);
         }
         return known;
     }
 
-    /** The tenant, headers and meta the injector gives the messages of one binding group and binding. */
-    private record Injected(String group, String tenant, Map<String, String> headers, Map<String, String> meta) {
+    /** The tenant, headers and meta (over SMTP, over HTTP) the injector gives one binding group and binding. */
+    private record Injected(String group, String tenant, Map<String, String> headers, Map<String, String> meta,
+            Map<String, String> httpMeta) {
     }
 
     private String tenant(MessageRecord record) {

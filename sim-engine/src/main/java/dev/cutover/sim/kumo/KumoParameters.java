@@ -33,15 +33,22 @@ import java.util.Map;
  *                             {@code http_message_generated} event, rather than over SMTP and
  *                             {@code smtp_server_message_received}; the sources are silent on how an estate moves
  *                             its injectors, and KumoMTA's HTTP API is the counterpart of Momentum's, so true
+ * @param httpAuth             the template, as for headers, of the {@code http_auth} meta kumod's HTTP injector
+ *                             sets (reference/events/http_message_generated): the Basic-auth user name, or without
+ *                             one the peer address that matched the listener's {@code trusted_hosts}. The log names
+ *                             no API user, and {@code trusted_hosts} defaults to the loopback addresses
+ *                             (reference/kumo/start_http_listener/trusted_hosts), so {@value #DEFAULT_HTTP_AUTH}
  */
 public record KumoParameters(String tenantField, long timerWheelTickMicros, long maxRequeueJitterMicros,
         Map<String, String> headerFields, boolean tsa, long tsaActionDelayMicros, long tsaConfigDelayMicros,
-        boolean restViaHttp) {
+        boolean restViaHttp, String httpAuth) {
 
     /** In a header template, the message's binding group. */
     public static final String BINDING_GROUP = "{binding_group}";
     /** In a header template, the message's binding. */
     public static final String BINDING = "{binding}";
+    /** The {@code http_auth} of an injector on kumod's own host, which the default trusted_hosts admit. */
+    public static final String DEFAULT_HTTP_AUTH = "127.0.0.1";
 
     public KumoParameters {
         headerFields = Collections.unmodifiableMap(new LinkedHashMap<>(headerFields));
@@ -50,7 +57,7 @@ public record KumoParameters(String tenantField, long timerWheelTickMicros, long
     /** @return kumod's behaviour with the tenant taken from the binding group. */
     public static KumoParameters defaults() {
         return new KumoParameters("binding_group", 3_000_000L, 60_000_000L, Map.of(), false, 3_000_000L, 60_000_000L,
-                true);
+                true, DEFAULT_HTTP_AUTH);
     }
 
     /** @return the tenant the injector gives a message of this binding group and binding, or null for none */
@@ -73,7 +80,7 @@ public record KumoParameters(String tenantField, long timerWheelTickMicros, long
         }
         final Map<String, String> headers = new LinkedHashMap<>();
         headerFields.forEach((header, template) -> {
-            final String value = template.replace(BINDING_GROUP, bindingGroup).replace(BINDING, binding);
+            final String value = fill(template, bindingGroup, binding);
             if (!value.isEmpty()) {
                 headers.put(header, value);
             }
@@ -96,25 +103,45 @@ public record KumoParameters(String tenantField, long timerWheelTickMicros, long
     /** @return these parameters with the tenant taken from another log field */
     public KumoParameters withTenantField(String field) {
         return new KumoParameters(field, timerWheelTickMicros, maxRequeueJitterMicros, headerFields, tsa,
-                tsaActionDelayMicros, tsaConfigDelayMicros, restViaHttp);
+                tsaActionDelayMicros, tsaConfigDelayMicros, restViaHttp, httpAuth);
     }
 
     /** @return these parameters with messages carrying these headers, header name to log field */
     public KumoParameters withHeaders(Map<String, String> headers) {
         return new KumoParameters(tenantField, timerWheelTickMicros, maxRequeueJitterMicros, headers, tsa,
-                tsaActionDelayMicros, tsaConfigDelayMicros, restViaHttp);
+                tsaActionDelayMicros, tsaConfigDelayMicros, restViaHttp, httpAuth);
     }
 
     /** @return these parameters with TSA on or off */
     public KumoParameters withTsa(boolean on) {
         return new KumoParameters(tenantField, timerWheelTickMicros, maxRequeueJitterMicros, headerFields, on,
-                tsaActionDelayMicros, tsaConfigDelayMicros, restViaHttp);
+                tsaActionDelayMicros, tsaConfigDelayMicros, restViaHttp, httpAuth);
     }
 
     /** @return these parameters with REST injections reaching kumod over HTTP ({@code true}) or SMTP */
     public KumoParameters withRestViaHttp(boolean viaHttp) {
         return new KumoParameters(tenantField, timerWheelTickMicros, maxRequeueJitterMicros, headerFields, tsa,
-                tsaActionDelayMicros, tsaConfigDelayMicros, viaHttp);
+                tsaActionDelayMicros, tsaConfigDelayMicros, viaHttp, httpAuth);
+    }
+
+    /** @return these parameters with {@code http_auth} made from this template */
+    public KumoParameters withHttpAuth(String template) {
+        return new KumoParameters(tenantField, timerWheelTickMicros, maxRequeueJitterMicros, headerFields, tsa,
+                tsaActionDelayMicros, tsaConfigDelayMicros, restViaHttp, template);
+    }
+
+    /**
+     * @return the meta kumod's HTTP injector gives a message of this binding group and binding: the log's
+     *         binding group and binding, as {@link #meta}, and {@code http_auth}
+     */
+    public Map<String, String> httpMeta(String bindingGroup, String binding) {
+        final Map<String, String> meta = meta(bindingGroup, binding);
+        meta.put("http_auth", fill(httpAuth, bindingGroup, binding));
+        return meta;
+    }
+
+    private static String fill(String template, String bindingGroup, String binding) {
+        return template.replace(BINDING_GROUP, bindingGroup).replace(BINDING, binding);
     }
 
     /** @return true when kumod would get this message through its HTTP injection API */
