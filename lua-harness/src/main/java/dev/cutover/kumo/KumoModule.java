@@ -25,7 +25,7 @@ public final class KumoModule {
     private static final java.util.Set<String> KUMOD_NAMES = java.util.Set.of("api", "amqp", "aws", "cidr",
             "counter_series", "crypto", "digest", "disconnect", "define_egress_source", "encode", "fs",
             "get_event_registrars", "invoke_get_queue_config", "kafka", "make_throttle", "mimepart", "mpsc", "nats",
-            "redis", "secrets", "sqlite", "string", "time", "toml_encode", "toml_encode_pretty", "uuid", "version",
+            "redis", "secrets", "sqlite", "string", "version",
             "xfer", "available_parallelism", "glob", "read_dir", "uncached_glob", "set_lruttl_cache_capacity",
             "prometheus", "log", "compute_egress_path_config_constraints", "format_egress_path_config_constraints",
             "inject_message", "make_message", "dkim", "http", "dns", "serde", "shaping", "regex", "domain_map",
@@ -91,6 +91,7 @@ public final class KumoModule {
         kumo.set("encode", unsupportedFallback(KumoEncoding.encode(), "kumo.encode."));
         kumo.set("cidr", unsupportedFallback(KumoCidr.module(), "kumo.cidr."));
         kumo.set("uuid", unsupportedFallback(KumoUuid.module(sandbox.random(), sandbox.clock()), "kumo.uuid."));
+        kumo.set("time", KumoTime.module(sandbox.clock()));
         kumo.set("domain_map", DomainMap.module());
         kumo.set("memoize", KumoUtilities.memoize());
         kumo.set("traceback", KumoUtilities.traceback(sandbox));
