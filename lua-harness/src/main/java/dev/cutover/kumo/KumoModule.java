@@ -40,6 +40,7 @@ public final class KumoModule {
     private final KumoConstructors constructors;
     private final ShapingLua shaping;
     private final LuaTable kumo = new LuaTable();
+    private final HelperDataLint helperData = new HelperDataLint();
 
     /**
      * @param sandbox the runtime to install into
@@ -59,9 +60,13 @@ public final class KumoModule {
     private void populate(MxFixture mx) {
         kumo.set("on", events.onFunction());
         constructors.install(kumo);
-        KumoSerde.install(kumo, sandbox.files(), constructors::rememberFile);
+        final java.util.function.BiConsumer<LuaValue, String> loaded = (value, label) -> {
+            constructors.rememberFile(value, label);
+            helperData.read(value, label);
+        };
+        KumoSerde.install(kumo, sandbox.files(), loaded);
         final LuaTable serde = new LuaTable();
-        KumoSerde.install(serde, sandbox.files(), constructors::rememberFile);
+        KumoSerde.install(serde, sandbox.files(), loaded);
         serde.set("toml_encode_pretty_compact", LuaFunctions.of("toml_encode_pretty_compact",
                 a -> LuaValue.valueOf(TomlText.encode(a.arg1(), "toml_encode_pretty_compact", true, true))));
         final LuaTable helpers = constructors.helperFunctions();
@@ -167,6 +172,11 @@ public final class KumoModule {
     /** @return the constructors, for converting handler results. */
     KumoConstructors constructors() {
         return constructors;
+    }
+
+    /** @return the data files the policy read that a sources helper may have read, for the lint */
+    HelperDataLint helperData() {
+        return helperData;
     }
 
     /** @return the shaping data sets the policy loaded. */

@@ -318,6 +318,9 @@ public final class LuaKumoPolicy implements KumoPolicy {
         }
         module.shapingData().forEach(data -> findings.addAll(data.aliasFindings()));
         findings.addAll(log.lintFindings());
+        if (sandbox.files().readScriptEndingIn("/policy-extras/sources.lua")) {
+            findings.addAll(module.helperData().sources());
+        }
         findings.addAll(clusterLint());
         return findings;
     }

@@ -247,6 +247,11 @@ public final class PolicyFiles implements ResourceFinder {
         return Collections.unmodifiableSet(builtInModules);
     }
 
+    /** @return true when a Lua script read from the folders so far has a path ending in {@code suffix} */
+    public boolean readScriptEndingIn(String suffix) {
+        return scriptsRead.stream().anyMatch(file -> file.toString().replace('\\', '/').endsWith(suffix));
+    }
+
     /** Notes that {@code file}, a Lua script, was read, for {@link #whereQuoted}. */
     void scriptRead(Path file) {
         scriptsRead.add(file);

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -135,5 +136,40 @@ class PolicyLintTest {
         assertTrue(policy.lint().contains("init.lua: no configure_redis_throttles, so every limit is each kumod "
                 + "node's own: a cluster of N nodes sends a site N times its connection and rate limits (the replay "
                 + "is of one node)"), policy.lint().toString());
+    }
+
+    @Test
+    void lint_sourcesDataOfKumoMtasOwnHelper_namesUnpooledSourcesAndEmptyPoolsOnce() throws IOException {
+        // a helper folder standing for an installation's: a sources module that reads its data as the shipped one
+        // does, through kumo.toml_load, and says nothing of it
+        final Path helpers = dir.resolve("share");
+        Files.createDirectories(helpers.resolve("policy-extras"));
+        Files.writeString(helpers.resolve("policy-extras/sources.lua"), """
+                local kumo = require 'kumo'
+                local mod = {}
+                function mod:setup(files)
+                  local data = { source = {}, pool = {} }
+                  for _, file in ipairs(files) do
+                    local one = kumo.toml_load(file)
+                    for k, v in pairs(one.source or {}) do data.source[k] = v end
+                    for k, v in pairs(one.pool or {}) do data.pool[k] = v end
+                  end
+                  return data
+                end
+                return mod
+                """);
+        Files.writeString(dir.resolve("sources.toml"), "[source.\"ip-1\"]\n[source.\"ip-9\"]\n"
+                + "[pool.\"main\"]\n[pool.\"main\".\"ip-1\"]\n[pool.\"AlwaysSuspended\"]\n");
+        final String lua = "local kumo = require 'kumo'\nrequire('policy-extras.sources'):setup { 'sources.toml' }\n";
+
+        final LuaKumoPolicy shipped = TempPolicy.load(dir, lua, HarnessOptions.defaults().withHelperFolder(helpers));
+        final LuaKumoPolicy none = TempPolicy.load(dir, "local kumo = require 'kumo'\nkumo.toml_load('sources.toml')\n",
+                HarnessOptions.defaults());
+
+        assertEquals(List.of("sources.toml: [source.\"ip-9\"] is in no pool, so no queue sends from it",
+                "sources.toml: [pool.\"AlwaysSuspended\"] has no sources, so kumod can send nothing of a queue that "
+                        + "uses it"), shipped.lint().stream().filter(f -> f.startsWith("sources.toml")).toList());
+        assertEquals(List.of(), none.lint().stream().filter(f -> f.startsWith("sources.toml")).toList(),
+                "data no sources helper read is not linted as its");
     }
 }
