@@ -2,6 +2,7 @@ package dev.cutover.sim.kumo;
 
 import dev.cutover.ingest.Attempt;
 import dev.cutover.ingest.Outcome;
+import dev.cutover.kumo.Gcra;
 import dev.cutover.sim.IdleTimer;
 
 /**

@@ -3,8 +3,8 @@ package dev.cutover.sim.kumo;
 import dev.cutover.ingest.MessageRecord;
 import dev.cutover.kumo.EgressPathConfig;
 import dev.cutover.kumo.EgressPool;
+import dev.cutover.kumo.Gcra;
 import dev.cutover.kumo.KumoPolicy;
-import dev.cutover.kumo.LuaKumoPolicy;
 import dev.cutover.kumo.QueueConfig;
 import dev.cutover.kumo.QueueName;
 import dev.cutover.kumo.ReceivedMessage;
@@ -77,8 +77,8 @@ public final class KumoModel implements Engine {
     private final Map<String, ConnectionGauge> siteGauges = new HashMap<>();
     private final Map<String, Gcra> sharedThrottles = new HashMap<>();
     private final Map<String, TreeSet<String>> domainsBySite = new TreeMap<>();
-    static final String SMTP_EVENT = LuaKumoPolicy.RECEPTION_EVENT;
-    static final String HTTP_EVENT = LuaKumoPolicy.HTTP_EVENT;
+    static final String SMTP_EVENT = dev.cutover.kumo.LuaKumoPolicy.RECEPTION_EVENT;
+    static final String HTTP_EVENT = dev.cutover.kumo.LuaKumoPolicy.HTTP_EVENT;
     /** Messages injected over HTTP, by domain, while the policy handles only the SMTP reception event. */
     private final Map<String, Long> unhookedHttp = new TreeMap<>();
     /** What the injector gives each binding's messages, by binding; the group is checked, a binding belongs to one. */

@@ -1,6 +1,7 @@
 package dev.cutover.sim.kumo;
 
 import dev.cutover.kumo.EgressPathConfig;
+import dev.cutover.kumo.Gcra;
 import dev.cutover.kumo.ThrottleSpec;
 import dev.cutover.sim.ConnectionGauge;
 

@@ -1,6 +1,7 @@
 package dev.cutover.sim.kumo;
 
 import dev.cutover.kumo.EgressPool;
+import dev.cutover.kumo.Gcra;
 import dev.cutover.kumo.QueueConfig;
 import dev.cutover.sim.DomainMetrics;
 import dev.cutover.sim.LongMap;

@@ -1,6 +1,5 @@
-package dev.cutover.sim.kumo;
+package dev.cutover.kumo;
 
-import dev.cutover.kumo.ThrottleSpec;
 
 /**
  * KumoMTA's rate limiter: the Generic Cell Rate Algorithm as kumod's in-process throttle store runs it

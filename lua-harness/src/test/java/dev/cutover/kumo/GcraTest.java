@@ -1,6 +1,5 @@
-package dev.cutover.sim.kumo;
+package dev.cutover.kumo;
 
-import dev.cutover.kumo.ThrottleSpec;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
