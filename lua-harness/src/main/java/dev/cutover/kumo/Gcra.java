@@ -16,10 +16,11 @@ public final class Gcra {
 
     private final double emissionMicros;
     private final double toleranceMicros;
+    private final long burst;
     private double theoreticalArrivalMicros = Double.NEGATIVE_INFINITY;
 
     public Gcra(ThrottleSpec spec) {
-        final long burst = Math.min(spec.maxBurst() >= 0 ? spec.maxBurst() : spec.limit(), spec.limit() - 1);
+        this.burst = Math.min(spec.maxBurst() >= 0 ? spec.maxBurst() : spec.limit(), spec.limit() - 1);
         this.emissionMicros = spec.emissionIntervalMicros();
         this.toleranceMicros = emissionMicros * (burst + 1);
     }
@@ -39,6 +40,33 @@ public final class Gcra {
             return 0;
         }
         return ceilToSeconds(waitMicros);
+    }
+
+    /**
+     * What {@code kumo.make_throttle}'s {@code throttle()} reports for one request at {@code nowMicros}, as the
+     * redis-cell limiter behind kumod's local store reports it: the limit is the burst plus one; the remaining
+     * requests and the time until the throttle is full again are counted after this one.
+     *
+     * @param throttled         whether the request was refused (and so not charged)
+     * @param retryAfterSeconds when refused, how long until it would pass, in whole seconds rounded up; else 0
+     */
+    public record Check(boolean throttled, long limit, long remaining, long resetAfterSeconds, long retryAfterSeconds) {
+    }
+
+    /** Asks for one request at {@code nowMicros}, charging it when allowed. */
+    public Check check(long nowMicros) {
+        final double tat = Math.max(theoreticalArrivalMicros, nowMicros);
+        final double newTat = tat + emissionMicros;
+        final double waitMicros = newTat - toleranceMicros - nowMicros;
+        final boolean throttled = waitMicros > 0;
+        final double untilReset = (throttled ? tat : newTat) - nowMicros;
+        if (!throttled) {
+            theoreticalArrivalMicros = newTat;
+        }
+        final double next = toleranceMicros - untilReset;
+        final long remaining = next > -emissionMicros ? Math.max(0, (long) Math.floor(next / emissionMicros)) : 0;
+        return new Check(throttled, burst + 1, remaining, ceilToSeconds(untilReset) / SECOND_MICROS,
+                throttled ? ceilToSeconds(waitMicros) / SECOND_MICROS : 0);
     }
 
     private static long ceilToSeconds(double micros) {

@@ -34,6 +34,31 @@ final class KumoGlob {
         return LuaFunctions.of(name, args -> glob(files, args));
     }
 
+    /**
+     * @return {@code kumo.read_dir} or {@code kumo.fs.read_dir}, named {@code name}: every entry of a folder, named
+     *         under the folder as the policy wrote it, sorted; a folder that does not exist fails, as in kumod
+     */
+    static LuaValue readDir(String name, PolicyFiles files) {
+        return LuaFunctions.of(name, args -> {
+            final String folder = args.checkjstring(1);
+            final Optional<Path> local = files.resolveFolder(folder);
+            if (local.isEmpty()) {
+                throw new LuaError(name + ": " + folder + " is not a folder the policy's folders or "
+                        + "[kumomta.paths] hold");
+            }
+            final List<String> found = new ArrayList<>();
+            try (Stream<Path> entries = Files.list(local.get())) {
+                entries.forEach(p -> found.add((folder.endsWith("/") ? folder : folder + "/") + p.getFileName()));
+            } catch (IOException | UncheckedIOException e) {
+                throw new LuaError(name + ": cannot list " + folder + ": " + e.getMessage());
+            }
+            found.sort(null);
+            final LuaTable names = new LuaTable();
+            found.forEach(entry -> names.set(names.rawlen() + 1, LuaValue.valueOf(entry)));
+            return names;
+        });
+    }
+
     private static Varargs glob(PolicyFiles files, Varargs args) {
         final String relativeTo = args.optjstring(2, ".");
         final String given = args.checkjstring(1);

@@ -24,9 +24,9 @@ public final class KumoModule {
      */
     private static final java.util.Set<String> KUMOD_NAMES = java.util.Set.of("api", "amqp", "aws", "cidr",
             "counter_series", "crypto", "digest", "disconnect", "define_egress_source", "encode", "fs",
-            "get_event_registrars", "invoke_get_queue_config", "kafka", "make_throttle", "mimepart", "mpsc", "nats",
+            "get_event_registrars", "kafka", "mimepart", "file_type", "mpsc", "nats",
             "redis", "secrets", "sqlite", "string", "version",
-            "xfer", "available_parallelism", "glob", "read_dir", "uncached_glob", "set_lruttl_cache_capacity",
+            "xfer", "available_parallelism", "glob", "uncached_glob", "set_lruttl_cache_capacity",
             "prometheus", "log", "compute_egress_path_config_constraints", "format_egress_path_config_constraints",
             "inject_message", "make_message", "dkim", "http", "dns", "serde", "shaping", "regex", "domain_map",
             "tsa", "spf", "dmarc", "smtp", "jsonl", "memoize", "cutover", "aaa", "get_memory_hard_limit",
@@ -80,6 +80,7 @@ public final class KumoModule {
         log.locatedBy(sandbox::currentLocation);
         KumoStubs.install(kumo, dns, log);
         unsupportedFallback(kumo.get("dkim").checktable(), "kumo.dkim.");
+        unsupportedFallback(kumo.get("aaa").checktable(), "kumo.aaa.");
         unsupportedFallback(kumo.get("http").checktable(), "kumo.http.");
         unsupportedFallback(kumo.get("secrets").checktable(), "kumo.secrets.");
         unsupportedFallback(serde, "kumo.serde.");
@@ -89,6 +90,8 @@ public final class KumoModule {
         final LuaTable fs = new LuaTable();
         fs.set("glob", KumoGlob.function("kumo.fs.glob", sandbox.files()));
         fs.set("uncached_glob", KumoGlob.function("kumo.fs.uncached_glob", sandbox.files()));
+        fs.set("read_dir", KumoGlob.readDir("kumo.fs.read_dir", sandbox.files()));
+        kumo.set("read_dir", KumoGlob.readDir("kumo.read_dir", sandbox.files()));
         kumo.set("fs", unsupportedFallback(fs, "kumo.fs."));
         kumo.set("regex", KumoUtilities.regex());
         kumo.set("string", unsupportedFallback(KumoStrings.module(), "kumo.string."));
@@ -97,6 +100,11 @@ public final class KumoModule {
         kumo.set("cidr", unsupportedFallback(KumoCidr.module(), "kumo.cidr."));
         kumo.set("uuid", unsupportedFallback(KumoUuid.module(sandbox.random(), sandbox.clock()), "kumo.uuid."));
         kumo.set("time", KumoTime.module(sandbox.clock()));
+        kumo.set("make_throttle", KumoThrottles.function(sandbox.clock(), log));
+        for (String event : List.of("get_egress_pool", "get_egress_source", "get_queue_config")) {
+            kumo.set("invoke_" + event, LuaFunctions.of("kumo.invoke_" + event, a -> invoke(event, a)));
+        }
+        kumo.set("regex_set_map", unsupportedFallback(RegexSetMap.module(log), "kumo.regex_set_map."));
         kumo.set("domain_map", DomainMap.module());
         kumo.set("memoize", KumoUtilities.memoize());
         kumo.set("traceback", KumoUtilities.traceback(sandbox));

@@ -20,10 +20,16 @@ final class KumoStubs {
             "configure_redis_throttles", "configure_accounting_db_path", "spawn_task", "sleep",
             "bump_config_epoch", "validation_failed", "set_config_monitor_globs", "eval_config_monitor_globs",
             "set_lruttl_cache_capacity", "set_diagnostic_log_filter", "set_memory_hard_limit", "set_memory_soft_limit",
-            "set_memory_low_thresh", "configure_log_disposition_hook", "configure_suppression_store");
+            "set_memory_low_thresh", "configure_log_disposition_hook", "configure_suppression_store",
+            "set_httpinject_recipient_rate_limit", "suspend_delivery_when_spool_unhealthy",
+            "apply_supplemental_trace_header");
     /** Functions of {@code kumo.dns} that tune the resolver of a live server; the replay resolves nothing. */
     static final List<String> DNS = List.of("define_resolver", "configure_resolver", "set_mx_timeout",
-            "set_mx_negative_cache_ttl", "set_mta_sts_enabled");
+            "set_mx_negative_cache_ttl", "set_mta_sts_enabled", "configure_unbound_resolver", "load_resolv_conf",
+            "set_mx_concurrency_limit");
+    /** Functions of {@code kumo.aaa} that configure the HTTP listener's access control, which a replay never asks. */
+    static final List<String> AAA = List.of("configure_acct_log", "set_acl_cache_ttl", "set_check_cache_ttl",
+            "set_fall_back_to_acl_map");
     /**
      * What {@code kumo.available_parallelism()} answers: the policy sizes thread pools with it, which changes
      * nothing in a replay, so any fixed number does; this one keeps runs the same on every machine.
@@ -63,7 +69,12 @@ final class KumoStubs {
         final LuaTable secrets = new LuaTable();
         secrets.set("load", answering("secrets.load", LuaValue.valueOf(SECRET), log));
         kumo.set("secrets", secrets);
-        kumo.set("dkim", namespace("dkim", DKIM, log));
+        final LuaTable dkim = namespace("dkim", DKIM, log);
+        dkim.set("set_signing_threads", stub("dkim.set_signing_threads", log));
+        kumo.set("dkim", dkim);
+        final LuaTable aaa = new LuaTable();
+        AAA.forEach(name -> aaa.set(name, stub("aaa." + name, log)));
+        kumo.set("aaa", aaa);
         kumo.set("http", namespace("http", HTTP, log));
     }
 

@@ -78,6 +78,98 @@ class KumoStandInsTest {
     }
 
     @Test
+    void moreServerSettings_recordedAsTheyAreCalled() throws IOException {
+        final LuaKumoPolicy policy = load("""
+                kumo.set_httpinject_recipient_rate_limit 'local:10,000/s'
+                kumo.suspend_delivery_when_spool_unhealthy(true)
+                kumo.dkim.set_signing_threads(4)
+                kumo.dns.configure_unbound_resolver { options = {} }
+                kumo.dns.set_mx_concurrency_limit(64)
+                kumo.aaa.set_acl_cache_ttl '5m'
+                """, HarnessOptions.defaults());
+
+        assertEquals(Map.of("set_httpinject_recipient_rate_limit", 1, "suspend_delivery_when_spool_unhealthy", 1,
+                "dkim.set_signing_threads", 1, "dns.configure_unbound_resolver", 1, "dns.set_mx_concurrency_limit", 1,
+                "aaa.set_acl_cache_ttl", 1), policy.stubCalls());
+    }
+
+    @Test
+    void makeThrottle_isKumodsGcraOnTheReplayClock_sharedByName() throws IOException {
+        final LuaKumoPolicy policy = load("""
+                local function show(r)
+                  print(tostring(r.throttled) .. ' ' .. r.limit .. ' ' .. r.remaining .. ' ' .. r.reset_after
+                    .. ' ' .. tostring(r.retry_after))
+                end
+                show(kumo.make_throttle('per-tenant', '2/s'):throttle())
+                show(kumo.make_throttle('per-tenant', '2/s'):throttle())
+                show(kumo.make_throttle('per-tenant', '2/s'):throttle())
+                print(tostring(kumo.make_throttle('per-tenant', '2/s'):sleep_if_throttled()))
+                print(tostring(kumo.make_throttle('other', '2/s'):sleep_if_throttled()))
+                """, HarnessOptions.defaults());
+
+        assertEquals(List.of("false 2 1 1 nil", "false 2 0 1 nil", "true 2 0 1 1", "true", "false"), printed(policy),
+                "2/s admits two at once, then refuses for a second; another name has its own");
+        assertTrue(policy.warnings().stream().anyMatch(w -> w.contains("sleep_if_throttled would pause here in "
+                + "kumod")), policy.warnings().toString());
+        final PolicyException bad = assertThrows(PolicyException.class,
+                () -> load("kumo.make_throttle('x', '10 per second')\n", HarnessOptions.defaults()));
+        assertTrue(bad.getMessage().contains("kumo.make_throttle: x: expected 'limit/period'"), bad.getMessage());
+    }
+
+    @Test
+    void invokeFunctions_callThePolicysHandlers() throws IOException {
+        final LuaKumoPolicy policy = load("""
+                kumo.on('get_egress_pool', function(name)
+                  return kumo.make_egress_pool { name = name, entries = { { name = 'ip-1' } } }
+                end)
+                kumo.on('get_egress_source', function(name)
+                  return kumo.make_egress_source { name = name, source_address = '192.0.2.1' }
+                end)
+                kumo.on('get_queue_config', function(domain, tenant, campaign, routing_domain)
+                  return kumo.make_queue_config { egress_pool = tenant .. '-pool' }
+                end)
+                print(kumo.invoke_get_egress_pool('main').name)
+                print(kumo.invoke_get_egress_source('ip-1').source_address)
+                print(kumo.invoke_get_queue_config('example.com', 'retail').egress_pool)
+                """, HarnessOptions.defaults());
+
+        assertEquals(List.of("main", "192.0.2.1", "retail-pool"), printed(policy));
+    }
+
+    @Test
+    void regexSetMap_answersAsDocumented_andNamesATextWhoseAnswerKumodLeavesOpen() throws IOException {
+        final LuaKumoPolicy policy = load("""
+                local map = kumo.regex_set_map.new {
+                  hello = 'hello', bye = 'bye', later = 'bye', ['Good day'] = 'hello',
+                }
+                print(map['hello there'], map['goodbye'], map['see you later'], tostring(map['not.set']))
+                print(map['hello, later'])
+                """, HarnessOptions.defaults());
+
+        assertEquals(List.of("hello\tbye\tbye\tnil", "hello"), printed(policy));
+        assertTrue(policy.warnings().contains("note: kumo.regex_set_map: 'hello, later' matches patterns of different "
+                + "values (hello, later); kumod may answer any of them, cutover answers the first in sorted order"),
+                policy.warnings().toString());
+    }
+
+    @Test
+    void readDir_listsAMappedFolderAsThePolicyNamesIt() throws IOException {
+        final Path etc = Files.createDirectories(dir.resolve("etc/tenants"));
+        Files.writeString(etc.resolve("retail.toml"), "");
+        Files.writeString(etc.resolve("outlet.toml"), "");
+        final HarnessOptions options = HarnessOptions.defaults().withPaths(Map.of("/srv/kumo", dir.resolve("etc")));
+
+        final LuaKumoPolicy policy = load("print(table.concat(kumo.read_dir '/srv/kumo/tenants', ' '))\n"
+                + "print(#kumo.fs.read_dir '/srv/kumo/tenants/')\n", options);
+        final PolicyException missing = assertThrows(PolicyException.class,
+                () -> load("kumo.read_dir '/srv/kumo/none'\n", options));
+
+        assertEquals(List.of("/srv/kumo/tenants/outlet.toml /srv/kumo/tenants/retail.toml", "2"), printed(policy));
+        assertTrue(missing.getMessage().contains("kumo.read_dir: /srv/kumo/none is not a folder"),
+                missing.getMessage());
+    }
+
+    @Test
     void documentedFunctionCutoverLacks_failsNamingItself() {
         final PolicyException thrown = assertThrows(PolicyException.class,
                 () -> load("local v = kumo.serde.yaml_parse 'a: 1'\n", HarnessOptions.defaults()));
