@@ -24,7 +24,9 @@ import org.luaj.vm2.Varargs;
  *   <li>headers as the scenario supplies them: {@code get_first_named_header_value},
  *   {@code get_all_named_header_values}, {@code remove_all_named_headers}, {@code prepend_header},
  *   {@code append_header}, {@code import_x_headers} (an {@code X-} header's meta name is its name in lower case
- *   with {@code -} made {@code _}), {@code remove_x_headers}, {@code import_scheduling_header};</li>
+ *   with {@code -} made {@code _}), {@code remove_x_headers}, {@code import_scheduling_header},
+ *   {@code get_all_headers}, and {@code get_address_header}, {@code from_header} and {@code to_header}
+ *   ({@link AddressHeaders}), the last two giving the envelope's domain when the scenario gives no such header;</li>
  *   <li>{@code dkim_sign}, {@code add_authentication_results} and {@code check_fix_conformance} change nothing
  *   the replay measures and do nothing; {@code dkim_verify} and {@code arc_verify} find no signatures;</li>
  *   <li>{@code set_due} and {@code set_scheduling} are noted: a replayed message is queued at once;</li>
@@ -36,8 +38,7 @@ import org.luaj.vm2.Varargs;
 final class LuaMessage {
 
     private static final Set<String> BODY = Set.of("get_data", "set_data", "parse_mime", "parse_rfc3464",
-            "parse_rfc5965", "append_text_plain", "append_text_html", "shrink", "shrink_data", "from_header",
-            "to_header");
+            "parse_rfc5965", "append_text_plain", "append_text_html", "shrink", "shrink_data");
 
     /** The meta keys the queue's name is made of, which kumod reads as strings. */
     private static final Set<String> QUEUE_KEYS = Set.of("queue", "tenant", "campaign", "routing_domain");
@@ -161,8 +162,9 @@ final class LuaMessage {
         }));
         m.set("num_attempts", method("num_attempts", a -> LuaValue.valueOf(0)));
         headerMethods(m);
+        addressMethods(m);
         for (String name : List.of("dkim_sign", "add_authentication_results", "check_fix_conformance",
-                "increment_num_attempts")) {
+                "increment_num_attempts", "set_force_sync", "save")) {
             m.set(name, method(name, a -> LuaValue.NONE));
         }
         for (String name : List.of("dkim_verify", "arc_verify")) {
@@ -178,6 +180,35 @@ final class LuaMessage {
         fallback.set("__index", LuaFunctions.of("msg.__index", a -> refused(a.arg(2).tojstring())));
         m.setmetatable(fallback);
         return m;
+    }
+
+    private void addressMethods(LuaTable m) {
+        m.set("get_address_header", method("get_address_header", a -> addressHeader(a.checkjstring(2))));
+        m.set("from_header", method("from_header", a -> addressHeader("From", senderDomain)));
+        m.set("to_header", method("to_header", a -> addressHeader("To", recipientDomain)));
+        m.set("get_all_headers", method("get_all_headers", a -> LuaValue.listOf(headers.stream()
+                .map(h -> LuaValue.listOf(new LuaValue[] {LuaValue.valueOf(h[0]), LuaValue.valueOf(h[1])}))
+                .toArray(LuaValue[]::new))));
+    }
+
+    private LuaValue addressHeader(String name) {
+        return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).findFirst()
+                .<LuaValue>map(h -> AddressHeaders.object(h[1])).orElse(LuaValue.NIL);
+    }
+
+    /**
+     * @return the {@code From} or {@code To} header; without one (the log keeps no headers), the envelope's domain
+     *         stands in, with an empty local part, since a policy signing or routing by it needs a domain
+     */
+    private LuaValue addressHeader(String name, String envelopeDomain) {
+        final LuaValue header = addressHeader(name);
+        if (!header.isnil()) {
+            return header;
+        }
+        note.accept("msg:" + name.toLowerCase(Locale.ROOT) + "_header() was read at reception; the log keeps no "
+                + "headers, so the envelope's domain stands in (give a " + name + " header in [kumomta.headers] "
+                + "for another)");
+        return AddressHeaders.object("@" + envelopeDomain);
     }
 
     private void headerMethods(LuaTable m) {

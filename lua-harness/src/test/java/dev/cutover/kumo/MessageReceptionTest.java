@@ -65,6 +65,37 @@ class MessageReceptionTest {
     }
 
     @Test
+    void receive_addressHeaders_fromTheScenarioElseTheEnvelopesDomain() throws IOException {
+        final LuaKumoPolicy policy = hook("""
+                  local from = msg:from_header()
+                  local to = msg:get_address_header('To')
+                  msg:set_meta('campaign', from.domain .. '.' .. (to and #to.list or 0) .. '.'
+                    .. (to and to.list[2].user or 'none') .. '.' .. #msg:get_all_headers())
+                """);
+
+        final Reception listed = policy.receive(message(null, Map.of("From", "\"Shop, Inc\" <deals@shop.example>",
+                "To", "a@gmail.com, \"B\" <\"b.b\"@gmail.com>")), T0);
+        final Reception bare = policy.receive(message(null, Map.of()), T0);
+
+        assertEquals("shop.example.2.b.b.2:@gmail.com", listed.queueName(), "the scenario's From and To headers");
+        assertEquals("news.example.com.0.none.0:@gmail.com", bare.queueName(),
+                "no From header: the envelope sender's domain stands in");
+        assertTrue(policy.warnings().stream().anyMatch(w -> w.contains("msg:from_header() was read at reception; "
+                + "the log keeps no headers, so the envelope's domain stands in")), policy.warnings().toString());
+    }
+
+    @Test
+    void addressHeader_singleAccessorOnAList_failsAsKumodDoes() throws IOException {
+        final LuaKumoPolicy policy = hook("msg:set_meta('campaign', msg:get_address_header('To').domain)");
+
+        final PolicyException e = assertThrows(PolicyException.class, () -> policy.receive(message(null,
+                Map.of("To", "a@x.example, b@y.example")), T0));
+
+        assertTrue(e.getMessage().contains("addressheader.domain: the header holds 2 addresses, not one"),
+                e.getMessage());
+    }
+
+    @Test
     void receive_metaSetByHook_namesTheQueueAsKumodDoes() throws IOException {
         final LuaKumoPolicy policy = hook("""
                   msg:set_meta('campaign', msg:get_first_named_header_value('x-campaign'))
