@@ -32,7 +32,8 @@ import java.util.function.Consumer;
  * <p>Rules: receptions are ordered by (time, arrival sequence), so equal times keep log order. An attempt
  * line whose message is not open (never received in the window, already final, or already emitted) is an
  * {@link RejectReason#ORPHAN_ATTEMPT}; a second R line for an open message is a
- * {@link RejectReason#DUPLICATE_RECEPTION}; a line with an empty domain is a {@link RejectReason#MISSING_DOMAIN}.
+ * {@link RejectReason#DUPLICATE_RECEPTION}; a line with an empty domain is a {@link RejectReason#MISSING_DOMAIN}, one
+ * whose domain holds a character no domain can a {@link RejectReason#BAD_DOMAIN}.
  * The routing domain is the domain of the last attempt line.
  *
  * <p>Bouncelog: a B or T line of the bouncelog sets the bounce class of the P or T attempt of the same message
@@ -192,9 +193,9 @@ public final class ReceptionOrderJoiner {
      *
      * @param node the node that wrote the line ("" for a single node); message ids are unique per node
      * @param line a parsed line; heartbeats only advance the clock and rejections are ignored
-     * @return {@link RejectReason#ORPHAN_ATTEMPT}, {@link RejectReason#DUPLICATE_RECEPTION} or
-     *         {@link RejectReason#MISSING_DOMAIN} when the line could not be joined (the caller reports it), otherwise
-     *         null
+     * @return {@link RejectReason#ORPHAN_ATTEMPT}, {@link RejectReason#DUPLICATE_RECEPTION},
+     *         {@link RejectReason#MISSING_DOMAIN} or {@link RejectReason#BAD_DOMAIN} when the line could not be joined
+     *         (the caller reports it), otherwise null
      */
     public RejectReason accept(String node, ParsedLine line) {
         RejectReason verdict = null;
@@ -268,9 +269,24 @@ public final class ReceptionOrderJoiner {
         return byReception.size() + stragglers.size();
     }
 
+    /** @return true when {@code domain} holds a character no mail domain can ({@link RejectReason#BAD_DOMAIN}) */
+    static boolean notADomain(String domain) {
+        for (int i = 0; i < domain.length(); i++) {
+            final char c = domain.charAt(i);
+            if (c <= ' ' || c == 0x7f || c == '"' || c == '<' || c == '>' || c == ',' || c == ';' || c == '\\'
+                    || Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private RejectReason receive(String node, Reception reception) {
         if (reception.recipientDomain().isEmpty()) {
             return RejectReason.MISSING_DOMAIN;
+        }
+        if (notADomain(reception.recipientDomain())) {
+            return RejectReason.BAD_DOMAIN;
         }
         final OpenMessage message = new OpenMessage(node, reception, nextSequence, pool);
         if (!openOf(node).putIfAbsent(message.messageId, message)) {
@@ -286,6 +302,9 @@ public final class ReceptionOrderJoiner {
     private RejectReason attempt(String node, AttemptLine line) {
         if (line.domain().isEmpty()) {
             return RejectReason.MISSING_DOMAIN;
+        }
+        if (notADomain(line.domain())) {
+            return RejectReason.BAD_DOMAIN;
         }
         final OpenMessage message = openOf(node).get(line.messageId());
         if (message == null || message.isFinal) {

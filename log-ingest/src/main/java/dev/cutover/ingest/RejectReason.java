@@ -61,5 +61,11 @@ public enum RejectReason {
      * An R line with an empty recipient domain, or an attempt line with an empty domain, in any layout: the message
      * would be counted under a domain with no name. Set by the joiner, which sees the lines of every layout.
      */
-    MISSING_DOMAIN
+    MISSING_DOMAIN,
+    /**
+     * An R line whose recipient domain, or an attempt line whose domain, holds whitespace, a control character or
+     * one of {@code "<>,;\\}: no mail domain does (RFC 5321 §4.1.2), so the field is not a domain, as when a line was
+     * cut or merged with another. Set by the joiner.
+     */
+    BAD_DOMAIN
 }

@@ -50,7 +50,8 @@ class MainlogGoldenTest {
     /** Reasons given after parsing, by the joiner, the ingestor or the custom_logger reader. */
     private static final Set<RejectReason> NOT_FROM_PARSER = EnumSet.of(RejectReason.ORPHAN_ATTEMPT,
             RejectReason.DUPLICATE_RECEPTION, RejectReason.COMPRESSED_DATA_DAMAGED, RejectReason.BAD_CUSTOM_FIELD,
-            RejectReason.LATE_RECEPTION, RejectReason.UNMATCHED_BOUNCE, RejectReason.MISSING_DOMAIN);
+            RejectReason.LATE_RECEPTION, RejectReason.UNMATCHED_BOUNCE, RejectReason.MISSING_DOMAIN,
+            RejectReason.BAD_DOMAIN);
 
     @TestFactory
     Stream<DynamicTest> parse_goldenFixtureLine_everyFieldAsExpected() {

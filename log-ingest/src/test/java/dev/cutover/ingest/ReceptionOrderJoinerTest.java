@@ -59,6 +59,24 @@ class ReceptionOrderJoinerTest {
     }
 
     @Test
+    void accept_domainWithSpaceControlOrQuote_setAsideAsBadDomain() {
+        final List<RejectReason> verdicts = new ArrayList<>();
+        for (String domain : List.of("gmail .com", "gmail.com\u001b[31m", "\"gmail.com\"", "a,b.example",
+                "x\u00a0y.example")) {
+            verdicts.add(joiner.accept("", parser.parse(reception(100, "A" + verdicts.size(), domain))));
+        }
+        feed(reception(101, "B", "b\u00fccher.example"));
+        final RejectReason badAttempt = joiner.accept("", parser.parse(delivery(102, "B", "b\u00fccher .example")));
+        feed(delivery(103, "B", "b\u00fccher.example"));
+        joiner.finish();
+
+        assertEquals(List.of(RejectReason.BAD_DOMAIN, RejectReason.BAD_DOMAIN, RejectReason.BAD_DOMAIN,
+                RejectReason.BAD_DOMAIN, RejectReason.BAD_DOMAIN), verdicts);
+        assertEquals(RejectReason.BAD_DOMAIN, badAttempt);
+        assertEquals(List.of("B"), ids(), "an internationalised domain is a domain");
+    }
+
+    @Test
     void accept_emptyRecipientOrAttemptDomain_setAsideAsMissingDomain() {
         final RejectReason noRecipientDomain = joiner.accept("", parser.parse(reception(100, "A", "")));
         feed(reception(101, "B", "example.org"));
