@@ -270,7 +270,7 @@ public final class ReceptionOrderJoiner {
     }
 
     /** @return true when {@code domain} holds a character no mail domain can ({@link RejectReason#BAD_DOMAIN}) */
-    static boolean notADomain(String domain) {
+    public static boolean notADomain(String domain) {
         for (int i = 0; i < domain.length(); i++) {
             final char c = domain.charAt(i);
             if (c <= ' ' || c == 0x7f || c == '"' || c == '<' || c == '>' || c == ',' || c == ';' || c == '\\'

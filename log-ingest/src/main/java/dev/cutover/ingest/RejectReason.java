@@ -65,7 +65,7 @@ public enum RejectReason {
     /**
      * An R line whose recipient domain, or an attempt line whose domain, holds whitespace, a control character or
      * one of {@code "<>,;\\}: no mail domain does (RFC 5321 §4.1.2), so the field is not a domain, as when a line was
-     * cut or merged with another. Set by the joiner.
+     * cut or merged with another. Set by the joiner and the custom_logger reader.
      */
     BAD_DOMAIN
 }

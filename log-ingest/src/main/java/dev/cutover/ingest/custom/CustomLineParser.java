@@ -5,6 +5,7 @@ import dev.cutover.ingest.MainlogNumbers;
 import dev.cutover.ingest.MainlogParser;
 import dev.cutover.ingest.ParsedLine.AttemptLine;
 import dev.cutover.ingest.ParsedLine.Reception;
+import dev.cutover.ingest.ReceptionOrderJoiner;
 import dev.cutover.ingest.RejectReason;
 
 import java.util.Locale;
@@ -68,6 +69,9 @@ public final class CustomLineParser {
                 CustomLogSpecifier.RECIPIENT_DOMAIN));
         if (recipientDomain.isEmpty()) {
             return CustomLine.rejectedFor(RejectReason.BAD_CUSTOM_FIELD);
+        }
+        if (ReceptionOrderJoiner.notADomain(recipientDomain) || ReceptionOrderJoiner.notADomain(routingDomain)) {
+            return CustomLine.rejectedFor(RejectReason.BAD_DOMAIN);
         }
         return numbers(v, timeMicros, recipientDomain, routingDomain);
     }

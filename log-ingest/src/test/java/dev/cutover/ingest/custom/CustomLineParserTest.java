@@ -93,5 +93,7 @@ class CustomLineParserTest {
                 .rejected());
         assertEquals(RejectReason.BAD_CUSTOM_FIELD, delivery.parse("1717430403,A1,,,g,b,r,d.com,d.com,,0,1,\"250")
                 .rejected());
+        assertEquals(RejectReason.BAD_DOMAIN, delivery.parse("1717430403,A1,,,g,b,r,d .com,d.com,,0,1,250")
+                .rejected());
     }
 }
