@@ -1,8 +1,10 @@
 package dev.cutover.kumo;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
@@ -24,8 +26,7 @@ final class KumoThrottles {
     private final SandboxClock clock;
     private final HarnessLog log;
     private final Map<List<Object>, Gcra> throttles = new HashMap<>();
-    private boolean pauseNoted;
-    private boolean delayNoted;
+    private final Set<String> noted = new HashSet<>();
 
     private KumoThrottles(SandboxClock clock, HarnessLog log) {
         this.clock = clock;
@@ -48,25 +49,22 @@ final class KumoThrottles {
         final Gcra gcra = throttles.computeIfAbsent(List.of(name, spec), key -> new Gcra(spec));
         final LuaTable throttle = new LuaTable();
         throttle.set("throttle", LuaFunctions.of("throttle:throttle", a -> result(check(gcra))));
-        throttle.set("sleep_if_throttled", LuaFunctions.of("throttle:sleep_if_throttled", a -> {
-            final boolean throttled = check(gcra).throttled();
-            if (throttled && !pauseNoted) {
-                pauseNoted = true;
-                log.message("note: throttle '" + name + "' (" + text + "): sleep_if_throttled would pause here in "
-                        + "kumod; the replay takes each message at the time the log gives");
-            }
-            return LuaValue.valueOf(throttled);
-        }));
-        throttle.set("delay_message_if_throttled", LuaFunctions.of("throttle:delay_message_if_throttled", a -> {
-            final boolean throttled = check(gcra).throttled();
-            if (throttled && !delayNoted) {
-                delayNoted = true;
-                log.message("note: throttle '" + name + "' (" + text + "): delay_message_if_throttled would delay "
-                        + "a message in kumod; the replay queues it at once");
-            }
-            return LuaValue.valueOf(throttled);
-        }));
+        throttle.set("sleep_if_throttled", LuaFunctions.of("throttle:sleep_if_throttled", a -> wouldWait(gcra,
+                "sleep_if_throttled", "throttle '" + name + "' (" + text + "): sleep_if_throttled would pause here in "
+                + "kumod; the replay takes each message at the time the log gives")));
+        throttle.set("delay_message_if_throttled", LuaFunctions.of("throttle:delay_message_if_throttled",
+                a -> wouldWait(gcra, "delay_message_if_throttled", "throttle '" + name + "' (" + text + "): "
+                        + "delay_message_if_throttled would delay a message in kumod; the replay queues it at once")));
         return throttle;
+    }
+
+    /** @return whether kumod would wait, saying once for each method that the replay does not */
+    private LuaValue wouldWait(Gcra gcra, String method, String note) {
+        final boolean throttled = check(gcra).throttled();
+        if (throttled && noted.add(method)) {
+            log.message("note: " + note);
+        }
+        return LuaValue.valueOf(throttled);
     }
 
     private Gcra.Check check(Gcra gcra) {

@@ -158,28 +158,28 @@ final class KumoTime {
     }
 
     /** The instant of a Time; an object of its own, so two Times are two userdata, as in kumod. */
-    private record Moment(Instant at) {
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
+    private static final class Moment {
+        private final Instant at;
+
+        Moment(Instant at) {
+            this.at = at;
         }
 
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
+        Instant at() {
+            return at;
         }
     }
 
     /** The length of a TimeDelta; likewise an object of its own. */
-    private record Span(Duration length) {
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
+    private static final class Span {
+        private final Duration length;
+
+        Span(Duration length) {
+            this.length = length;
         }
 
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
+        Duration length() {
+            return length;
         }
     }
 
