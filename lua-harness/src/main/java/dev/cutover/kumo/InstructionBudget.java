@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Supplier;
 import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.DebugLib;
@@ -25,6 +26,8 @@ import org.luaj.vm2.lib.DebugLib;
  */
 final class InstructionBudget extends DebugLib {
 
+    /** What {@link #frames} holds for a Java function. */
+    private static final Object JAVA_FRAME = new Object();
     /** The heap is looked at each time the count passes a multiple of 2^16 instructions. */
     private static final int MEMORY_CHECK_SHIFT = 16;
 
@@ -33,7 +36,11 @@ final class InstructionBudget extends DebugLib {
     private final String script;
     private final long memoryLimit;
     private long heapAtStart;
-    private final Deque<LuaClosure> closures = new ArrayDeque<>();
+    /**
+     * The functions running, innermost first: Lua closures, and {@link #JAVA_FRAME} for a Java function such as
+     * {@code pcall}, whose return LuaJ also reports, so that every return takes off the frame its call put on.
+     */
+    private final Deque<Object> frames = new ArrayDeque<>();
     private long used;
     private String event = "main chunk";
     private LuaClosure lastClosure;
@@ -62,6 +69,7 @@ final class InstructionBudget extends DebugLib {
     void start(String eventName) {
         this.event = eventName;
         this.used = 0;
+        frames.clear();
         this.heapAtStart = heapInUse();
     }
 
@@ -73,13 +81,19 @@ final class InstructionBudget extends DebugLib {
     @Override
     public void onCall(LuaClosure c, Varargs varargs, LuaValue[] stack) {
         super.onCall(c, varargs, stack);
-        closures.push(c);
+        frames.push(c);
+    }
+
+    @Override
+    public void onCall(LuaFunction f) {
+        super.onCall(f);
+        frames.push(JAVA_FRAME);
     }
 
     @Override
     public void onReturn() {
         super.onReturn();
-        closures.poll();
+        frames.poll();
     }
 
     /** @return {@code file:line} of the last Lua instruction executed, or null before any. */
@@ -96,7 +110,8 @@ final class InstructionBudget extends DebugLib {
     @Override
     public void onInstruction(int pc, Varargs v, int top) {
         super.onInstruction(pc, v, top);
-        lastClosure = closures.peek();
+        final Object frame = frames.peek();
+        lastClosure = frame instanceof LuaClosure ? (LuaClosure) frame : lastClosure;
         lastPc = pc;
         charge(1);
     }

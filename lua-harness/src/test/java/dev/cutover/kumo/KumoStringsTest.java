@@ -126,6 +126,14 @@ class KumoStringsTest {
     }
 
     @Test
+    void call_unknownKumoNames_caughtOneAfterAnother_eachNamed() throws IOException {
+        assertEquals("kumo.first kumo.second kumo.third", eval("table.concat({\n"
+                + "select(2, pcall(function() return kumo.first() end)):match('kumo%.%w+'),\n"
+                + "select(2, pcall(function() return kumo.second() end)):match('kumo%.%w+'),\n"
+                + "select(2, pcall(kumo.third, 'x')):match('kumo%.%w+')}, ' ')"));
+    }
+
+    @Test
     void read_kumoNameCutoverDoesNotKnow_isNilSoAPolicyMayTestForIt() throws IOException {
         assertEquals("nil", eval("tostring(kumo.brand_new_helper)"));
     }
