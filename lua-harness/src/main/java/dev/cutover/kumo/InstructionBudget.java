@@ -42,6 +42,8 @@ final class InstructionBudget extends DebugLib {
      */
     private final Deque<Object> frames = new ArrayDeque<>();
     private long used;
+    private Exhausted stopped;
+    private long starts;
     private String event = "main chunk";
     private LuaClosure lastClosure;
     private int lastPc;
@@ -69,6 +71,8 @@ final class InstructionBudget extends DebugLib {
     void start(String eventName) {
         this.event = eventName;
         this.used = 0;
+        this.stopped = null;
+        this.starts++;
         frames.clear();
         this.heapAtStart = heapInUse();
     }
@@ -126,11 +130,32 @@ final class InstructionBudget extends DebugLib {
         final long before = used;
         used += instructions;
         if (used > limit) {
-            throw new Exhausted(location.get(), script + " ran longer than " + limit + " instructions in " + event);
+            throw stopped = new Exhausted(location.get(), script + " ran longer than " + limit + " instructions in "
+                    + event);
         }
         if ((before ^ used) >>> MEMORY_CHECK_SHIFT != 0 && heapInUse() - heapAtStart > memoryLimit) {
-            throw new Exhausted(location.get(), script + " took more than " + (memoryLimit >> 20) + " MB of memory in "
-                    + event);
+            throw stopped = new Exhausted(location.get(), script + " took more than " + (memoryLimit >> 20)
+                    + " MB of memory in " + event);
+        }
+    }
+
+    /** @return how many events have started: a number that changes when a new event starts */
+    long starts() {
+        return starts;
+    }
+
+    /** @return the event running, for messages */
+    String event() {
+        return event;
+    }
+
+    /**
+     * Throws again, on this thread, a stop raised on a coroutine's: LuaJ runs a coroutine on a thread of its own
+     * and hands what stopped it back to {@code resume} as an error message, which a policy could catch.
+     */
+    void rethrowStop() {
+        if (stopped != null) {
+            throw stopped;
         }
     }
 

@@ -77,6 +77,31 @@ class LuaSandboxFailureTest {
     }
 
     @Test
+    void coroutines_yieldingWithoutEnd_stopAtTheBudgetEvenInsidePcall() {
+        final long started = System.nanoTime();
+        final PolicyException e = assertThrows(PolicyException.class, () -> TempPolicy.load(dir, "local step = "
+                + "coroutine.wrap(function() while true do coroutine.yield(1) end end)\n"
+                + "print(pcall(function() for i = 1, 1e9 do step() end end))\n",
+                HarnessOptions.defaults().withInstructionLimit(2_000_000)));
+
+        assertTrue(e.getMessage().contains("ran longer than 2000000 instructions in main chunk"), e.getMessage());
+        assertTrue(System.nanoTime() - started < 20_000_000_000L, "each resume is charged for its thread switch");
+    }
+
+    @Test
+    void coroutines_createdWithoutEnd_refusedPastTheLimitForOneEvent() throws Exception {
+        final PolicyException e = loadFailure("local held = {}\nfor i = 1, 100000 do\n"
+                + "  held[i] = coroutine.create(function() coroutine.yield() end)\n  coroutine.resume(held[i])\nend\n");
+        final LuaKumoPolicy generator = TempPolicy.load(dir, "local gen = coroutine.wrap(function()\n"
+                + "  for i = 1, 3 do coroutine.yield(i) end\nend)\nresult = gen() + gen() + gen()\n",
+                HarnessOptions.defaults());
+
+        assertEquals("init.lua:3: more than 1000 coroutines created in main chunk: each is a thread in cutover's Lua",
+                e.getMessage());
+        assertEquals(6, generator.sandbox().globals().get("result").toint(), "coroutines within the limits work");
+    }
+
+    @Test
     void load_errorWithNewlines_givesOneLine() {
         assertEquals("init.lua:1: a; b", loadFailure("error('a\\nb')\n").getMessage());
     }
