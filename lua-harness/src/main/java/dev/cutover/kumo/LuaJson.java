@@ -1,6 +1,10 @@
 package dev.cutover.kumo;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
+import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 
@@ -67,11 +71,12 @@ final class LuaJson {
      */
     static String encode(LuaValue value, boolean pretty) {
         final StringBuilder out = new StringBuilder();
-        write(out, value, pretty ? 0 : -1);
+        write(out, value, pretty ? 0 : -1, Collections.newSetFromMap(new IdentityHashMap<>()));
         return out.toString();
     }
 
-    private static void write(StringBuilder out, LuaValue value, int indent) {
+    /** @param open the tables being written, outermost first: one met again holds itself, which JSON cannot */
+    private static void write(StringBuilder out, LuaValue value, int indent, Set<LuaValue> open) {
         switch (value.type()) {
             case LuaValue.TNIL:
                 out.append("null");
@@ -86,7 +91,11 @@ final class LuaJson {
                 quote(out, value.tojstring());
                 break;
             case LuaValue.TTABLE:
-                writeTable(out, (LuaTable) value, indent);
+                if (!open.add(value)) {
+                    throw new LuaError("recursive table detected: a table that holds itself cannot be encoded");
+                }
+                writeTable(out, (LuaTable) value, indent, open);
+                open.remove(value);
                 break;
             default:
                 quote(out, value.tojstring());
@@ -101,7 +110,7 @@ final class LuaJson {
         return Double.isFinite(d) ? Double.toString(d) : "null";
     }
 
-    private static void writeTable(StringBuilder out, LuaTable table, int indent) {
+    private static void writeTable(StringBuilder out, LuaTable table, int indent, Set<LuaValue> open) {
         final boolean array = LuaData.isSequence(table);
         final Map<String, LuaValue> entries = LuaData.entries(table);
         if (entries.isEmpty()) {
@@ -117,7 +126,7 @@ final class LuaJson {
                 quote(out, e.getKey());
                 out.append(indent >= 0 ? ": " : ":");
             }
-            write(out, e.getValue(), indent < 0 ? -1 : indent + 1);
+            write(out, e.getValue(), indent < 0 ? -1 : indent + 1, open);
         }
         newline(out, indent);
         out.append(array ? ']' : '}');

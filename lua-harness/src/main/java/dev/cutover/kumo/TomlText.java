@@ -2,8 +2,11 @@ package dev.cutover.kumo;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
@@ -30,6 +33,8 @@ final class TomlText {
     private final boolean pretty;
     private final boolean compact;
     private final StringBuilder out = new StringBuilder();
+    /** The tables being written: one met again holds itself, which TOML cannot. */
+    private final Set<LuaValue> open = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private TomlText(String function, boolean pretty, boolean compact) {
         this.function = function;
@@ -53,7 +58,14 @@ final class TomlText {
         return text.out.toString();
     }
 
+    private void enter(LuaValue table) {
+        if (!open.add(table)) {
+            throw new LuaError(function + ": recursive table detected: a table that holds itself cannot be encoded");
+        }
+    }
+
     private void section(LuaTable table, List<String> path, boolean arrayElement) {
+        enter(table);
         final Map<String, LuaValue> entries = LuaData.entries(table);
         final List<Map.Entry<String, LuaValue>> values = new ArrayList<>();
         final List<Map.Entry<String, LuaValue>> sections = new ArrayList<>();
@@ -79,6 +91,7 @@ final class TomlText {
                 section(child, under, false);
             }
         }
+        open.remove(table);
     }
 
     /** @return true when {@code value} is written as a section: a table, or a non-empty array of only tables */
@@ -115,6 +128,12 @@ final class TomlText {
     }
 
     private void table(LuaTable table, String key, int depth) {
+        enter(table);
+        inlineTable(table, key, depth);
+        open.remove(table);
+    }
+
+    private void inlineTable(LuaTable table, String key, int depth) {
         if (!LuaData.isSequence(table)) {
             final Map<String, LuaValue> entries = LuaData.entries(table);
             if (entries.isEmpty()) {

@@ -70,4 +70,17 @@ class TomlTextTest {
         assertTrue(array.getMessage().contains("TOML text is a table of keys at the top, not an array"),
                 array.getMessage());
     }
+
+    @Test
+    void tableHoldingItself_failsAsALuaErrorAPolicyCanCatch() throws IOException {
+        final String caught = "local t = { a = 1 }; t.self = t; local list = { t }; t.list = list; "
+                + "return select(2, pcall(kumo.%s, %s))";
+
+        assertEquals("true", eval("(function() " + String.format(caught, "toml_encode", "t") + " end)()"
+                + ":find('recursive table detected', 1, true) ~= nil"));
+        assertEquals("true", eval("(function() " + String.format(caught, "json_encode", "list") + " end)()"
+                + ":find('recursive table detected', 1, true) ~= nil"));
+        assertEquals("{\"a\":{\"b\":1},\"c\":{\"b\":1}}", eval("(function() local shared = { b = 1 } "
+                + "return kumo.json_encode({ a = shared, c = shared }) end)()"), "a table met twice is no cycle");
+    }
 }
