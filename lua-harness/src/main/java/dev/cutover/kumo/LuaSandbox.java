@@ -16,6 +16,7 @@ import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.compiler.LuaC;
 import org.luaj.vm2.lib.Bit32Lib;
@@ -151,6 +152,7 @@ public final class LuaSandbox {
         globals.load(budget);
         LoadState.install(globals);
         LuaC.install(globals);
+        globals.compiler = new NamingCompiler(globals.compiler);
     }
 
     private void hideDebugAndRestrict(Consumer<String> printed, HarnessOptions options) {
@@ -366,7 +368,8 @@ public final class LuaSandbox {
     private static String messageOf(LuaError e) {
         final LuaValue object = e.getMessageObject();
         final String text = object != null && object.isstring() ? object.tojstring() : e.getMessage();
-        final String plain = (text == null ? "" : text.replaceFirst("^\\[string \"([^\"]*)\"\\]", "$1"))
+        final String plain = (text == null ? "" : text.replaceFirst("^\\[string \"([^\"]*)\"\\]", "$1")
+                .replace("org.luaj.vm2.LuaError: ", ""))
                 .replace("vm error: java.lang.NegativeArraySizeException", "a string grew past the 2 GiB a Java string "
                         + "can hold");
         final int traceback = plain.indexOf("\nstack traceback:");
@@ -387,6 +390,31 @@ public final class LuaSandbox {
      */
     public String currentLocation() {
         return budget.lastLocation();
+    }
+
+    /**
+     * The compiler for files a policy loads with {@code require}, {@code dofile} and {@code loadfile}: a syntax
+     * error is said as for the policy file itself, naming Lua 5.3+ syntax and the tokens LuaJ numbers, and reaches
+     * the policy as a Lua error of that text (LuaJ would otherwise put its Java class name in front).
+     */
+    private final class NamingCompiler implements Globals.Compiler {
+        private final Globals.Compiler compiler;
+
+        NamingCompiler(Globals.Compiler compiler) {
+            this.compiler = compiler;
+        }
+
+        @Override
+        public Prototype compile(InputStream stream, String chunkName) throws IOException {
+            final byte[] bytes = stream.readAllBytes();
+            try {
+                return compiler.compile(new ByteArrayInputStream(bytes), chunkName);
+            } catch (LuaError e) {
+                final String label = chunkName.startsWith("@") || chunkName.startsWith("=") ? chunkName.substring(1)
+                        : chunkName;
+                throw new LuaError(syntaxError(label, new String(bytes, StandardCharsets.UTF_8), e).getMessage(), 0);
+            }
+        }
     }
 
     /** {@code print} that hands its text to a consumer instead of standard output. */

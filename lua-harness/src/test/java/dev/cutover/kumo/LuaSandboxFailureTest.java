@@ -102,6 +102,20 @@ class LuaSandboxFailureTest {
     }
 
     @Test
+    void syntaxErrorInARequiredModule_namedAsInThePolicyFile() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("newer.lua"), "local x <const> = 5\nreturn {}\n");
+        java.nio.file.Files.writeString(dir.resolve("floor.lua"), "local a = 7 // 2\nreturn {}\n");
+
+        final PolicyException required = loadFailure("local m = require 'newer'\n");
+        final PolicyException done = loadFailure("dofile('floor.lua')\n");
+
+        assertEquals("init.lua:1: load newer.lua: newer.lua:1: local attribute `<const>` is Lua 5.4; LuaJ runs Lua "
+                + "5.2 — remove the attribute", required.getMessage());
+        assertEquals("init.lua:1: floor.lua:1: integer division `//` is Lua 5.3+; LuaJ runs Lua 5.2 — use "
+                + "math.floor(a/b)", done.getMessage());
+    }
+
+    @Test
     void load_errorWithNewlines_givesOneLine() {
         assertEquals("init.lua:1: a; b", loadFailure("error('a\\nb')\n").getMessage());
     }
