@@ -273,8 +273,15 @@ public final class ScenarioLoader {
                 (header, value) -> header.matches("[!-9;-~]+") && value instanceof String template
                         && HEADER_TEMPLATE.matcher(template).matches() ? header : null);
         final Map<String, String> templates = new LinkedHashMap<>();
-        entries.forEach((header, value) -> templates.put(header,
-                value.equals("binding_group") || value.equals("binding") ? "{" + value + "}" : value));
+        final Set<String> names = new LinkedHashSet<>();
+        entries.forEach((header, value) -> {
+            if (!names.add(header.toLowerCase(Locale.ROOT))) {
+                throw new UserError(fileName + ":" + line("kumomta.headers") + ": kumomta.headers names " + header
+                        + " twice (header names are the same in any case); keep one");
+            }
+            templates.put(header, value.equals("binding_group") || value.equals("binding") ? "{" + value + "}"
+                    : value);
+        });
         return templates;
     }
 
@@ -474,12 +481,17 @@ public final class ScenarioLoader {
         final TomlTable table = entries.isEmpty() ? null : toml.getTable("kumomta.paths");
         entries.forEach((production, local) -> {
             final Path path = folder.resolve(local).normalize();
+            final int line = table.inputPositionOf(List.of(production)).line();
             if (!Files.isDirectory(path)) {
-                throw new UserError(fileName + ":" + table.inputPositionOf(List.of(production)).line()
-                        + ": kumomta.paths maps " + production + " to " + local + ", which is not a folder (paths "
-                        + "are relative to the scenario file)");
+                throw new UserError(fileName + ":" + line + ": kumomta.paths maps " + production + " to " + local
+                        + ", which is not a folder (paths are relative to the scenario file)");
             }
-            out.put(production, path);
+            final String bare = production.length() > 1 && production.endsWith("/")
+                    ? production.substring(0, production.length() - 1) : production;
+            if (out.putIfAbsent(bare, path) != null) {
+                throw new UserError(fileName + ":" + line + ": kumomta.paths names the folder " + bare + " twice "
+                        + "(with and without a final /); keep one");
+            }
         });
         return out;
     }
@@ -494,7 +506,7 @@ public final class ScenarioLoader {
     /** @return [kumomta.env]: what the policy's os.getenv answers, name to value */
     private Map<String, String> kumoEnv() {
         return entries("kumomta.env", "a variable name = a string, what os.getenv answers for it",
-                (name, value) -> value instanceof String ? name : null);
+                (name, value) -> value instanceof String && name.matches("[^=\\s\\p{Cntrl}]+") ? name : null);
     }
 
     private Path helperFolder(Path folder) {

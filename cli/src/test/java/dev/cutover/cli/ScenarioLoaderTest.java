@@ -97,6 +97,10 @@ class ScenarioLoaderTest {
                 + "\"/opt/kumomta/../etc\" = \".\"\n[receivers]"));
         final UserError doubled = failure(VALID.replace("[receivers]", "[kumomta.paths]\n"
                 + "\"/opt//kumomta\" = \".\"\n[receivers]"));
+        final UserError twice = failure(VALID.replace("[receivers]", "[kumomta.paths]\n"
+                + "\"/srv/kumo\" = \".\"\n\"/srv/kumo/\" = \"logs\"\n[receivers]"));
+        final UserError spaced = failure(VALID.replace("[receivers]",
+                "[kumomta.env]\n\"KUMO ENV\" = \"x\"\n[receivers]"));
 
         assertEquals("scenario.toml:11: kumomta.paths: expected an absolute production folder in quotes = a local "
                 + "folder, relative to the scenario file, got etc/policy = \".\"", relative.getMessage());
@@ -107,6 +111,10 @@ class ScenarioLoaderTest {
         assertTrue(dotted.getMessage().startsWith("scenario.toml:11: kumomta.paths: expected an absolute production "
                 + "folder in quotes"), dotted.getMessage());
         assertTrue(doubled.getMessage().endsWith("got /opt//kumomta = \".\""), doubled.getMessage());
+        assertEquals("scenario.toml:12: kumomta.paths names the folder /srv/kumo twice (with and without a final /); "
+                + "keep one", twice.getMessage());
+        assertTrue(spaced.getMessage().startsWith("scenario.toml:11: kumomta.env: expected a variable name"),
+                spaced.getMessage());
     }
 
     @Test
@@ -151,6 +159,15 @@ class ScenarioLoaderTest {
         assertEquals("api-{binding_group}", templated);
         assertEquals("scenario.toml:10: kumomta.http_auth must be a value in which {binding_group} and {binding} "
                 + "stand for the log's fields, on one line, not \"{user}\"", e.getMessage());
+    }
+
+    @Test
+    void load_headerNamedTwiceInAnotherCase_refused() throws IOException {
+        final UserError e = failure(VALID.replace("[receivers]", "[kumomta.headers]\n\"X-Tenant\" = \"a\"\n"
+                + "\"x-tenant\" = \"b\"\n[receivers]"));
+
+        assertEquals("scenario.toml:10: kumomta.headers names x-tenant twice (header names are the same in any case); "
+                + "keep one", e.getMessage());
     }
 
     @Test

@@ -186,7 +186,10 @@ public final class PolicyFiles implements ResourceFinder {
                 "cannot open " + name + ": " + (name.startsWith(SHARE) && helperFolder == null
                         ? "it is a file of a KumoMTA installation and no helper folder was named (the folder that "
                                 + "holds policy-extras/, such as /opt/kumomta/share; in a scenario, [kumomta] helpers)"
-                        : "no such file under the " + folders().replace(" and the ", " or the "))));
+                        : mapped.keySet().stream().filter(folder -> holds(folder, name)).findFirst()
+                                .map(folder -> "no such file in " + mapped.get(folder) + ", the local folder "
+                                        + "[kumomta.paths] maps " + folder + " to")
+                                .orElse("no such file under the " + folders().replace(" and the ", " or the ")))));
     }
 
     /** @return the folders files may be read from, as messages name them */
@@ -280,6 +283,12 @@ public final class PolicyFiles implements ResourceFinder {
         return Optional.empty();
     }
 
+    /** @return what follows {@code folder} (written with its final slash) in {@code name}; "" for the folder itself */
+    private static String within(String name, String folder) {
+        return name.startsWith(folder) ? name.substring(folder.length())
+                : name.equals(folder.substring(0, folder.length() - 1)) ? "" : null;
+    }
+
     private List<Path> candidates(String name) {
         if (name.indexOf('\u0000') >= 0) {
             throw new LuaError("a file name with a NUL character in it names no file");
@@ -290,12 +299,12 @@ public final class PolicyFiles implements ResourceFinder {
         if (userMapped != null) {
             final String rest = name.substring(userMapped.getKey().length()).replaceFirst("^/+", "");
             out.add(userMapped.getValue().resolve(rest));
-        } else if (name.startsWith(ETC_POLICY)) {
-            out.add(policyFolder.resolve(name.substring(ETC_POLICY.length())));
-        } else if (name.startsWith(ETC)) {
-            out.add(policyFolder.resolve(name.substring(ETC.length())));
-        } else if (name.startsWith(SHARE) && helperFolder != null) {
-            out.add(helperFolder.resolve(name.substring(SHARE.length())));
+        } else if (within(name, ETC_POLICY) != null) {
+            out.add(policyFolder.resolve(within(name, ETC_POLICY)));
+        } else if (within(name, ETC) != null) {
+            out.add(policyFolder.resolve(within(name, ETC)));
+        } else if (within(name, SHARE) != null && helperFolder != null) {
+            out.add(helperFolder.resolve(within(name, SHARE)));
         } else if (Path.of(name).isAbsolute()) {
             out.add(Path.of(name));
         } else {

@@ -170,6 +170,19 @@ class KumoStandInsTest {
     }
 
     @Test
+    void installFolders_namedWithoutTheirFinalSlash_areThePolicyFolderToo() throws IOException {
+        final LuaKumoPolicy policy = load("""
+                print(#kumo.read_dir '/opt/kumomta/etc/policy')
+                print(table.concat(kumo.glob '/opt/kumomta/etc/policy/*.lua', ' '))
+                print(table.concat(kumo.glob('*.lua', '/opt/kumomta/etc/policy'), ' '))
+                print(table.concat(kumo.glob '/opt/kumomta/etc/*.lua', ' '))
+                """, HarnessOptions.defaults());
+
+        assertEquals(List.of("1", "/opt/kumomta/etc/policy/init.lua", "init.lua", "/opt/kumomta/etc/init.lua"),
+                printed(policy));
+    }
+
+    @Test
     void documentedFunctionCutoverLacks_failsNamingItself() {
         final PolicyException thrown = assertThrows(PolicyException.class,
                 () -> load("local v = kumo.serde.yaml_parse 'a: 1'\n", HarnessOptions.defaults()));

@@ -79,6 +79,18 @@ class PolicyPathsTest {
     }
 
     @Test
+    void load_missingFileInAMappedFolder_namesTheLocalFolderItWasLookedFor() throws IOException {
+        final Path etc = folder("etc");
+        final PolicyException thrown = assertThrows(PolicyException.class, () -> TempPolicy.load(folder("policy"),
+                "local kumo = require 'kumo'\nlocal t = kumo.toml_load('/srv/kumo/tenants.toml')\n",
+                HarnessOptions.defaults().withPaths(Map.of("/srv/kumo", etc))));
+
+        assertTrue(thrown.getMessage().contains("cannot open /srv/kumo/tenants.toml: no such file in "
+                + etc.toAbsolutePath().normalize() + ", the local folder [kumomta.paths] maps /srv/kumo to"),
+                thrown.getMessage());
+    }
+
+    @Test
     void load_queueHelperRequiredFromTheInstallFolderWithoutHelpers_isCutoversOwn() throws IOException {
         final LuaKumoPolicy loaded = TempPolicy.load(folder("policy"), """
                 package.path = '/opt/kumomta/share/?.lua;' .. package.path
