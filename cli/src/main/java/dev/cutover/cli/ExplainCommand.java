@@ -69,10 +69,13 @@ final class ExplainCommand implements Callable<Integer> {
         final long clockMicros = firstLineMicros(scenario);
         final LuaKumoPolicy policy = ScenarioConfigs.kumoPolicy(scenario, mx, clockMicros / 1_000_000L);
         final List<String> lines;
+        final List<PolicyException> failures;
         try {
             final EcelerityConf conf = ScenarioConfigs.momentumConf(scenario);
             final MomentumShaping shaping = ScenarioConfigs.momentumShaping(scenario, conf);
-            lines = new Explanation(scenario, conf, shaping, policy, mx).explain(lowerDomain, source, clockMicros);
+            final Explanation explanation = new Explanation(scenario, conf, shaping, policy, mx);
+            lines = explanation.explain(lowerDomain, source, clockMicros);
+            failures = explanation.failures();
         } catch (PolicyException | ConfException e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -80,6 +83,11 @@ final class ExplainCommand implements Callable<Integer> {
         lines.forEach(out::println);
         policy.lintWithoutTraffic().forEach(finding -> out.println("lint: " + Printable.of(finding)));
         out.flush();
+        if (!failures.isEmpty()) {
+            // the explanation is shown whole; the exit says, as a run's would, that the policy fails
+            throw new UserError(failures.get(0).getMessage() + (failures.size() > 1 ? " (and for "
+                    + (failures.size() - 1) + " more binding groups)" : ""));
+        }
         return 0;
     }
 

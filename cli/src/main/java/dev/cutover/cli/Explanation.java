@@ -7,6 +7,7 @@ import dev.cutover.kumo.EgressPool;
 import dev.cutover.kumo.KumoPolicy;
 import dev.cutover.kumo.LuaKumoPolicy;
 import dev.cutover.kumo.MxFixture;
+import dev.cutover.kumo.PolicyException;
 import dev.cutover.kumo.QueueConfig;
 import dev.cutover.kumo.QueueName;
 import dev.cutover.kumo.ReceivedMessage;
@@ -60,6 +61,7 @@ final class Explanation {
     private AdaptiveRules adaptiveRules;
     /** The instant the explanation is for: the first line of the logs, which the reception hook reads as now. */
     private long clockMicros;
+    private final List<PolicyException> failures = new ArrayList<>();
 
     Explanation(Scenario scenario, EcelerityConf conf, MomentumShaping shaping, KumoPolicy policy, MxFixture mx) {
         this.scenario = scenario;
@@ -77,7 +79,13 @@ final class Explanation {
      * @return the explanation as lines of text
      * @throws UserError when {@code source} is neither an egress source of the pools nor a binding
      */
+    /** @return what the policy failed with, for each binding group it failed for, in the last explanation */
+    List<PolicyException> failures() {
+        return List.copyOf(failures);
+    }
+
     List<String> explain(String domain, String source, long clockMicros) {
+        failures.clear();
         this.clockMicros = clockMicros;
         final List<String> out = new ArrayList<>();
         out.add(domain + " in scenario " + scenario.name());
@@ -89,7 +97,12 @@ final class Explanation {
         for (String group : groups) {
             out.add("");
             out.add(group.isEmpty() ? "global bindings (no Binding_Group)" : "binding group \"" + group + "\"");
-            kumo(out, domain, group, source, shown);
+            try {
+                kumo(out, domain, group, source, shown);
+            } catch (PolicyException e) {
+                out.add("  KumoMTA: the policy fails for this group's messages, as kumod would: " + e.getMessage());
+                failures.add(e);
+            }
             momentum(out, domain, group, source, shown);
         }
         if (source != null && shown.isEmpty()) {
@@ -383,14 +396,18 @@ final class Explanation {
     private List<String> known(String domain, List<String> groups) {
         final Set<String> names = new LinkedHashSet<>();
         for (String group : groups) {
-            for (Reception reception : receptions(domain, group).keySet()) {
-                if (reception.refused() || reception.discarded()) {
-                    continue;
+            try {
+                for (Reception reception : receptions(domain, group).keySet()) {
+                    if (reception.refused() || reception.discarded()) {
+                        continue;
+                    }
+                    final QueueName name = reception.queue();
+                    final QueueConfig queue = policy.queueConfig(name.domain(), name.tenant(), name.campaign(),
+                            name.routingDomain());
+                    policy.egressPool(queue.egressPool()).entries().forEach(entry -> names.add(entry.name()));
                 }
-                final QueueName name = reception.queue();
-                final QueueConfig queue = policy.queueConfig(name.domain(), name.tenant(), name.campaign(),
-                        name.routingDomain());
-                policy.egressPool(queue.egressPool()).entries().forEach(entry -> names.add(entry.name()));
+            } catch (PolicyException e) {
+                // the group's sources are unknown when the policy fails for it; its explanation says so
             }
             names.addAll(bindings(group));
         }

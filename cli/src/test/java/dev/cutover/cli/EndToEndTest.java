@@ -151,6 +151,24 @@ class EndToEndTest extends OnE2eEstate {
     }
 
     @Test
+    void explain_policyFailingForAGroup_saysSoInThatGroupsPartShowsTheRestAndExitsTwo() throws IOException {
+        final Path failing = dir.resolve("failing-group");
+        copy(estate, failing);
+        final Path init = failing.resolve("kumo/init.lua");
+        Files.writeString(init, Files.readString(init).replace("kumo.on('get_egress_pool', function(name)",
+                "kumo.on('get_egress_pool', function(name)\n  if name == 'pool' then error('no egress pool named pool') "
+                        + "end"));
+
+        final Result explained = cutover("explain", failing.toString(), "gmail.com");
+
+        assertEquals(2, explained.status(), "the policy fails, as a run would say");
+        assertTrue(explained.err().contains("no egress pool named pool"), explained.err());
+        assertTrue(explained.out().contains("  KumoMTA: the policy fails for this group's messages, as kumod would: "
+                + "init.lua:9: no egress pool named pool"), explained.out());
+        assertTrue(explained.out().contains("Momentum"), "the group's Momentum side is still shown");
+    }
+
+    @Test
     void run_missingShapingFile_exitsTwoInsteadOfComparingAgainstDefaults() throws IOException {
         final Path bad = dir.resolve("no-shaping");
         copy(estate, bad);
