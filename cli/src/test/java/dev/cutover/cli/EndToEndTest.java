@@ -156,8 +156,8 @@ class EndToEndTest extends OnE2eEstate {
         copy(estate, failing);
         final Path init = failing.resolve("kumo/init.lua");
         Files.writeString(init, Files.readString(init).replace("kumo.on('get_egress_pool', function(name)",
-                "kumo.on('get_egress_pool', function(name)\n  if name == 'pool' then error('no egress pool named pool') "
-                        + "end"));
+                "kumo.on('get_egress_pool', function(name)\n"
+                        + "  if name == 'pool' then error('no egress pool named pool') end"));
 
         final Result explained = cutover("explain", failing.toString(), "gmail.com");
 
