@@ -226,6 +226,8 @@ public final class ShapingData {
         bySite.forEach((site, e) -> ShapingValidation.check("site: " + site, e.params, e.sources, refused));
         byDomain.forEach((domain, e) -> ShapingValidation.check("domain: " + domain, e.params, e.sources, refused));
         byProvider.forEach((name, p) -> ShapingValidation.check("provider: " + name, p.params, p.sources, refused));
+        refused.sort(java.util.Comparator.comparing((PolicyException e) -> e.file().replaceFirst(":\\d+.*", ""))
+                .thenComparingInt(e -> lineOf(e.file())));
         if (refused.size() > 1) {
             final PolicyException first = refused.get(0);
             throw new PolicyException(first.file(), first.line(), first.detail() + "; kumod would also refuse "
@@ -235,6 +237,12 @@ public final class ShapingData {
         if (!refused.isEmpty()) {
             throw refused.get(0);
         }
+    }
+
+    /** @return the line an origin such as {@code shaping.toml:12 ["gmail.com"]} names, 0 when it names none */
+    private static int lineOf(String origin) {
+        final java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[^:\\s]*:(\\d+)").matcher(origin);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private void checkAliases() {

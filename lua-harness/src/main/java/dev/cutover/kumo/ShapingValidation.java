@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Checks merged shaping blocks as kumod does after loading ({@code PartialEntry::finish} and
  * {@code ProviderEntry::finish_params} in {@code crates/kumo-api-types/src/shaping.rs}): every parameter
- * table, and every {@code sources} table, must be a valid {@code make_egress_path} argument.
+ * table, and every {@code sources} table, must be a valid {@code make_egress_path} argument. kumod names the first
+ * value it refuses; a refused table here names each key it refuses, so a translation is corrected in one pass.
  */
 final class ShapingValidation {
 
@@ -34,8 +35,16 @@ final class ShapingValidation {
             KumoSchemas.EGRESS_PATH.parse((org.luaj.vm2.LuaTable) LuaData.toLua(params.values));
         } catch (SerdeError e) {
             final String origin = params.origins.values().stream().findFirst().orElse(what);
+            final List<String> keys = new java.util.ArrayList<>();
+            params.values.forEach((key, value) -> {
+                try {
+                    KumoSchemas.EGRESS_PATH.parse((org.luaj.vm2.LuaTable) LuaData.toLua(Map.of(key, value)));
+                } catch (SerdeError one) {
+                    keys.add(key + ": " + one.getMessage());
+                }
+            });
             refused.add(new PolicyException(origin, 0, what + ": interpreting params as EgressPathConfig: "
-                    + e.getMessage()));
+                    + (keys.isEmpty() ? e.getMessage() : String.join("; ", keys))));
         }
     }
 }

@@ -181,21 +181,22 @@ class ShapingDataTest {
     }
 
     @Test
-    void load_severalInvalidBlocks_namesEveryOneWithItsLine(@TempDir Path dir) throws Exception {
+    void load_severalInvalidBlocks_namesEveryBadKeyOfEachInLineOrder(@TempDir Path dir) throws Exception {
         final Path custom = dir.resolve("bad.toml");
-        Files.writeString(custom, "[\"default\"]\nconnection_limit = 10\n\n[\"example.com\"]\nmx_rollup = false\n"
-                + "max_message_rate = \"100\"\n\n[\"example.net\"]\nmx_rollup = false\n"
-                + "enable_tls = \"Opportunistik\"\n");
+        Files.writeString(custom, "[\"example.net\"]\nmx_rollup = false\nenable_tls = \"Opportunistik\"\n\n"
+                + "[\"default\"]\nconnection_limit = 10\n\n[\"example.com\"]\nmx_rollup = false\n"
+                + "max_message_rate = \"100\"\nidle_timeout = \"5 parsecs\"\n");
 
         final PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class,
                 () -> ShapingData.load(List.of(custom), mx, ShapingOptions.defaults()));
 
-        assertEquals("bad.toml:4 [\"example.com\"]", e.file());
-        assertEquals("bad.toml:4 [\"example.com\"]: domain: example.com: interpreting params as EgressPathConfig: "
-                + "expected 'limit/period', got 100; kumod would also refuse 1 more: bad.toml:8 [\"example.net\"]: "
-                + "domain: example.net: interpreting params as EgressPathConfig: unknown variant `Opportunistik`, "
-                + "expected one of `Opportunistic`, `OpportunisticInsecure`, `Required`, `RequiredInsecure`, "
-                + "`Disabled`", e.getMessage());
+        assertEquals("bad.toml:1 [\"example.net\"]", e.file());
+        assertEquals("bad.toml:1 [\"example.net\"]: domain: example.net: interpreting params as EgressPathConfig: "
+                + "enable_tls: unknown variant `Opportunistik`, expected one of `Opportunistic`, "
+                + "`OpportunisticInsecure`, `Required`, `RequiredInsecure`, `Disabled`; kumod would also refuse 1 "
+                + "more: bad.toml:8 [\"example.com\"]: domain: example.com: interpreting params as "
+                + "EgressPathConfig: max_message_rate: expected 'limit/period', got 100; idle_timeout: invalid value: "
+                + "string \"5 parsecs\", expected a duration", e.getMessage());
     }
 
     @Test
