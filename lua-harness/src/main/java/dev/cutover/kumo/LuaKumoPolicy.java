@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.luaj.vm2.LuaError;
@@ -52,7 +53,8 @@ public final class LuaKumoPolicy implements KumoPolicy {
     /** Queues get_queue_config answered with nothing, so kumod's defaults applied. */
     private final Set<String> defaultedQueues = new TreeSet<>();
     /** Limits written with {@code local:}, each with where it was set and the path or queue it applies to. */
-    private final Set<String> localLimits = new TreeSet<>();
+    /** Each limit written with {@code local:}, as {@code field [origin]}, to the queues or paths it applied to. */
+    private final Map<String, Set<String>> localLimits = new TreeMap<>();
     private boolean perMessage;
     private String variesBecause;
     private long receptionRuns;
@@ -270,12 +272,13 @@ public final class LuaKumoPolicy implements KumoPolicy {
     private void noteLocalLimits(Constructed built, String scope) {
         built.values().forEach((field, value) -> {
             if (isLocal(value)) {
-                localLimits.add(field + " [" + built.origins().getOrDefault(field, policyLabel) + "] for " + scope);
+                localLimits.computeIfAbsent(field + " [" + built.origins().getOrDefault(field, policyLabel) + "]",
+                        k -> new TreeSet<>()).add(scope);
             } else if (value instanceof Map<?, ?> labelled) {
                 labelled.forEach((label, spec) -> {
                     if (isLocal(spec)) {
-                        localLimits.add(field + "." + label + " [" + built.origins().getOrDefault(field, policyLabel)
-                                + "] for " + scope);
+                        localLimits.computeIfAbsent(field + "." + label + " [" + built.origins().getOrDefault(field,
+                                policyLabel) + "]", k -> new TreeSet<>()).add(scope);
                     }
                 });
             }
@@ -316,6 +319,7 @@ public final class LuaKumoPolicy implements KumoPolicy {
                 findings.addAll(HandlerParameters.check(event, handler));
             }
         }
+        findings.addAll(EventNames.typos(module.events()));
         module.shapingData().forEach(data -> findings.addAll(data.aliasFindings()));
         findings.addAll(log.lintFindings());
         if (sandbox.files().readScriptEndingIn("/policy-extras/sources.lua")) {
@@ -345,7 +349,9 @@ public final class LuaKumoPolicy implements KumoPolicy {
             final String at = log.stubLocation("configure_redis_throttles");
             findings.add((at == null ? policyLabel : at) + ": configure_redis_throttles shares limits across the "
                     + "cluster's nodes, but limits written with local: are each node's own, so N nodes send N times "
-                    + "them: " + String.join("; ", localLimits.stream().limit(5).toList())
+                    + "them: " + String.join("; ", localLimits.entrySet().stream().limit(5).map(e -> e.getKey()
+                    + " for " + (e.getValue().size() == 1 ? e.getValue().iterator().next() : e.getValue().size()
+                    + " paths or queues, such as " + e.getValue().iterator().next())).toList())
                     + (localLimits.size() > 5 ? "; ..." : ""));
         } else if (!redis && !queueConfigs.isEmpty()) {
             findings.add(policyLabel + ": no configure_redis_throttles, so every limit is each kumod node's own: a "

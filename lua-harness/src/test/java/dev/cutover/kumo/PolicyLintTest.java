@@ -112,6 +112,7 @@ class PolicyLintTest {
                 """);
         policy.queueConfig("gmail.com", "retail", null, null);
         policy.egressPathConfig("gmail.com", "ip-1", "gmail-site");
+        policy.egressPathConfig("gmail.com", "ip-2", "gmail-site");
 
         final List<String> cluster = policy.lint().stream().filter(f -> f.contains("redis")).toList();
 
@@ -119,9 +120,25 @@ class PolicyLintTest {
         assertTrue(cluster.get(0).startsWith("init.lua:2: configure_redis_throttles shares limits across the cluster's "
                 + "nodes, but limits written with local: are each node's own, so N nodes send N times them: "),
                 cluster.get(0));
-        assertTrue(cluster.get(0).contains("connection_limit [") && cluster.get(0).contains("] for site gmail-site "
-                + "from ip-1") && cluster.get(0).contains("max_message_rate [") && cluster.get(0).contains("] for "
-                + "queue retail@gmail.com"), cluster.get(0));
+        assertTrue(cluster.get(0).contains("connection_limit [") && cluster.get(0).contains("] for 2 paths or "
+                + "queues, such as site gmail-site from ip-1") && cluster.get(0).contains("max_message_rate [")
+                && cluster.get(0).contains("] for queue retail@gmail.com"), cluster.get(0));
+        assertEquals(1, cluster.get(0).split("connection_limit \\[").length - 1, "each limit once: " + cluster.get(0));
+    }
+
+    @Test
+    void lint_handlerForAMisspelledEvent_namedWithTheEventMeant() throws IOException {
+        final LuaKumoPolicy policy = load("""
+                kumo.on('smtp_server_message_recieved', function(msg) msg:set_meta('tenant', 'x') end)
+                kumo.on('my_own_cleanup_task', function() end)
+                kumo.on('init', function() end)
+                """);
+
+        assertEquals(List.of("init.lua:2: a handler for 'smtp_server_message_recieved', which kumod never fires: did "
+                + "you mean 'smtp_server_message_received'? As written, it never runs"),
+                policy.lint().stream().filter(f -> f.contains("never fires")).toList(),
+                "a name far from every event is the policy's own");
+        assertEquals(2, EventNames.distance("recieved", "received"));
     }
 
     @Test
