@@ -269,12 +269,27 @@ public final class ReceptionOrderJoiner {
         return byReception.size() + stragglers.size();
     }
 
-    /** @return true when {@code domain} holds a character no mail domain can ({@link RejectReason#BAD_DOMAIN}) */
+    /** The longest domain and label a mail domain may have (RFC 5321 §4.5.3.1.2, RFC 1035 §2.3.4). */
+    private static final int MAX_DOMAIN = 255;
+    private static final int MAX_LABEL = 63;
+
+    /**
+     * @return true when {@code domain} holds a character no mail domain can, or is longer than a domain or a label
+     *         may be ({@link RejectReason#BAD_DOMAIN})
+     */
     public static boolean notADomain(String domain) {
+        if (domain.length() > MAX_DOMAIN) {
+            return true;
+        }
+        int label = 0;
         for (int i = 0; i < domain.length(); i++) {
             final char c = domain.charAt(i);
             if (c <= ' ' || c == 0x7f || c == '"' || c == '<' || c == '>' || c == ',' || c == ';' || c == '\\'
                     || Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+                return true;
+            }
+            label = c == '.' ? 0 : label + 1;
+            if (label > MAX_LABEL && domain.charAt(0) != '[') {
                 return true;
             }
         }

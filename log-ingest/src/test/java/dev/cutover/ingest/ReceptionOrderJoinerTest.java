@@ -3,9 +3,11 @@ package dev.cutover.ingest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ReceptionOrderJoinerTest {
@@ -62,7 +64,7 @@ class ReceptionOrderJoinerTest {
     void accept_domainWithSpaceControlOrQuote_setAsideAsBadDomain() {
         final List<RejectReason> verdicts = new ArrayList<>();
         for (String domain : List.of("gmail .com", "gmail.com\u001b[31m", "\"gmail.com\"", "a,b.example",
-                "x\u00a0y.example")) {
+                "x\u00a0y.example", "a".repeat(64) + ".example", ("abc.").repeat(64) + "example")) {
             verdicts.add(joiner.accept("", parser.parse(reception(100, "A" + verdicts.size(), domain))));
         }
         feed(reception(101, "B", "b\u00fccher.example"));
@@ -70,8 +72,8 @@ class ReceptionOrderJoinerTest {
         feed(delivery(103, "B", "b\u00fccher.example"));
         joiner.finish();
 
-        assertEquals(List.of(RejectReason.BAD_DOMAIN, RejectReason.BAD_DOMAIN, RejectReason.BAD_DOMAIN,
-                RejectReason.BAD_DOMAIN, RejectReason.BAD_DOMAIN), verdicts);
+        assertEquals(Collections.nCopies(7, RejectReason.BAD_DOMAIN), verdicts);
+        assertFalse(ReceptionOrderJoiner.notADomain("a".repeat(63) + ".example"), "a label of 63 is a label");
         assertEquals(RejectReason.BAD_DOMAIN, badAttempt);
         assertEquals(List.of("B"), ids(), "an internationalised domain is a domain");
     }
