@@ -1,5 +1,6 @@
 package dev.cutover.cli;
 
+import dev.cutover.cli.report.Printable;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -76,9 +77,12 @@ public final class Main {
         }
     }
 
-    /** @return {@code message} on one line: line breaks become "; ". */
+    /**
+     * @return {@code message} on one line: line breaks become "; ", and control and bidirectional characters (which a
+     *         policy's error text or a log's may carry to the terminal) are shown as codes
+     */
     static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+        return message == null ? "" : Printable.of(message.strip().replaceAll("\\s*\\R\\s*", "; "));
     }
 
     /** Usage mistakes: the message and the command's usage, exit 2. */

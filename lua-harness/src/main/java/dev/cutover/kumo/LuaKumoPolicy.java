@@ -83,10 +83,31 @@ public final class LuaKumoPolicy implements KumoPolicy {
         final LuaSandbox sandbox = new LuaSandbox(files, options, s -> log.message("print: " + s));
         final KumoModule module = new KumoModule(sandbox, mx, log);
 
-        sandbox.call("main chunk", sandbox.compile(absolute), LuaValue.NONE);
-        module.events().fire("pre_init", LuaValue.NONE);
-        module.events().fire("init", LuaValue.NONE);
+        try {
+            sandbox.call("main chunk", sandbox.compile(absolute), LuaValue.NONE);
+            module.events().fire("pre_init", LuaValue.NONE);
+            module.events().fire("init", LuaValue.NONE);
+        } catch (PolicyException e) {
+            throw withOutput(e, log.messages());
+        }
         return new LuaKumoPolicy(sandbox, module, mx, log, files.label(absolute));
+    }
+
+    /** The most lines of its output a policy that fails while loading has shown with the failure. */
+    private static final int OUTPUT_SHOWN = 3;
+
+    /**
+     * @return {@code failure} with the last lines the policy printed or logged before it, which would otherwise be
+     *         lost with the policy, since a debugging {@code print} is often how a failing load is looked into
+     */
+    private static PolicyException withOutput(PolicyException failure, List<String> output) {
+        if (output.isEmpty()) {
+            return failure;
+        }
+        final List<String> last = output.subList(Math.max(0, output.size() - OUTPUT_SHOWN), output.size());
+        return new PolicyException(failure.file(), failure.line(), failure.detail() + " (the policy's output before "
+                + "it failed" + (output.size() > OUTPUT_SHOWN ? ", last " + OUTPUT_SHOWN + " lines" : "") + ": "
+                + String.join(" | ", last) + ")");
     }
 
     @Override

@@ -116,6 +116,15 @@ class LuaSandboxFailureTest {
     }
 
     @Test
+    void load_failureAfterPrinting_keepsTheLastLinesThePolicyShowed() {
+        final PolicyException e = loadFailure("print('debug: got here')\nkumo = require 'kumo'\n"
+                + "kumo.log_info('loading shaping')\nerror('then failed')\n");
+
+        assertEquals("init.lua:4: then failed (the policy's output before it failed: print: debug: got here | "
+                + "log_info: loading shaping)", e.getMessage());
+    }
+
+    @Test
     void load_errorWithNewlines_givesOneLine() {
         assertEquals("init.lua:1: a; b", loadFailure("error('a\\nb')\n").getMessage());
     }
