@@ -12,7 +12,8 @@ import org.luaj.vm2.LuaValue;
  * RFC 5322 §3.4 writes them ({@code Name <user@domain>}, a bare address, a list, a group {@code name: a, b;}). Its
  * {@code list} field has one table per mailbox with {@code name}, {@code user}, {@code domain} and {@code email};
  * {@code name}, {@code user}, {@code domain} and {@code email} read the single mailbox and fail for any other
- * number, as kumod's do. {@code tostring} gives the mailboxes as JSON. Quoted local parts lose their quotes (the
+ * number, as kumod's do; a header that is no list of addresses fails, as kumod's parser does. {@code tostring}
+ * gives the mailboxes as JSON. Quoted local parts lose their quotes (the
  * decoded form kumod gives since 2026.04.09); encoded words in display names are kept as written.
  */
 final class AddressHeaders {
@@ -26,6 +27,10 @@ final class AddressHeaders {
         final List<LuaTable> mailboxes = new ArrayList<>();
         for (String item : split(text.replaceAll("^[^<>\"@,]*:(?=.*;\\s*$)", "").replaceAll(";\\s*$", ""))) {
             if (!item.isBlank()) {
+                if (item.indexOf('@') < 0) {
+                    throw new LuaError("the header \"" + text + "\" is not a list of addresses: " + item.trim()
+                            + " has no @");
+                }
                 mailboxes.add(mailbox(item.trim()));
             }
         }

@@ -93,6 +93,10 @@ class MessageReceptionTest {
 
         assertTrue(e.getMessage().contains("addressheader.domain: the header holds 2 addresses, not one"),
                 e.getMessage());
+        final PolicyException none = assertThrows(PolicyException.class, () -> policy.receive(message(null,
+                Map.of("To", "not an address")), T0));
+        assertTrue(none.getMessage().contains("the header \"not an address\" is not a list of addresses"),
+                none.getMessage());
     }
 
     @Test
