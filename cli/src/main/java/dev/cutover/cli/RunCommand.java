@@ -108,8 +108,11 @@ final class RunCommand implements Callable<Integer> {
                 showLive(look, liveSpeed);
             }, interrupted::stopRequested);
         }
+        clearReport(outDir);
         try {
             result = rehearsal.run(storeRejects, following, lagMicros);
+        } catch (UserError e) {
+            throw keepingRejects(e, outDir, storeRejects);
         } finally {
             progress.finish();
         }
@@ -182,6 +185,40 @@ final class RunCommand implements Callable<Integer> {
                     + "; --strict makes any set-aside line an error");
         }
         return result.verdict().equals("pass") ? 0 : 1;
+    }
+
+    /** The files a run writes besides rejects.tsv: none of an earlier run's may be left to pass for this run's. */
+    private static final List<String> REPORT_FILES = List.of("report.html", "report.json", "divergences.csv",
+            "junit.xml");
+
+    private static void clearReport(Path outDir) {
+        try {
+            for (String name : REPORT_FILES) {
+                Files.deleteIfExists(outDir.resolve(name));
+            }
+        } catch (IOException e) {
+            throw new UserError(outDir + ": cannot remove the earlier report (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * @return {@code failure}, after the lines set aside so far are copied to the output folder, where the message
+     *         now points: a run that stops because every line was set aside must still show which and why
+     */
+    private static UserError keepingRejects(UserError failure, Path outDir, Path storeRejects) {
+        final long[] byReason = RejectsFile.count(storeRejects, null);
+        final long setAside = byReason[0] + byReason[1];
+        if (setAside == 0) {
+            return failure;
+        }
+        try {
+            Files.createDirectories(outDir);
+            Files.copy(storeRejects, outDir.resolve(REJECTS), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            return failure;
+        }
+        return new UserError(failure.getMessage() + "; " + setAside + " log line(s) were set aside, listed in "
+                + outDir.resolve(REJECTS), failure);
     }
 
     private static List<Path> write(Path outDir, RehearsalResult result, Path storeRejects) {

@@ -42,8 +42,11 @@ public final class ScenarioLoader {
             "replay", Set.of("drain_allowance"));
     private static final Set<String> LOG_ENTRY_KEYS = Set.of("path", "node");
     private static final Set<String> TENANT_FIELDS = Set.of("binding_group", "binding", "none");
-    /** A header's value: printable text without line breaks, any braces only around a known field. */
-    private static final Pattern HEADER_TEMPLATE = Pattern.compile("([^{}\\r\\n]|\\{binding_group}|\\{binding})*");
+    /**
+     * A header's value: printable text without line breaks, any braces only around a known field; matched without
+     * backtracking, so that a long value cannot overflow the stack.
+     */
+    private static final Pattern HEADER_TEMPLATE = Pattern.compile("(?:[^{}\\r\\n]++|\\{binding_group}|\\{binding})*+");
 
     private final Path file;
     private final String fileName;

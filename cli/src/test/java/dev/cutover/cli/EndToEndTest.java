@@ -19,6 +19,7 @@ import static dev.cutover.cli.CommandRuns.copy;
 import static dev.cutover.cli.CommandRuns.cutover;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The whole path on a small estate: synthesize, ingest, replay through three engines, report. */
@@ -166,6 +167,26 @@ class EndToEndTest extends OnE2eEstate {
         assertTrue(explained.out().contains("  KumoMTA: the policy fails for this group's messages, as kumod would: "
                 + "init.lua:9: no egress pool named pool"), explained.out());
         assertTrue(explained.out().contains("Momentum"), "the group's Momentum side is still shown");
+    }
+
+    @Test
+    void run_everyLineSetAside_exitsTwoWithTheRejectsListedAndNoEarlierReportLeft() throws IOException {
+        final Path spoilt = dir.resolve("spoilt");
+        copy(estate, spoilt);
+        final Path out = dir.resolve("out-spoilt");
+        assertEquals(1, cutover("run", spoilt.toString(), "--out", out.toString()).status());
+        final Path log = spoilt.resolve("logs/mainlog.ec");
+        // deliveries whose receptions are gone: each line parses, and none can be joined to a message
+        Files.writeString(log, Files.readAllLines(log).stream().filter(line -> line.contains("@D@")).limit(40)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+
+        final Result failed = cutover("run", spoilt.toString(), "--out", out.toString());
+
+        assertEquals(2, failed.status(), failed.err());
+        assertTrue(failed.err().contains("40 log line(s) were set aside, listed in " + out.resolve("rejects.tsv")),
+                failed.err());
+        assertEquals(41, Files.readAllLines(out.resolve("rejects.tsv")).size(), "a header and each line set aside");
+        assertFalse(Files.exists(out.resolve("report.json")), "the earlier run's report is not left behind");
     }
 
     @Test

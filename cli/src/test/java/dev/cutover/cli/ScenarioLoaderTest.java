@@ -162,6 +162,14 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void load_headerOfThirtyThousandCharacters_readWithoutOverflowingTheStack() throws IOException {
+        Files.writeString(dir.resolve("scenario.toml"), VALID.replace("[receivers]", "[kumomta.headers]\n"
+                + "\"X-T\" = \"" + "a".repeat(30_000) + "{binding}\"\n[receivers]"));
+
+        assertEquals(30_009, ScenarioLoader.load(dir).headerFields().get("X-T").length());
+    }
+
+    @Test
     void load_headerNamedTwiceInAnotherCase_refused() throws IOException {
         final UserError e = failure(VALID.replace("[receivers]", "[kumomta.headers]\n\"X-Tenant\" = \"a\"\n"
                 + "\"x-tenant\" = \"b\"\n[receivers]"));

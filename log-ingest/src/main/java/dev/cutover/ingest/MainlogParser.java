@@ -274,8 +274,10 @@ public final class MainlogParser {
         return fields.toArray(new String[0]);
     }
 
+    /** @return the line without a final carriage return, and without the byte order mark an editor may put first */
     private static String stripCarriageReturn(String line) {
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        final int start = !line.isEmpty() && line.charAt(0) == '\uFEFF' ? 1 : 0;
+        return line.endsWith("\r") ? line.substring(start, line.length() - 1) : start == 0 ? line : line.substring(1);
     }
 
     /** @return the domain in lower case; most are already, and come back as they are without a copy */

@@ -302,6 +302,15 @@ class MainlogParserTest {
     }
 
     @Test
+    void parse_byteOrderMarkBeforeTheFirstLine_ignored() {
+        final AttemptLine d = assertInstanceOf(AttemptLine.class, parser.parse("\uFEFF" + example.get(2) + "\r"));
+        final ParsedLine r = parser.parse("\uFEFF" + example.get(0));
+
+        assertEquals("203.0.113.25", d.remoteIp());
+        assertEquals(parser.parse(example.get(0)), r);
+    }
+
+    @Test
     void parse_unknownRecordType_unknownRecordType() {
         assertEquals(new Rejected(RejectReason.UNKNOWN_RECORD_TYPE), parser.parse("1717430400@A1@A1@C1@Z@x@y"));
     }
