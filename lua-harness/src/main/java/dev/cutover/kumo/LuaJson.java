@@ -7,6 +7,7 @@ import java.util.Set;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
 
 /**
  * JSON for {@code kumo.json_parse}, {@code kumo.json_encode} and friends ({@code crates/mod-serde}).
@@ -76,6 +77,44 @@ final class LuaJson {
     }
 
     /** @param open the tables being written, outermost first: one met again holds itself, which JSON cannot */
+    /**
+     * Refuses what kumod's {@code json_encode} cannot write, before it is written: a function, coroutine or userdata,
+     * and a table key that is neither a string nor a number (kumod's serializer writes no such thing).
+     *
+     * @throws LuaError naming what cannot be encoded
+     */
+    static void checkEncodable(LuaValue value, String function) {
+        checkEncodable(value, function, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static void checkEncodable(LuaValue value, String function, Set<LuaValue> open) {
+        switch (value.type()) {
+            case LuaValue.TFUNCTION, LuaValue.TTHREAD, LuaValue.TUSERDATA ->
+                    throw new LuaError(function + ": cannot encode a " + value.typename() + " as JSON");
+            case LuaValue.TTABLE -> {
+                if (!open.add(value)) {
+                    return;
+                }
+                final LuaTable table = (LuaTable) value;
+                LuaValue key = LuaValue.NIL;
+                while (true) {
+                    final Varargs next = table.next(key);
+                    if ((key = next.arg1()).isnil()) {
+                        break;
+                    }
+                    if (key.type() != LuaValue.TSTRING && key.type() != LuaValue.TNUMBER) {
+                        throw new LuaError(function + ": cannot encode a table key that is a " + key.typename()
+                                + " as JSON");
+                    }
+                    checkEncodable(next.arg(2), function, open);
+                }
+                open.remove(value);
+            }
+            default -> {
+            }
+        }
+    }
+
     private static void write(StringBuilder out, LuaValue value, int indent, Set<LuaValue> open) {
         switch (value.type()) {
             case LuaValue.TNIL:

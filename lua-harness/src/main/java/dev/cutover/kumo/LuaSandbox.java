@@ -167,7 +167,9 @@ public final class LuaSandbox {
         SandboxCoroutines.install(budget, globals.get("coroutine").checktable());
         globals.finder = files;
         globals.STDIN = new ByteArrayInputStream(new byte[0]);
-        globals.set("print", new RecordingPrint(printed));
+        final StableTostring tostring = new StableTostring(globals.get("tostring"), random);
+        globals.set("tostring", tostring);
+        globals.set("print", new RecordingPrint(printed, tostring));
         globals.set("io", refusingTable("io", " is not available in cutover's sandbox: " + host.ioAdvice()));
         final String newer = " is Lua 5.3+: " + host.newerLua();
         globals.set("utf8", refusingTable("utf8", newer));
@@ -420,19 +422,26 @@ public final class LuaSandbox {
     /** {@code print} that hands its text to a consumer instead of standard output. */
     private static final class RecordingPrint extends VarArgFunction {
         private final Consumer<String> printed;
+        private final StableTostring tostring;
 
-        RecordingPrint(Consumer<String> printed) {
+        RecordingPrint(Consumer<String> printed, StableTostring tostring) {
             this.printed = printed;
+            this.tostring = tostring;
         }
 
         @Override
         public Varargs invoke(Varargs args) {
             final StringBuilder line = new StringBuilder();
             for (int i = 1; i <= args.narg(); i++) {
-                line.append(i > 1 ? "\t" : "").append(args.arg(i).tojstring());
+                line.append(i > 1 ? "\t" : "").append(tostring.text(args.arg(i)));
             }
             printed.accept(line.toString());
             return LuaValue.NONE;
+        }
+
+        @Override
+        public String tojstring() {
+            return "function: builtin: print";
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.luaj.vm2.LuaValue;
@@ -23,6 +24,25 @@ class SandboxDeterminismTest {
 
     private String run(String lua, HarnessOptions options) throws Exception {
         return TempPolicy.load(dir, lua, options).sandbox().globals().get("result").tojstring();
+    }
+
+    @Test
+    void tostring_ofTablesAndFunctions_numberedInOrderSoTwoLoadsWriteTheSame() throws Exception {
+        final String lua = "local kumo = require 'kumo'\nlocal a, b = {}, {}\n"
+                + "local shown = setmetatable({}, { __tostring = function() return 'custom' end })\n"
+                + "print(a, shown)\n"
+                + "result = table.concat({ tostring(a), tostring(b), tostring(a), tostring(shown),\n"
+                + "  select(2, pcall(kumo.json_encode, { f = print })),\n"
+                + "  select(2, pcall(kumo.json_encode, { [{}] = 1 })) }, ' | ')\n";
+
+        final String first = run(lua, HarnessOptions.defaults());
+        final LuaKumoPolicy again = TempPolicy.load(dir, lua, HarnessOptions.defaults());
+
+        assertEquals("table: 0x00000001 | table: 0x00000002 | table: 0x00000001 | custom | json_encode: cannot encode a "
+                + "function as JSON | json_encode: cannot encode a table key that is a table as JSON", first);
+        assertEquals(first, again.sandbox().globals().get("result").tojstring());
+        assertEquals(List.of("print: table: 0x00000001\tcustom"), again.warnings().stream()
+                .filter(w -> w.startsWith("print: ")).toList(), "print writes what tostring writes");
     }
 
     @Test
