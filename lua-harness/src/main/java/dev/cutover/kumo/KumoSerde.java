@@ -10,8 +10,8 @@ import org.luaj.vm2.LuaValue;
 
 /**
  * {@code kumo.json_*} and {@code kumo.toml_*}, also reachable as {@code kumo.serde.*}
- * ({@code crates/mod-serde/src/lib.rs}); TOML is written by {@link TomlText}. Files are read through {@link PolicyFiles}, so only the policy and
- * helper folders are visible.
+ * ({@code crates/mod-serde/src/lib.rs}); TOML is written by {@link TomlText}. Files are read through
+ * {@link PolicyFiles}, so only the policy and helper folders are visible.
  */
 final class KumoSerde {
 

@@ -38,8 +38,8 @@ class SandboxDeterminismTest {
         final String first = run(lua, HarnessOptions.defaults());
         final LuaKumoPolicy again = TempPolicy.load(dir, lua, HarnessOptions.defaults());
 
-        assertEquals("table: 0x00000001 | table: 0x00000002 | table: 0x00000001 | custom | json_encode: cannot encode a "
-                + "function as JSON | json_encode: cannot encode a table key that is a table as JSON", first);
+        assertEquals("table: 0x00000001 | table: 0x00000002 | table: 0x00000001 | custom | json_encode: cannot "
+                + "encode a function as JSON | json_encode: cannot encode a table key that is a table as JSON", first);
         assertEquals(first, again.sandbox().globals().get("result").tojstring());
         assertEquals(List.of("print: table: 0x00000001\tcustom"), again.warnings().stream()
                 .filter(w -> w.startsWith("print: ")).toList(), "print writes what tostring writes");
