@@ -164,7 +164,7 @@ public final class LuaSandbox {
         loaded.set("os", os);
         SandboxStrings.install(globals.get("string").checktable(), budget);
         random.install(globals.get("math").checktable());
-        SandboxCoroutines.install(budget, globals.get("coroutine").checktable());
+        SandboxCoroutines.install(budget, random, globals.get("coroutine").checktable());
         globals.finder = files;
         globals.STDIN = new ByteArrayInputStream(new byte[0]);
         final StableTostring tostring = new StableTostring(globals.get("tostring"), random);

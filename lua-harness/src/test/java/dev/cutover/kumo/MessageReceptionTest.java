@@ -100,6 +100,20 @@ class MessageReceptionTest {
     }
 
     @Test
+    void receive_hookKeepingStateInACoroutine_runsForEveryMessage() throws IOException {
+        final LuaKumoPolicy policy = TempPolicy.load(folder, "local count = coroutine.wrap(function()\n"
+                + "  local i = 0\n  while true do i = i + 1; coroutine.yield(i) end\nend)\n"
+                + "kumo.on('smtp_server_message_received', function(msg)\n"
+                + "  if count() > 1 then kumo.reject(550, 'late') end\nend)\n", HarnessOptions.defaults());
+
+        final Reception first = policy.receive(message("retail", Map.of()), T0);
+        final Reception second = policy.receive(message("retail", Map.of()), T0 + HOUR);
+
+        assertFalse(first.refused());
+        assertTrue(second.refused(), "the coroutine's count moved on, so the first answer may not be reused");
+    }
+
+    @Test
     void receive_metaSetByHook_namesTheQueueAsKumodDoes() throws IOException {
         final LuaKumoPolicy policy = hook("""
                   msg:set_meta('campaign', msg:get_first_named_header_value('x-campaign'))
