@@ -109,7 +109,8 @@ public final class LuaSandbox {
         this.clock = new SandboxClock(options.clockEpochSeconds());
         this.random = new SandboxRandom(options.seed());
         loadLibraries();
-        this.unknownNames = new UnknownKumoNames(files, globals.get("package").get("loaded").checktable());
+        this.unknownNames = new UnknownKumoNames(files, globals.get("package").get("loaded").checktable(),
+                this::currentLocation);
         this.stringMetatable = LuaValue.tableOf(new LuaValue[] {LuaValue.INDEX, globals.get("string")});
         this.getinfo = globals.get("debug").get("getinfo");
         hideDebugAndRestrict(printed, options);

@@ -41,19 +41,44 @@ final class UnknownKumoNames {
     /** A message as Lua locates it: {@code file:line: detail}. */
     private static final Pattern LOCATED = Pattern.compile("([^:\\s]+):(\\d+): (.*)", Pattern.DOTALL);
 
+    private static final Pattern FILE_LINE = Pattern.compile("(.+):(\\d+)");
+
     private final PolicyFiles files;
     private final LuaTable loaded;
+    private final Supplier<String> lastRun;
 
-    /** @param loaded {@code package.loaded}, where the policy's {@code kumo} module is found */
-    UnknownKumoNames(PolicyFiles files, LuaTable loaded) {
+    /**
+     * @param loaded  {@code package.loaded}, where the policy's {@code kumo} module is found
+     * @param lastRun the {@code file:line} of the Lua instruction that ran last: for a call in a {@code return}
+     *                (a tail call), LuaJ's message names the caller's line, and this one the line of the call
+     */
+    UnknownKumoNames(PolicyFiles files, LuaTable loaded, Supplier<String> lastRun) {
         this.files = files;
         this.loaded = loaded;
+        this.lastRun = lastRun;
     }
 
     /** @return {@code problem} said with the unknown name when it is a nil use of one, else {@code problem} */
     PolicyException naming(PolicyException problem) {
-        return unknownAt(problem.file(), problem.line(), problem.detail())
-                .map(text -> new PolicyException(problem.file(), problem.line(), text)).orElse(problem);
+        return named(problem.detail(), problem.file() + ":" + problem.line(), lastRun.get())
+                .map(place -> new PolicyException(place[0], Integer.parseInt(place[1]), place[2])).orElse(problem);
+    }
+
+    /**
+     * @param places {@code file:line} places to look at, in order; null ones are skipped
+     * @return the file, line and text of the first place whose line holds exactly one kumo name the module lacks
+     */
+    private Optional<String[]> named(String detail, String... places) {
+        for (String place : places) {
+            final Matcher m = FILE_LINE.matcher(place == null ? "" : place);
+            if (m.matches()) {
+                final Optional<String> text = unknownAt(m.group(1), Integer.parseInt(m.group(2)), detail);
+                if (text.isPresent()) {
+                    return Optional.of(new String[] {m.group(1), m.group(2), text.get()});
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -99,13 +124,9 @@ final class UnknownKumoNames {
         final String text = luaj.matches() ? luaj.group(1) + ":" + luaj.group(2) + ": " + luaj.group(3)
                 : message.tojstring();
         final Matcher located = LOCATED.matcher(text);
-        final Matcher place = LOCATED.matcher(caller == null ? "" : caller + ": " + text);
-        final Matcher m = located.matches() ? located : place.matches() ? place : null;
-        if (m == null) {
-            return LuaValue.valueOf(text);
-        }
-        return unknownAt(m.group(1), Integer.parseInt(m.group(2)), m.group(3))
-                .map(named -> (LuaValue) LuaValue.valueOf(m.group(1) + ":" + m.group(2) + ": " + named))
+        final String detail = located.matches() ? located.group(3) : text;
+        return named(detail, located.matches() ? located.group(1) + ":" + located.group(2) : null, lastRun.get(),
+                caller).map(place -> (LuaValue) LuaValue.valueOf(place[0] + ":" + place[1] + ": " + place[2]))
                 .orElse(LuaValue.valueOf(text));
     }
 

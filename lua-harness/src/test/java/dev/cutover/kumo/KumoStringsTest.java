@@ -134,6 +134,20 @@ class KumoStringsTest {
     }
 
     @Test
+    void call_unknownKumoNameInAHelperFunctionsReturn_namedAtItsOwnLine() throws IOException {
+        final PolicyException uncaught = assertThrows(PolicyException.class, () -> eval("(function()\n"
+                + "  local M = {}\n  function M.lookup(d) return kumo.no_such_thing(d) end\n"
+                + "  local q = M.lookup('x')\n  return q\nend)()"));
+        final String caught = eval("(function()\n  local function g() return kumo.no_such_function(2) end\n"
+                + "  return select(2, pcall(g))\nend)()");
+
+        assertEquals("init.lua:5: kumo.no_such_thing is not part of the kumo module as cutover knows it: not in "
+                + "kumod's documented API, or newer than cutover", uncaught.getMessage());
+        assertEquals("init.lua:4: kumo.no_such_function is not part of the kumo module as cutover knows it: not in "
+                + "kumod's documented API, or newer than cutover", caught);
+    }
+
+    @Test
     void read_kumoNameCutoverDoesNotKnow_isNilSoAPolicyMayTestForIt() throws IOException {
         assertEquals("nil", eval("tostring(kumo.brand_new_helper)"));
     }
