@@ -305,7 +305,8 @@ public final class LuaSandbox {
         } catch (LuaError e) {
             final Rejection rejection = e instanceof Rejection ? (Rejection) e : Rejection.of(e.getMessageObject());
             if (rejection == null) {
-                throw unknownNames.naming(toPolicyException(e, currentLocationOr(event)));
+                final PolicyException problem = unknownNames.naming(toPolicyException(e, currentLocationOr(event)));
+                throw new PolicyException(problem.file(), problem.line(), files.whyNotFound(problem.detail()));
             }
             if (!Rejection.EVENTS.contains(event)) {
                 throw located(currentLocationOr(event), "kumo.reject(" + rejection.code + ", \"" + rejection.text

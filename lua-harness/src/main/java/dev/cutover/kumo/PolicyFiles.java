@@ -50,6 +50,8 @@ public final class PolicyFiles implements ResourceFinder {
     private final Path helperFolder;
     private final Set<String> builtInModules = new TreeSet<>();
     private final Set<Path> scriptsRead = new java.util.LinkedHashSet<>();
+    /** Lua files asked for outside the folders, to why they could not be read. */
+    private final Map<String, String> outsideTried = new LinkedHashMap<>();
     /** Production folder (no final slash) to local folder, longest production folder first. */
     private final Map<String, Path> mapped = new LinkedHashMap<>();
     /** The folders files may be read from, and their real paths. */
@@ -223,7 +225,17 @@ public final class PolicyFiles implements ResourceFinder {
     @Override
     public InputStream findResource(String name) {
         try {
-            final Optional<Path> file = resolve(name);
+            final Optional<Path> file;
+            try {
+                file = resolve(name);
+            } catch (LuaError outside) {
+                if (!searchingPackagePath() || !outside.getMessage().contains(" is outside the ")) {
+                    throw outside;
+                }
+                // a package.path entry outside the folders is skipped, as Lua skips a file it cannot find
+                outsideTried.putIfAbsent(name, outside.getMessage());
+                return null;
+            }
             if (file.isPresent()) {
                 if (name.endsWith(".lua")) {
                     scriptRead(file.get());
@@ -253,6 +265,21 @@ public final class PolicyFiles implements ResourceFinder {
     /** @return true when a Lua script read from the folders so far has a path ending in {@code suffix} */
     public boolean readScriptEndingIn(String suffix) {
         return scriptsRead.stream().anyMatch(file -> file.toString().replace('\\', '/').endsWith(suffix));
+    }
+
+    /** @return true while {@code require} searches {@code package.path}, rather than a policy naming one file */
+    private static boolean searchingPackagePath() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getClassName()
+                .startsWith("org.luaj.vm2.lib.PackageLib")));
+    }
+
+    /**
+     * @param detail an error that a Lua file could not be found or opened
+     * @return {@code detail} with why the first file it names outside the folders could not be read, when it names one
+     */
+    public String whyNotFound(String detail) {
+        return outsideTried.entrySet().stream().filter(e -> detail.contains(e.getKey())).findFirst()
+                .map(e -> detail + " (" + e.getValue() + ")").orElse(detail);
     }
 
     /** Notes that {@code file}, a Lua script, was read, for {@link #whereQuoted}. */

@@ -91,6 +91,25 @@ class PolicyPathsTest {
     }
 
     @Test
+    void require_packagePathEntriesOutsideTheFolders_skippedAsLuaSkipsMissingFiles() throws IOException {
+        final Path policy = folder("policy");
+        Files.writeString(policy.resolve("util.lua"), "return { name = 'util' }\n");
+        final String path = "package.path = '/usr/local/share/lua/5.4/?.lua;/opt/kumomta/etc/policy/?.lua;' "
+                + ".. package.path\n";
+
+        final LuaKumoPolicy loaded = TempPolicy.load(policy, path + "print(require('util').name)\n",
+                HarnessOptions.defaults());
+        final PolicyException missing = assertThrows(PolicyException.class, () -> TempPolicy.load(policy,
+                path + "require 'nowhere'\n", HarnessOptions.defaults()));
+
+        assertEquals(List.of("util"), printed(loaded));
+        assertTrue(missing.getMessage().startsWith("init.lua:2: module 'nowhere' not found"), missing.getMessage());
+        assertTrue(missing.getMessage().endsWith("(/usr/local/share/lua/5.4/nowhere.lua is outside the policy "
+                + "folder; the sandbox reads only files under it (map its production folder to a local one in "
+                + "[kumomta.paths]))"), missing.getMessage());
+    }
+
+    @Test
     void load_queueHelperRequiredFromTheInstallFolderWithoutHelpers_isCutoversOwn() throws IOException {
         final LuaKumoPolicy loaded = TempPolicy.load(folder("policy"), """
                 package.path = '/opt/kumomta/share/?.lua;' .. package.path
