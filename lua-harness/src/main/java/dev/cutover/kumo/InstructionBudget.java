@@ -139,6 +139,14 @@ final class InstructionBudget extends DebugLib {
         }
     }
 
+    /**
+     * @return true when the heap was nearly full (85%) before the running event began, so that running out of memory
+     *         in it is the whole replay's doing (it holds too much for the heap) rather than the event's
+     */
+    boolean heapWasFullAtStart() {
+        return heapAtStart > Runtime.getRuntime().maxMemory() * 0.85;
+    }
+
     /** @return how many events have started: a number that changes when a new event starts */
     long starts() {
         return starts;

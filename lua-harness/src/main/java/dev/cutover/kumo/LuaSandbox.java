@@ -317,6 +317,10 @@ public final class LuaSandbox {
         } catch (InstructionBudget.Exhausted e) {
             throw located(e.where() == null ? event : e.where(), e.getMessage());
         } catch (OutOfMemoryError e) {
+            if (budget.heapWasFullAtStart()) {
+                // the replay as a whole needs more memory than the heap has: not the policy's fault
+                throw e;
+            }
             throw located(currentLocationOr(event), host.script() + " exhausted memory in " + event);
         } catch (StackOverflowError e) {
             throw located(currentLocationOr(event), host.script() + " overflowed the stack in " + event
