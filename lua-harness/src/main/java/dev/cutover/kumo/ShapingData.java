@@ -41,6 +41,8 @@ public final class ShapingData {
     private final List<String> warnings = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private final List<String> missing = new ArrayList<>();
+    /** Blocks refused as they were read (a bad automation rule or source table), named with the rest at the end. */
+    private final List<PolicyException> refusedBlocks = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     /** Overrides TSA publishes, per site (rolled up) or domain, then per source: merged last at their step. */
     private final Map<String, Map<String, ShapingParams>> siteOverrides = new LinkedHashMap<>();
@@ -148,16 +150,24 @@ public final class ShapingData {
     /** @param lines the line of each block, by its key ({@code provider.NAME} for a provider), when known */
     private void mergeFile(Map<String, Object> document, String label, Map<String, Integer> lines) {
         for (Map.Entry<String, Object> e : document.entrySet()) {
-            if (e.getKey().equals("provider")) {
-                castMap(e.getValue(), label).forEach((name, block) -> mergeProvider(name,
-                        castMap(block, label), at(label, lines.get("provider." + name)) + " [provider.\"" + name
-                        + "\"]"));
-            } else if (e.getKey().equals("default")) {
-                mergeInto(byDomain, "default", parseEntry(e.getValue(), at(label, lines.get("default"))
-                        + " [\"default\"]"));
-            } else {
-                mergeDomain(e.getKey(), e.getValue(), at(label, lines.get(e.getKey())));
+            try {
+                mergeBlock(e, label, lines);
+            } catch (PolicyException refusal) {
+                refusedBlocks.add(refusal);
             }
+        }
+    }
+
+    private void mergeBlock(Map.Entry<String, Object> e, String label, Map<String, Integer> lines) {
+        if (e.getKey().equals("provider")) {
+            castMap(e.getValue(), label).forEach((name, block) -> mergeProvider(name,
+                    castMap(block, label), at(label, lines.get("provider." + name)) + " [provider.\"" + name
+                    + "\"]"));
+        } else if (e.getKey().equals("default")) {
+            mergeInto(byDomain, "default", parseEntry(e.getValue(), at(label, lines.get("default"))
+                    + " [\"default\"]"));
+        } else {
+            mergeDomain(e.getKey(), e.getValue(), at(label, lines.get(e.getKey())));
         }
     }
 
@@ -222,7 +232,7 @@ public final class ShapingData {
      * translation is corrected in one pass.
      */
     private void validate() {
-        final List<PolicyException> refused = new ArrayList<>();
+        final List<PolicyException> refused = new ArrayList<>(refusedBlocks);
         bySite.forEach((site, e) -> ShapingValidation.check("site: " + site, e.params, e.sources, refused));
         byDomain.forEach((domain, e) -> ShapingValidation.check("domain: " + domain, e.params, e.sources, refused));
         byProvider.forEach((name, p) -> ShapingValidation.check("provider: " + name, p.params, p.sources, refused));

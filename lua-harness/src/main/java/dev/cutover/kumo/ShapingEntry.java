@@ -36,8 +36,8 @@ final class ShapingEntry {
     @SuppressWarnings("unchecked")
     static ShapingEntry parse(Map<String, Object> raw, String origin) {
         final Map<String, Object> params = new LinkedHashMap<>(raw);
-        final boolean mxRollup = !Boolean.FALSE.equals(params.remove("mx_rollup"));
-        final boolean replaceBase = Boolean.TRUE.equals(params.remove("replace_base"));
+        final boolean mxRollup = flag(params.remove("mx_rollup"), "mx_rollup", true);
+        final boolean replaceBase = flag(params.remove("replace_base"), "replace_base", false);
         final Object automation = params.remove("automation");
         final Object sources = params.remove("sources");
 
@@ -45,6 +45,18 @@ final class ShapingEntry {
         entry.automation.addAll(ShapingRules.automation(automation, origin));
         entry.sources.putAll(ShapingRules.sources(sources, origin));
         return entry;
+    }
+
+    /** @return {@code value}, which kumod reads as a boolean, or {@code absent} when it is not given */
+    private static boolean flag(Object value, String key, boolean absent) {
+        if (value == null) {
+            return absent;
+        }
+        if (!(value instanceof Boolean)) {
+            throw new IllegalArgumentException(key + ": invalid type: " + (value instanceof String ? "string \""
+                    + value + "\"" : value) + ", expected a boolean");
+        }
+        return (Boolean) value;
     }
 
     /** Merges a later block for the same key into this one. */

@@ -200,6 +200,22 @@ class ShapingDataTest {
     }
 
     @Test
+    void load_badAutomationRuleAndNonBooleanFlag_namedWithTheOtherRefusals(@TempDir Path dir) throws Exception {
+        final Path custom = dir.resolve("bad.toml");
+        Files.writeString(custom, "[\"example.com\"]\nmx_rollup = \"yes\"\n\n[\"example.net\"]\nmx_rollup = false\n"
+                + "[[\"example.net\".automation]]\nregex = \"(unclosed\"\naction = \"Suspend\"\nduration = \"2h\"\n\n"
+                + "[\"example.org\"]\nmx_rollup = false\nidle_timeout = \"5 parsecs\"\n");
+
+        final PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class,
+                () -> ShapingData.load(List.of(custom), mx, ShapingOptions.defaults()));
+
+        assertEquals("bad.toml:1 [\"example.com\"]: mx_rollup: invalid type: string \"yes\", expected a boolean; kumod "
+                + "would also refuse 2 more: bad.toml:4 [\"example.net\"]: automation[0]: automation regex: Unclosed "
+                + "group; bad.toml:11 [\"example.org\"]: domain: example.org: interpreting params as EgressPathConfig: "
+                + "idle_timeout: invalid value: string \"5 parsecs\", expected a duration", e.getMessage());
+    }
+
+    @Test
     void load_missingLocalFile_isCollectedAsError() {
         final ShapingData data = ShapingData.load(List.of(Path.of("no-such-shaping.toml")), mx,
                 ShapingOptions.defaults());
