@@ -274,26 +274,30 @@ public final class ReceptionOrderJoiner {
     private static final int MAX_LABEL = 63;
 
     /**
-     * @return true when {@code domain} holds a character no mail domain can, or is longer than a domain or a label
-     *         may be ({@link RejectReason#BAD_DOMAIN})
+     * @return true when {@code domain} holds a character no mail domain can (the replacement character included:
+     *         the log's bytes were no UTF-8), an empty label ({@code a..b}, {@code .a}), a label that starts or ends
+     *         with {@code -}, or is longer than a domain or a label may be ({@link RejectReason#BAD_DOMAIN})
      */
     public static boolean notADomain(String domain) {
         if (domain.length() > MAX_DOMAIN) {
             return true;
         }
+        final boolean literal = domain.charAt(0) == '[';
         int label = 0;
         for (int i = 0; i < domain.length(); i++) {
             final char c = domain.charAt(i);
             if (c <= ' ' || c == 0x7f || c == '"' || c == '<' || c == '>' || c == ',' || c == ';' || c == '\\'
-                    || Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+                    || c == '\uFFFD' || Character.isWhitespace(c) || Character.isISOControl(c)
+                    || Character.isSpaceChar(c)) {
                 return true;
             }
-            label = c == '.' ? 0 : label + 1;
-            if (label > MAX_LABEL && domain.charAt(0) != '[') {
+            if (!literal && (c == '.' ? label == 0 || domain.charAt(i - 1) == '-'
+                    : c == '-' && label == 0 || ++label > MAX_LABEL)) {
                 return true;
             }
+            label = c == '.' ? 0 : label;
         }
-        return false;
+        return !literal && label > 0 && domain.charAt(domain.length() - 1) == '-';
     }
 
     private RejectReason receive(String node, Reception reception) {

@@ -64,7 +64,8 @@ public enum RejectReason {
     MISSING_DOMAIN,
     /**
      * An R line whose recipient domain, or an attempt line whose domain, holds whitespace, a control character or
-     * one of {@code "<>,;\\}, or is longer than 255 characters or has a label longer than 63: no mail domain does
+     * one of {@code "<>,;\\}, bytes that were no UTF-8, an empty label or one that starts or ends with {@code -}, or
+     * is longer than 255 characters or has a label longer than 63: no mail domain does
      * (RFC 5321 §4.1.2 and §4.5.3.1.2), so the field is not a domain, as when a line was cut or merged with another.
      * Set by the joiner and the custom_logger reader.
      */
