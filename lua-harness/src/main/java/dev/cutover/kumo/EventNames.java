@@ -32,27 +32,7 @@ final class EventNames {
         if (KUMOD.contains(name) || name.length() < 5) {
             return Optional.empty();
         }
-        return KUMOD.stream().filter(event -> distance(name, event) <= TYPO_DISTANCE).sorted().findFirst();
-    }
-
-    /** @return the Levenshtein distance between {@code a} and {@code b} */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                final int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            final int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return KUMOD.stream().filter(event -> EditDistance.between(name, event) <= TYPO_DISTANCE).sorted().findFirst();
     }
 
     /** @return the lint lines for the events a policy registered handlers for */

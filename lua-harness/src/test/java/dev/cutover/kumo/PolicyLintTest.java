@@ -138,7 +138,7 @@ class PolicyLintTest {
                 + "you mean 'smtp_server_message_received'? As written, it never runs"),
                 policy.lint().stream().filter(f -> f.contains("never fires")).toList(),
                 "a name far from every event is the policy's own");
-        assertEquals(2, EventNames.distance("recieved", "received"));
+        assertEquals(2, EditDistance.between("recieved", "received"));
     }
 
     @Test

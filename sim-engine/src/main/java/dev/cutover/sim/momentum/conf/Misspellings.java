@@ -1,5 +1,6 @@
 package dev.cutover.sim.momentum.conf;
 
+import dev.cutover.kumo.EditDistance;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -45,28 +46,8 @@ public final class Misspellings {
         if (known.contains(name) || name.length() < MIN_LENGTH) {
             return;
         }
-        known.stream().filter(k -> distance(name, k) <= MAX_DISTANCE).sorted().findFirst().ifPresent(k -> found.put(
+        known.stream().filter(k -> EditDistance.between(name, k) <= MAX_DISTANCE).sorted().findFirst().ifPresent(k -> found.put(
                 option.location(), option.spelling() + " at " + option.location() + " is no option the model reads, "
                         + "and looks like a misspelling of " + k + ", which then comes from the fallback chain"));
-    }
-
-    /** @return the Levenshtein distance between {@code a} and {@code b} */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                final int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            final int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -1,5 +1,6 @@
 package dev.cutover.sim.momentum.conf;
 
+import dev.cutover.kumo.EditDistance;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,9 +23,9 @@ class MisspellingsTest {
 
     @Test
     void distance_countsEditsOfOneLetter() {
-        assertEquals(0, Misspellings.distance("idle_timeout", "idle_timeout"));
-        assertEquals(1, Misspellings.distance("retry_interval", "retry_intervall"));
-        assertEquals(2, Misspellings.distance("max_retries", "max_retires"));
-        assertEquals(3, Misspellings.distance("max_inbound_connections", "max_outbound_connections"));
+        assertEquals(0, EditDistance.between("idle_timeout", "idle_timeout"));
+        assertEquals(1, EditDistance.between("retry_interval", "retry_intervall"));
+        assertEquals(2, EditDistance.between("max_retries", "max_retires"));
+        assertEquals(3, EditDistance.between("max_inbound_connections", "max_outbound_connections"));
     }
 }
