@@ -46,8 +46,9 @@ public final class Misspellings {
         if (known.contains(name) || name.length() < MIN_LENGTH) {
             return;
         }
-        known.stream().filter(k -> EditDistance.between(name, k) <= MAX_DISTANCE).sorted().findFirst().ifPresent(k -> found.put(
-                option.location(), option.spelling() + " at " + option.location() + " is no option the model reads, "
-                        + "and looks like a misspelling of " + k + ", which then comes from the fallback chain"));
+        known.stream().filter(k -> EditDistance.between(name, k) <= MAX_DISTANCE).sorted().findFirst()
+                .ifPresent(k -> found.put(option.location(), option.spelling() + " at " + option.location()
+                        + " is no option the model reads, and looks like a misspelling of " + k + ", which then comes "
+                        + "from the fallback chain"));
     }
 }
