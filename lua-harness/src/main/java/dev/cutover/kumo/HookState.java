@@ -13,7 +13,8 @@ import org.luaj.vm2.UpValue;
 
 /**
  * What a run of the reception hook could depend on besides the message: how often the policy had read the clock,
- * drawn random numbers or read a message id, and the values it can keep between messages. Those are found by a
+ * drawn random numbers, read a message id or read state no walk can see (a coroutine's; a table's printed number),
+ * and the values it can keep between messages. Those are found by a
  * walk from the handlers and the globals through upvalues of functions and fields of tables (so a counter kept by
  * a helper function, or in a required module's table, counts), bounded in depth and size so a snapshot stays
  * cheap; the library tables are left out. Taken before a run and compared after it: a difference means the hook's
@@ -29,12 +30,14 @@ final class HookState {
     private final long clockReads;
     private final long randomDraws;
     private final long idReads;
+    private final long hiddenStateReads;
     private final List<LuaValue> values;
 
-    private HookState(long clockReads, long randomDraws, long idReads, List<LuaValue> values) {
+    private HookState(long clockReads, long randomDraws, long idReads, long hiddenStateReads, List<LuaValue> values) {
         this.clockReads = clockReads;
         this.randomDraws = randomDraws;
         this.idReads = idReads;
+        this.hiddenStateReads = hiddenStateReads;
         this.values = values;
     }
 
@@ -57,7 +60,8 @@ final class HookState {
             values.add(value);
             walk(value, 1, seen, values);
         }
-        return new HookState(sandbox.clock().reads(), sandbox.randomDraws(), idReads, values);
+        return new HookState(sandbox.clock().reads(), sandbox.randomDraws(), idReads, sandbox.hiddenStateReads(),
+                values);
     }
 
     private static void walk(LuaValue value, int depth, Set<LuaValue> seen, List<LuaValue> values) {
@@ -95,6 +99,9 @@ final class HookState {
         }
         if (idReads != before.idReads) {
             return "reads msg:id()";
+        }
+        if (hiddenStateReads != before.hiddenStateReads) {
+            return "keeps state in a coroutine or writes a table's address";
         }
         if (!values.equals(before.values)) {
             return "keeps state between messages";

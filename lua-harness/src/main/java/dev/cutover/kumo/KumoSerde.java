@@ -32,14 +32,10 @@ final class KumoSerde {
             return value;
         }));
         target.set("json_parse", LuaFunctions.of("json_parse", a -> jsonParse(a.checkjstring(1))));
-        target.set("json_encode", LuaFunctions.of("json_encode", a -> {
-            LuaJson.checkEncodable(a.arg1(), "json_encode");
-            return LuaValue.valueOf(LuaJson.encode(a.arg1(), false));
-        }));
-        target.set("json_encode_pretty", LuaFunctions.of("json_encode_pretty", a -> {
-            LuaJson.checkEncodable(a.arg1(), "json_encode_pretty");
-            return LuaValue.valueOf(LuaJson.encode(a.arg1(), true));
-        }));
+        target.set("json_encode", LuaFunctions.of("json_encode", a ->
+                LuaValue.valueOf(LuaJson.encode(a.arg1(), false, "json_encode"))));
+        target.set("json_encode_pretty", LuaFunctions.of("json_encode_pretty", a ->
+                LuaValue.valueOf(LuaJson.encode(a.arg1(), true, "json_encode_pretty"))));
         target.set("toml_load", LuaFunctions.of("toml_load", a -> {
             final String name = a.checkjstring(1);
             final LuaValue value = tomlParse(read(files, name), name);

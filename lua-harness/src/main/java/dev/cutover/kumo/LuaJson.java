@@ -7,7 +7,6 @@ import java.util.Set;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
-import org.luaj.vm2.Varargs;
 
 /**
  * JSON for {@code kumo.json_parse}, {@code kumo.json_encode} and friends ({@code crates/mod-serde}).
@@ -71,51 +70,29 @@ final class LuaJson {
      * @return JSON text
      */
     static String encode(LuaValue value, boolean pretty) {
+        return encode(value, pretty, null);
+    }
+
+    /**
+     * @param strict the function encoding for a policy ({@code json_encode}), which refuses as kumod's does what JSON
+     *               cannot hold: a function, coroutine or userdata, and a table key that is neither a string nor a
+     *               number; null to write such values as their text (for recording stub calls)
+     * @throws LuaError for a table that holds itself, and in strict mode for what kumod refuses
+     */
+    static String encode(LuaValue value, boolean pretty, String strict) {
         final StringBuilder out = new StringBuilder();
-        write(out, value, pretty ? 0 : -1, Collections.newSetFromMap(new IdentityHashMap<>()));
+        write(out, value, pretty ? 0 : -1, new Writing(Collections.newSetFromMap(new IdentityHashMap<>()), strict));
         return out.toString();
     }
 
-    /** @param open the tables being written, outermost first: one met again holds itself, which JSON cannot */
     /**
-     * Refuses what kumod's {@code json_encode} cannot write, before it is written: a function, coroutine or userdata,
-     * and a table key that is neither a string nor a number (kumod's serializer writes no such thing).
-     *
-     * @throws LuaError naming what cannot be encoded
+     * @param open   the tables being written, outermost first: one met again holds itself, which JSON cannot
+     * @param strict as for {@link #encode(LuaValue, boolean, String)}
      */
-    static void checkEncodable(LuaValue value, String function) {
-        checkEncodable(value, function, Collections.newSetFromMap(new IdentityHashMap<>()));
+    private record Writing(Set<LuaValue> open, String strict) {
     }
 
-    private static void checkEncodable(LuaValue value, String function, Set<LuaValue> open) {
-        switch (value.type()) {
-            case LuaValue.TFUNCTION, LuaValue.TTHREAD, LuaValue.TUSERDATA ->
-                    throw new LuaError(function + ": cannot encode a " + value.typename() + " as JSON");
-            case LuaValue.TTABLE -> {
-                if (!open.add(value)) {
-                    return;
-                }
-                final LuaTable table = (LuaTable) value;
-                LuaValue key = LuaValue.NIL;
-                while (true) {
-                    final Varargs next = table.next(key);
-                    if ((key = next.arg1()).isnil()) {
-                        break;
-                    }
-                    if (key.type() != LuaValue.TSTRING && key.type() != LuaValue.TNUMBER) {
-                        throw new LuaError(function + ": cannot encode a table key that is a " + key.typename()
-                                + " as JSON");
-                    }
-                    checkEncodable(next.arg(2), function, open);
-                }
-                open.remove(value);
-            }
-            default -> {
-            }
-        }
-    }
-
-    private static void write(StringBuilder out, LuaValue value, int indent, Set<LuaValue> open) {
+    private static void write(StringBuilder out, LuaValue value, int indent, Writing writing) {
         switch (value.type()) {
             case LuaValue.TNIL:
                 out.append("null");
@@ -130,14 +107,27 @@ final class LuaJson {
                 quote(out, value.tojstring());
                 break;
             case LuaValue.TTABLE:
-                if (!open.add(value)) {
+                if (!writing.open().add(value)) {
                     throw new LuaError("recursive table detected: a table that holds itself cannot be encoded");
                 }
-                writeTable(out, (LuaTable) value, indent, open);
-                open.remove(value);
+                writeTable(out, (LuaTable) value, indent, writing);
+                writing.open().remove(value);
                 break;
             default:
+                if (writing.strict() != null) {
+                    throw new LuaError(writing.strict() + ": cannot encode a " + value.typename() + " as JSON");
+                }
                 quote(out, value.tojstring());
+        }
+    }
+
+    /** In strict mode, refuses a key of {@code table} that JSON cannot name. */
+    private static void checkKeys(LuaTable table, String strict) {
+        LuaValue key = LuaValue.NIL;
+        while (!(key = table.next(key).arg1()).isnil()) {
+            if (key.type() != LuaValue.TSTRING && key.type() != LuaValue.TNUMBER) {
+                throw new LuaError(strict + ": cannot encode a table key that is a " + key.typename() + " as JSON");
+            }
         }
     }
 
@@ -149,7 +139,10 @@ final class LuaJson {
         return Double.isFinite(d) ? Double.toString(d) : "null";
     }
 
-    private static void writeTable(StringBuilder out, LuaTable table, int indent, Set<LuaValue> open) {
+    private static void writeTable(StringBuilder out, LuaTable table, int indent, Writing writing) {
+        if (writing.strict() != null) {
+            checkKeys(table, writing.strict());
+        }
         final boolean array = LuaData.isSequence(table);
         final Map<String, LuaValue> entries = LuaData.entries(table);
         if (entries.isEmpty()) {
@@ -165,7 +158,7 @@ final class LuaJson {
                 quote(out, e.getKey());
                 out.append(indent >= 0 ? ": " : ":");
             }
-            write(out, e.getValue(), indent < 0 ? -1 : indent + 1, open);
+            write(out, e.getValue(), indent < 0 ? -1 : indent + 1, writing);
         }
         newline(out, indent);
         out.append(array ? ']' : '}');

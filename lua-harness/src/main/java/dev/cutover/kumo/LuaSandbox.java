@@ -87,6 +87,7 @@ public final class LuaSandbox {
     private final SandboxClock clock;
     private final SandboxRandom random;
     private final UnknownKumoNames unknownNames;
+    private long hiddenStateReads;
     private boolean running;
 
     /**
@@ -136,6 +137,14 @@ public final class LuaSandbox {
         return random;
     }
 
+    /**
+     * @return how often the policy has read state that a walk of its values cannot see: resumed a coroutine, or
+     *         written a table's number (its address in kumod) for the first time
+     */
+    long hiddenStateReads() {
+        return hiddenStateReads;
+    }
+
     /** @return how many random numbers the policy has drawn. */
     long randomDraws() {
         return random.draws();
@@ -165,10 +174,10 @@ public final class LuaSandbox {
         loaded.set("os", os);
         SandboxStrings.install(globals.get("string").checktable(), budget);
         random.install(globals.get("math").checktable());
-        SandboxCoroutines.install(budget, random, globals.get("coroutine").checktable());
+        SandboxCoroutines.install(budget, () -> hiddenStateReads++, globals.get("coroutine").checktable());
         globals.finder = files;
         globals.STDIN = new ByteArrayInputStream(new byte[0]);
-        final StableTostring tostring = new StableTostring(globals.get("tostring"), random);
+        final StableTostring tostring = new StableTostring(globals.get("tostring"), () -> hiddenStateReads++);
         globals.set("tostring", tostring);
         globals.set("print", new RecordingPrint(printed, tostring));
         globals.set("io", refusingTable("io", " is not available in cutover's sandbox: " + host.ioAdvice()));

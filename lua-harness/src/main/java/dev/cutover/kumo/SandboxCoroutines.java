@@ -11,8 +11,8 @@ import org.luaj.vm2.Varargs;
  * {@code yield} far longer than its instruction budget suggests. Here an event may create at most
  * {@link #MAX_PER_EVENT} coroutines, each {@code resume} is charged {@link #RESUME_COST} instructions (about what
  * the switch costs), and a stop raised inside a coroutine (budget or memory) stops the event, as anywhere else.
- * A coroutine keeps state the reception hook's cache cannot look into, so a resume counts as a random draw
- * ({@link SandboxRandom#count}): a hook that resumes one runs for every message.
+ * A coroutine keeps state the reception hook's cache cannot look into, so a resume is counted as a read of such state
+ * ({@link LuaSandbox#hiddenStateReads}): a hook that resumes one runs for every message.
  */
 final class SandboxCoroutines {
     /** Coroutines one event may create. */
@@ -21,22 +21,23 @@ final class SandboxCoroutines {
     static final long RESUME_COST = 1_000;
 
     private final InstructionBudget budget;
-    private final SandboxRandom random;
+    private final Runnable hiddenState;
     private final LuaValue create;
     private final LuaValue resume;
     private long eventStarted = -1;
     private int created;
 
-    private SandboxCoroutines(InstructionBudget budget, SandboxRandom random, LuaTable coroutine) {
+    private SandboxCoroutines(InstructionBudget budget, Runnable hiddenState, LuaTable coroutine) {
         this.budget = budget;
-        this.random = random;
+        this.hiddenState = hiddenState;
         this.create = coroutine.get("create");
         this.resume = coroutine.get("resume");
     }
 
     /** Replaces {@code create}, {@code wrap} and {@code resume} in {@code coroutine}. */
-    static void install(InstructionBudget budget, SandboxRandom random, LuaTable coroutine) {
-        final SandboxCoroutines guarded = new SandboxCoroutines(budget, random, coroutine);
+    /** @param hiddenState told of each resume, since a coroutine keeps state the hook cache cannot look into */
+    static void install(InstructionBudget budget, Runnable hiddenState, LuaTable coroutine) {
+        final SandboxCoroutines guarded = new SandboxCoroutines(budget, hiddenState, coroutine);
         coroutine.set("create", LuaFunctions.of("create", a -> guarded.create(a.arg1())));
         coroutine.set("resume", LuaFunctions.of("resume", guarded::resume));
         coroutine.set("wrap", LuaFunctions.of("wrap", a -> {
@@ -65,7 +66,7 @@ final class SandboxCoroutines {
 
     private Varargs resume(Varargs args) {
         budget.charge(RESUME_COST);
-        random.count();
+        hiddenState.run();
         final Varargs result = resume.invoke(args);
         budget.rethrowStop();
         return result;

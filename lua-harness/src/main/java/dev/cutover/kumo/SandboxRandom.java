@@ -43,11 +43,6 @@ final class SandboxRandom {
         return draws;
     }
 
-    /** Counts a draw made elsewhere: anything a policy reads that differs from call to call as a draw does. */
-    void count() {
-        draws++;
-    }
-
     /** @return {@code count} random bytes, counted as one draw (for {@code kumo.uuid}) */
     byte[] bytes(int count) {
         draws++;

@@ -37,6 +37,8 @@ public final class ShapingData {
     private final Map<String, ShapingEntry> byDomain = new LinkedHashMap<>();
     private final Map<String, ShapingProvider> byProvider = new LinkedHashMap<>();
     private final Map<String, List<String>> siteAliases = new LinkedHashMap<>();
+    /** The line an origin such as {@code shaping.toml:12 ["gmail.com"]} names. */
+    private static final Pattern ORIGIN_LINE = Pattern.compile("^[^:\\s]*:(\\d+)");
     private static final String ALIAS_NOTE = "multiple domain blocks alias to the same site: ";
     private final List<String> warnings = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
@@ -110,7 +112,8 @@ public final class ShapingData {
         if (label.endsWith(".json")) {
             mergeFile(parseJson(text, label), label, Map.of());
         } else {
-            mergeFile(TomlData.parse(text, label), label, TomlData.topLevelLines(text));
+            final TomlData.Located document = TomlData.parseLocated(text, label);
+            mergeFile(document.values(), label, document.lines());
         }
     }
 
@@ -251,7 +254,7 @@ public final class ShapingData {
 
     /** @return the line an origin such as {@code shaping.toml:12 ["gmail.com"]} names, 0 when it names none */
     private static int lineOf(String origin) {
-        final java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[^:\\s]*:(\\d+)").matcher(origin);
+        final java.util.regex.Matcher m = ORIGIN_LINE.matcher(origin);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 

@@ -11,19 +11,23 @@ import org.luaj.vm2.lib.VarArgFunction;
  * {@code __tostring} metamethod is written as Lua writes it, {@code table: 0x0000002a}, but numbered in the order the
  * policy first wrote each one rather than by its address. LuaJ writes its Java identity hash, which changes from run
  * to run, and a policy that logged or keyed on the text would make the report differ between two runs of the same
- * scenario. A fresh number counts as a random draw ({@link SandboxRandom#count}), since a reception hook that writes
- * one answers differently each time, as kumod's would with an address.
+ * scenario. A fresh number is counted as a read of state the hook cache cannot see
+ * ({@link LuaSandbox#hiddenStateReads}), since a reception hook that writes one answers differently each time, as
+ * kumod's would with an address.
  */
 final class StableTostring extends VarArgFunction {
     private final LuaValue original;
-    private final SandboxRandom random;
+    private final Runnable hiddenState;
     private final Map<LuaValue, Long> numbers = new WeakHashMap<>();
     private long next;
 
-    /** @param original LuaJ's {@code tostring}, for every other value */
-    StableTostring(LuaValue original, SandboxRandom random) {
+    /**
+     * @param original    LuaJ's {@code tostring}, for every other value
+     * @param hiddenState told of each fresh number, which a hook's answer may depend on as on an address
+     */
+    StableTostring(LuaValue original, Runnable hiddenState) {
         this.original = original;
-        this.random = random;
+        this.hiddenState = hiddenState;
     }
 
     @Override
@@ -44,7 +48,7 @@ final class StableTostring extends VarArgFunction {
                 if (number == null) {
                     number = ++next;
                     numbers.put(value, number);
-                    random.count();
+                    hiddenState.run();
                 }
                 return value.typename() + ": 0x" + String.format("%08x", number);
             }

@@ -27,22 +27,35 @@ final class TomlData {
      * @throws PolicyException with file and line of the first syntax error
      */
     static Map<String, Object> parse(String text, String fileName) {
+        return table(checked(text, fileName));
+    }
+
+    /** A document and the line of each of its top-level keys ({@link #lines}). */
+    record Located(Map<String, Object> values, Map<String, Integer> lines) {
+    }
+
+    /**
+     * @return the document as {@link #parse} reads it, with the line of each top-level key (for a section, its
+     *         header) and of each key of a {@code [provider.NAME]} section under {@code provider.NAME}, read in one
+     *         pass
+     * @throws PolicyException with file and line of the first syntax error
+     */
+    static Located parseLocated(String text, String fileName) {
+        final TomlParseResult result = checked(text, fileName);
+        return new Located(table(result), lines(result));
+    }
+
+    private static TomlParseResult checked(String text, String fileName) {
         final TomlParseResult result = Toml.parse(text);
         if (result.hasErrors()) {
             final TomlParseError error = result.errors().get(0);
             throw new PolicyException(fileName, error.position().line(), error.getMessage()
                     .replaceFirst(" \\(line \\d+, column \\d+\\)$", ""));
         }
-        return table(result);
+        return result;
     }
 
-    /**
-     * @param text TOML text that {@link #parse} accepts
-     * @return the line of each top-level key (for a section, its header), and of each key of a
-     *         {@code [provider.NAME]} section under {@code provider.NAME}
-     */
-    static Map<String, Integer> topLevelLines(String text) {
-        final TomlParseResult result = Toml.parse(text);
+    private static Map<String, Integer> lines(TomlParseResult result) {
         final Map<String, Integer> lines = new LinkedHashMap<>();
         for (String key : result.keySet()) {
             final var position = result.inputPositionOf(List.of(key));

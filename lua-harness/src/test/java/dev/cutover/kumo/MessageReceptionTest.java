@@ -111,6 +111,7 @@ class MessageReceptionTest {
 
         assertFalse(first.refused());
         assertTrue(second.refused(), "the coroutine's count moved on, so the first answer may not be reused");
+        assertEquals("keeps state in a coroutine or writes a table's address", policy.receptionVaries());
     }
 
     @Test
